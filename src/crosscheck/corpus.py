@@ -1,0 +1,65 @@
+"""A loaded corpus: articles, their claims located in the text, and the registry.
+
+These are plain data objects handed from loading to the engine; the engine
+never reads files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crosscheck.models import Claim, DocumentMeta, Registry
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedClaim:
+    """A claim with the place in its article where its quote stands."""
+
+    claim: Claim
+    document: str
+    """Id of the document: the article path relative to the working directory, posix style."""
+    start: int
+    """Character offset of the quote in the article text."""
+    end: int
+    """Character offset just past the quote."""
+    line: int
+    """1-based line of the quote in the article."""
+    column: int
+    """1-based column of the quote in the article."""
+    drafted: bool = False
+    """True for claims drafted from the text rather than annotated."""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The comparison key without scope: (subject, property)."""
+        return (self.claim.subject, self.claim.property)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article and its claims."""
+
+    id: str
+    """The article path relative to the working directory, posix style (also the report's `document`)."""
+    article_path: Path
+    claims_path: Path | None
+    """The claims file; None when the claims were drafted from the text."""
+    meta: DocumentMeta
+    text: str
+    claims: tuple[LocatedClaim, ...]
+    drafted: bool = False
+
+
+@dataclass(slots=True)
+class Corpus:
+    """Every document of a run, plus the registry that gives their ids meaning."""
+
+    documents: list[Document] = field(default_factory=list)
+    registry: Registry | None = None
+    registry_path: Path | None = None
+
+    @property
+    def claims(self) -> list[LocatedClaim]:
+        """All claims of all documents, in document order."""
+        return [c for d in self.documents for c in d.claims]

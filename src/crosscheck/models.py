@@ -125,6 +125,8 @@ class QuantityValue(_Bounded):
     """A count or an amount: "nearly 600 companies", "11.5 trillion yuan", "31 laboratories"."""
 
     kind: Literal["quantity"] = "quantity"
+
+    """Value kind, the discriminator: `quantity`."""
     scale: Scale | None = None
     """Scale word as written ("trillion" in "11.5 trillion yuan")."""
     unit: str | None = None
@@ -139,6 +141,8 @@ class PercentageValue(_Bounded):
     """A percentage: "6.58%", "over 30%", "less than 0.6%"."""
 
     kind: Literal["percentage"] = "percentage"
+
+    """Value kind, the discriminator: `percentage`."""
     points: bool = False
     """True for percentage points ("up 2 percentage points"), false for a percentage."""
 
@@ -147,6 +151,8 @@ class FractionValue(Frozen):
     """A share of a whole: "one-ninth", "over half of the top ten", "six of the top ten"."""
 
     kind: Literal["fraction"] = "fraction"
+
+    """Value kind, the discriminator: `fraction`."""
     numerator: Number
     """Numerator of the share ("six of the top ten" -> 6; "over half" -> 1)."""
     denominator: Number = Field(gt=0)
@@ -173,6 +179,8 @@ class DateValue(Frozen):
     """A date or period: "2035", "last December", "since 2014", "within the next decade"."""
 
     kind: Literal["date"] = "date"
+
+    """Value kind, the discriminator: `date`."""
     relation: DateRelation = "on"
     """How the event relates to the date ("by 2035" -> by; "since 2014" -> since; "in 2024" -> on)."""
     date: PartialDate | None = None
@@ -198,6 +206,8 @@ class DurationValue(_Bounded):
     """A length of time: "a nine-year run", "over the next five years", "one-hour supply chain"."""
 
     kind: Literal["duration"] = "duration"
+
+    """Value kind, the discriminator: `duration`."""
     unit: DurationUnit | Literal["hour", "minute"]
     """Unit of the duration."""
 
@@ -206,6 +216,8 @@ class RankValue(Frozen):
     """A ranking: "first place", "topped", "second", "top three"."""
 
     kind: Literal["rank"] = "rank"
+
+    """Value kind, the discriminator: `rank`."""
     position: int | None = Field(default=None, ge=1)
     """Exact position ("first place", "topped" -> 1; "second" -> 2)."""
     top: int | None = Field(default=None, ge=1)
@@ -224,6 +236,8 @@ class NameValue(Frozen):
     """A name or categorical value: how an entity is named, where it is based, who holds a role."""
 
     kind: Literal["name"] = "name"
+
+    """Value kind, the discriminator: `name`."""
     name: str = Field(min_length=1)
     """The name or category exactly as the article gives it."""
     entity: str | None = Field(default=None, pattern=ID_PATTERN)
@@ -234,6 +248,8 @@ class QuoteValue(Frozen):
     """A direct quotation: the exact words inside the quotation marks, and who said them."""
 
     kind: Literal["quote"] = "quote"
+
+    """Value kind, the discriminator: `quote`."""
     speaker: str = Field(pattern=ID_PATTERN)
     """Registry id of the person quoted."""
     words: str = Field(min_length=1)

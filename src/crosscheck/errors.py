@@ -1,0 +1,64 @@
+"""Diagnostics and the one exception family the CLI turns into output and exit codes.
+
+Every problem with the user's input becomes a `Diagnostic`: a path, a line
+and column, a short code, and a message that says what was expected and what
+was found.  Only `cli.py` catches `CrosscheckError`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INVALID = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem in an input file, located as precisely as we can."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+    json_path: str | None = None
+    severity: str = "error"
+
+    def format(self) -> str:
+        """The one-line form: `path:line:column: code: message [at $.json.path]`."""
+        where = f" [at {self.json_path}]" if self.json_path else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.code}: {self.message}{where}"
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+
+class CrosscheckError(Exception):
+    """Invalid input or usage; carries the diagnostics that explain it."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic] | Diagnostic | str):
+        if isinstance(diagnostics, str):
+            diagnostics = Diagnostic("crosscheck", 1, 1, "usage", diagnostics)
+        if isinstance(diagnostics, Diagnostic):
+            diagnostics = [diagnostics]
+        self.diagnostics = sorted(diagnostics, key=lambda d: d.sort_key)
+        super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+
+def did_you_mean(found: str, choices: Iterable[str]) -> str:
+    """A "; did you mean 'x'?" hint, or an empty string when nothing is close."""
+    close = difflib.get_close_matches(found, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def json_path(loc: Iterable[object]) -> str:
+    """Render a location tuple as a JSON path: ('claims', 3, 'value') -> $.claims[3].value."""
+    out = "$"
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out

@@ -1,0 +1,356 @@
+"""Read articles, claims files and the registry; turn every problem into a located Diagnostic.
+
+The fast path parses with libyaml and validates with pydantic's compiled core.
+Positions are only computed for files that have something to report: a
+failing file is re-parsed with ruamel.yaml, which keeps line and column for
+every node, to place each error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from crosscheck.errors import Diagnostic, did_you_mean, json_path
+from crosscheck.models import VALUE_KINDS, ClaimsFile, Registry
+
+try:  # libyaml is an order of magnitude faster; fall back to pure Python where it is missing
+    _SafeLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _SafeLoader = yaml.SafeLoader
+
+CLAIMS_SUFFIXES = (".claims.yaml", ".claims.yml")
+REGISTRY_NAMES = ("registry.yaml", "registry.yml")
+ARTICLE_SUFFIXES = (".txt",)
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_SKIP_DIRS = {".git", ".crosscheck", ".venv", "venv", "node_modules", "__pycache__"}
+
+
+@dataclass(slots=True)
+class Sources:
+    """What a set of command-line paths names: claims files, bare articles, the registry."""
+
+    claims_files: list[Path] = field(default_factory=list)
+    articles_without_claims: list[Path] = field(default_factory=list)
+    registry: Path | None = None
+    roots: dict[Path, Path] = field(default_factory=dict)
+    """Corpus folder of each claims file: articles must stay inside it."""
+    missing: list[Path] = field(default_factory=list)
+    """Paths given on the command line that do not exist."""
+
+
+def is_claims_file(path: Path) -> bool:
+    return path.name.endswith(CLAIMS_SUFFIXES)
+
+
+def claims_path_for(article: Path) -> Path | None:
+    """The claims file that annotates an article by naming convention, if it exists."""
+    for suffix in CLAIMS_SUFFIXES:
+        candidate = article.with_name(article.stem + suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not d.startswith("."))
+        for name in sorted(filenames):
+            yield Path(dirpath, name)
+
+
+def _find_registry(root: Path) -> Path | None:
+    """The nearest registry file in `root` or, while inside the working directory, its parents."""
+    cwd = Path.cwd().resolve()
+    folder = root.resolve()
+    while True:
+        for name in REGISTRY_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        if folder == cwd or cwd not in folder.parents:
+            return None
+        folder = folder.parent
+
+
+def discover(paths: Iterable[str | Path], registry: str | Path | None = None) -> Sources:
+    """Expand command-line paths (files or folders) into the sources of a run."""
+    found = Sources()
+    seen: set[Path] = set()
+    referenced_articles: set[Path] = set()
+    bare_articles: list[Path] = []
+
+    def add_claims(path: Path, root: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            found.claims_files.append(path)
+            found.roots[path] = root
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for file in _walk(path):
+                if is_claims_file(file):
+                    add_claims(file, path)
+                elif file.suffix in ARTICLE_SUFFIXES:
+                    bare_articles.append(file)
+            found.registry = found.registry or _find_registry(path)
+        elif path.is_file():
+            if is_claims_file(path):
+                add_claims(path, path.parent)
+            else:
+                claims = claims_path_for(path)
+                if claims is not None:
+                    add_claims(claims, path.parent)
+                else:
+                    bare_articles.append(path)
+            found.registry = found.registry or _find_registry(path.parent)
+        else:
+            found.missing.append(path)
+
+    for claims in found.claims_files:
+        for suffix in CLAIMS_SUFFIXES:
+            if claims.name.endswith(suffix):
+                referenced_articles.add(claims.with_name(claims.name[: -len(suffix)] + ".txt").resolve())
+    for article in bare_articles:
+        key = article.resolve()
+        if key not in referenced_articles and claims_path_for(article) is None and key not in seen:
+            seen.add(key)
+            found.articles_without_claims.append(article)
+    if registry is not None:
+        found.registry = Path(registry)
+    return found
+
+
+def display_path(path: Path) -> str:
+    """A path as reports show it: relative to the working directory when inside it, posix style."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_text(path: Path, what: str) -> tuple[str | None, list[Diagnostic]]:
+    """Read a UTF-8 file; a missing, oversized or undecodable file is a located diagnostic."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Diagnostic(shown, 1, 1, "file-too-large", f"{what} is {size} bytes (expected at most {MAX_FILE_BYTES})")]
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Diagnostic(shown, 1, 1, "file-missing", f"{what} not found (expected a readable file)")]
+    except IsADirectoryError:
+        return None, [Diagnostic(shown, 1, 1, "file-missing", f"{what} is a folder (expected a file)")]
+    except OSError as exc:
+        return None, [Diagnostic(shown, 1, 1, "file-unreadable", f"cannot read {what}: {exc.strerror}")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start]
+        line = head.count(b"\n") + 1
+        column = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, [
+            Diagnostic(shown, line, column, "encoding", f"{what} is not valid UTF-8 (expected UTF-8, found byte 0x{data[exc.start]:02x})")
+        ]
+    return text.removeprefix("\ufeff"), []
+
+
+def _has_shared_containers(data: Any) -> bool:
+    """True when a container appears twice: the trace of a YAML alias (and of an alias bomb)."""
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (dict, list)):
+            if id(item) in seen:
+                return True
+            seen.add(id(item))
+            stack.extend(item.values() if isinstance(item, dict) else item)
+    return False
+
+
+def _first_alias_mark(text: str) -> tuple[int, int]:
+    try:
+        for event in yaml.parse(text, Loader=_SafeLoader):
+            if isinstance(event, (yaml.AliasEvent,)) or getattr(event, "anchor", None):
+                return event.start_mark.line + 1, event.start_mark.column + 1
+    except yaml.YAMLError:  # pragma: no cover - the text parsed once already
+        pass
+    return 1, 1
+
+
+def parse_yaml(text: str, path: Path, what: str) -> tuple[Any, list[Diagnostic]]:
+    """Parse YAML safely: syntax errors and aliases become diagnostics; an empty file is one too."""
+    shown = display_path(path)
+    try:
+        data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        context = f" {exc.context}" if exc.context and exc.problem else ""
+        return None, [Diagnostic(shown, line, column, "yaml-syntax", f"invalid YAML: {problem}{context}")]
+    except yaml.YAMLError as exc:
+        return None, [Diagnostic(shown, 1, 1, "yaml-syntax", f"invalid YAML: {' '.join(str(exc).split())}")]
+    if data is None:
+        return None, [Diagnostic(shown, 1, 1, "empty-file", f"{what} is empty (expected a mapping)")]
+    if _has_shared_containers(data):
+        line, column = _first_alias_mark(text)
+        return None, [
+            Diagnostic(shown, line, column, "yaml-alias", f"YAML anchors and aliases are not allowed in a {what} (expected plain values)")
+        ]
+    return data, []
+
+
+# --------------------------------------------------------------------------- positions for errors
+
+
+class Locator:
+    """Maps a JSON path in a YAML file to a line and column; parses lazily, only when asked."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._root: Any = None
+        self._parsed = False
+
+    def _load(self) -> Any:
+        if not self._parsed:
+            from ruamel.yaml import YAML  # the slow, position-keeping loader: error path only
+
+            self._parsed = True
+            try:
+                self._root = YAML(typ="rt", pure=True).load(self._text)
+            except Exception:  # noqa: BLE001 - any failure just means "no position"
+                self._root = None
+        return self._root
+
+    def locate(self, loc: Iterable[object]) -> tuple[int, int]:
+        """1-based (line, column) of the deepest node of `loc` that exists in the file."""
+        node = self._load()
+        line, column = 0, 0
+        for part in loc:
+            if isinstance(node, dict) and part in node:
+                lc = node.lc
+                is_leaf = not isinstance(node[part], (dict, list))
+                line, column = lc.value(part) if is_leaf else lc.key(part)
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                line, column = node.lc.item(part)
+                node = node[part]
+            elif isinstance(node, dict):
+                continue  # a union tag in pydantic's path, or a missing key: stay on the parent
+            else:
+                break
+        return line + 1, column + 1
+
+
+_FIELD_NAMES: set[str] = set()
+
+
+def _all_field_names(model: type[BaseModel]) -> set[str]:
+    """Every field name of the models reachable from `model`, for "did you mean" on unknown keys."""
+    if not _FIELD_NAMES:
+        from crosscheck import models
+
+        for obj in vars(models).values():
+            if isinstance(obj, type) and issubclass(obj, BaseModel):
+                for name, info in obj.model_fields.items():
+                    _FIELD_NAMES.add(info.alias or name)
+    return _FIELD_NAMES
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _message(error: dict, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    loc = error["loc"]
+    field_name = loc[-1] if loc else ""
+    if kind == "missing":
+        return f"missing required field {field_name!r}"
+    if kind == "extra_forbidden":
+        hint = did_you_mean(str(field_name), _all_field_names(model))
+        return f"unknown field {field_name!r} (expected one of the documented fields{hint})"
+    if kind == "union_tag_invalid":
+        ctx = error.get("ctx", {})
+        tags = re.findall(r"'([^']+)'", str(ctx.get("expected_tags", "")))
+        hint = did_you_mean(str(ctx.get("tag")), tags)
+        return f"unknown value kind {ctx.get('tag')!r} (expected one of {', '.join(tags)}{hint})"
+    if kind == "union_tag_not_found":
+        return "value has no 'kind' (expected one of quantity, percentage, fraction, date, duration, rank, name, quote)"
+    if kind == "literal_error":
+        options = re.findall(r"'([^']+)'", str(error.get("ctx", {}).get("expected", "")))
+        hint = did_you_mean(str(error.get("input")), options)
+        return f"expected one of {', '.join(options)}, found {_describe(error.get('input'))}{hint}"
+    if kind == "too_short":
+        return f"expected at least {error.get('ctx', {}).get('min_length', 1)} item(s), found {_describe(error.get('input'))} with none"
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern")
+        return f"expected text matching {pattern}, found {_describe(error.get('input'))}"
+    msg = error["msg"].removeprefix("Value error, ")
+    if msg.startswith("Input should be "):
+        msg = "expected " + msg.removeprefix("Input should be ")
+        return f"{msg}, found {_describe(error.get('input'))}"
+    return msg
+
+
+def validation_diagnostics(exc: ValidationError, path: Path, text: str, model: type[BaseModel]) -> list[Diagnostic]:
+    """Turn pydantic's errors into located, one-line diagnostics."""
+    locator = Locator(text)
+    shown = display_path(path)
+    out = []
+    for error in exc.errors(include_url=False):
+        # pydantic puts the discriminator tag into the path ($.value.quantity.amount); the file has no such key
+        raw = error["loc"]
+        loc = tuple(p for i, p in enumerate(raw) if not (i and raw[i - 1] == "value" and p in VALUE_KINDS))
+        line, column = locator.locate(loc)
+        code = "unknown-field" if error["type"] == "extra_forbidden" else "schema"
+        if error["type"] == "missing":
+            code = "missing-field"
+        out.append(Diagnostic(shown, line, column, code, _message(error, model), json_path(loc)))
+    return out
+
+
+def load_model(path: Path, model: type[BaseModel], what: str) -> tuple[BaseModel | None, str | None, list[Diagnostic]]:
+    """Read, parse and validate one YAML file as `model`; return the object, its text, and problems."""
+    text, problems = read_text(path, what)
+    if text is None:
+        return None, None, problems
+    data, problems = parse_yaml(text, path, what)
+    if data is None:
+        return None, text, problems
+    if not isinstance(data, dict):
+        return None, text, [Diagnostic(display_path(path), 1, 1, "schema", f"{what} must be a mapping (expected a mapping, found {_describe(data)})")]
+    try:
+        return model.model_validate(data), text, []
+    except ValidationError as exc:
+        return None, text, validation_diagnostics(exc, path, text, model)
+
+
+def load_registry(path: Path) -> tuple[Registry | None, list[Diagnostic]]:
+    """Load and validate the registry file."""
+    registry, _text, problems = load_model(path, Registry, "registry")
+    return registry, problems  # type: ignore[return-value]
+
+
+def load_claims_file(path: Path) -> tuple[ClaimsFile | None, str | None, list[Diagnostic]]:
+    """Load and validate one claims file against the model (not yet against the registry or article)."""
+    return load_model(path, ClaimsFile, "claims file")  # type: ignore[return-value]

@@ -1,0 +1,59 @@
+"""The published JSON Schemas, generated from the pydantic models.
+
+`python -m crosscheck.schemas [DIR]` writes them (default: ./schemas); a test
+fails when the checked-in files drift from the models.  Every property carries
+a description, so an editor's YAML language server shows hover help.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+SCHEMAS: dict[str, tuple[str, str]] = {
+    "claims": ("crosscheck.models:ClaimsFile", "crosscheck claims file"),
+    "registry": ("crosscheck.models:Registry", "crosscheck registry"),
+}
+"""Schema name -> (model import path, title).  Written to `schemas/<name>.schema.json`."""
+
+
+def _model(path: str) -> type[BaseModel]:
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def schema_for(name: str) -> dict[str, Any]:
+    """The JSON Schema document for one published schema."""
+    target, title = SCHEMAS[name]
+    body = _model(target).model_json_schema(by_alias=True, mode="validation")
+    return {"$schema": DIALECT, "$id": f"urn:crosscheck:schema:{name}:1", "title": title, **{k: v for k, v in body.items() if k != "title"}}
+
+
+def render(name: str) -> str:
+    """The schema as the checked-in file holds it (stable key order, trailing newline)."""
+    return json.dumps(schema_for(name), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_all(folder: Path) -> list[Path]:
+    """Regenerate every schema file in `folder`."""
+    from crosscheck.io import write_atomic
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SCHEMAS:
+        path = folder / f"{name}.schema.json"
+        write_atomic(path, render(name))
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintenance entry point
+    for written_path in write_all(Path(sys.argv[1] if len(sys.argv) > 1 else "schemas")):
+        print(written_path)

@@ -1,0 +1,180 @@
+"""Validate claims beyond their schema, and build the located corpus.
+
+Schema validity is checked while loading.  Here: ids known to the registry
+(with "did you mean"), unique claim ids, the value kind a property declares,
+and provenance — every quote stands in its article, and every value as
+written stands in its quote.  Each claim's line and column in the article are
+derived from where its quote is found.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from crosscheck.corpus import Corpus, Document, LocatedClaim
+from crosscheck.errors import Diagnostic, did_you_mean, json_path
+from crosscheck.loading import (
+    Locator,
+    Sources,
+    discover,
+    display_path,
+    load_claims_file,
+    load_registry,
+    read_text,
+)
+from crosscheck.models import Claim, ClaimsFile, Registry
+from crosscheck.textspan import SearchableText, normalize_typography
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """A corpus and every problem found while loading it."""
+
+    corpus: Corpus
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sources: Sources | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+
+def _preview(text: str, limit: int = 50) -> str:
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 3] + "...")
+
+
+class _Reporter:
+    """Collects diagnostics for one claims file, locating them only when there are some."""
+
+    def __init__(self, path: Path, text: str):
+        self.shown = display_path(path)
+        self.locator = Locator(text)
+        self.items: list[Diagnostic] = []
+
+    def add(self, loc: tuple, code: str, message: str) -> None:
+        line, column = self.locator.locate(loc)
+        self.items.append(Diagnostic(self.shown, line, column, code, message, json_path(loc)))
+
+
+def _check_ids(claim: Claim, index: int, registry: Registry, out: _Reporter) -> None:
+    base = ("claims", index)
+    if claim.subject not in registry.entities:
+        hint = did_you_mean(claim.subject, registry.entities)
+        out.add(base + ("subject",), "unknown-subject", f"unknown subject {claim.subject!r} (expected an entity id from the registry{hint})")
+    prop = registry.properties.get(claim.property)
+    if prop is None:
+        hint = did_you_mean(claim.property, registry.properties)
+        out.add(base + ("property",), "unknown-property", f"unknown property {claim.property!r} (expected a property id from the registry{hint})")
+    elif prop.kind != claim.value.kind:
+        out.add(
+            base + ("value", "kind"),
+            "kind-mismatch",
+            f"property {claim.property!r} takes {prop.kind} values (expected kind {prop.kind}, found {claim.value.kind})",
+        )
+    for attr in ("speaker", "entity"):
+        ref = getattr(claim.value, attr, None)
+        if ref is not None and ref not in registry.entities:
+            hint = did_you_mean(ref, registry.entities)
+            out.add(base + ("value", attr), f"unknown-{attr}", f"unknown {attr} {ref!r} (expected an entity id from the registry{hint})")
+
+
+def _resolve_article(claims_path: Path, root: Path, meta_article: str, out: _Reporter) -> Path | None:
+    article = (claims_path.parent / meta_article).resolve()
+    root_resolved = root.resolve()
+    if article != root_resolved and root_resolved not in article.parents:
+        out.add(
+            ("document", "article"),
+            "outside-corpus",
+            f"article path {meta_article!r} leaves the corpus folder (expected a file inside {display_path(root)})",
+        )
+        return None
+    return article
+
+
+def build_document(
+    claims_file: ClaimsFile, claims_path: Path, text: str, root: Path, registry: Registry | None
+) -> tuple[Document | None, list[Diagnostic]]:
+    """Check one parsed claims file against the registry and its article; locate every claim."""
+    out = _Reporter(claims_path, text)
+    article_path = _resolve_article(claims_path, root, claims_file.document.article, out)
+    if article_path is None:
+        return None, out.items
+    article_text, problems = read_text(article_path, "article")
+    if article_text is None:
+        if problems and problems[0].code == "file-missing":
+            out.add(("document", "article"), "article-missing", f"article {claims_file.document.article!r} not found (expected a text file next to the claims file)")
+            return None, out.items
+        return None, out.items + problems
+    if not article_text.strip():
+        out.add(("document", "article"), "article-empty", f"article {claims_file.document.article!r} is empty (expected the article text)")
+        return None, out.items
+
+    doc_id = display_path(article_path)
+    searchable = SearchableText(article_text)
+    ids = Counter(c.id for c in claims_file.claims)
+    located: list[LocatedClaim] = []
+    for index, claim in enumerate(claims_file.claims):
+        if ids[claim.id] > 1:
+            first = next(i for i, c in enumerate(claims_file.claims) if c.id == claim.id)
+            if first != index:
+                out.add(("claims", index, "id"), "duplicate-id", f"claim id {claim.id!r} is already used by claim #{first + 1} (expected unique ids)")
+        if registry is not None:
+            _check_ids(claim, index, registry, out)
+        span = searchable.find(claim.quote)
+        if span is None:
+            matched = searchable.closest_prefix(claim.quote)
+            quote_norm = normalize_typography(claim.quote)
+            where = f"; it diverges after {_preview(quote_norm[:matched])}" if matched >= 10 else ""
+            out.add(
+                ("claims", index, "quote"),
+                "quote-not-found",
+                f"quote not found in {doc_id} (expected verbatim article text, found {_preview(claim.quote)}{where})",
+            )
+            continue
+        if normalize_typography(claim.text) not in normalize_typography(claim.quote):
+            out.add(
+                ("claims", index, "text"),
+                "text-not-in-quote",
+                f"value as written is not in the quote (expected a part of the quote, found {_preview(claim.text)})",
+            )
+        located.append(
+            LocatedClaim(claim, doc_id, span.start, span.end, span.line, span.column, drafted=claim.draft is not None)
+        )
+    document = Document(
+        id=doc_id,
+        article_path=article_path,
+        claims_path=claims_path,
+        meta=claims_file.document,
+        text=article_text,
+        claims=tuple(located),
+    )
+    return document, out.items
+
+
+def load_corpus(paths: Iterable[str | Path], registry: str | Path | None = None) -> LoadResult:
+    """Load and validate every claims file under `paths`, with the registry found beside them."""
+    sources = discover(paths, registry)
+    result = LoadResult(Corpus(), sources=sources)
+    for missing in sources.missing:
+        result.diagnostics.append(Diagnostic(display_path(missing), 1, 1, "path-missing", "no such file or folder (expected a claims file, article or corpus folder)"))
+    if sources.registry is not None:
+        loaded, problems = load_registry(sources.registry)
+        result.diagnostics.extend(problems)
+        result.corpus.registry = loaded
+        result.corpus.registry_path = sources.registry
+    for path in sources.claims_files:
+        claims_file, text, problems = load_claims_file(path)
+        result.diagnostics.extend(problems)
+        if claims_file is None or text is None:
+            continue
+        document, problems = build_document(claims_file, path, text, sources.roots[path], result.corpus.registry)
+        result.diagnostics.extend(problems)
+        if document is not None:
+            result.corpus.documents.append(document)
+    result.corpus.documents.sort(key=lambda d: d.id)
+    result.diagnostics.sort(key=lambda d: d.sort_key)
+    return result

@@ -20,6 +20,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS: dict[str, tuple[str, str]] = {
     "claims": ("crosscheck.models:ClaimsFile", "crosscheck claims file"),
     "registry": ("crosscheck.models:Registry", "crosscheck registry"),
+    "report": ("crosscheck.report:Report", "crosscheck report"),
 }
 """Schema name -> (model import path, title).  Written to `schemas/<name>.schema.json`."""
 

@@ -1,0 +1,156 @@
+"""Reporters: one module per output format, each a `render(report, out, options)` function.
+
+The registry maps a `--format` name to its render function.  Built-in formats
+are listed here; other packages add formats through the entry-point group
+`crosscheck.reporters` (name = format, value = "module:render").  Each plugin
+is loaded in its own try, so a broken one names itself and leaves the others
+working.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Callable, Mapping, Protocol, TextIO
+
+from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
+from crosscheck.report import ClaimRef, Finding, Report, severity_rank
+
+ENTRY_POINT_GROUP = "crosscheck.reporters"
+
+BUILTIN: dict[str, str] = {
+    "rich": "crosscheck.reporters.terminal:render",
+    "markdown": "crosscheck.reporters.markdown:render",
+    "json": "crosscheck.reporters.json_report:render",
+    "sarif": "crosscheck.reporters.sarif:render",
+    "github": "crosscheck.reporters.github:render",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a reporter may say about a rule beyond its id (SARIF rule metadata, headings)."""
+
+    id: str
+    name: str | None = None
+    summary: str | None = None
+    rationale: str | None = None
+    severity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """Everything a reporter needs besides the report itself."""
+
+    color: bool | None = None
+    """True or False to force colour; None to decide from the output (a TTY, and NO_COLOR unset)."""
+    width: int | None = None
+    """Terminal width; None to ask the terminal."""
+    link_base: str | None = None
+    """Base URL for links to documents (`URL/path#L12`), for Markdown."""
+    rules: Mapping[str, RuleInfo] = field(default_factory=dict)
+    """Rule metadata by id, for SARIF `tool.driver.rules` and headings."""
+    focus: frozenset[str] = frozenset()
+    """Documents that changed (`--changed`): their claims are the primary location of a finding."""
+    tool_version: str = "0"
+    """Version of crosscheck, for SARIF's tool driver."""
+
+
+class Render(Protocol):
+    def __call__(self, report: Report, out: TextIO, options: RenderOptions) -> None: ...
+
+
+_plugin_errors: list[str] = []
+
+
+def _load(target: str) -> Callable[..., None]:
+    module, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module), attr or "render")
+
+
+def registry() -> dict[str, str | Callable[..., None]]:
+    """Format name -> built-in target or loaded plugin render function."""
+    formats: dict[str, str | Callable[..., None]] = dict(BUILTIN)
+    _plugin_errors.clear()
+    try:
+        found = entry_points(group=ENTRY_POINT_GROUP)
+    except Exception as exc:  # a broken distribution's metadata must not take the tool down
+        _plugin_errors.append(f"could not list {ENTRY_POINT_GROUP} entry points: {exc}")
+        return formats
+    for ep in found:
+        try:
+            formats[ep.name] = ep.load()
+        except Exception as exc:
+            _plugin_errors.append(f"reporter plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}")
+    return formats
+
+
+def plugin_errors() -> list[str]:
+    """Messages about reporter plugins that failed in the last `registry()` call."""
+    return list(_plugin_errors)
+
+
+def names() -> list[str]:
+    """Every available format name, sorted."""
+    return sorted(registry())
+
+
+def get(name: str) -> Render:
+    """The render function for `--format name`; an unknown name is a usage error with a suggestion."""
+    formats = registry()
+    if name not in formats:
+        raise CrosscheckError(
+            Diagnostic("crosscheck", 1, 1, "usage", f"unknown format {name!r} (expected one of {', '.join(sorted(formats))}){did_you_mean(name, formats)}")
+        )
+    target = formats[name]
+    return _load(target) if isinstance(target, str) else target  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def primary_claim(finding: Finding, focus: frozenset[str] = frozenset()) -> ClaimRef | None:
+    """The claim a finding is anchored to: the first in a changed document, else the first."""
+    for claim in finding.claims:
+        if claim.document in focus:
+            return claim
+    return finding.claims[0] if finding.claims else None
+
+
+def group_findings(findings: list[Finding]) -> list[tuple[tuple[str, str], list[Finding]]]:
+    """Findings grouped by (subject, property); the most severe group first, then report order."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault((finding.subject, finding.property), []).append(finding)
+    order = {key: i for i, key in enumerate(groups)}
+    return sorted(groups.items(), key=lambda kv: (min(severity_rank(f.severity) for f in kv[1]), order[kv[0]]))
+
+
+def key_label(finding: Finding) -> str:
+    """`subject · property` with the scope when there is one."""
+    label = f"{finding.subject} · {finding.property}"
+    return f"{label} ({finding.scope})" if finding.scope else label
+
+
+def rule_label(finding: Finding) -> str:
+    """`CC101 figure.conflict`, or just the id when the rule has no name."""
+    return f"{finding.rule} {finding.rule_name}" if finding.rule_name else finding.rule
+
+
+def summary_parts(report: Report) -> list[str]:
+    """The summary line's parts: documents, claims, findings by severity, waived."""
+    s = report.summary
+    claims = f"{s.claims} claims" + (f" ({s.drafted} drafted)" if s.drafted else "")
+    return [
+        f"{s.documents} documents",
+        claims,
+        _plural(s.error, "error"),
+        _plural(s.warning, "warning"),
+        f"{s.info} info",
+        f"{s.waived} waived",
+    ]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")

@@ -1,0 +1,38 @@
+"""`--format github`: GitHub Actions workflow-command annotations.
+
+One `::error|warning|notice file=…,line=…,col=…,title=…::message` line per
+finding, at its primary claim, then a plain summary line.  Property values and
+the message are %-encoded as the runner expects, so article text can neither
+end the command nor start another one.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from crosscheck.report import Finding, Report
+from crosscheck.reporters import RenderOptions, key_label, primary_claim, rule_label, summary_parts
+from crosscheck.sanitize import github_data, github_property
+
+COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def render(report: Report, out: TextIO, options: RenderOptions) -> None:
+    for finding in report.findings:
+        out.write(annotation(finding, options) + "\n")
+    out.write("crosscheck: " + " · ".join(summary_parts(report)) + "\n")
+
+
+def annotation(finding: Finding, options: RenderOptions) -> str:
+    """The workflow command for one finding."""
+    primary = primary_claim(finding, options.focus)
+    props = []
+    if primary is not None:
+        props += [f"file={github_property(primary.document)}", f"line={primary.line}", f"col={primary.column}"]
+    props.append(f"title={github_property(f'{rule_label(finding)}: {key_label(finding)}')}")
+    lines = [finding.message]
+    if finding.explanation:
+        lines.append(finding.explanation)
+    for claim in finding.claims:
+        lines.append(f"- {claim.document}:{claim.line}: {claim.value!s} ({claim.normalized})")
+    return f"::{COMMAND[finding.severity]} {','.join(props)}::{github_data(chr(10).join(lines))}"

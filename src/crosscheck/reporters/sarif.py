@@ -1,0 +1,115 @@
+"""`--format sarif`: SARIF 2.1.0 for code-scanning dashboards.
+
+One run; every rule that fired (plus any known from the rule catalogue) in
+`tool.driver.rules` with its summary and rationale as help text; one result
+per finding, located at its primary claim (the claim in a changed document,
+else the first), with the other claims as related locations.  The finding's
+fingerprint becomes a partial fingerprint, so dashboards track it across runs.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+from urllib.parse import quote as url_quote
+
+from crosscheck.report import ClaimRef, Finding, Report
+from crosscheck.reporters import RenderOptions, RuleInfo, primary_claim
+from crosscheck.sanitize import sarif_text, strip_control
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+INFORMATION_URI = "https://github.com/crosscheck/crosscheck"
+
+
+def render(report: Report, out: TextIO, options: RenderOptions) -> None:
+    out.write(json.dumps(sarif_log(report, options), indent=2, ensure_ascii=False) + "\n")
+
+
+def sarif_log(report: Report, options: RenderOptions) -> dict[str, Any]:
+    """The SARIF log as a plain dict."""
+    rules = _rules(report, options)
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "crosscheck",
+                        "version": options.tool_version,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, index[f.rule], options) for f in report.findings],
+                "properties": {"summary": report.summary.model_dump()},
+            }
+        ],
+    }
+
+
+def _rules(report: Report, options: RenderOptions) -> list[dict[str, Any]]:
+    by_id: dict[str, RuleInfo] = dict(options.rules)
+    for finding in report.findings:
+        if finding.rule not in by_id:
+            by_id[finding.rule] = RuleInfo(id=finding.rule, name=finding.rule_name, severity=finding.severity)
+    return [_rule(by_id[rule_id]) for rule_id in sorted(by_id)]
+
+
+def _rule(info: RuleInfo) -> dict[str, Any]:
+    summary = info.summary or info.name or info.id
+    help_text = "\n\n".join(part for part in (info.summary, info.rationale) if part) or summary
+    rule: dict[str, Any] = {
+        "id": info.id,
+        "shortDescription": {"text": _text(summary)},
+        "fullDescription": {"text": _text(info.rationale or summary)},
+        "help": {"text": _text(help_text)},
+    }
+    if info.name:
+        rule["name"] = info.name
+    if info.severity:
+        rule["defaultConfiguration"] = {"level": LEVEL.get(info.severity, "warning")}
+    return rule
+
+
+def _text(text: str) -> str:
+    return sarif_text(text)
+
+
+def _result(finding: Finding, rule_index: int, options: RenderOptions) -> dict[str, Any]:
+    primary = primary_claim(finding, options.focus)
+    others = [c for c in finding.claims if c is not primary]
+    message = finding.message + ("\n" + finding.explanation if finding.explanation else "")
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": LEVEL[finding.severity],
+        "message": {"text": _text(message)},
+        "partialFingerprints": {"crosscheckFinding/v1": finding.fingerprint},
+        "properties": {"subject": finding.subject, "property": finding.property, "scope": finding.scope},
+    }
+    if primary is not None:
+        result["locations"] = [_location(primary)]
+    if others:
+        result["relatedLocations"] = [
+            {**_location(claim), "id": i, "message": {"text": _text(f"{claim.value!s} ({claim.normalized})")}}
+            for i, claim in enumerate(others, 1)
+        ]
+    return result
+
+
+def _location(claim: ClaimRef) -> dict[str, Any]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": url_quote(claim.document, safe="/")},
+            "region": {
+                "startLine": claim.line,
+                "startColumn": claim.column,
+                "snippet": {"text": strip_control(claim.quote)},
+            },
+        },
+        "message": {"text": _text(f"{claim.claim}: {claim.value}")},
+    }

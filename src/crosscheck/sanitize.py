@@ -1,0 +1,83 @@
+"""Neutralise untrusted article text for each output target.
+
+Article text and claims come from outside: a quote may hold terminal escape
+sequences, rich markup, Markdown, HTML or a GitHub workflow command.  Each
+reporter passes every piece of such text through the function for its target
+at the moment it writes it, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other two-byte escapes, and 8-bit CSI.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
+# C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides and isolates that reorder text.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NEWLINES = re.compile(r"\s*\n\s*")
+
+
+def strip_control(text: str, *, keep_newlines: bool = True) -> str:
+    """Remove escape sequences and control characters; tabs become spaces, `\\r\\n` becomes `\\n`.
+
+    With `keep_newlines=False`, line breaks (and the space around them) become one space,
+    for targets where a line break would end a table cell or a command.
+    """
+    text = _ANSI.sub("", text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = _CONTROL.sub("", text)
+    if not keep_newlines:
+        text = _NEWLINES.sub(" ", text)
+    return text
+
+
+def terminal(text: str) -> str:
+    """Text safe to print on a terminal or in a CI log: one line, no escapes or control characters.
+
+    Rich markup is not escaped here because the terminal reporter never parses
+    markup: it builds `rich.text.Text` objects, which show `[bold]` as written.
+    A CI runner reads `::command::` and `##[command]` at the start of any log
+    line, and the reporter wraps lines, so those openers get an invisible
+    zero-width space between their characters.
+    """
+    text = strip_control(text, keep_newlines=False)
+    return text.replace("::", ":\u200b:").replace("##[", "#\u200b#[")
+
+
+# Backslash-escape every ASCII punctuation character that means something in
+# CommonMark/GFM inline syntax; `&`, `<` and `>` become entities so no HTML
+# can start.  `@` becomes an entity so a quote cannot mention a GitHub user.
+_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#!|~])")
+# A list marker or thematic break at the start of a paragraph: "- x", "+ x", "1. x", "2) x", "---".
+_MD_BULLET_START = re.compile(r"^(\s*)([-+=])")
+_MD_ORDERED_START = re.compile(r"^(\s*)(\d+)([.)])")
+
+
+def markdown_inline(text: str) -> str:
+    """Text safe inside a Markdown paragraph, heading or table cell: one line, nothing interpreted."""
+    text = strip_control(text, keep_newlines=False)
+    text = _MD_PUNCT.sub(r"\\\1", text.replace("&", "&amp;"))
+    text = text.replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
+    text = _MD_BULLET_START.sub(r"\1\\\2", text)
+    return _MD_ORDERED_START.sub(r"\1\2\\\3", text)
+
+
+def html_text(text: str) -> str:
+    """Text safe inside raw HTML (e.g. a `<summary>`), where Markdown is not processed."""
+    return html.escape(strip_control(text, keep_newlines=False), quote=True).replace("@", "&#64;")
+
+
+def github_data(text: str) -> str:
+    """The message part of a GitHub workflow command (`::error ...::DATA`), %-encoded."""
+    text = strip_control(text)
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: str) -> str:
+    """A property value of a GitHub workflow command (`file=`, `title=`), %-encoded."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def sarif_text(text: str) -> str:
+    """A SARIF plain-text message: brackets escaped, since `[text](target)` is an embedded link there (SARIF §3.11.6)."""
+    return strip_control(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")

@@ -1,0 +1,216 @@
+"""Every report format: snapshots of the wording, schemas for the machine formats, and hostile text."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import jsonschema
+import pytest
+from markdown_it import MarkdownIt
+
+from conftest import DATA, ROOT
+from crosscheck import reporters
+from crosscheck.errors import CrosscheckError
+from crosscheck.report import Report
+from crosscheck.reporters import RenderOptions, RuleInfo
+from report_fixtures import HOSTILE, empty_report, hostile_report, sample_report
+
+FORMATS = ["rich", "markdown", "json", "sarif", "github"]
+RULES = {
+    "CC101": RuleInfo(
+        id="CC101",
+        name="figure.conflict",
+        summary="Two articles state figures for the same fact that cannot both hold.",
+        rationale="'nearly 600' excludes 600 itself; '600+' includes it and anything above.",
+        severity="error",
+    )
+}
+OPTIONS = RenderOptions(color=False, width=100, link_base="https://example.org/news/blob/main", rules=RULES, tool_version="0.1.0")
+
+
+def render(fmt: str, report: Report, options: RenderOptions = OPTIONS) -> str:
+    out = io.StringIO()
+    reporters.get(fmt)(report, out, options)
+    return out.getvalue()
+
+
+def sarif_validator() -> jsonschema.Validator:
+    schema = json.loads((DATA / "sarif-schema-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft4Validator(schema)
+
+
+def report_validator() -> jsonschema.Validator:
+    schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def html_of(markdown: str) -> str:
+    return MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_snapshot_of_sample_report(fmt, file_regression):
+    file_regression.check(render(fmt, sample_report()), basename=f"sample_{fmt}", extension=".txt")
+
+
+@pytest.mark.parametrize("fmt", ["rich", "markdown", "github"])
+def test_snapshot_of_clean_report(fmt, file_regression):
+    file_regression.check(render(fmt, empty_report()), basename=f"empty_{fmt}", extension=".txt")
+
+
+@pytest.mark.parametrize("report", [sample_report(), empty_report(), hostile_report()], ids=["sample", "empty", "hostile"])
+def test_json_validates_against_checked_in_schema_and_round_trips(report):
+    data = json.loads(render("json", report))
+    assert list(report_validator().iter_errors(data)) == []
+    assert Report.model_validate(data) == report
+
+
+@pytest.mark.parametrize("report", [sample_report(), empty_report(), hostile_report()], ids=["sample", "empty", "hostile"])
+def test_sarif_validates_against_sarif_2_1_0(report):
+    log = json.loads(render("sarif", report))
+    errors = sorted(sarif_validator().iter_errors(log), key=lambda e: list(e.path))
+    assert [f"{list(e.path)}: {e.message}" for e in errors] == []
+
+
+def test_sarif_rules_carry_help_and_results_point_at_the_article():
+    run = json.loads(render("sarif", sample_report()))["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["CC101", "CC301", "CC401", "CC501"]
+    assert "excludes 600" in rules[0]["help"]["text"]
+    by_rule = {r["ruleId"]: r for r in run["results"]}
+    conflict = by_rule["CC101"]
+    assert conflict["level"] == "error" and rules[conflict["ruleIndex"]]["id"] == "CC101"
+    region = conflict["locations"][0]["physicalLocation"]
+    assert region["artifactLocation"]["uri"] == "seeds/002_b4a56f776e750063.txt"
+    assert (region["region"]["startLine"], region["region"]["startColumn"]) == (6, 494)
+    assert conflict["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "seeds/003_4608776da9d1df45.txt"
+    assert conflict["partialFingerprints"] == {"crosscheckFinding/v1": "3f9a1c0d5e7b2a46"}
+    assert by_rule["CC501"]["level"] == "note"
+
+
+def test_changed_document_is_the_primary_location():
+    options = RenderOptions(focus=frozenset({"seeds/003_4608776da9d1df45.txt"}))
+    run = json.loads(render("sarif", sample_report(), options))["runs"][0]
+    conflict = next(r for r in run["results"] if r["ruleId"] == "CC101")
+    assert conflict["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "seeds/003_4608776da9d1df45.txt"
+    line = next(l for l in render("github", sample_report(), options).splitlines() if l.startswith("::error"))
+    assert "file=seeds/003_4608776da9d1df45.txt,line=5,col=265" in line
+
+
+def test_github_annotations_one_per_finding_with_severity_command():
+    lines = render("github", sample_report()).splitlines()
+    assert [l.split(" ", 1)[0] for l in lines[:-1]] == ["::warning", "::warning", "::notice", "::error"]
+    assert lines[-1].startswith("crosscheck: 5 documents")
+
+
+def test_rich_shows_quotes_locations_and_summary():
+    text = render("rich", sample_report())
+    assert "seeds/002_b4a56f776e750063.txt:6:494" in text and "seeds/003_4608776da9d1df45.txt:5:265" in text
+    assert "nearly 600 → [540, 600) company" in text
+    assert text.rstrip().splitlines()[-1] == "5 documents · 118 claims · 1 error · 2 warnings · 1 info · 1 waived"
+    assert "\x1b" not in text
+    # grouped by subject and property, errors first
+    assert text.index("ncie · partner_companies") < text.index("yin-hejun · quote.regional_transition")
+
+
+def test_rich_colours_only_on_request_or_terminal(monkeypatch):
+    coloured = render("rich", sample_report(), RenderOptions(color=True, width=100))
+    assert "\x1b[" in coloured
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    out = Tty()
+    monkeypatch.setenv("NO_COLOR", "1")
+    reporters.get("rich")(sample_report(), out, RenderOptions(width=100))
+    assert "\x1b" not in out.getvalue()
+    monkeypatch.delenv("NO_COLOR")
+    out = Tty()
+    reporters.get("rich")(sample_report(), out, RenderOptions(width=100))
+    assert "\x1b[" in out.getvalue()
+
+
+def test_markdown_renders_sections_tables_details_and_links():
+    html = html_of(render("markdown", sample_report()))
+    assert html.count("<h3>") == 3  # error and warnings as sections
+    assert html.count("<details>") == 1  # info folded
+    assert '<a href="https://example.org/news/blob/main/seeds/002_b4a56f776e750063.txt#L6">' in html
+    assert "<b>nearly 600</b>" in html
+    assert html.index("CC101") < html.index("CC401")  # errors first
+
+
+# --------------------------------------------------------------------------- hostile text
+
+
+def test_hostile_rich_prints_markup_literally_and_drops_escapes():
+    for color in (False, True):
+        text = render("rich", hostile_report(), RenderOptions(color=color, width=100))
+        assert "[bold red]x[/]" in text and "[link=http://evil]" in text
+        assert "\x1b[2J" not in text and "\x1b]8;;http://evil" not in text and "\x07" not in text
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+        assert not any(line.strip().startswith("::") for line in plain.splitlines())
+
+
+def test_hostile_markdown_injects_no_html_links_code_or_columns():
+    markdown = render("markdown", hostile_report())
+    html = html_of(markdown)
+    assert "<script" not in html and "&lt;script&gt;" in html
+    assert 'href="http://evil"' not in html
+    assert "<code>code</code>" not in html and "<em>em</em>" not in html
+    assert "<h1>" not in html and "@admin" not in markdown  # no GitHub mention from article text
+    hostile_rows = [row for row in re.findall(r"<tr>.*?</tr>", html, flags=re.S) if "script" in row]
+    assert len(hostile_rows) == 1 and hostile_rows[0].count("<td") == 5  # the | in the quote made no column
+    assert "\x1b" not in markdown
+
+
+def test_hostile_github_stays_one_command_per_finding():
+    text = render("github", hostile_report())
+    lines = text.splitlines()
+    assert len(lines) == 2  # one annotation, one summary: no injected line
+    assert lines[0].startswith("::error file=news/evil%2C file%3A1.txt,line=3,col=5,title=")
+    data = lines[0].split("::", 2)[2]
+    assert "%0A::error::pwned %250A 100%25" in data
+    assert "\x1b" not in text
+
+
+def test_hostile_sarif_escapes_embedded_links_and_control_characters():
+    log = json.loads(render("sarif", hostile_report()))
+    message = log["runs"][0]["results"][0]["message"]["text"]
+    assert "\\](http://evil)" in message and "\x1b" not in message
+    assert list(sarif_validator().iter_errors(log)) == []
+
+
+def test_hostile_json_keeps_the_quote_verbatim_but_inert():
+    text = render("json", hostile_report())
+    assert "\x1b" not in text  # escaped as \u001b by JSON
+    assert json.loads(text)["findings"][0]["claims"][0]["quote"] == HOSTILE
+
+
+# --------------------------------------------------------------------------- registry
+
+
+def test_unknown_format_suggests_the_closest():
+    with pytest.raises(CrosscheckError, match="did you mean 'sarif'"):
+        reporters.get("sarfi")
+
+
+def test_broken_plugin_names_itself_and_leaves_others_working(monkeypatch):
+    class BrokenEntryPoint:
+        name, value = "fancy", "fancy_pkg:render"
+
+        def load(self):
+            raise ImportError("No module named 'fancy_pkg'")
+
+    class GoodEntryPoint:
+        name, value = "tsv", "tsv_pkg:render"
+
+        def load(self):
+            return lambda report, out, options: out.write("tsv\n")
+
+    monkeypatch.setattr(reporters, "entry_points", lambda group: [BrokenEntryPoint(), GoodEntryPoint()])
+    assert "tsv" in reporters.names() and "rich" in reporters.names()
+    assert any("fancy" in message and "fancy_pkg" in message for message in reporters.plugin_errors())
+    assert render("tsv", sample_report()) == "tsv\n"

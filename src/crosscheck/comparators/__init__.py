@@ -1,0 +1,77 @@
+"""The comparator registry: name -> Comparator, built-ins plus plugins.
+
+A plugin is a Python package declaring an entry point in the group
+`crosscheck.comparators` whose object is a `Comparator` (or a module with a
+`COMPARATOR` attribute).  Each plugin loads in its own try: a broken one is
+reported by name and skipped, never taking the tool down.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.metadata import entry_points
+from types import ModuleType
+
+from crosscheck.comparators.base import Comparator, Item, NoParams, Verdict
+
+__all__ = ["BUILTINS", "Comparator", "Item", "NoParams", "Registry", "Verdict", "registry"]
+
+ENTRY_POINT_GROUP = "crosscheck.comparators"
+
+BUILTINS: tuple[str, ...] = (
+    "intervals_overlap",
+    "shares_agree",
+    "dates_agree",
+    "duration_vs_start",
+    "ranks_overlap",
+    "names_match",
+    "entities_agree",
+    "quotes_match",
+    "conversion_rates_agree",
+)
+"""Modules of `crosscheck.comparators` holding the built-in comparators, one each."""
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Comparators by name, plus one line per plugin that failed to load."""
+
+    comparators: dict[str, Comparator]
+    problems: list[str] = field(default_factory=list)
+
+    def get(self, name: str) -> Comparator | None:
+        return self.comparators.get(name)
+
+    def names(self) -> list[str]:
+        return sorted(self.comparators)
+
+
+def _as_comparator(obj: object) -> Comparator:
+    if isinstance(obj, ModuleType):
+        obj = getattr(obj, "COMPARATOR", None)
+    if not isinstance(obj, Comparator):
+        raise TypeError(f"expected a crosscheck Comparator, found {type(obj).__name__}")
+    return obj
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    """The built-in comparators and every installed plugin that loads."""
+    found: dict[str, Comparator] = {}
+    for name in BUILTINS:
+        comparator = _as_comparator(importlib.import_module(f"crosscheck.comparators.{name}"))
+        found[comparator.name] = comparator
+    problems = []
+    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        try:
+            comparator = _as_comparator(entry.load())
+        except Exception as exc:  # noqa: BLE001 - any failure of a plugin is its own, not ours
+            problems.append(f"comparator plugin {entry.name!r} ({entry.value}) failed to load: {type(exc).__name__}: {exc}")
+            continue
+        if comparator.name in found:
+            problems.append(f"comparator plugin {entry.name!r} ({entry.value}) redefines {comparator.name!r}; ignored")
+            continue
+        found[comparator.name] = comparator
+    return Registry(found, problems)

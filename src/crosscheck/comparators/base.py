@@ -1,0 +1,120 @@
+"""What comparators receive and return, and the shape of a comparator.
+
+A comparator is a pure function over normalised claims.  Pair comparators see
+two claims with the same key (the engine does the grouping, so cost grows with
+the number of claims); corpus comparators see every claim of the kinds they
+handle at once and do their own grouping (the exchange-rate check spans keys).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from pydantic import BaseModel
+
+from crosscheck.corpus import LocatedClaim
+from crosscheck.models import Entity, Frozen
+from crosscheck.normalize import Normal, Tolerances, normalize
+
+
+class NoParams(Frozen):
+    """A comparator without parameters: any key in `params` is an error."""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One claim as comparators see it: the located claim plus the context normalising needs."""
+
+    located: LocatedClaim
+    published: str | None = None
+    """The article's dateline (`meta.published`), for relative dates and "as of" defaults."""
+    entity: Entity | None = None
+    """The registry entity the value names (its `entity`, else the claim's subject), if registered."""
+
+    @property
+    def claim(self):  # noqa: ANN201 - models.Claim
+        return self.located.claim
+
+    @property
+    def value(self):  # noqa: ANN201 - one of the value models
+        return self.located.claim.value
+
+    @property
+    def text(self) -> str:
+        return self.located.claim.text
+
+    @property
+    def document(self) -> str:
+        return self.located.document
+
+    @property
+    def as_of(self) -> str | None:
+        """When the claim holds: its scope's date or period end, else the article's dateline."""
+        scope = self.claim.scope
+        if scope is not None:
+            return scope.as_of or scope.end or scope.start
+        return self.published
+
+    def normal(self, tolerances: Tolerances | None = None) -> Normal:
+        """The claim's value normalised (pure; cheap enough not to cache)."""
+        return normalize(self.value, self.text, published=self.published, tolerances=tolerances)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A comparator's finding before the engine adds rule, severity, key and fingerprint."""
+
+    items: tuple[Item, ...]
+    normals: tuple[Normal, ...]
+    """The normalised values shown for each item (same order)."""
+    explanation: str
+    """Why the values cannot both hold, in plain English."""
+    similarity: float | None = None
+    diff: str | None = None
+    key: tuple[str, str, str | None] | None = None
+    """(subject, property, scope) when the comparison spans keys; None to use the items' key."""
+    facts: dict[str, str] = field(default_factory=dict)
+    """Extra placeholders for the rule's message template."""
+
+
+PairCheck = Callable[[Item, Item, BaseModel], "Verdict | None"]
+CorpusCheck = Callable[[Sequence[Item], BaseModel], "list[Verdict]"]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparator:
+    """A named relation between claims, with the params model that validates a rule's `params`."""
+
+    name: str
+    summary: str
+    kinds: tuple[str, ...]
+    """Value kinds it understands; a rule's `applies_to.kinds` must be among them."""
+    params: type[BaseModel] = NoParams
+    pair: PairCheck | None = None
+    """Compares two claims of the same key; None for corpus comparators."""
+    corpus: CorpusCheck | None = None
+    """Compares all claims of its kinds at once, grouping them itself."""
+
+    def __post_init__(self) -> None:
+        if (self.pair is None) == (self.corpus is None):
+            raise ValueError(f"comparator {self.name!r} needs exactly one of `pair` or `corpus`")
+
+
+def quoted(text: str) -> str:
+    """A value as written, quoted for an explanation."""
+    return f"'{text}'"
+
+
+def disjoint(a: Item, na: Normal, b: Item, nb: Normal, **facts: str) -> Verdict | None:
+    """A verdict when two normalised intervals share no point, explained by the bounds that separate them."""
+    from crosscheck.normalize import intervals
+
+    if na.interval is None or nb.interval is None or intervals.overlaps(na.interval, nb.interval):
+        return None
+    low_item, low, high_item, high = (a, na, b, nb) if intervals.below(na.interval, nb.interval) else (b, nb, a, na)
+    explanation = (
+        f"{quoted(low_item.text)} means {low.upper()}; {quoted(high_item.text)} means {high.lower()}, "
+        "so both cannot hold."
+    )
+    return Verdict(items=(a, b), normals=(na, nb), explanation=explanation, facts=facts)

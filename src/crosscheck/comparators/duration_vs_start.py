@@ -1,0 +1,115 @@
+"""duration_vs_start: a stated length ("a nine-year run") must fit its start point ("since 2016").
+
+Counting convention: the length implied by "since S" as of a date in year A is
+A - S calendar years; counting both ends (inclusive counting, common in news
+copy) gives one more, so any length in [A - S, A - S + inclusive_slack] agrees.
+So "since 2019" and "a six-year run" agree as of 2025, "since 2021" does not.
+
+The start and the length are different properties of the same subject, paired
+by name: with the default pattern, `leading-city-since` (a date with relation
+`since`) pairs with `leading-city-duration` (a duration in calendar units).
+The "as of" date is the duration claim's scope or dateline, else the start
+claim's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from fnmatch import translate
+from typing import Sequence
+
+from pydantic import Field
+
+from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
+from crosscheck.models import Frozen
+from crosscheck.normalize import Tolerances, intervals
+from crosscheck.normalize.dates import year_of
+from crosscheck.normalize.durations import base_unit
+
+
+class PropertyPair(Frozen):
+    """Property-name patterns pairing a start point with a length; `*` is the shared stem."""
+
+    start: str = Field(min_length=1)
+    """Pattern of the start property (a date with relation `since`), e.g. "*-since"."""
+    duration: str = Field(min_length=1)
+    """Pattern of the length property (a duration), e.g. "*-duration"."""
+
+
+class Params(Tolerances):
+    """Counting convention and property pairing of duration_vs_start."""
+
+    inclusive_slack: int = Field(default=1, ge=0, le=2)
+    """Extra years accepted for counting both ends ("2016 to 2025" as ten years)."""
+    pairs: tuple[PropertyPair, ...] = (PropertyPair(start="*-since", duration="*-duration"),)
+    """How start and length properties are paired."""
+
+
+def _stem(pattern: str, name: str) -> str | None:
+    regex = translate(pattern).replace(".*", "(.*)", 1)
+    match = re.match(regex, name)
+    if not match:
+        return None
+    return match.group(1) if match.groups() else ""
+
+
+def _pairs(items: Sequence[Item], params: Params):  # noqa: ANN202 - generator of (start, duration, pattern index)
+    for index, pattern in enumerate(params.pairs):
+        starts: dict[tuple[str, str], list[Item]] = defaultdict(list)
+        lengths: dict[tuple[str, str], list[Item]] = defaultdict(list)
+        for item in items:
+            value, claim = item.value, item.claim
+            if value.kind == "date" and value.relation == "since" and value.date is not None:
+                stem = _stem(pattern.start, claim.property)
+                if stem is not None:
+                    starts[(claim.subject, stem)].append(item)
+            elif value.kind == "duration" and base_unit(value.unit) == "year":
+                stem = _stem(pattern.duration, claim.property)
+                if stem is not None:
+                    lengths[(claim.subject, stem)].append(item)
+        for key in sorted(starts.keys() & lengths.keys()):
+            for start in starts[key]:
+                for length in lengths[key]:
+                    if start.document != length.document:
+                        yield start, length, index
+
+
+def check(items: Sequence[Item], params: Params) -> list[Verdict]:
+    """One verdict per start/length pair whose counts cannot match."""
+    verdicts = []
+    for start, length, _ in _pairs(items, params):
+        as_of = length.as_of or start.as_of
+        if as_of is None:
+            continue  # no date to count to
+        since_year, as_of_year = year_of(start.value.date), year_of(as_of)
+        elapsed = as_of_year - since_year
+        implied = intervals.make(elapsed, elapsed + params.inclusive_slack, unit="year")
+        stated = length.normal(params)
+        assert stated.interval is not None
+        if intervals.overlaps(implied, stated.interval):
+            continue
+        inclusive = f" ({elapsed + params.inclusive_slack} counting both ends)" if params.inclusive_slack else ""
+        explanation = (
+            f"Counting calendar years from {quoted(start.text)} to {as_of_year} gives {elapsed}{inclusive}; "
+            f"{quoted(length.text)} means {stated.meaning}, so both cannot hold."
+        )
+        verdicts.append(
+            Verdict(
+                items=(start, length),
+                normals=(start.normal(), stated),
+                explanation=explanation,
+                key=(length.claim.subject, length.claim.property, str(as_of_year)),
+                facts={"as_of": str(as_of_year), "elapsed": str(elapsed)},
+            )
+        )
+    return verdicts
+
+
+COMPARATOR = Comparator(
+    name="duration_vs_start",
+    summary="a stated length of time fits the start point given elsewhere, as of the claim's date",
+    kinds=("date", "duration"),
+    params=Params,
+    corpus=check,
+)

@@ -1,0 +1,63 @@
+"""intervals_overlap: two figures agree when the intervals their wording allows share a point.
+
+Handles quantities (same unit, or a common currency through a paired
+conversion), percentages (percent with percent, points with points) and
+durations (calendar with calendar, clock with clock).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from crosscheck.comparators.base import Comparator, Item, Verdict, disjoint
+from crosscheck.normalize import Normal, Tolerances
+from crosscheck.normalize.quantities import money_formatter
+from crosscheck.report import Interval
+
+
+class Params(Tolerances):
+    """Tolerances δ for "about" and "nearly" (defaults from the approximator data file)."""
+
+
+def _comparable(a: Item, na: Normal, b: Item, nb: Normal) -> tuple[Normal, Normal] | None:
+    """The two normals to compare, or None when the values measure different things."""
+    if a.value.kind != b.value.kind or na.interval is None or nb.interval is None:
+        return None
+    if a.value.kind != "quantity":
+        return (na, nb) if na.interval.unit == nb.interval.unit else None
+    unit_a, unit_b = na.extra.get("unit"), nb.extra.get("unit")
+    if unit_a and unit_b and unit_a != unit_b:
+        return None
+    money_a, money_b = na.extra["by_currency"], nb.extra["by_currency"]
+    if not money_a and not money_b:
+        return na, nb
+    for currency in (*money_a, *money_b):  # the first currency both give, primary amounts first
+        if currency in money_a and currency in money_b:
+            return (
+                _with_interval(na, money_a[currency]),
+                _with_interval(nb, money_b[currency]),
+            )
+    return None
+
+
+def _with_interval(normal: Normal, interval: Interval) -> Normal:
+    """The same value seen in another currency (its paired conversion)."""
+    return replace(normal, interval=interval, fmt=money_formatter(interval.unit))
+
+
+def compare(a: Item, b: Item, params: Params) -> Verdict | None:
+    """A verdict when the two figures cannot both hold."""
+    na, nb = a.normal(params), b.normal(params)
+    pair = _comparable(a, na, b, nb)
+    if pair is None:
+        return None
+    return disjoint(a, pair[0], b, pair[1])
+
+
+COMPARATOR = Comparator(
+    name="intervals_overlap",
+    summary="figures agree when the intervals their wording allows overlap",
+    kinds=("quantity", "percentage", "duration"),
+    params=Params,
+    pair=compare,
+)

@@ -1,0 +1,52 @@
+"""quotes_match: the same speaker quoted for the same statement with different words is a warning.
+
+Typography (curly or straight quotes, dashes, spaces), case and punctuation at
+word edges are ignored.  A quotation that is a contiguous excerpt of the other
+is the same words quoted in part, and is silent unless `allow_excerpts` is off.
+"""
+
+from __future__ import annotations
+
+from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
+from crosscheck.models import Frozen
+from crosscheck.normalize.quotes import is_excerpt, word_diff, word_similarity
+
+
+class Params(Frozen):
+    """Options of quotes_match."""
+
+    allow_excerpts: bool = True
+    """Accept a quotation whose words appear, contiguous, inside the other's."""
+
+
+def compare(a: Item, b: Item, params: Params) -> Verdict | None:
+    """A verdict with a word-level diff when the quoted words differ."""
+    na, nb = a.normal(), b.normal()
+    if na.extra["speaker"] != nb.extra["speaker"] or na.form == nb.form:
+        return None
+    words_a, words_b = na.extra["words"], nb.extra["words"]
+    if params.allow_excerpts and is_excerpt(words_a, words_b):
+        return None
+    score = word_similarity(words_a, words_b)
+    diff = word_diff(words_a, words_b)
+    explanation = (
+        f"Both articles quote {na.extra['speaker']} in quotation marks for the same statement, but the words differ "
+        f"(word similarity {score:.2f}): {diff}. At most one can be the speaker's exact words."
+    )
+    return Verdict(
+        items=(a, b),
+        normals=(na, nb),
+        explanation=explanation,
+        similarity=score,
+        diff=diff,
+        facts={"speaker": na.extra["speaker"], "similarity": f"{score:.2f}", "a_words": quoted(words_a), "b_words": quoted(words_b)},
+    )
+
+
+COMPARATOR = Comparator(
+    name="quotes_match",
+    summary="the same speaker quoted with different words for the same statement",
+    kinds=("quote",),
+    params=Params,
+    pair=compare,
+)

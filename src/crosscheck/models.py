@@ -346,8 +346,8 @@ class DocumentMeta(Frozen):
 
     article: str = Field(min_length=1)
     """Path of the article text, relative to the claims file; must stay inside the corpus folder."""
-    title: str = Field(min_length=1)
-    """Headline as printed."""
+    title: str | None = None
+    """Headline as printed; omit when the article prints none."""
     publisher: str | None = None
     """Outlet or source ("Xinhua", "CGTN")."""
     published: PartialDate | None = None
@@ -358,6 +358,8 @@ class DocumentMeta(Frozen):
     """Where the article was published."""
     language: str = "en"
     """Language of the article text (BCP 47)."""
+    note: str | None = None
+    """Free-form annotator note (e.g. how the dateline was read)."""
 
 
 class ClaimsFile(Frozen):
@@ -404,6 +406,8 @@ class Property(Frozen):
     """What the property means, so annotators pick the same one."""
     unit: str | None = None
     """Expected unit or currency ("company", "CNY", "% of GDP")."""
+    counts_from: str | None = Field(default=None, pattern=ID_PATTERN)
+    """For a duration property: id of the date property that states when it started, so "a nine-year run" is checked against "since 2016"."""
 
 
 class Registry(Frozen):

@@ -155,6 +155,24 @@ def build_document(
     return document, out.items
 
 
+def registry_diagnostics(registry: Registry, path: Path, text: str | None) -> list[Diagnostic]:
+    """Cross-references inside the registry: a duration's `counts_from` names a date property."""
+    out = _Reporter(path, text or "")
+    for prop_id, prop in registry.properties.items():
+        if prop.counts_from is None:
+            continue
+        loc = ("properties", prop_id, "counts_from")
+        target = registry.properties.get(prop.counts_from)
+        if prop.kind != "duration":
+            out.add(loc, "counts-from", f"counts_from is only for duration properties (expected kind duration, found {prop.kind})")
+        elif target is None:
+            hint = did_you_mean(prop.counts_from, registry.properties)
+            out.add(loc, "unknown-property", f"unknown property {prop.counts_from!r} (expected a date property id{hint})")
+        elif target.kind != "date":
+            out.add(loc, "counts-from", f"counts_from must name a date property (expected kind date, found {target.kind})")
+    return out.items
+
+
 def load_corpus(paths: Iterable[str | Path], registry: str | Path | None = None) -> LoadResult:
     """Load and validate every claims file under `paths`, with the registry found beside them."""
     sources = discover(paths, registry)
@@ -164,6 +182,8 @@ def load_corpus(paths: Iterable[str | Path], registry: str | Path | None = None)
     if sources.registry is not None:
         loaded, problems = load_registry(sources.registry)
         result.diagnostics.extend(problems)
+        if loaded is not None:
+            result.diagnostics.extend(registry_diagnostics(loaded, sources.registry, read_text(sources.registry, "registry")[0]))
         result.corpus.registry = loaded
         result.corpus.registry_path = sources.registry
     for path in sources.claims_files:

@@ -1,0 +1,145 @@
+"""An article prepared for extraction: sentences, paragraphs, title and dateline.
+
+Relative dates ("last December", "on Wednesday") resolve against the dateline
+when the article has one ("Beijing, January 16 (Xinhua) —"); a dateline
+without a year still gives month and day, which is enough to keep the
+expression relative but to know it is anchored.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from crosscheck.extract.lexicon import alternation, lexicon
+
+_MONTHS = alternation(lexicon().months)
+_DATELINE = re.compile(
+    rf"""^[ \t]*(?P<text>(?P<place>[A-Z][A-Za-z.'\- ]{{1,40}}?),?\s+
+        (?:(?P<month>(?i:{_MONTHS}))\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\s*)?
+        (?:\((?P<agency>[A-Z][A-Za-z .&-]{{1,40}})\)))\s*(?:—|–|--|-)\s*""",
+    re.M | re.X,
+)
+_DATED_LINE = re.compile(
+    rf"^[ \t]*(?P<text>(?P<month>(?i:{_MONTHS}))\.?\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}}))\s*(?:—|–|--|-|$)", re.M
+)
+# A sentence ends at . ! ? (optionally followed by a closing quote) before a capital or an opening quote.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?(?=\s+[\"“‘'(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|No|St|Jr|Sr|vs|Co|Inc|Ltd|Gen|Prof|Sen|Rep|Gov|Jan|Feb|Aug|Sept|Oct|Nov|Dec)|\b[A-Z])$")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The dateline of a wire story, as written and as a (possibly yearless) date."""
+
+    text: str
+    place: str
+    publisher: str | None
+    year: int | None
+    month: int | None
+    day: int | None
+    start: int
+    end: int
+
+    @property
+    def published(self) -> str | None:
+        """ISO partial date when the year is known ("2025-01-16"), else None."""
+        if self.year is None:
+            return None
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence's span and its paragraph index."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class Article:
+    """Text plus the structure extractors share; build with `Article.parse`."""
+
+    text: str
+    title: str
+    dateline: Dateline | None
+    sentences: list[Sentence]
+    paragraphs: list[tuple[int, int]]
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def parse(cls, text: str, title: str | None = None) -> "Article":
+        """Split `text` into paragraphs and sentences and detect its title and dateline."""
+        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+        sentences: list[Sentence] = []
+        for index, (p_start, p_end) in enumerate(paragraphs):
+            cursor = p_start
+            for m in _SENTENCE_END.finditer(text, p_start, p_end):
+                if _ABBREVIATION.search(text, max(p_start, m.start() - 6), m.start()):
+                    continue
+                sentences.append(Sentence(cursor, m.end(), index))
+                cursor = m.end()
+                while cursor < p_end and text[cursor].isspace():
+                    cursor += 1
+            if cursor < p_end:
+                sentences.append(Sentence(cursor, p_end, index))
+        article = cls(text, title or _title(text, paragraphs), detect_dateline(text), sentences, paragraphs)
+        article._starts = [s.start for s in sentences]
+        return article
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence containing `offset` (the nearest one before it, between sentences)."""
+        i = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return self.sentences[i]
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def paragraph_at(self, offset: int) -> int:
+        return self.sentence_at(offset).paragraph
+
+
+def _title(text: str, paragraphs: list[tuple[int, int]]) -> str:
+    """The first line that is not syndication furniture; the article's first words if none is."""
+    lex = lexicon()
+    for start, end in paragraphs[:6]:
+        line = text[start:end].strip()
+        if line and not any(p.search(line) for p in lex.boilerplate_lines) and len(line.split()) <= 30:
+            return line
+    for start, end in paragraphs:
+        line = text[start:end].strip()
+        if not any(p.search(line) for p in lex.boilerplate_lines):
+            line = _DATELINE.sub("", line, count=1)
+            first = _SENTENCE_END.split(line, maxsplit=1)[0].strip()
+            return first[:150].rsplit(" ", 1)[0] if len(first) > 150 else first
+    return text.strip().split("\n", 1)[0][:120] or "untitled"
+
+
+def detect_dateline(text: str) -> Dateline | None:
+    """The dateline within the first lines ("Beijing, January 16 (Xinhua) —"), if any."""
+    head = text[:1500]
+    m = _DATELINE.search(head)
+    if m:
+        month = lexicon().months.get(m["month"].lower()) if m["month"] else None
+        return Dateline(
+            text=m["text"].strip(),
+            place=m["place"].strip(),
+            publisher=m["agency"],
+            year=int(m["year"]) if m["year"] else None,
+            month=month,
+            day=int(m["day"]) if m["day"] else None,
+            start=m.start("text"),
+            end=m.end("text"),
+        )
+    m = _DATED_LINE.search(head)
+    if m:
+        return Dateline(m["text"], "", None, int(m["year"]), lexicon().months[m["month"].lower()], int(m["day"]),
+                        m.start("text"), m.end("text"))
+    return None

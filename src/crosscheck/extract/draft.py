@@ -1,0 +1,246 @@
+"""From article text to drafted claims: run the extractors, settle overlaps, attach scopes, propose keys.
+
+Pure: text in, `ClaimsFile` out (no file I/O).  Every claim carries the value as
+written (`text`), the clause that states it (`quote`), and `draft` with the
+key's confidence, whether a person must review it, the method and the span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from crosscheck.extract.article import Article
+from crosscheck.extract.dates import extract_dates, extract_durations
+from crosscheck.extract.keys import KeyProposer
+from crosscheck.extract.lexicon import lexicon
+from crosscheck.extract.mention import Mention, resolve_overlaps
+from crosscheck.extract.names import find_people, is_organisation, name_spans, slug
+from crosscheck.extract.quantities import extract_quantities
+from crosscheck.extract.quotes import find_quotations
+from crosscheck.extract.ranks import extract_ranks
+from crosscheck.extract.shares import extract_shares
+from crosscheck.models import Claim, ClaimsFile, DocumentMeta, Draft, Registry, Scope
+
+_BOILERPLATE = lexicon().boilerplate_lines
+NUMERIC = ("quantity", "percentage", "fraction", "rank", "duration")
+_LIST_CUE = re.compile(r"\b(?:them|respectively|these|those|both|all three|each)\b", re.I)
+
+
+class NoClaims(ValueError):
+    """The article states nothing the extractor can draft a claim from."""
+
+
+def draft_claims(text: str, *, registry: Registry | None = None, published: str | None = None,
+                 title: str | None = None) -> list[Claim]:
+    """Every claim the extractor can draft from `text`, in text order."""
+    article = Article.parse(text, title)
+    proposer = KeyProposer(article, registry)
+    mentions = _value_mentions(article, published)
+    mentions, scopes = _attach_scopes(article, mentions)
+    mentions = _distribute_lists(article, proposer, mentions)
+    mentions += _quote_mentions(article)
+    mentions += _name_mentions(article)
+    claims: list[Claim] = []
+    ids: Counter[str] = Counter()
+    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.kind, m.subject_hint or "")):
+        key = proposer.propose(m)
+        q_start, q_end = quote_span(article, m.start, m.end)
+        base = slug(f"{key.subject}-{key.property}")[:60].strip("-")
+        ids[base] += 1
+        claim_id = base if ids[base] == 1 else f"{base}-{ids[base]}"
+        scope = scopes.get((m.start, m.end))
+        claims.append(Claim(
+            id=claim_id, subject=key.subject, property=key.property, value=m.value,
+            text=text[m.start:m.end], quote=text[q_start:q_end],
+            scope=Scope(**scope) if scope else None,
+            draft=Draft(confidence=key.confidence, review=key.review, method=key.method, span=(q_start, q_end)),
+        ))
+    return claims
+
+
+def claims_file(text: str, article: str, *, registry: Registry | None = None, published: str | None = None,
+                title: str | None = None) -> ClaimsFile:
+    """A whole drafted claims file for the article at relative path `article`; `NoClaims` when there is nothing."""
+    parsed = Article.parse(text, title)
+    claims = draft_claims(text, registry=registry, published=published, title=title)
+    if not claims:
+        raise NoClaims("no checkable statement found (figures, dates, ranks, quotes or names)")
+    d = parsed.dateline
+    meta = DocumentMeta(article=article, title=parsed.title, publisher=d.publisher if d else None,
+                        published=published or (d.published if d else None), dateline=d.text if d else None)
+    return ClaimsFile(document=meta, claims=claims)
+
+
+# ---------------------------------------------------------------------------------------- values
+
+
+def _value_mentions(article: Article, published: str | None) -> list[Mention]:
+    found = (extract_dates(article, published) + extract_durations(article) + extract_quantities(article)
+             + extract_shares(article) + extract_ranks(article))
+    titles = [(q.start, q.end) for q in find_quotations(article) if q.speaker is None]
+    titles += [(s, e) for s, e in _short_quoted(article.text)]
+    found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in titles)]
+    if article.dateline:
+        found = [m for m in found if not (article.dateline.start <= m.start < article.dateline.end)]
+    return resolve_overlaps(found)
+
+
+def _short_quoted(text: str):
+    """Short quoted phrases (titles, slogans): numbers inside them are part of a name."""
+    for m in re.finditer(r"[\"“‘]([^\"“”‘’\n]{1,60})[\"”’](?!\w)", text):
+        if len(m.group(1).split()) <= 8:
+            yield m.start(), m.end()
+
+
+def _attach_scopes(article: Article, mentions: list[Mention]) -> tuple[list[Mention], dict]:
+    """A year date ("In 2024", "by 2024") in a sentence with figures scopes them instead of being a claim."""
+    scopes: dict[tuple[int, int], dict] = {}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(article.sentence_index(m.start), []).append(m)
+    drop: set[int] = set()
+    for items in by_sentence.values():
+        figures = [m for m in items if m.kind in NUMERIC]
+        if not figures:
+            continue
+        for d in items:
+            if d.kind != "date" or "date" not in d.value or "-" in d.value["date"] or "end" in d.value:
+                continue
+            if d.extras.get("scopable"):
+                drop.add(id(d))
+                for f in figures:
+                    scopes[(f.start, f.end)] = {"as_of": d.value["date"]}
+            elif d.value["relation"] == "since":
+                for f in figures:
+                    if f.start > d.start and f.kind in ("quantity", "percentage"):
+                        scopes.setdefault((f.start, f.end), {"start": d.value["date"]})
+    return [m for m in mentions if id(m) not in drop], scopes
+
+
+def _distribute_lists(article: Article, proposer: KeyProposer, mentions: list[Mention]) -> list[Mention]:
+    """"A, B and C reached 1%, 2% and 3%, respectively" and "making them the top three" name their subjects."""
+    out: list[Mention] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(article.sentence_index(m.start), []).append(m)
+    for index, items in by_sentence.items():
+        sentence = article.sentences[index]
+        text = article.text
+        names = [n for n in proposer.names if sentence.start <= n.start < sentence.end]
+        respectively = "respectively" in text[sentence.start:sentence.end].lower()
+        for kind in {m.kind for m in items}:
+            same = [m for m in items if m.kind == kind]
+            if respectively and len(same) >= 2:
+                listed = [n for n in names if n.end <= same[0].start][-len(same):]
+                if len(listed) == len(same) and _is_list(text, listed):
+                    for m, n in zip(same, listed):
+                        out.append(_with(m, subject_hint=n.name))
+                    continue
+            for m in same:
+                top = m.value.get("top") if kind == "rank" else None
+                cues = list(_LIST_CUE.finditer(text, sentence.start, m.start))
+                cue = cues[-1] if cues else None
+                if top and top > 1 and cue:
+                    listed = [n for n in names if n.end <= cue.start()][-top:]
+                    if len(listed) == top and _is_list(text, listed):
+                        out.extend(_with(m, subject_hint=n.name) for n in listed)
+                        continue
+                out.append(m)
+    return out
+
+
+def _is_list(text: str, names) -> bool:
+    """True when the names are separated by list punctuation only ("A, B, and C"; "A at 1%, followed by B")."""
+    for a, b in zip(names, names[1:]):
+        between = text[a.end:b.start]
+        if len(between) > 40 or not re.search(r",|\band\b|\bor\b", between):
+            return False
+    return True
+
+
+def _with(m: Mention, **changes) -> Mention:
+    fields = {f: getattr(m, f) for f in m.__dataclass_fields__}
+    fields.update(changes)
+    return Mention(**fields)
+
+
+# ---------------------------------------------------------------------------------------- quotes and names
+
+
+def _quote_mentions(article: Article) -> list[Mention]:
+    out = []
+    for q in find_quotations(article):
+        if q.speaker is None:
+            continue
+        words = q.words(article.text)
+        value = {"kind": "quote", "speaker": slug(q.speaker), "words": words}
+        out.append(Mention("quote", q.words_start, q.words_end, value, subject_hint=q.speaker,
+                           review=q.speaker_confidence < 0.6, extras={"quote_span": (q.start, q.end)}))
+    return out
+
+
+def _name_mentions(article: Article) -> list[Mention]:
+    """People (name, role, affiliation), organisations and titles in quotes, each distinct name once per property."""
+    text = article.text
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Mention] = []
+
+    def add(start: int, end: int, name: str, subject: str, prop: str):
+        key = (subject, prop, name)
+        if key not in seen and name.strip():
+            seen.add(key)
+            out.append(Mention("name", start, end, {"kind": "name", "name": name}, subject_hint=subject,
+                               property_hint=prop))
+
+    for p in find_people(text):
+        full = max((q.name for q in find_people(text) if p.name.split()[-1] in q.name.split()), key=len, default=p.name)
+        if len(p.name.split()) >= 2:
+            add(p.start, p.end, p.name, full, "name")
+        if p.role and p.role_span and len(p.name.split()) >= 2:
+            add(*p.role_span, p.role, full, "role")
+        if p.affiliation and p.affiliation_span:
+            add(*p.affiliation_span, p.affiliation, full, "affiliation")
+    for n in name_spans(text):
+        if any(p.search(text[article.paragraphs[article.paragraph_at(n.start)][0]:n.end]) for p in _BOILERPLATE):
+            continue
+        if is_organisation(n.name) and len(n.name.split()) >= 2:
+            add(n.start, n.end, n.name, n.name, "name")
+        acronym = re.match(r"\s*\(([A-Z]{2,8})\)", text[n.end:n.end + 12])
+        if acronym and len(n.name.split()) >= 2:
+            add(n.end + acronym.start(1), n.end + acronym.end(1), acronym.group(1), n.name, "name")
+    for s, e in _short_quoted(text):
+        inner = text[s + 1:e - 1]
+        words = inner.split()
+        if words and sum(w[0].isupper() or w[0].isdigit() for w in words) >= max(2, len(words) - 1):
+            add(s + 1, e - 1, inner, inner, "name")
+    return out
+
+
+# ---------------------------------------------------------------------------------------- quotes of claims
+
+
+_BREAK = re.compile(r"[;:—–]|\s\(|,\s")
+
+
+def quote_span(article: Article, start: int, end: int, limit: int = 220) -> tuple[int, int]:
+    """The span to quote for a value at [start, end): its sentence, or its clause when the sentence is long."""
+    sentence = article.sentence_at(start)
+    s, e = sentence.start, max(sentence.end, end)
+    if e - s > limit:
+        left = [m.end() for m in _BREAK.finditer(article.text, max(s, start - 140), start)]
+        right = [m.start() for m in _BREAK.finditer(article.text, end, min(e, end + 100))]
+        s = left[0] if left and start - left[0] > 25 else (left[-1] if left else max(s, start - 140))
+        e = right[-1] if right and right[-1] - end > 20 else (right[0] if right else min(e, end + 100))
+        s = min(s, start)
+        e = max(e, end)
+        while s > sentence.start and article.text[s - 1].isalnum():
+            s -= 1
+        while e < sentence.end and article.text[e].isalnum():
+            e += 1
+    text = article.text
+    while s < start and text[s].isspace():
+        s += 1
+    while e > end and text[e - 1].isspace():
+        e -= 1
+    return s, e

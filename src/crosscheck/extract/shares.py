@@ -1,0 +1,60 @@
+"""Shares of a whole: "one-ninth", "over half of the world's top ten", "six of the top ten", "one in five"."""
+
+from __future__ import annotations
+
+import re
+
+from crosscheck.extract.article import Article
+from crosscheck.extract.lexicon import alternation, lexicon
+from crosscheck.extract.mention import Mention
+from crosscheck.extract.numbers import NUMBER, parse_number
+from crosscheck.extract.phrases import approximator_before
+
+_LEX = lexicon()
+_FRACTION = re.compile(rf"(?<![\w-])(?P<frac>(?i:{alternation(_LEX.fraction_words)}))(?![\w-])")
+_WHOLE = re.compile(
+    rf"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’']+['’]s\s+)?(?:(?i:top|largest|biggest|leading)\s+)?(?P<of>{NUMBER})(?![\w-])"
+)
+_COUNT_OF = re.compile(
+    rf"(?<![\w.,-])(?P<num>{NUMBER})\s+(?:(?:out\s+)?of|in)\s+(?:the\s+|every\s+)?(?:[\w’']+['’]s\s+)?(?P<top>(?i:top)\s+)?(?P<den>{NUMBER})(?![\w.%-])"
+)
+
+
+def extract_shares(article: Article) -> list[Mention]:
+    """Every fraction word or count-of-a-whole in the article."""
+    text = article.text
+    found: list[Mention] = []
+    for m in _FRACTION.finditer(text):
+        word = " ".join(m["frac"].lower().split())
+        if word in ("half", "a half") and re.search(r"(?i)\b(first|second|latter|former|other)\s+$", text[max(0, m.start() - 10):m.start()]):
+            continue  # "the second half of 2024" is a period, not a share
+        whole = _WHOLE.match(text, m.end())
+        if word in ("half", "a majority") and not (whole or re.match(r"\s+(of|the)\b", text[m.end():m.end() + 5])):
+            continue
+        numerator, denominator = _LEX.fraction_words[word]
+        approx, start = approximator_before(text, m.start())
+        value = {"kind": "fraction", "numerator": numerator, "denominator": denominator, "approx": approx or "exact"}
+        if word == "a majority":
+            value["approx"] = "over"
+        end = m.end()
+        if whole:
+            of = parse_number(whole["of"])
+            if isinstance(of, int) and of > 0:
+                value["of"] = of
+                end = whole.end()
+        found.append(Mention("fraction", start, end, value, thing=_what(text, end)))
+    for m in _COUNT_OF.finditer(text):
+        num, den = parse_number(m["num"]), parse_number(m["den"])
+        if not 0 <= num <= den or den == 0 or re.match(r"\d{4}$", m["den"]):
+            continue
+        approx, start = approximator_before(text, m.start())
+        value = {"kind": "fraction", "numerator": num, "denominator": den, "approx": approx or "exact"}
+        if isinstance(den, int):
+            value["of"] = den
+        found.append(Mention("fraction", start, m.end(), value, thing=_what(text, m.end())))
+    return found
+
+
+def _what(text: str, end: int) -> str | None:
+    m = re.match(r"\s+(?:of\s+(?:the\s+)?)?((?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=[,.;:]|\s+(?:in|on|at|by|for|with|now|are|is|were|was|and)\b)", text[end:end + 80])
+    return m.group(1) if m else None

@@ -23,6 +23,9 @@ EXIT_INTERNAL = 3
 
 COMMANDS: list[str] = [
     "crosscheck.commands.validate",
+    "crosscheck.commands.check",
+    "crosscheck.commands.baseline",
+    "crosscheck.commands.config",
 ]
 """Modules that implement subcommands, in the order `--help` lists them."""
 

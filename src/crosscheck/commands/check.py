@@ -1,0 +1,180 @@
+"""Compare the claims of every article and report where they disagree.
+
+Wiring only: configuration -> load and validate the corpus (exit 2 on invalid
+input) -> rules engine over the whole corpus -> inline waivers -> baseline ->
+`--changed`/`--since` filter -> reporter -> exit status from `--fail-on`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from crosscheck import __version__, reporters
+from crosscheck import baseline as baselines
+from crosscheck import config as configuration
+from crosscheck import gate
+from crosscheck.corpus import Corpus
+from crosscheck.errors import CrosscheckError, Diagnostic
+from crosscheck.io import write_atomic
+from crosscheck.report import Report
+from crosscheck.reporters import RenderOptions, RuleInfo
+from crosscheck.sanitize import strip_control
+
+NAME = "check"
+HELP = "compare claims across articles and report disagreements"
+
+
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments shared by `check` and `baseline`: what to load and which rules to run."""
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="claims files, articles or corpus folders (default: config `paths`, else .)")
+    parser.add_argument("--registry", metavar="FILE", help="registry file (default: registry.yaml found beside the corpus)")
+    parser.add_argument("--rules", action="append", metavar="DIR", help="extra rules folder (repeatable)")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_corpus_arguments(parser)
+    parser.add_argument("-f", "--format", metavar="NAME", help=f"report format: {', '.join(reporters.BUILTIN)} or a plugin's (default: rich)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of standard output")
+    parser.add_argument("--fail-on", choices=gate.FAIL_ON, help="lowest severity that makes the exit status 1 (default: error)")
+    parser.add_argument("--baseline", metavar="FILE", help="hide findings recorded in FILE by `crosscheck baseline`")
+    parser.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
+    parser.add_argument("--changed", nargs="+", metavar="FILE", help="report only findings involving these articles or claims files")
+    parser.add_argument("--since", metavar="GIT_REF", help="like --changed, with the files changed since GIT_REF")
+    parser.add_argument("--link-base", metavar="URL", help="Markdown: link each quote to URL/path#Lline")
+    colour = parser.add_mutually_exclusive_group()
+    colour.add_argument("--color", dest="color", action="store_const", const=True, help="force colour")
+    colour.add_argument("--no-color", dest="color", action="store_const", const=False, help="never colour (also: NO_COLOR)")
+    parser.add_argument("--width", type=int, metavar="N", help="terminal width for the rich format")
+
+
+# --------------------------------------------------------------------------- the engine seam
+
+EngineResult = tuple[Report, dict[str, RuleInfo]]
+
+
+def run_engine(corpus: Corpus, settings: configuration.Settings) -> EngineResult:
+    """Load the rule catalogue (built-in + configured folders, with param overrides) and run the engine."""
+    from crosscheck import engine
+    from crosscheck import rules as catalogue
+
+    loaded = catalogue.load_rules(settings.rules, params=settings.params)
+    report = engine.check(corpus, loaded)
+    return report, {r.id: rule_info(r) for r in loaded}
+
+
+def rule_info(rule: Any) -> RuleInfo:
+    """What reporters need to know about a rule object of the catalogue."""
+    return RuleInfo(
+        id=rule.id,
+        name=getattr(rule, "name", None),
+        summary=getattr(rule, "summary", None),
+        rationale=getattr(rule, "rationale", None),
+        severity=getattr(rule, "severity", None),
+    )
+
+
+ENGINE: Callable[[Corpus, configuration.Settings], EngineResult] = run_engine
+"""Replaceable for tests and embedding."""
+
+
+# --------------------------------------------------------------------------- pipeline
+
+
+@dataclass
+class Outcome:
+    report: Report
+    corpus: Corpus
+    settings: configuration.Settings
+    rules: dict[str, RuleInfo]
+    focus: frozenset[str]
+
+
+def settings_from(args: argparse.Namespace) -> configuration.Settings:
+    flags = {
+        "paths": args.paths or None,
+        "registry": args.registry,
+        "rules": args.rules,
+        "fail_on": getattr(args, "fail_on", None),
+        "format": getattr(args, "format", None),
+        "baseline": getattr(args, "baseline", None),
+        "link_base": getattr(args, "link_base", None),
+    }
+    settings = configuration.resolve(flags).settings
+    if getattr(args, "no_baseline", False):
+        settings = settings.model_copy(update={"baseline": None})
+    return settings
+
+
+def changed_files(args: argparse.Namespace) -> list[Path] | None:
+    """The files named by `--changed` and `--since`; None when neither was given."""
+    changed = getattr(args, "changed", None)
+    since = getattr(args, "since", None)
+    if changed is None and since is None:
+        return None
+    files = [Path(p) for p in changed or []]
+    if since is not None:
+        files += gate.git_changed_files(since)
+    return files
+
+
+def _covered(path: Path, roots: list[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved == root or root in resolved.parents for root in roots)
+
+
+def collect(args: argparse.Namespace, *, use_baseline: bool = True) -> Outcome:
+    """Everything up to the report: config, corpus, engine, waivers, baseline, changed filter."""
+    from crosscheck.validation import load_corpus
+
+    settings = settings_from(args)
+    changed = changed_files(args)
+    paths = list(settings.paths)
+    if changed:
+        roots = [Path(p).resolve() for p in paths]
+        paths += [str(p) for p in changed if p.exists() and p.name.endswith((".txt", ".claims.yaml")) and not _covered(p, roots)]
+    result = load_corpus(paths, registry=settings.registry)
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    if errors:
+        raise CrosscheckError(errors)
+    for diagnostic in result.diagnostics:
+        print(strip_control(diagnostic.format()), file=sys.stderr)
+    corpus = result.corpus
+    if not corpus.documents:
+        raise CrosscheckError(Diagnostic(paths[0] if paths else ".", 1, 1, "no-documents", "no claims files found (expected *.claims.yaml files under the given paths)"))
+    report, rules = ENGINE(corpus, settings)
+    report = gate.apply_waivers(report, corpus)
+    if use_baseline and settings.baseline:
+        report = baselines.apply(report, baselines.load(settings.baseline), settings.baseline)
+    focus: frozenset[str] = frozenset()
+    if changed is not None:
+        focus = gate.changed_documents(corpus, changed)
+        report = gate.only_changed(report, focus)
+    return Outcome(report, corpus, settings, rules, focus)
+
+
+def run(args: argparse.Namespace) -> int:
+    outcome = collect(args)
+    settings = outcome.settings
+    render = reporters.get(settings.format)
+    for problem in reporters.plugin_errors():
+        print(f"crosscheck: warning: {problem}", file=sys.stderr)
+    options = RenderOptions(
+        color=False if args.output else args.color,
+        width=args.width,
+        link_base=settings.link_base,
+        rules=outcome.rules,
+        focus=outcome.focus,
+        tool_version=__version__,
+    )
+    if args.output:
+        buffer = io.StringIO()
+        render(outcome.report, buffer, options)
+        write_atomic(args.output, buffer.getvalue())
+    else:
+        render(outcome.report, sys.stdout, options)
+    return gate.exit_status(outcome.report, settings.fail_on)

@@ -1,0 +1,265 @@
+"""`crosscheck check`, `baseline` and `config` end to end, with a stand-in engine until the real one lands.
+
+The stand-in compares claims with the same key whose value text differs and
+reports one error per pair, with the fields the real engine fills in; the
+wiring under test (config, loading, waivers, baseline, --changed, reporters,
+exit status) does not depend on how findings are made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+from crosscheck.commands import check as check_command
+from crosscheck.corpus import Corpus
+from crosscheck.report import ClaimRef, Finding, Report, Summary
+from crosscheck.reporters import RuleInfo
+
+REGISTRY = (DATA / "invalid" / "registry.yaml").read_text(encoding="utf-8")
+
+
+def fake_engine(corpus: Corpus, settings) -> tuple[Report, dict[str, RuleInfo]]:
+    findings = []
+    by_key: dict[tuple[str, str], list] = {}
+    for claim in corpus.claims:
+        by_key.setdefault(claim.key, []).append(claim)
+    for (subject, prop), claims in by_key.items():
+        for a, b in itertools.combinations(claims, 2):
+            if a.claim.text == b.claim.text or a.document == b.document:
+                continue
+            refs = [
+                ClaimRef(document=c.document, claim=c.claim.id, quote=c.claim.quote, line=c.line, column=c.column, value=c.claim.text, normalized=c.claim.text)
+                for c in (a, b)
+            ]
+            fingerprint = hashlib.sha256(f"{subject}|{prop}|{a.claim.text}|{b.claim.text}".encode()).hexdigest()[:16]
+            findings.append(
+                Finding(
+                    fingerprint=fingerprint,
+                    rule="CC101",
+                    rule_name="figure.conflict",
+                    severity="error" if prop == "partner-companies" else "warning",
+                    subject=subject,
+                    property=prop,
+                    message=f"'{a.claim.text}' and '{b.claim.text}' cannot both hold",
+                    explanation="stand-in engine",
+                    claims=refs,
+                )
+            )
+    summary = Summary(documents=len(corpus.documents), claims=len(corpus.claims), error=sum(f.severity == "error" for f in findings), warning=sum(f.severity == "warning" for f in findings))
+    return Report(summary=summary, findings=findings), {"CC101": RuleInfo(id="CC101", name="figure.conflict", summary="Figures disagree.", severity="error")}
+
+
+ARTICLE = "Harbour City (Wire) — The institute now works with {partners} companies.\n\"{words},\" said Dana Reyes.\n"
+CLAIMS = """version: 1
+document:
+  article: {stem}.txt
+  title: Harbour institute {stem}
+claims:
+  - id: partners
+    subject: harbour-institute
+    property: partner-companies
+    text: {partners}
+    quote: now works with {partners} companies
+    value: {{kind: quantity, amount: {amount}, approx: {approx}, unit: company}}
+{waive}"""
+
+
+def write_article(folder: Path, stem: str, partners: str, amount: int, approx: str, *, words: str = "We grow", waive: str = "") -> Path:
+    (folder / f"{stem}.txt").write_text(ARTICLE.format(partners=partners, words=words), encoding="utf-8")
+    path = folder / f"{stem}.claims.yaml"
+    path.write_text(CLAIMS.format(stem=stem, partners=partners, amount=amount, approx=approx, waive=waive), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    """A three-article corpus: a and b agree with each other's key but disagree in wording, c is new and contradicts."""
+    root = tmp_path / "news"
+    root.mkdir()
+    (root / "registry.yaml").write_text(REGISTRY, encoding="utf-8")
+    write_article(root, "a", "nearly 600", 600, "nearly")
+    write_article(root, "b", "600+", 600, "at_least")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    for name in ("FORMAT", "FAIL_ON", "BASELINE", "PATHS", "RULES", "REGISTRY", "LINK_BASE"):
+        monkeypatch.delenv(f"CROSSCHECK_{name}", raising=False)
+    monkeypatch.setattr(check_command, "ENGINE", fake_engine)
+    return root
+
+
+def test_finding_at_error_exits_1_and_reports_it(corpus, run_cli):
+    result = run_cli("check", "news", "--no-color", "--width", "100")
+    assert result.code == 1, result.err
+    assert "news/a.txt:1:" in result.out and "news/b.txt:1:" in result.out
+    assert "2 documents · 2 claims · 1 error" in result.out
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "code"), [("error", 1), ("warning", 1), ("info", 1), ("never", 0)]
+)
+def test_fail_on_thresholds_with_an_error(corpus, run_cli, fail_on, code):
+    assert run_cli("check", "news", "--format", "json", "--fail-on", fail_on).code == code
+
+
+def test_clean_corpus_exits_0(corpus, run_cli):
+    (corpus / "b.claims.yaml").unlink()
+    assert run_cli("check", "news", "-f", "json").code == 0
+
+
+def test_warning_only_passes_default_gate_but_fails_fail_on_warning(corpus, run_cli, monkeypatch):
+    def warnings_only(corpus_, settings):
+        report, rules = fake_engine(corpus_, settings)
+        findings = [f.model_copy(update={"severity": "warning"}) for f in report.findings]
+        return report.model_copy(update={"findings": findings}), rules
+
+    monkeypatch.setattr(check_command, "ENGINE", warnings_only)
+    assert run_cli("check", "news", "-f", "json").code == 0
+    assert run_cli("check", "news", "-f", "json", "--fail-on", "warning").code == 1
+
+
+def test_invalid_input_exits_2_with_located_error_and_no_traceback(corpus, run_cli):
+    (corpus / "b.claims.yaml").write_text("version: 1\ndocument: [\n", encoding="utf-8")
+    result = run_cli("check", "news")
+    assert result.code == 2
+    assert "news/b.claims.yaml:" in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--format", "sarfi"], ["--fail-on", "sometimes"], ["--baseline", "missing.json"], ["--since", "no-such-ref"]],
+    ids=["unknown-format", "bad-fail-on", "missing-baseline", "bad-git-ref"],
+)
+def test_usage_errors_exit_2(corpus, run_cli, args):
+    result = run_cli("check", "news", *args)
+    assert result.code == 2
+    assert "Traceback" not in result.err
+
+
+def test_no_documents_exits_2(tmp_path, run_cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(check_command, "ENGINE", fake_engine)
+    result = run_cli("check", ".")
+    assert result.code == 2 and "no claims files" in result.err
+
+
+def test_output_file_is_written_whole(corpus, run_cli, tmp_path):
+    result = run_cli("check", "news", "-f", "json", "-o", "report.json")
+    assert result.code == 1 and result.out == ""
+    data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert data["summary"]["error"] == 1
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report.json")] == []
+
+
+def test_changed_reports_only_findings_with_the_new_article(corpus, run_cli):
+    write_article(corpus, "c", "nearly 600", 600, "nearly")  # agrees with a, contradicts b
+    everything = json.loads(run_cli("check", "news", "-f", "json").out)
+    assert len(everything["findings"]) == 2  # a-b and b-c
+    result = run_cli("check", "news", "-f", "json", "--changed", "news/c.txt")
+    assert result.code == 1
+    findings = json.loads(result.out)["findings"]
+    assert len(findings) == 1
+    assert {c["document"] for c in findings[0]["claims"]} == {"news/b.txt", "news/c.txt"}
+
+
+def test_changed_claims_file_maps_to_its_article_and_unrelated_change_passes(corpus, run_cli):
+    write_article(corpus, "c", "nearly 600", 600, "nearly")
+    via_claims = json.loads(run_cli("check", "news", "-f", "json", "--changed", "news/c.claims.yaml").out)
+    assert len(via_claims["findings"]) == 1
+    (corpus / "README.md").write_text("notes\n", encoding="utf-8")
+    unrelated = run_cli("check", "news", "-f", "json", "--changed", "news/README.md")
+    assert unrelated.code == 0 and json.loads(unrelated.out)["findings"] == []
+
+
+def test_changed_article_outside_the_given_paths_is_loaded_and_compared(corpus, run_cli, tmp_path):
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    write_article(incoming, "d", "nearly 600", 600, "nearly")
+    shutil.copy(corpus / "registry.yaml", incoming / "registry.yaml")
+    result = run_cli("check", "news", "-f", "json", "--changed", "incoming/d.claims.yaml")
+    findings = json.loads(result.out)["findings"]
+    assert result.code == 1 and len(findings) == 1
+    assert {c["document"] for c in findings[0]["claims"]} == {"news/b.txt", "incoming/d.txt"}
+
+
+def test_since_git_ref_uses_changed_and_untracked_files(corpus, run_cli, tmp_path):
+    git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
+    git("init", "-q")
+    git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "root")
+    git("add", "news")
+    git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "-m", "corpus")
+    assert json.loads(run_cli("check", "news", "-f", "json", "--since", "HEAD").out)["findings"] == []
+    write_article(corpus, "c", "nearly 600", 600, "nearly")  # untracked
+    findings = json.loads(run_cli("check", "news", "-f", "json", "--since", "HEAD").out)["findings"]
+    assert len(findings) == 1
+
+
+def test_inline_waiver_hides_the_finding_and_counts_it(corpus, run_cli):
+    write_article(corpus, "b", "600+", 600, "at_least", waive="    waive: {rule: CC101, reason: wire copy rounds up}\n")
+    result = run_cli("check", "news", "-f", "json")
+    data = json.loads(result.out)
+    assert result.code == 0 and data["findings"] == [] and data["summary"]["waived"] == 1
+
+
+def test_baseline_hides_known_findings_and_reports_stale_entries(corpus, run_cli, tmp_path):
+    assert run_cli("baseline", "news", "-o", "baseline.json").code == 0
+    recorded = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
+    assert [e["rule"] for e in recorded["entries"]] == ["CC101"]
+    assert {"fingerprint", "rule", "subject", "property", "message"} <= set(recorded["entries"][0])
+
+    result = run_cli("check", "news", "-f", "json", "--baseline", "baseline.json")
+    data = json.loads(result.out)
+    assert result.code == 0 and data["findings"] == [] and data["summary"]["waived"] == 1
+
+    write_article(corpus, "b", "nearly 600", 600, "nearly")  # the disagreement is fixed: the entry is stale
+    data = json.loads(run_cli("check", "news", "-f", "json", "--baseline", "baseline.json").out)
+    assert [(f["rule"], f["rule_name"], f["severity"]) for f in data["findings"]] == [("CC900", "baseline.stale", "info")]
+    assert run_cli("check", "news", "-f", "json", "--baseline", "baseline.json", "--fail-on", "info").code == 1
+
+
+def test_malformed_baseline_is_located(corpus, run_cli, tmp_path):
+    (tmp_path / "baseline.json").write_text('{"version": 1,\n "entries": [}', encoding="utf-8")
+    result = run_cli("check", "news", "--baseline", "baseline.json")
+    assert result.code == 2 and "baseline.json:2:" in result.err
+
+
+def test_config_file_sets_defaults_and_flags_override(corpus, run_cli, tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.crosscheck]\npaths = ["news"]\nformat = "json"\nfail-on = "never"\n', encoding="utf-8")
+    result = run_cli("check")
+    assert result.code == 0 and json.loads(result.out)["summary"]["error"] == 1
+    assert run_cli("check", "--fail-on", "error").code == 1
+    monkeypatch.setenv("CROSSCHECK_FAIL_ON", "error")
+    assert run_cli("check").code == 1
+    shown = run_cli("config", "--format", "github").out
+    assert 'fail_on   = "error"  # env CROSSCHECK_FAIL_ON' in shown
+    assert 'format    = "github"  # flag --format' in shown
+    assert 'paths     = ["news"]  # pyproject.toml [tool.crosscheck]' in shown
+
+
+def test_config_found_upward_and_unknown_key_suggests(corpus, run_cli, tmp_path, monkeypatch):
+    (tmp_path / "crosscheck.toml").write_text('paths = ["news"]\nfail_onn = "never"\n', encoding="utf-8")
+    monkeypatch.chdir(corpus)
+    result = run_cli("check")
+    assert result.code == 2
+    assert "crosscheck.toml:2:1: config-unknown-key" in result.err and "did you mean 'fail_on'" in result.err
+
+
+def test_config_paths_are_relative_to_the_config_file(corpus, run_cli, tmp_path, monkeypatch):
+    (tmp_path / "crosscheck.toml").write_text('paths = ["news"]\nformat = "json"\n', encoding="utf-8")
+    monkeypatch.chdir(corpus)
+    result = run_cli("check")
+    assert result.code == 1
+    assert {c["document"] for c in json.loads(result.out)["findings"][0]["claims"]} == {"a.txt", "b.txt"}
+
+
+@pytest.mark.parametrize("fmt", ["rich", "markdown", "json", "sarif", "github"])
+def test_every_format_renders_from_the_cli(corpus, run_cli, fmt):
+    result = run_cli("check", "news", "--format", fmt, "--no-color")
+    assert result.code == 1 and result.out.strip()

@@ -62,7 +62,7 @@ def run_engine(corpus: Corpus, settings: configuration.Settings) -> EngineResult
     from crosscheck import engine
     from crosscheck import rules as catalogue
 
-    loaded = catalogue.load_rules(settings.rules, params=settings.params)
+    loaded = catalogue.load_rules(settings.rules, overrides=settings.params)
     report = engine.check(corpus, loaded)
     return report, {r.id: rule_info(r) for r in loaded}
 

@@ -99,6 +99,7 @@ def _claims_table(finding: Finding) -> Table:
         for claim in finding.claims:
             table.add_column(_where(claim), overflow="fold", ratio=1)
         table.add_row(*(_quote(c, style, marks.get(i)) for i, c in enumerate(finding.claims)))
+        table.add_section()
         table.add_row(*(_value(c) for c in finding.claims))
     else:
         table.add_column("where", no_wrap=True)
@@ -115,7 +116,7 @@ def _where(claim: ClaimRef) -> str:
 
 
 def _value(claim: ClaimRef) -> Text:
-    text = Text.assemble((terminal(claim.value), "bold"))
+    text = Text.assemble(("value ", "dim"), (terminal(claim.value), "bold"))
     if claim.normalized and claim.normalized != claim.value:
         text.append(" → ")
         text.append(terminal(claim.normalized))

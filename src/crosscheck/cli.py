@@ -24,6 +24,7 @@ EXIT_INTERNAL = 3
 COMMANDS: list[str] = [
     "crosscheck.commands.validate",
     "crosscheck.commands.check",
+    "crosscheck.extract.command",
     "crosscheck.commands.baseline",
     "crosscheck.commands.config",
 ]

@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 from pydantic import BaseModel
 
 from crosscheck.corpus import LocatedClaim
-from crosscheck.models import Entity, Frozen
+from crosscheck.models import Entity, Frozen, Property
 from crosscheck.normalize import Normal, Tolerances, normalize
 
 
@@ -31,6 +31,8 @@ class Item:
     """The article's dateline (`meta.published`), for relative dates and "as of" defaults."""
     entity: Entity | None = None
     """The registry entity the value names (its `entity`, else the claim's subject), if registered."""
+    prop: Property | None = None
+    """The registry's declaration of the claim's property, if registered."""
 
     @property
     def claim(self):  # noqa: ANN201 - models.Claim
@@ -95,6 +97,8 @@ class Comparator:
     """Compares two claims of the same key; None for corpus comparators."""
     corpus: CorpusCheck | None = None
     """Compares all claims of its kinds at once, grouping them itself."""
+    facts: tuple[str, ...] = ()
+    """Extra placeholders its verdicts give message templates ("similarity", "diff")."""
 
     def __post_init__(self) -> None:
         if (self.pair is None) == (self.corpus is None):

@@ -88,10 +88,13 @@ def check(items: Sequence[Item], params: Params) -> list[Verdict]:
     return verdicts
 
 
+FACTS = ("pair",)
+
 COMPARATOR = Comparator(
     name="conversion_rates_agree",
     summary="exchange rates implied by paired conversions agree for the same currency pair and year",
     kinds=("quantity",),
     params=Params,
     corpus=check,
+    facts=FACTS,
 )

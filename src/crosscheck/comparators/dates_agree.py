@@ -26,10 +26,13 @@ def compare(a: Item, b: Item, params: NoParams) -> Verdict | None:
     return None
 
 
+FACTS: tuple[str, ...] = ()
+
 COMPARATOR = Comparator(
     name="dates_agree",
     summary="dates agree when the times their wording and granularity allow overlap",
     kinds=("date",),
     params=NoParams,
     pair=compare,
+    facts=FACTS,
 )

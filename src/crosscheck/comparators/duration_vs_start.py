@@ -6,8 +6,9 @@ copy) gives one more, so any length in [A - S, A - S + inclusive_slack] agrees.
 So "since 2019" and "a six-year run" agree as of 2025, "since 2021" does not.
 
 The start and the length are different properties of the same subject, paired
-by name: with the default pattern, `leading-city-since` (a date with relation
-`since`) pairs with `leading-city-duration` (a duration in calendar units).
+by the registry (a duration property's `counts_from` names its date property)
+or, failing that, by name: with the default pattern, `leading-city-since` (a
+date with relation `since`) pairs with `leading-city-duration`.
 The "as of" date is the duration claim's scope or dateline, else the start
 claim's.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from fnmatch import translate
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from pydantic import Field
 
@@ -54,31 +55,37 @@ def _stem(pattern: str, name: str) -> str | None:
     return match.group(1) if match.groups() else ""
 
 
-def _pairs(items: Sequence[Item], params: Params):  # noqa: ANN202 - generator of (start, duration, pattern index)
-    for index, pattern in enumerate(params.pairs):
-        starts: dict[tuple[str, str], list[Item]] = defaultdict(list)
-        lengths: dict[tuple[str, str], list[Item]] = defaultdict(list)
-        for item in items:
-            value, claim = item.value, item.claim
-            if value.kind == "date" and value.relation == "since" and value.date is not None:
-                stem = _stem(pattern.start, claim.property)
-                if stem is not None:
-                    starts[(claim.subject, stem)].append(item)
-            elif value.kind == "duration" and base_unit(value.unit) == "year":
-                stem = _stem(pattern.duration, claim.property)
-                if stem is not None:
-                    lengths[(claim.subject, stem)].append(item)
-        for key in sorted(starts.keys() & lengths.keys()):
-            for start in starts[key]:
-                for length in lengths[key]:
-                    if start.document != length.document:
-                        yield start, length, index
+def start_properties(length: Item, params: Params) -> list[str]:
+    """The date properties a duration claim counts from: the registry's `counts_from`, then name patterns."""
+    found = []
+    if length.prop is not None and length.prop.counts_from:
+        found.append(length.prop.counts_from)
+    for pattern in params.pairs:
+        stem = _stem(pattern.duration, length.claim.property)
+        if stem is not None:
+            found.append(pattern.start.replace("*", stem, 1))
+    return list(dict.fromkeys(found))
+
+
+def _pairs(items: Sequence[Item], params: Params) -> Iterator[tuple[Item, Item]]:
+    """(start, length) pairs across documents: one pass to index starts, one lookup per length."""
+    starts: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    for item in items:
+        if item.value.kind == "date" and item.value.relation == "since" and item.value.date is not None:
+            starts[(item.claim.subject, item.claim.property)].append(item)
+    for length in items:
+        if length.value.kind != "duration" or base_unit(length.value.unit) != "year":
+            continue
+        for prop in start_properties(length, params):
+            for start in starts.get((length.claim.subject, prop), ()):
+                if start.document != length.document:
+                    yield start, length
 
 
 def check(items: Sequence[Item], params: Params) -> list[Verdict]:
     """One verdict per start/length pair whose counts cannot match."""
     verdicts = []
-    for start, length, _ in _pairs(items, params):
+    for start, length in _pairs(items, params):
         as_of = length.as_of or start.as_of
         if as_of is None:
             continue  # no date to count to
@@ -106,10 +113,13 @@ def check(items: Sequence[Item], params: Params) -> list[Verdict]:
     return verdicts
 
 
+FACTS = ("as_of", "elapsed")
+
 COMPARATOR = Comparator(
     name="duration_vs_start",
     summary="a stated length of time fits the start point given elsewhere, as of the claim's date",
     kinds=("date", "duration"),
     params=Params,
     corpus=check,
+    facts=FACTS,
 )

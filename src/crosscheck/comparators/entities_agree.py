@@ -20,10 +20,13 @@ def compare(a: Item, b: Item, params: NoParams) -> Verdict | None:
     return Verdict(items=(a, b), normals=(na, nb), explanation=explanation)
 
 
+FACTS: tuple[str, ...] = ()
+
 COMPARATOR = Comparator(
     name="entities_agree",
     summary="name values agree when they refer to the same registry entity",
     kinds=("name",),
     params=NoParams,
     pair=compare,
+    facts=FACTS,
 )

@@ -54,10 +54,13 @@ def compare(a: Item, b: Item, params: Params) -> Verdict | None:
     return disjoint(a, pair[0], b, pair[1])
 
 
+FACTS: tuple[str, ...] = ()
+
 COMPARATOR = Comparator(
     name="intervals_overlap",
     summary="figures agree when the intervals their wording allows overlap",
     kinds=("quantity", "percentage", "duration"),
     params=Params,
     pair=compare,
+    facts=FACTS,
 )

@@ -27,14 +27,15 @@ def compare(a: Item, b: Item, params: NoParams) -> Verdict | None:
         return None
     score = similarity(na.extra["name"], nb.extra["name"])
     named = entity_a or entity_b or a.claim.subject
-    which = " and ".join(quoted(item.text) for item in unregistered)
-    verb = "is" if len(unregistered) == 1 else "are"
+    which = f"{quoted(unregistered[0].text)} is not" if len(unregistered) == 1 else "neither is"
     explanation = (
-        f"{quoted(a.text)} and {quoted(b.text)} both name {named}, but {which} {verb} not a registered name "
-        f"or alias (similarity {score:.2f}); add it to the registry's aliases if it is an accepted form."
+        f"{quoted(a.text)} and {quoted(b.text)} both name {named}, but {which} a registered name or alias "
+        f"(similarity {score:.2f}); add accepted forms to the registry's aliases."
     )
     return Verdict(items=(a, b), normals=(na, nb), explanation=explanation, similarity=score, facts={"similarity": f"{score:.2f}"})
 
+
+FACTS = ("similarity",)
 
 COMPARATOR = Comparator(
     name="names_match",
@@ -42,4 +43,5 @@ COMPARATOR = Comparator(
     kinds=("name",),
     params=NoParams,
     pair=compare,
+    facts=FACTS,
 )

@@ -31,7 +31,7 @@ def compare(a: Item, b: Item, params: Params) -> Verdict | None:
     diff = word_diff(words_a, words_b)
     explanation = (
         f"Both articles quote {na.extra['speaker']} in quotation marks for the same statement, but the words differ "
-        f"(word similarity {score:.2f}): {diff}. At most one can be the speaker's exact words."
+        f"(word similarity {score:.2f}); at most one can be the speaker's exact words."
     )
     return Verdict(
         items=(a, b),
@@ -39,9 +39,11 @@ def compare(a: Item, b: Item, params: Params) -> Verdict | None:
         explanation=explanation,
         similarity=score,
         diff=diff,
-        facts={"speaker": na.extra["speaker"], "similarity": f"{score:.2f}", "a_words": quoted(words_a), "b_words": quoted(words_b)},
+        facts={"speaker": na.extra["speaker"], "similarity": f"{score:.2f}", "diff": diff, "a_words": quoted(words_a), "b_words": quoted(words_b)},
     )
 
+
+FACTS = ("speaker", "similarity", "diff", "a_words", "b_words")
 
 COMPARATOR = Comparator(
     name="quotes_match",
@@ -49,4 +51,5 @@ COMPARATOR = Comparator(
     kinds=("quote",),
     params=Params,
     pair=compare,
+    facts=FACTS,
 )

@@ -19,10 +19,13 @@ def compare(a: Item, b: Item, params: NoParams) -> Verdict | None:
     return Verdict(items=(a, b), normals=(na, nb), explanation=explanation)
 
 
+FACTS: tuple[str, ...] = ()
+
 COMPARATOR = Comparator(
     name="ranks_overlap",
     summary="ranks agree when some position satisfies both",
     kinds=("rank",),
     params=NoParams,
     pair=compare,
+    facts=FACTS,
 )

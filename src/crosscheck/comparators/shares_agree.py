@@ -33,10 +33,13 @@ def compare(a: Item, b: Item, params: Params) -> Verdict | None:
     return disjoint(a, na, b, nb)
 
 
+FACTS: tuple[str, ...] = ()
+
 COMPARATOR = Comparator(
     name="shares_agree",
     summary="shares agree as whole-number counts of the same whole, or as shares",
     kinds=("fraction",),
     params=Params,
     pair=compare,
+    facts=FACTS,
 )

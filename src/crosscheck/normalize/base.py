@@ -31,13 +31,17 @@ class Normal:
     """Kind-specific facts: conversions by currency, a count out of N, an unresolved window."""
 
     def lower(self) -> str:
-        """The lower bound in words: "at least 600"."""
+        """The lower bound in words: "at least 600" (or the whole value when it is one point)."""
         assert self.interval is not None
+        if self.interval.low is not None and self.interval.low == self.interval.high:
+            return self.meaning
         return intervals.lower_words(self.interval, self.fmt, self.vocab)
 
     def upper(self) -> str:
-        """The upper bound in words: "less than 600"."""
+        """The upper bound in words: "less than 600" (or the whole value when it is one point)."""
         assert self.interval is not None
+        if self.interval.low is not None and self.interval.low == self.interval.high:
+            return self.meaning
         return intervals.upper_words(self.interval, self.fmt, self.vocab)
 
     @property

@@ -1,0 +1,175 @@
+"""The engine: corpus + rules -> Report.  Pure: no files, no clock, no printing.
+
+Claims are grouped by key first (`grouping`); pair rules compare claims
+within a key, corpus rules (exchange rates, durations against start points)
+do their own grouping across keys.  Waived findings are counted, not shown.
+Findings get a stable fingerprint (rule, key, and the sorted (document, claim,
+text) of their claims; never line numbers) and a deterministic order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from crosscheck.comparators import Comparator, Item, Verdict, registry
+from crosscheck.corpus import Corpus, Document
+from crosscheck.grouping import group_items, pairs
+from crosscheck.normalize import Normal
+from crosscheck.report import ClaimRef, Finding, Report, Summary, severity_rank
+from crosscheck.rules import Rule, matches_property
+
+SCOPE_NOTE = (
+    " One claim gives a time scope ({scope}) and the other none, so they may describe different times;"
+    " reported as info."
+)
+
+
+class _Template(dict):
+    """Format-map that leaves an unknown placeholder as written instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _items(corpus: Corpus) -> list[Item]:
+    entities = corpus.registry.entities if corpus.registry is not None else {}
+    properties = corpus.registry.properties if corpus.registry is not None else {}
+    out = []
+    for document in corpus.documents:
+        for located in document.claims:
+            named = getattr(located.claim.value, "entity", None) or located.claim.subject
+            out.append(Item(located, document.meta.published, entities.get(named), properties.get(located.claim.property)))
+    return out
+
+
+def _claims_file(document: Document | None) -> str | None:
+    if document is None or document.claims_path is None:
+        return None
+    path = document.claims_path
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return path.as_posix()
+    return path.as_posix()
+
+
+def fingerprint(rule_id: str, key: tuple[str, str, str | None], items: Iterable[Item]) -> str:
+    """Stable id of a finding: rule, key and the sorted (document, claim id, text) of its claims."""
+    claims = sorted((item.document, item.claim.id, item.text) for item in items)
+    blob = json.dumps([rule_id, list(key), claims], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def _claim_ref(item: Item, normal: Normal, documents: Mapping[str, Document]) -> ClaimRef:
+    located, claim = item.located, item.claim
+    return ClaimRef(
+        document=located.document,
+        claims_file=_claims_file(documents.get(located.document)),
+        claim=claim.id,
+        quote=claim.quote,
+        line=located.line,
+        column=located.column,
+        value=claim.text,
+        interval=normal.interval,
+        normalized=normal.notation,
+        drafted=located.drafted,
+        confidence=claim.draft.confidence if claim.draft is not None else None,
+    )
+
+
+def _finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: bool, documents: Mapping[str, Document]) -> Finding:
+    first = verdict.items[0].claim
+    key = verdict.key or (first.subject, first.property, scope)
+    severity = rule.severity
+    explanation = verdict.explanation
+    if scope_missing:
+        explanation += SCOPE_NOTE.format(scope=scope)
+        if severity_rank(severity) < severity_rank("info"):
+            severity = "info"
+    ordered = sorted(zip(verdict.items, verdict.normals), key=lambda pair: (pair[0].document, pair[0].located.line, pair[0].located.column, pair[0].claim.id))
+    (a, na), (b, nb) = ordered[0], ordered[-1]
+    fields = _Template(
+        rule=rule.id, subject=key[0], property=key[1], scope=key[2] or "",
+        a=a.text, b=b.text, a_document=a.document, b_document=b.document,
+        a_meaning=na.meaning, b_meaning=nb.meaning, a_normalized=na.notation, b_normalized=nb.notation,
+        explanation=explanation, **verdict.facts,
+    )
+    confidences = [item.claim.draft.confidence for item in verdict.items if item.claim.draft is not None]
+    return Finding(
+        fingerprint=fingerprint(rule.id, key, verdict.items),
+        rule=rule.id,
+        rule_name=rule.name,
+        severity=severity,
+        subject=key[0],
+        property=key[1],
+        scope=key[2],
+        message=rule.message.format_map(fields),
+        explanation=explanation,
+        claims=[_claim_ref(item, normal, documents) for item, normal in ordered],
+        similarity=verdict.similarity,
+        diff=verdict.diff,
+        confidence=min(confidences) if confidences else None,
+    )
+
+
+def _waived(rule: Rule, verdict: Verdict) -> bool:
+    return any(item.claim.waive is not None and item.claim.waive.rule == rule.id for item in verdict.items)
+
+
+def _sort_key(finding: Finding) -> tuple:
+    first = finding.claims[0]
+    return (first.document, first.line, first.column, finding.rule, finding.fingerprint)
+
+
+def check(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Comparator] | None = None) -> Report:
+    """Compare the corpus's claims under `rules` and return the findings, sorted, with counts."""
+    comparators = comparators if comparators is not None else registry().comparators
+    documents = {document.id: document for document in corpus.documents}
+    items = _items(corpus)
+    groups = group_items(items)
+    findings: dict[str, Finding] = {}
+    waived = 0
+    for rule in rules:
+        if not rule.enabled:
+            continue
+        comparator = comparators[rule.comparator]
+        params = comparator.params.model_validate(rule.params)
+        kinds = set(rule.applies_to.kinds)
+        results: list[tuple[Verdict, str | None, bool]] = []
+        if comparator.pair is not None:
+            for group in groups.values():
+                if not matches_property(rule, group.property) or not (group.kinds & kinds):
+                    continue
+                for pair in pairs(group):
+                    if pair.a.value.kind not in kinds or pair.b.value.kind not in kinds:
+                        continue
+                    verdict = comparator.pair(pair.a, pair.b, params)
+                    if verdict is not None:
+                        results.append((verdict, pair.scope, pair.scope_missing))
+        else:
+            assert comparator.corpus is not None
+            selected = [item for item in items if item.value.kind in kinds and matches_property(rule, item.claim.property)]
+            results.extend((verdict, None, False) for verdict in comparator.corpus(selected, params))
+        for verdict, scope, scope_missing in results:
+            if _waived(rule, verdict):
+                waived += 1
+                continue
+            finding = _finding(rule, verdict, scope, scope_missing, documents)
+            findings.setdefault(finding.fingerprint, finding)
+    ordered = sorted(findings.values(), key=_sort_key)
+    counts = Counter(finding.severity for finding in ordered)
+    summary = Summary(
+        documents=len(corpus.documents),
+        claims=len(items),
+        drafted=sum(1 for item in items if item.located.drafted),
+        error=counts["error"],
+        warning=counts["warning"],
+        info=counts["info"],
+        waived=waived,
+    )
+    return Report(summary=summary, findings=ordered)

@@ -41,6 +41,9 @@ _RELATIVE = re.compile(
     rf"|(?:(?i:on|last|this|next)\s+)(?P<weekday>{_WEEKDAY})\b"
     rf"|(?P<ago>{NUMBER})\s+(?P<ago_unit>(?i:{_UNIT}))\s+ago\b"
 )
+_FIRST_TIME = re.compile(r"(?<![\w-])(?i:for\s+the\s+first\s+time)\b")
+_RECENT = re.compile(r"(?<![\w-])(?P<w>(?i:recently|recent))(?:\s+(?P<pp>[a-z]+ed)\b)?(?!\s+(?:years|months|weeks|decades|data|figures|trend)\b)")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _WITHIN = re.compile(
     rf"(?i:within|in)\s+(?:the\s+)?(?i:next|coming)\s+(?:(?P<num>{NUMBER})\s+)?(?P<unit>(?i:{_UNIT}))\b"
 )
@@ -147,6 +150,14 @@ def extract_dates(article: Article, published: str | None = None) -> list[Mentio
         found.append(_month_alone(m, anchor))
     for m in _RELATIVE.finditer(text):
         found.append(_relative(m, anchor))
+    for m in _FIRST_TIME.finditer(text):
+        # a first occurrence happens when the sentence's one year says, if it names exactly one
+        sentence = article.sentence_at(m.start())
+        years = set(_ANY_YEAR.findall(text, sentence.start, sentence.end))
+        date = years.pop() if len(years) == 1 else None
+        found.append(_date(m.start(), m.end(), "on", date, relative=m.group()))
+    for m in _RECENT.finditer(text):
+        found.append(_date(m.start(), m.end(), "on", None, relative=m.group()))
     return found
 
 

@@ -30,6 +30,7 @@ _RANGE = re.compile(rf"\b(?i:between)\s+(?P<a>{NUMBER})(?:\s*(?P<pa>%|percent\b)
 _CONVERSION = re.compile(rf"\s*\(\s*(?P<inner>(?:[a-z ]+\s+)?(?:{FIGURE}))\s*\)", re.X)
 _VAGUE = re.compile(rf"(?P<vague>{VAGUE})\s+of\s+", re.X)
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_ANAPHORIC = re.compile(r"\b(?:these|those|the\s+same)\s+$", re.I)
 _GROUP = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.group_words)}))\s+of\s+(?=[a-z])")
 
 
@@ -147,6 +148,8 @@ def _figure(text: str, m: re.Match) -> Mention | None:
         return Mention("quantity", approx_start, end, value)
     if _YEAR.match(num) or (is_word_number(num) and amount <= 1 and not scale):
         return None
+    if _ANAPHORIC.search(text, max(0, start - 8), start):
+        return None  # "these three hubs" restates a count given before
     suffix, suffix_end = approximator_after(text, end)
     thing, head, _ = noun_phrase_after(text, suffix_end)
     if not head:

@@ -27,6 +27,7 @@ COMMANDS: list[str] = [
     "crosscheck.extract.command",
     "crosscheck.commands.baseline",
     "crosscheck.commands.config",
+    "crosscheck.commands.rules_cmd",
 ]
 """Modules that implement subcommands, in the order `--help` lists them."""
 

@@ -21,6 +21,7 @@ SCHEMAS: dict[str, tuple[str, str]] = {
     "claims": ("crosscheck.models:ClaimsFile", "crosscheck claims file"),
     "registry": ("crosscheck.models:Registry", "crosscheck registry"),
     "report": ("crosscheck.report:Report", "crosscheck report"),
+    "rules": ("crosscheck.rules:Rule", "crosscheck rule"),
 }
 """Schema name -> (model import path, title).  Written to `schemas/<name>.schema.json`."""
 

@@ -76,8 +76,8 @@ def _body(finding: Finding, options: RenderOptions) -> list[str]:
         lines += [" · ".join(facts), ""]
     if finding.claims:
         lines += [
-            "| Document | Line | Quote | Value | Normalised |",
-            "|---|---:|---|---|---|",
+            "| Document | Line | Quote (value in bold) | Read as |",
+            "|---|---:|---|---|",
             *(_claim_row(c, options) for c in finding.claims),
             "",
         ]
@@ -91,8 +91,16 @@ def _claim_row(claim: ClaimRef, options: RenderOptions) -> str:
         document = f"[{markdown_inline(claim.document)}]({document_url(options.link_base, claim)})" + (
             " *(drafted)*" if claim.drafted else ""
         )
-    cells = [document, f"{claim.line}:{claim.column}", _highlighted(claim), markdown_inline(claim.value), markdown_inline(claim.normalized)]
+    cells = [document, f"{claim.line}:{claim.column}", _highlighted(claim), _read_as(claim)]
     return "| " + " | ".join(cells) + " |"
+
+
+def _read_as(claim: ClaimRef) -> str:
+    """The normalised value; the value as written when it is not visible in the quote; a dash when both say the same."""
+    shown = claim.value and claim.value in claim.quote
+    if claim.normalized and claim.normalized != claim.value:
+        return markdown_inline(claim.normalized) if shown else f"{markdown_inline(claim.value)} → {markdown_inline(claim.normalized)}"
+    return "—" if shown else markdown_inline(claim.value)
 
 
 def document_url(link_base: str, claim: ClaimRef) -> str:

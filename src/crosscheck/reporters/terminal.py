@@ -117,47 +117,75 @@ def _where(claim: ClaimRef) -> str:
 
 def _value(claim: ClaimRef) -> Text:
     text = Text.assemble(("value ", "dim"), (terminal(claim.value), "bold"))
-    if claim.normalized and claim.normalized != claim.value:
+    if claim.interval is not None and claim.normalized and claim.normalized != claim.value:  # words need no reading
         text.append(" → ")
         text.append(terminal(claim.normalized))
     return text
 
 
 _WORD = re.compile(r"\S+")
+_EDGE_PUNCT = "‘’“”\"'.,;:!?()[]"
 
 
-def _differing_words(finding: Finding) -> dict[int, set[int]]:
-    """For two-claim word-level findings (quotes, names): the indexes of the words of each value that differ."""
+def _fold(word: str) -> str:
+    """A word as compared: lower case, outer punctuation and typographic quotes removed."""
+    return word.strip(_EDGE_PUNCT).lower()
+
+
+def _compared_words(claim: ClaimRef) -> list[re.Match[str]]:
+    """The words of the quote that the comparison looked at.
+
+    For quotations the normalised value is the quoted words folded, so find that
+    run of words in the quote; otherwise (or if it is not there) the value as written.
+    """
+    quote = terminal(claim.quote)
+    tokens = list(_WORD.finditer(quote))
+    folded = [_fold(t.group()) for t in tokens]
+    for target in (claim.normalized, claim.value):
+        words = [w for w in (_fold(w) for w in target.split()) if w]
+        if not words:
+            continue
+        for i in range(len(folded) - len(words) + 1):
+            if folded[i : i + len(words)] == words:
+                return tokens[i : i + len(words)]
+    return []
+
+
+def _differing_words(finding: Finding) -> dict[int, tuple[set[int], tuple[int, int]]]:
+    """For two-claim word-level findings (quotes, names): per claim, the start offsets of the
+    compared words that differ, and the span of all compared words in the quote."""
     if finding.diff is None and finding.similarity is None or len(finding.claims) != 2:
         return {}
-    a, b = (_WORD.findall(c.value) for c in finding.claims)
-    fold = lambda words: [w.strip("‘’“”\"',.").lower() for w in words]  # noqa: E731 - typography is not a difference
-    matcher = difflib.SequenceMatcher(a=fold(a), b=fold(b), autojunk=False)
-    keep_a: set[int] = set(range(len(a)))
-    keep_b: set[int] = set(range(len(b)))
-    for _, i1, i2, j1, j2 in (op for op in matcher.get_opcodes() if op[0] == "equal"):
-        keep_a -= set(range(i1, i2))
-        keep_b -= set(range(j1, j2))
-    return {0: keep_a, 1: keep_b}
+    a, b = (_compared_words(c) for c in finding.claims)
+    if not a or not b:
+        return {}
+    matcher = difflib.SequenceMatcher(a=[_fold(m.group()) for m in a], b=[_fold(m.group()) for m in b], autojunk=False)
+    differ_a: set[int] = set()
+    differ_b: set[int] = set()
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            differ_a.update(m.start() for m in a[i1:i2])
+            differ_b.update(m.start() for m in b[j1:j2])
+    return {0: (differ_a, (a[0].start(), a[-1].end())), 1: (differ_b, (b[0].start(), b[-1].end()))}
 
 
-def _quote(claim: ClaimRef, style: str, words: set[int] | None) -> Text:
-    """The quote with the value (or, for word diffs, its differing words) highlighted."""
+def _quote(claim: ClaimRef, style: str, marks: tuple[set[int], tuple[int, int]] | None) -> Text:
+    """The quote with the value (or, for word diffs, the compared words underlined and the differing ones marked)."""
     quote = terminal(claim.quote)
     text = Text(quote)
+    if marks is not None:
+        words, span = marks
+        text.stylize("underline", *span)
+        for match in _WORD.finditer(quote):
+            if match.start() in words:
+                text.stylize(f"{style} reverse", match.start(), match.end())
+        return text
     value = terminal(claim.value)
     start = quote.find(value)
     if start < 0:
         start = quote.lower().find(value.lower())
-    if start < 0:
-        return text
-    if words is None:
+    if start >= 0:
         text.stylize(f"{style} underline", start, start + len(value))
-        return text
-    text.stylize("underline", start, start + len(value))
-    for i, match in enumerate(_WORD.finditer(value)):
-        if i in words:
-            text.stylize(f"{style} reverse", start + match.start(), start + match.end())
     return text
 
 

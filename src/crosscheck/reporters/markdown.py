@@ -96,9 +96,9 @@ def _claim_row(claim: ClaimRef, options: RenderOptions) -> str:
 
 
 def _read_as(claim: ClaimRef) -> str:
-    """The normalised value; the value as written when it is not visible in the quote; a dash when both say the same."""
+    """The normalised interval; the value as written when it is not visible in the quote; else a dash."""
     shown = claim.value and claim.value in claim.quote
-    if claim.normalized and claim.normalized != claim.value:
+    if claim.interval is not None and claim.normalized and claim.normalized != claim.value:  # names and words need no reading
         return markdown_inline(claim.normalized) if shown else f"{markdown_inline(claim.value)} → {markdown_inline(claim.normalized)}"
     return "—" if shown else markdown_inline(claim.value)
 

@@ -128,8 +128,9 @@ _EDGE_PUNCT = "‘’“”\"'.,;:!?()[]"
 
 
 def _fold(word: str) -> str:
-    """A word as compared: lower case, outer punctuation and typographic quotes removed."""
-    return word.strip(_EDGE_PUNCT).lower()
+    """A word as compared: lower case, outer punctuation, typographic quotes and a possessive 's removed."""
+    word = word.strip(_EDGE_PUNCT).lower()
+    return re.sub(r"['’]s$", "", word)
 
 
 def _compared_words(claim: ClaimRef) -> list[re.Match[str]]:

@@ -94,13 +94,19 @@ def _short_quoted(text: str):
 
 
 def _attach_scopes(article: Article, mentions: list[Mention]) -> tuple[list[Mention], dict]:
-    """A year date ("In 2024", "by 2024") in a sentence with figures scopes them instead of being a claim."""
+    """Year dates scope the figures of their sentence instead of being claims of their own.
+
+    A sentence-initial "In 2024," or "By 2024," scopes every figure of the sentence; a year later in the
+    sentence ("a GDP of 11.5 trillion yuan in 2024") scopes the figure just before it.  "Since 2014" starts
+    the period of the figures after it, and stays a claim.
+    """
     scopes: dict[tuple[int, int], dict] = {}
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(article.sentence_index(m.start), []).append(m)
     drop: set[int] = set()
-    for items in by_sentence.values():
+    for index, items in by_sentence.items():
+        sentence = article.sentences[index]
         figures = [m for m in items if m.kind in NUMERIC]
         if not figures:
             continue
@@ -108,8 +114,13 @@ def _attach_scopes(article: Article, mentions: list[Mention]) -> tuple[list[Ment
             if d.kind != "date" or "date" not in d.value or "-" in d.value["date"] or "end" in d.value:
                 continue
             if d.extras.get("scopable"):
+                opening = d.start - sentence.start <= 2
+                before = [f for f in figures if f.end <= d.start and d.start - f.end <= 60]
+                targets = figures if opening else before[-1:]
+                if not targets:
+                    continue
                 drop.add(id(d))
-                for f in figures:
+                for f in targets:
                     scopes[(f.start, f.end)] = {"as_of": d.value["date"]}
             elif d.value["relation"] == "since":
                 for f in figures:
@@ -193,8 +204,9 @@ def _name_mentions(article: Article) -> list[Mention]:
             out.append(Mention("name", start, end, {"kind": "name", "name": name}, subject_hint=subject,
                                property_hint=prop))
 
-    for p in find_people(text):
-        full = max((q.name for q in find_people(text) if p.name.split()[-1] in q.name.split()), key=len, default=p.name)
+    people = find_people(text)
+    for p in people:
+        full = max((q.name for q in people if p.name.split()[-1] in q.name.split()), key=len, default=p.name)
         if len(p.name.split()) >= 2:
             add(p.start, p.end, p.name, full, "name")
         if p.role and p.role_span and len(p.name.split()) >= 2:

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from crosscheck.extract.article import Article
 from crosscheck.extract.mention import Mention
-from crosscheck.extract.names import NameSpan, name_spans, slug
+from crosscheck.extract.names import NameSpan, find_people, name_spans, slug
 from crosscheck.extract.phrases import content_words
 from crosscheck.models import Registry
 
@@ -28,6 +28,7 @@ ENTITY_MATCH = 88
 PROPERTY_MATCH = 60
 
 _CLAUSE_BREAK = re.compile(r"[;:—–()]|,\s+(?:while|but|and|which|making|ranking|followed|with|as|despite|according)\b|\.\s")
+_ANAPHOR = re.compile(r"(?i)(?:the|this|that|these|its|their)\s+(?:region|city|area|cluster|country|province|company|firm|group|hub|centre|center|organisation|organization)\b|(?:it|they|here|there)\b")
 _VERBS = frozenset("""reached reach reaches hit hits stood stands totaled totalled totals was were is are has have had
     leads led rose fell grew increased decreased accounted accounts represent represents comprising comprise
     valuing valued worth amounted amounting making made hosts host hosted launched established created""".split())
@@ -60,6 +61,7 @@ class KeyProposer:
         self.article = article
         self.registry = registry
         self.names = [n for n in name_spans(article.text)]
+        self.people = find_people(article.text)
         self._aliases: dict[str, str] = {}
         if registry:
             for eid, entity in registry.entities.items():
@@ -81,21 +83,52 @@ class KeyProposer:
         return slug(name), 0.6, False
 
     def _subject_name(self, mention: Mention) -> tuple[NameSpan | None, float]:
-        sentence = self.article.sentence_at(mention.start)
+        """The name the value is about: in its clause, else the sentence's subject, else the previous sentence's."""
+        index = self.article.sentence_index(mention.start)
+        sentence = self.article.sentences[index]
         inside = [n for n in self.names if sentence.start <= n.start < sentence.end
                   and (n.end <= mention.start or n.start >= mention.end)]
         clause_start = self._clause_start(sentence.start, mention.start)
         before = [n for n in inside if n.end <= mention.start]
         in_clause = [n for n in before if n.start >= clause_start]
         if in_clause:
-            return in_clause[-1], 0.8
+            return self._person(in_clause[-1]), 0.8
+        opening = self.article.text[sentence.start:sentence.start + 40]
+        if before and before[0].start - sentence.start <= 4:
+            return self._person(before[0]), 0.7  # a clause without its own subject shares the sentence's
+        previous = self._previous_subject(index)
+        if previous and (_ANAPHOR.match(opening) or not before):
+            return previous, 0.45
         if before:
-            return before[-1], 0.65
+            return self._person(before[-1]), 0.6
         after = [n for n in inside if n.start >= mention.end]
         if after:
-            return after[0], 0.5
-        earlier = [n for n in self.names if n.end <= sentence.start and n.start >= sentence.start - 600]
-        return (earlier[-1], 0.35) if earlier else (None, 0.0)
+            return self._person(after[0]), 0.5
+        return None, 0.0
+
+    def _previous_subject(self, index: int) -> NameSpan | None:
+        """The first name of the nearest earlier sentence in the same paragraph (or the one before) that has one."""
+        paragraph = self.article.sentences[index].paragraph
+        for i in range(index - 1, max(-1, index - 4), -1):
+            s = self.article.sentences[i]
+            if s.paragraph < paragraph - 1:
+                break
+            names = [n for n in self.names if s.start <= n.start < s.end]
+            if names:
+                return self._person(names[0])
+        return None
+
+    def _person(self, name: NameSpan) -> NameSpan:
+        """A titled name reduced to the person ("Science and Technology Minister Yin Hejun" -> "Yin Hejun")."""
+        for p in self.people:
+            if name.start <= p.start and p.end <= name.end and (p.start, p.end) != (name.start, name.end):
+                return self._person(NameSpan(p.start, p.end, p.name)) if len(p.name.split()) == 1 else \
+                    NameSpan(p.start, p.end, p.name)
+        if len(name.name.split()) == 1:  # a surname alone: the person named in full before
+            full = [p for p in self.people if name.name in p.name.split() and len(p.name.split()) > 1]
+            if full:
+                return NameSpan(name.start, name.end, full[0].name)
+        return name
 
     def _clause_start(self, sentence_start: int, at: int) -> int:
         last = sentence_start

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crosscheck.extract.lexicon import alternation, lexicon
 
 _LEX = lexicon()
 _CAP = r"(?:[A-Z][\w&.\-]*(?:-[A-Z][\w&.\-]*)*|[A-Z]{2,}|R&D)"
 _CONNECT = r"(?:of|for|and|on|de|par|du|la|the|&)"
-_NAME = re.compile(rf"(?<![\w’'])(?:{_CAP})(?:(?:\s+(?:{_CONNECT}\s+)*)(?:{_CAP}))*")
+_NAME = re.compile(rf"(?<![\w’'])(?:{_CAP})(?:(?:[ \t]+(?:{_CONNECT}[ \t]+)*)(?:{_CAP}))*")
 _LEADING_NOISE = frozenset(
     """the a an this that these those in on at by for from to with according after before since during meanwhile
     currently notably here there today instead among however while when where as of its his her their our recent
@@ -101,6 +102,12 @@ class Person:
 
 
 def find_people(text: str) -> list[Person]:
+    """People in `text` (a copy of the cached result of `_find_people`)."""
+    return list(_find_people(text))
+
+
+@lru_cache(maxsize=64)
+def _find_people(text: str) -> tuple[Person, ...]:
     """People introduced with a title ("Minister Yin Hejun"), an appositive role or an affiliation ("X from Y")."""
     people: list[Person] = []
     for m in _TITLED.finditer(text):
@@ -113,7 +120,7 @@ def find_people(text: str) -> list[Person]:
             continue
         people.append(Person(m["name"], m.start("name"), m.end("name"), affiliation=m["org"],
                              affiliation_span=(m.start("org"), m.end("org"))))
-    return sorted(people, key=lambda p: p.start)
+    return tuple(sorted(people, key=lambda p: p.start))
 
 
 def same_person(short: str, full: str) -> bool:

@@ -49,12 +49,16 @@ _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "w
               "personnel": "personnel", "data": "data", "media": "media", "criteria": "criterion", "indices": "index"}
 
 
+_MASS_ICS = frozenset("economics physics politics statistics logistics electronics mathematics ethics robotics "
+                      "genomics analytics optics athletics".split())
+
+
 def singular(word: str) -> str:
     """A plural English noun made singular by rule ("laboratories" -> "laboratory", "enterprises" -> "enterprise")."""
     low = word.lower()
     if low in _IRREGULAR:
         return _IRREGULAR[low]
-    if low.endswith(("ss", "us", "is", "ics")) or len(low) <= 3:
+    if low.endswith(("ss", "us", "is")) or low in _MASS_ICS or len(low) <= 3:
         return low
     if low.endswith("ies"):
         return low[:-3] + "y"

@@ -17,12 +17,13 @@ from crosscheck.extract.lexicon import alternation, lexicon
 
 _LEX = lexicon()
 _CAP = r"(?:[A-Z][\w&.\-]*(?:-[A-Z][\w&.\-]*)*|[A-Z]{2,}|R&D)"
-_CONNECT = r"(?:of|for|and|on|de|par|du|la|the|&)"
+_CONNECT = r"(?:of|for|and|de|par|du|la|the|&)"
 _NAME = re.compile(rf"(?<![\w’'])(?:{_CAP})(?:(?:[ \t]+(?:{_CONNECT}[ \t]+)*)(?:{_CAP}))*")
 _LEADING_NOISE = frozenset(
     """the a an this that these those in on at by for from to with according after before since during meanwhile
     currently notably here there today instead among however while when where as of its his her their our recent
-    over under despite shifting focusing functioning anchored sites mr ms mrs dr company minister""".split()
+    over under despite shifting focusing functioning anchored sites mr ms mrs dr company minister it they we he
+    she i you but and also yet so then thus still now once both each all some many most such what why how""".split()
 )
 _TITLES = alternation(t.title() for t in _LEX.titles)
 
@@ -62,7 +63,7 @@ def name_spans(text: str, start: int = 0, end: int | None = None) -> list[NameSp
         if not words:
             continue
         s, e = m.start() + words[0].start(), m.start() + words[-1].end()
-        for part in re.finditer(r"(?:(?!\s+and\s+the\s).)+", text[s:e]):
+        for part in _split_and(text[s:e]):
             ps = s + part.start()
             name = part.group().strip().rstrip(".")
             name = re.sub(r"^(?:and\s+)?the\s+", "", name)
@@ -70,6 +71,36 @@ def name_spans(text: str, start: int = 0, end: int | None = None) -> list[NameSp
             if name and not name.isdigit():
                 out.append(NameSpan(ps, ps + len(name), name))
     return out
+
+
+def _split_and(name: str):
+    """Parts of a capitalised run joined by "and": kept whole in "Ministry of Science and Technology" or
+    "Innovation and Development Institute", split in "Quito and Bogota" and "Beijing and the Delta"."""
+    if " and " not in name:
+        yield re.match(r".+", name)
+        return
+    head, _, rest = name.partition(" and ")
+    whole = (re.search(r"\b(?:of|for)\b", head) or is_organisation(name)) and not rest.startswith("the ")
+    if whole:
+        yield re.match(r".+", name)
+        return
+    yield re.match(r".+", head)
+    offset = len(head) + len(" and ")
+    for part in _split_and(rest):
+        yield _Shifted(part, offset)
+
+
+class _Shifted:
+    """A match-like object whose offsets are moved by `offset` (for recursive splitting)."""
+
+    def __init__(self, match, offset: int):
+        self._m, self._o = match, offset
+
+    def start(self) -> int:
+        return self._m.start() + self._o
+
+    def group(self) -> str:
+        return self._m.group()
 
 
 def is_organisation(name: str) -> bool:
@@ -111,7 +142,7 @@ def _find_people(text: str) -> tuple[Person, ...]:
     """People introduced with a title ("Minister Yin Hejun"), an appositive role or an affiliation ("X from Y")."""
     people: list[Person] = []
     for m in _TITLED.finditer(text):
-        title = re.sub(rf"^(?:{'|'.join(w.title() for w in _LEADING_NOISE)})\s+", "", m["title"]).strip()
+        title = re.sub(r"^(?:(?:The|A|An|Its|Their|His|Her|Company|Former|Then)\s+)+", "", m["title"]).strip()
         people.append(Person(m["name"], m.start("name"), m.end("name"), title, (m.end("title") - len(title), m.end("title"))))
     for m in _APPOSITIVE.finditer(text):
         people.append(Person(m["name"], m.start("name"), m.end("name"), m["role"], (m.start("role"), m.end("role"))))

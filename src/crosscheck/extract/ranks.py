@@ -15,7 +15,7 @@ _TOP_N = re.compile(rf"(?<![\w-])(?i:top)[\s-]+(?P<n>{NUMBER})(?![\w-])")
 _ORD_PLACE = re.compile(
     rf"(?<![\w-])(?P<ord>(?i:{_ORD}))[\s-]+(?:(?i:{alternation(_LEX.rank_nouns)})\b|(?P<sup>(?i:{alternation(_LEX.rank_superlatives)}))\b)"
 )
-_RANKED = re.compile(rf"(?i:\b(?:ranked|ranks|ranking|placed|came|finished|ranked\s+as|was\s+ranked))\s+(?:(?i:No\.?|number)\s*(?P<n>{NUMBER})|(?P<ord>(?i:{_ORD})))(?![\w-])")
+_RANKED = re.compile(rf"(?i:\b(?:ranked|ranks|ranking|placed|came|finished))\s+(?:(?i:No\.?|number)\s*(?P<n>{NUMBER})|(?P<ord>(?i:{_ORD})))(?![\w-])")
 _TOPPED = re.compile(rf"(?<![\w-])(?P<w>(?i:topped|tops|top\s+(?:position|spot|place|rank)|No\.\s*1|number\s+one))(?![\w-])")
 _LEADS = re.compile(r"(?<![\w-])(?P<w>leads|led|ranks\s+first|ranked\s+first|came\s+first)\s+(?=(?:at|with)\s+[$€£]?\d)")
 _LEADER = re.compile(

@@ -96,7 +96,7 @@ def _short_quoted(text: str):
 def _attach_scopes(article: Article, mentions: list[Mention]) -> tuple[list[Mention], dict]:
     """Year dates scope the figures of their sentence instead of being claims of their own.
 
-    A sentence-initial "In 2024," or "By 2024," scopes every figure of the sentence; a year later in the
+    A fronted "In 2024," or "By 2024," scopes every figure of the sentence; a year later in the
     sentence ("a GDP of 11.5 trillion yuan in 2024") scopes the figure just before it.  "Since 2014" starts
     the period of the figures after it, and stays a claim.
     """
@@ -114,9 +114,10 @@ def _attach_scopes(article: Article, mentions: list[Mention]) -> tuple[list[Ment
             if d.kind != "date" or "date" not in d.value or "-" in d.value["date"] or "end" in d.value:
                 continue
             if d.extras.get("scopable"):
-                opening = d.start - sentence.start <= 2
+                # "In 2024, ..." / "Notably, by 2024, ...": a fronted year scopes the figures after it
+                fronted = article.text.startswith(",", d.end) and all(f.start > d.end for f in figures)
                 before = [f for f in figures if f.end <= d.start and d.start - f.end <= 60]
-                targets = figures if opening else before[-1:]
+                targets = figures if fronted else before[-1:]
                 if not targets:
                     continue
                 drop.add(id(d))

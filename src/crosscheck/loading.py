@@ -25,6 +25,79 @@ try:  # libyaml is an order of magnitude faster; fall back to pure Python where 
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _SafeLoader = yaml.SafeLoader
 
+try:  # a Rust YAML parser, 4-5x faster than libyaml; used only where it provably agrees with it
+    import ryaml as _ryaml
+except ImportError:  # pragma: no cover - optional speed-up
+    _ryaml = None
+
+# ryaml follows YAML 1.2, libyaml (through PyYAML) YAML 1.1: they read a few plain scalars
+# differently (yes/no/on/off, 012, 0o12, 1_000, 1:20, 1e3, timestamps) and ryaml expands anchors.
+# So ryaml's result is used only when it provably equals libyaml's: no anchor, alias or tag
+# marks in the text, no string that libyaml's own resolvers would read as something else had it
+# been plain, and no number written in a form only YAML 1.2 knows.  Anything else, and any text
+# ryaml rejects, goes to libyaml, whose results and messages count (tests/test_fast_yaml.py).
+_ALWAYS_SLOW = re.compile(r"<<|[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|\\[/\x20\t]")
+_MARKS = re.compile(r"[&*!%@`|>?]")
+_BEFORE_MARK = frozenset(" \t\r\n[]{},:")
+_YAML12_FLOAT = re.compile(r"[eE][-+]?[0-9]|[-+]\.[0-9]")
+_RESOLVERS = {
+    first: [rx for tag, rx in pairs if tag != "tag:yaml.org,2002:str"]
+    for first, pairs in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+    if first
+}
+_DATE_FIELDS = frozenset({"date", "end", "as_of", "start", "published"})
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_MISS = object()
+
+
+def _has_marks(text: str) -> bool:
+    """True when the text may hold an anchor, alias, tag, directive or block scalar."""
+    for match in _MARKS.finditer(text):
+        at = match.start()
+        if at == 0 or text[at - 1] in _BEFORE_MARK:
+            return True
+    return False
+
+
+def _reads_the_same(data: Any, text: str) -> bool:
+    """True when libyaml would build exactly `data` (ryaml's reading) from `text`."""
+    has_int = has_float = False
+    stack: list[tuple[Any, Any]] = [(data, None)]
+    while stack:
+        item, key = stack.pop()
+        kind = type(item)
+        if kind is str:
+            if item and item[0] in _RESOLVERS and any(rx.match(item) for rx in _RESOLVERS[item[0]]):
+                # a string libyaml would read as another type if it were plain; a day under a
+                # date field is fine: libyaml's date and ryaml's string validate to the same value
+                if not (key in _DATE_FIELDS and _ISO_DAY.fullmatch(item)):
+                    return False
+        elif kind is dict:
+            for k, v in item.items():
+                stack.append((k, None))
+                stack.append((v, k))
+        elif kind is list:
+            stack.extend((v, key) for v in item)
+        elif kind is int:
+            has_int = True
+        elif kind is float:
+            has_float = True
+    if has_int and "0o" in text:
+        return False
+    return not (has_float and _YAML12_FLOAT.search(text))
+
+
+def _parse_fast(text: str) -> Any:
+    """Parse with ryaml where it provably agrees with libyaml; else `_MISS`."""
+    if _ryaml is None or _ALWAYS_SLOW.search(text) or _has_marks(text):
+        return _MISS
+    try:
+        data = _ryaml.loads(text)
+    except Exception:  # noqa: BLE001 - any refusal: libyaml decides and words the error
+        return _MISS
+    return data if _reads_the_same(data, text) else _MISS
+
+
 CLAIMS_SUFFIXES = (".claims.yaml", ".claims.yml")
 REGISTRY_NAMES = ("registry.yaml", "registry.yml")
 ARTICLE_SUFFIXES = (".txt",)
@@ -191,6 +264,11 @@ def _first_alias_mark(text: str) -> tuple[int, int]:
 
 def parse_yaml(text: str, path: Path, what: str) -> tuple[Any, list[Diagnostic]]:
     """Parse YAML safely: syntax errors and aliases become diagnostics; an empty file is one too."""
+    data = _parse_fast(text)
+    if data is not _MISS:
+        if data is None:
+            return None, [Diagnostic(display_path(path), 1, 1, "empty-file", f"{what} is empty (expected a mapping)")]
+        return data, []  # the fast subset has no anchors or aliases
     shown = display_path(path)
     try:
         data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader

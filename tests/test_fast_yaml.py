@@ -1,0 +1,96 @@
+"""The fast YAML path (ryaml) is taken only where it gives exactly what libyaml gives."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+
+from crosscheck import loading
+
+pytestmark = pytest.mark.skipif(loading._ryaml is None, reason="ryaml not installed")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal values of equal types, all the way down (NaN equals NaN).
+
+    One allowed difference: a plain YYYY-MM-DD under a date field is a string for ryaml and a
+    `date` for libyaml; both validate to the same PartialDate string.
+    """
+    if isinstance(a, str) and isinstance(b, _dt.date) and not isinstance(b, _dt.datetime):
+        return a == b.isoformat()
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return len(a) == len(b) and all(_same(k1, k2) and _same(v1, v2) for (k1, v1), (k2, v2) in zip(a.items(), b.items()))
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)  # type: ignore[arg-type]
+    return a == b
+
+
+def _libyaml(text: str) -> tuple[str, object]:
+    try:
+        return "ok", yaml.load(text, Loader=loading._SafeLoader)  # noqa: S506
+    except yaml.YAMLError:
+        return "error", None
+
+
+ALPHABET = "0123456789._-+:eExobn yYoONnfFtTrRuUaAlLsS=~<!&*\"'\\/#,[]{}\t\n@`|>?%"
+WORDS = [
+    "yes", "No", "on", "OFF", "y", "n", "true", "False", "null", "~", "1e3", "1.0e3", "1.5e+3", "012", "0o12", "0x1f",
+    "0b11", "1_000", "1:20", "2024-03-10", "2024-3-1", "2024-03-10 12:00:00", "2024-03-10T12:00:00Z", ".inf", "-.inf",
+    ".nan", "+1", "-0", "5.", "=", "<<", "1e400", "123456789012345678901234", "x y", "R&D", '"a\\/b"', "'it''s'",
+    '"\\x41"', '"\\u00e9"', '"tab\\there"', "a: b", "- c", "{a: 1}", "[1, 2]", "2035", "2024-03", "+.5", "0.e0",
+]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_fast_path_agrees_with_libyaml_on_tricky_scalars(seed):
+    rng = random.Random(seed)
+    checked = 0
+    for _ in range(6000):
+        if rng.random() < 0.5:
+            value = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 8)))
+        else:
+            value = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 2)))
+        key = rng.choice(["a", "date", "published", "text", "on", "1", "amount"])
+        doc = rng.choice([f"{key}: {value}\n", f"x:\n  - {value}\n", f"v: {{{key}: {value}, b: 2}}\n", f"l: [{value}]\n", f"{value}: 1\n"])
+        fast = loading._parse_fast(doc)
+        if fast is loading._MISS:
+            continue  # libyaml decides
+        checked += 1
+        status, slow = _libyaml(doc)
+        assert status == "ok" and _same(fast, slow), (doc, fast, slow)
+    assert checked > 1000  # the fast path is actually exercised
+
+
+def test_fast_path_agrees_on_every_yaml_file_in_the_repository():
+    files = [p for p in ROOT.glob("**/*.y*ml") if ".venv" not in p.parts and ".git" not in p.parts]
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        fast = loading._parse_fast(text)
+        if fast is not loading._MISS:
+            assert _same(fast, _libyaml(text)[1]), path
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: on\n", "a: 012\n", "a: 1e3\n", "a: 1_000\n", "a: 1:20\n", "title: 2024-03-10\n", "x: &a [1]\ny: *a\n", "a: !!str 1\n", "<<: {b: 1}\n"],
+)
+def test_yaml_1_1_readings_go_to_libyaml(text):
+    assert loading._parse_fast(text) is loading._MISS
+
+
+def test_plain_claims_file_takes_the_fast_path():
+    text = 'version: 1\ndocument:\n  article: a.txt\n  title: "A title"\n  published: 2024-03-10\nclaims:\n  - id: c1\n    value: {kind: date, relation: by, date: 2035}\n'
+    fast = loading._parse_fast(text)
+    assert fast is not loading._MISS
+    assert _same(fast, _libyaml(text)[1])

@@ -109,3 +109,17 @@ def test_cross_document_matching_pairs_restatements_and_aligns_keys():
     y = next(cl for cl in aligned["b"] if cl.text == "600+")
     assert (x.subject, x.property) == (y.subject, y.property)
     assert "matched" in (x.draft.method + y.draft.method)
+
+
+def test_draft_documents_key_drafts_against_each_other(tmp_path):
+    from crosscheck.extract.documents import draft_documents
+
+    a = "The Harbour Authority has partnerships with nearly 600 shipping companies across Africa."
+    b = "Meanwhile the port authority of the harbour lists 600+ shipping partners in Africa."
+    docs = draft_documents([("a.txt", tmp_path / "a.txt", a), ("b.txt", tmp_path / "b.txt", b)])
+    assert [d.id for d in docs] == ["a.txt", "b.txt"] and all(d.drafted and d.claims_path is None for d in docs)
+    x = next(c for c in docs[0].claims if c.claim.text == "nearly 600")
+    y = next(c for c in docs[1].claims if c.claim.text == "600+")
+    assert x.drafted and y.drafted and x.key == y.key
+    assert x.claim.value.unit == y.claim.value.unit  # matched counts count the same thing
+    assert a[x.start:x.end] == x.claim.quote and x.line == 1

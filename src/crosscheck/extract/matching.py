@@ -198,7 +198,8 @@ def align_keys(documents: Mapping[str, Sequence[Claim]], registry: Registry | No
                threshold: float = MATCH_THRESHOLD) -> dict[str, list[Claim]]:
     """The documents' claims with matched drafted claims rewritten to share one key.
 
-    The shared key is a hand-annotated member's when there is one, else the most confident draft's.  Each
+    The shared key (and, for counts, the counted unit) is a hand-annotated member's when there is one, else
+    the most confident draft's.  Each
     rewritten draft keeps the match's confidence (the lower of it and its own) and is marked for review
     when that is low; hand-annotated claims are never changed.
     """
@@ -216,6 +217,11 @@ def align_keys(documents: Mapping[str, Sequence[Claim]], registry: Registry | No
             update = {"draft": draft}
             if claim.value.kind != "quote":
                 update |= {"subject": lead.subject, "property": lead.property}
+                lead_unit = getattr(lead.value, "unit", None)
+                if claim.value.kind == "quantity" and not claim.value.currency and lead_unit \
+                        and claim.value.unit != lead_unit:
+                    # matched as the same fact, so they count the same thing ("collaborator" -> "company")
+                    update["value"] = claim.value.model_copy(update={"unit": lead_unit})
             else:
                 update |= {"property": lead.property}
             out[m.document][m.index] = claim.model_copy(update=update)

@@ -8,6 +8,7 @@ match is mapped back to offsets, line and column of the original text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 _TYPOGRAPHY = str.maketrans(
@@ -22,7 +23,15 @@ _TYPOGRAPHY = str.maketrans(
 
 def normalize_typography(text: str) -> str:
     """Map curly quotes, apostrophes and dashes to ASCII and collapse whitespace runs to one space."""
-    return " ".join(text.translate(_TYPOGRAPHY).split())
+    return " ".join(_translate(text).split())
+
+
+def _translate(text: str) -> str:
+    # ASCII text has nothing to map but the backtick; skipping translate() saves most of its cost
+    return text if text.isascii() and "`" not in text else text.translate(_TYPOGRAPHY)
+
+
+_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,43 +45,61 @@ class Span:
 
 
 class SearchableText:
-    """An article prepared for repeated quote look-ups (one normalisation, many finds)."""
+    """An article prepared for repeated quote look-ups (one normalisation, many finds).
+
+    Linear in the text: the normalised text is its whitespace-separated words joined by single
+    spaces, and offsets map back through one (normalised start, original start) pair per word.
+    """
 
     def __init__(self, text: str):
         self.text = text
-        translated = text.translate(_TYPOGRAPHY)
-        chars: list[str] = []
-        origin: list[int] = []
-        in_space = False
-        for i, ch in enumerate(translated):
-            if ch.isspace():
-                if not in_space and chars:
-                    chars.append(" ")
-                    origin.append(i)
-                in_space = True
-            else:
-                chars.append(ch)
-                origin.append(i)
-                in_space = False
-        self.normalized = "".join(chars)
-        self._origin = origin
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        translated = _translate(text)
+        norm_starts: list[int] = []
+        orig_starts: list[int] = []
+        words: list[str] = []
+        at = 0
+        for match in _WORD.finditer(translated):
+            word = match.group()
+            norm_starts.append(at)
+            orig_starts.append(match.start())
+            words.append(word)
+            at += len(word) + 1
+        self.normalized = " ".join(words)
+        self._norm_starts = norm_starts
+        self._orig_starts = orig_starts
+        self._lengths = [len(w) for w in words]
+        self._line_starts: list[int] | None = None
+
+    def _origin(self, at: int) -> int:
+        """Original offset of normalised offset `at` (a joining space maps to its run's first blank)."""
+        k = bisect.bisect_right(self._norm_starts, at) - 1
+        return self._orig_starts[k] + (at - self._norm_starts[k])
+
+    def _normalized_index(self, start: int) -> int:
+        """The first normalised offset whose original offset is at or after `start`."""
+        k = bisect.bisect_right(self._orig_starts, start) - 1
+        if k < 0:
+            return 0
+        if start <= self._orig_starts[k] + self._lengths[k]:
+            return self._norm_starts[k] + (start - self._orig_starts[k])
+        return self._norm_starts[k + 1] if k + 1 < len(self._norm_starts) else len(self.normalized)
 
     def find(self, quote: str, start: int = 0) -> Span | None:
         """Locate `quote` (typography-normalised) at or after original offset `start`."""
         needle = normalize_typography(quote)
         if not needle:
             return None
-        nstart = bisect.bisect_left(self._origin, start)
-        at = self.normalized.find(needle, nstart)
+        at = self.normalized.find(needle, self._normalized_index(start) if start else 0)
         if at < 0:
             return None
-        begin = self._origin[at]
-        end = self._origin[at + len(needle) - 1] + 1
+        begin = self._origin(at)
+        end = self._origin(at + len(needle) - 1) + 1
         return Span(begin, end, *self.position(begin))
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset in the original text."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 

@@ -179,12 +179,3 @@ def test_comparisons_grow_with_claims_not_with_their_square(documents):
     rule = next(r for r in RULES if r.id == "CC101")
     check(corpus(docs), [rule], comparators)
     assert calls["n"] == (documents // 2) * 5  # one pair per shared fact; all-pairs would be C(25 * documents, 2)
-
-
-def test_one_outlier_among_agreeing_articles_is_one_finding():
-    docs = {f"{name}.txt": [claim("x", "s", "count", "31", q(31))] for name in "abcd"}
-    docs["e.txt"] = [claim("x", "s", "count", "35", q(35))]
-    (finding,) = check(corpus(docs), RULES).findings
-    assert [c.document for c in finding.claims] == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]
-    assert "'35' conflicts in the same way with '31' (b.txt), '31' (c.txt), '31' (d.txt)." in finding.explanation
-    assert finding.message.startswith("'35' (e.txt) and '31' (a.txt and 3 more)")

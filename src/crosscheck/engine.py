@@ -2,9 +2,7 @@
 
 Claims are grouped by key first (`grouping`); pair rules compare claims
 within a key, corpus rules (exchange rates, durations against start points)
-do their own grouping across keys.  Conflicting pairs of one key are merged
-into stars, so one outlier among agreeing articles is one finding.  Waived
-findings are counted, not shown.
+do their own grouping across keys.  Waived findings are counted, not shown.
 Findings get a stable fingerprint (rule, key, and the sorted (document, claim,
 text) of their claims; never line numbers) and a deterministic order.
 """
@@ -18,7 +16,6 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from crosscheck.comparators import Comparator, Item, Verdict, registry
-from crosscheck.comparators.base import quoted
 from crosscheck.corpus import Corpus, Document
 from crosscheck.grouping import group_items, pairs
 from crosscheck.normalize import Normal
@@ -85,71 +82,26 @@ def _claim_ref(item: Item, normal: Normal, documents: Mapping[str, Document]) ->
     )
 
 
-def _claim_key(item: Item) -> tuple[str, str]:
-    return (item.document, item.claim.id)
-
-
-def stars(verdicts: list[Verdict]) -> list[tuple[Item, list[Verdict]]]:
-    """Merge pair verdicts of one key into stars: the claim most in conflict, against all it conflicts with.
-
-    One outlier among many agreeing articles is then one finding, not one per
-    article.  Greedy and deterministic: highest degree first, ties by document
-    and claim id.
-    """
-    remaining = list(verdicts)
-    out = []
-    while remaining:
-        degree: dict[tuple[str, str], int] = {}
-        items: dict[tuple[str, str], Item] = {}
-        for verdict in remaining:
-            for item in verdict.items:
-                degree[_claim_key(item)] = degree.get(_claim_key(item), 0) + 1
-                items[_claim_key(item)] = item
-        center = min(degree, key=lambda k: (-degree[k], k))
-        mine = [v for v in remaining if center in {_claim_key(i) for i in v.items}]
-        remaining = [v for v in remaining if center not in {_claim_key(i) for i in v.items}]
-        out.append((items[center], mine))
-    return out
-
-
-def _finding(rule: Rule, center: Item | None, verdicts: list[Verdict], scope: str | None, scope_missing: bool, documents: Mapping[str, Document]) -> Finding:
-    first_verdict = verdicts[0]
-    first = first_verdict.items[0].claim
-    key = first_verdict.key or (first.subject, first.property, scope)
+def _finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: bool, documents: Mapping[str, Document]) -> Finding:
+    first = verdict.items[0].claim
+    key = verdict.key or (first.subject, first.property, scope)
     severity = rule.severity
-    explanation = first_verdict.explanation
-    normals: dict[tuple[str, str], tuple[Item, Normal]] = {}
-    for verdict in verdicts:
-        for item, normal in zip(verdict.items, verdict.normals):
-            normals.setdefault(_claim_key(item), (item, normal))
-    if len(verdicts) > 1 and center is not None:
-        others = [
-            f"{quoted(item.text)} ({item.document})"
-            for verdict in verdicts[1:]
-            for item in verdict.items
-            if _claim_key(item) != _claim_key(center)
-        ]
-        explanation += f" {quoted(center.text)} conflicts in the same way with {', '.join(others)}."
+    explanation = verdict.explanation
     if scope_missing:
         explanation += SCOPE_NOTE.format(scope=scope)
         if severity_rank(severity) < severity_rank("info"):
             severity = "info"
-    ordered = sorted(normals.values(), key=lambda pair: (pair[0].document, pair[0].located.line, pair[0].located.column, pair[0].claim.id))
+    ordered = sorted(zip(verdict.items, verdict.normals), key=lambda pair: (pair[0].document, pair[0].located.line, pair[0].located.column, pair[0].claim.id))
     (a, na), (b, nb) = ordered[0], ordered[-1]
-    if center is not None:  # the message names the claim in conflict first, then its first counterpart
-        a, na = normals[_claim_key(center)]
-        b, nb = next(pair for _, pair in sorted(normals.items()) if pair[0] is not center)
-    more = len(ordered) - 2
     fields = _Template(
         rule=rule.id, subject=key[0], property=key[1], scope=key[2] or "",
-        a=a.text, b=b.text, a_document=a.document, b_document=b.document + (f" and {more} more" if more > 0 else ""),
+        a=a.text, b=b.text, a_document=a.document, b_document=b.document,
         a_meaning=na.meaning, b_meaning=nb.meaning, a_normalized=na.notation, b_normalized=nb.notation,
-        explanation=explanation, **first_verdict.facts,
+        explanation=explanation, **verdict.facts,
     )
-    involved = [item for item, _ in ordered]
-    confidences = [item.claim.draft.confidence for item in involved if item.claim.draft is not None]
+    confidences = [item.claim.draft.confidence for item in verdict.items if item.claim.draft is not None]
     return Finding(
-        fingerprint=fingerprint(rule.id, key, involved),
+        fingerprint=fingerprint(rule.id, key, verdict.items),
         rule=rule.id,
         rule_name=rule.name,
         severity=severity,
@@ -159,38 +111,14 @@ def _finding(rule: Rule, center: Item | None, verdicts: list[Verdict], scope: st
         message=rule.message.format_map(fields),
         explanation=explanation,
         claims=[_claim_ref(item, normal, documents) for item, normal in ordered],
-        similarity=first_verdict.similarity,
-        diff=first_verdict.diff,
+        similarity=verdict.similarity,
+        diff=verdict.diff,
         confidence=min(confidences) if confidences else None,
     )
 
 
 def _waived(rule: Rule, verdict: Verdict) -> bool:
     return any(item.claim.waive is not None and item.claim.waive.rule == rule.id for item in verdict.items)
-
-
-def _emit(rule: Rule, results: list[tuple[Verdict, str | None, bool]], merge: bool, documents: Mapping[str, Document]) -> tuple[list[Finding], int]:
-    """Findings of one rule, and how many were waived.
-
-    Pair verdicts of the same key and scope are merged into stars (`stars`);
-    corpus verdicts carry their own key and stay one finding each.
-    """
-    buckets: dict[tuple, list[Verdict]] = {}
-    waived = 0
-    for index, (verdict, scope, scope_missing) in enumerate(results):
-        if _waived(rule, verdict):
-            waived += 1
-            continue
-        first = verdict.items[0].claim
-        bucket = (first.subject, first.property, scope, scope_missing) if merge else ("", "", None, False, index)
-        buckets.setdefault(bucket, []).append(verdict)
-    findings = []
-    for (_, _, scope, scope_missing, *_), verdicts in buckets.items():
-        if merge:
-            findings.extend(_finding(rule, center, star, scope, scope_missing, documents) for center, star in stars(verdicts))
-        else:
-            findings.append(_finding(rule, None, verdicts, scope, scope_missing, documents))
-    return findings, waived
 
 
 def _sort_key(finding: Finding) -> tuple:
@@ -227,9 +155,11 @@ def check(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Compa
             assert comparator.corpus is not None
             selected = [item for item in items if item.value.kind in kinds and matches_property(rule, item.claim.property)]
             results.extend((verdict, None, False) for verdict in comparator.corpus(selected, params))
-        produced, waived_here = _emit(rule, results, comparator.pair is not None, documents)
-        waived += waived_here
-        for finding in produced:
+        for verdict, scope, scope_missing in results:
+            if _waived(rule, verdict):
+                waived += 1
+                continue
+            finding = _finding(rule, verdict, scope, scope_missing, documents)
             findings.setdefault(finding.fingerprint, finding)
     ordered = sorted(findings.values(), key=_sort_key)
     counts = Counter(finding.severity for finding in ordered)

@@ -11,7 +11,6 @@ group, never with the square of the corpus.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -29,9 +28,6 @@ class Group:
     @property
     def kinds(self) -> set[str]:
         return {item.value.kind for items in self.by_scope.values() for item in items}
-
-    def __len__(self) -> int:
-        return sum(len(items) for items in self.by_scope.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +82,3 @@ def pairs(group: Group) -> Iterator[Pair]:
         if scope is not None:
             for a, b in _cross_document(unscoped, items):
                 yield Pair(a, b, scope, True)
-
-
-def by_kind(items: Iterable[Item]) -> dict[str, list[Item]]:
-    """Items indexed by value kind (for corpus-wide comparators)."""
-    out: dict[str, list[Item]] = defaultdict(list)
-    for item in items:
-        out[item.value.kind].append(item)
-    return out

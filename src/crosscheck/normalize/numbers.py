@@ -15,8 +15,6 @@ from decimal import Decimal
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 """Scale words and their multipliers (short scale)."""
 
-SCALE_ABBREVIATIONS: dict[str, str] = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn": "trillion", "t": "trillion"}
-
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -41,10 +39,6 @@ class Figure:
     """Smallest step the writing resolves: 0.1 for "2.4", 1 for "600" and "nine"."""
     start: int
     end: int
-
-    @property
-    def half_step(self) -> Decimal:
-        return self.precision / 2
 
 
 def _word_value(word: str) -> int | None:

@@ -18,6 +18,7 @@ from typing import Iterable, Mapping, Sequence
 from crosscheck.comparators import Comparator, Item, Verdict, registry
 from crosscheck.corpus import Corpus, Document
 from crosscheck.grouping import group_items, pairs
+from crosscheck.models import LOW_CONFIDENCE
 from crosscheck.normalize import Normal
 from crosscheck.report import ClaimRef, Finding, Report, Summary, severity_rank
 from crosscheck.rules import Rule, matches_property
@@ -91,6 +92,11 @@ def _finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: boo
         explanation += SCOPE_NOTE.format(scope=scope)
         if severity_rank(severity) < severity_rank("info"):
             severity = "info"
+    confidences = [item.claim.draft.confidence for item in verdict.items if item.claim.draft is not None]
+    if confidences and min(confidences) < LOW_CONFIDENCE and severity_rank(severity) < severity_rank("warning"):
+        # drafted claims matched with low confidence may not state the same fact at all
+        severity = "warning"
+        explanation += f" (drafted claims matched with confidence {min(confidences):.2f}, so this is at most a warning)"
     ordered = sorted(zip(verdict.items, verdict.normals), key=lambda pair: (pair[0].document, pair[0].located.line, pair[0].located.column, pair[0].claim.id))
     (a, na), (b, nb) = ordered[0], ordered[-1]
     fields = _Template(
@@ -99,7 +105,6 @@ def _finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: boo
         a_meaning=na.meaning, b_meaning=nb.meaning, a_normalized=na.notation, b_normalized=nb.notation,
         explanation=explanation, **verdict.facts,
     )
-    confidences = [item.claim.draft.confidence for item in verdict.items if item.claim.draft is not None]
     return Finding(
         fingerprint=fingerprint(rule.id, key, verdict.items),
         rule=rule.id,

@@ -31,7 +31,8 @@ class Diagnostic:
     def format(self) -> str:
         """The one-line form: `path:line:column: code: message [at $.json.path]`."""
         where = f" [at {self.json_path}]" if self.json_path else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.code}: {self.message}{where}"
+        level = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{self.path}:{self.line}:{self.column}: {level}{self.code}: {self.message}{where}"
 
     @property
     def sort_key(self) -> tuple:

@@ -303,6 +303,10 @@ class Waiver(Frozen):
     """Why the discrepancy is accepted; required so the decision is reviewable."""
 
 
+LOW_CONFIDENCE = 0.6
+"""Drafted claims below this confidence are marked for review; a conflict involving one is at most a warning."""
+
+
 class Draft(Frozen):
     """Present on claims drafted by `crosscheck extract`, until a person confirms them."""
 

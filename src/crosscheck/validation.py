@@ -55,20 +55,22 @@ class _Reporter:
         self.locator = Locator(text)
         self.items: list[Diagnostic] = []
 
-    def add(self, loc: tuple, code: str, message: str) -> None:
+    def add(self, loc: tuple, code: str, message: str, severity: str = "error") -> None:
         line, column = self.locator.locate(loc)
-        self.items.append(Diagnostic(self.shown, line, column, code, message, json_path(loc)))
+        self.items.append(Diagnostic(self.shown, line, column, code, message, json_path(loc), severity))
 
 
 def _check_ids(claim: Claim, index: int, registry: Registry, out: _Reporter) -> None:
+    """Ids must come from the registry; a drafted claim's proposed new ids are only a warning."""
     base = ("claims", index)
+    severity = "warning" if claim.draft is not None else "error"
     if claim.subject not in registry.entities:
         hint = did_you_mean(claim.subject, registry.entities)
-        out.add(base + ("subject",), "unknown-subject", f"unknown subject {claim.subject!r} (expected an entity id from the registry{hint})")
+        out.add(base + ("subject",), "unknown-subject", f"unknown subject {claim.subject!r} (expected an entity id from the registry{hint})", severity)
     prop = registry.properties.get(claim.property)
     if prop is None:
         hint = did_you_mean(claim.property, registry.properties)
-        out.add(base + ("property",), "unknown-property", f"unknown property {claim.property!r} (expected a property id from the registry{hint})")
+        out.add(base + ("property",), "unknown-property", f"unknown property {claim.property!r} (expected a property id from the registry{hint})", severity)
     elif prop.kind != claim.value.kind:
         out.add(
             base + ("value", "kind"),
@@ -79,7 +81,7 @@ def _check_ids(claim: Claim, index: int, registry: Registry, out: _Reporter) -> 
         ref = getattr(claim.value, attr, None)
         if ref is not None and ref not in registry.entities:
             hint = did_you_mean(ref, registry.entities)
-            out.add(base + ("value", attr), f"unknown-{attr}", f"unknown {attr} {ref!r} (expected an entity id from the registry{hint})")
+            out.add(base + ("value", attr), f"unknown-{attr}", f"unknown {attr} {ref!r} (expected an entity id from the registry{hint})", severity)
 
 
 def _resolve_article(claims_path: Path, root: Path, meta_article: str, out: _Reporter) -> Path | None:

@@ -18,7 +18,7 @@ from crosscheck import __version__, reporters
 from crosscheck import baseline as baselines
 from crosscheck import config as configuration
 from crosscheck import gate
-from crosscheck.corpus import Corpus
+from crosscheck.corpus import Corpus, Document
 from crosscheck.errors import CrosscheckError, Diagnostic
 from crosscheck.io import write_atomic
 from crosscheck.report import Report
@@ -34,6 +34,10 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="claims files, articles or corpus folders (default: config `paths`, else .)")
     parser.add_argument("--registry", metavar="FILE", help="registry file (default: registry.yaml found beside the corpus)")
     parser.add_argument("--rules", action="append", metavar="DIR", help="extra rules folder (repeatable)")
+    parser.add_argument(
+        "--no-draft", dest="draft", action="store_false",
+        help="ignore articles that have no claims file (default: draft their claims on the fly)",
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -127,6 +131,21 @@ def _covered(path: Path, roots: list[Path]) -> bool:
     return any(resolved == root or root in resolved.parents for root in roots)
 
 
+def draft_missing(articles: list[Path], corpus: Corpus) -> list[Document]:
+    """Draft claims on the fly for articles that have no claims file, keyed against the corpus."""
+    from crosscheck.extract.documents import draft_documents
+    from crosscheck.loading import display_path, read_text
+
+    readable = []
+    for article in articles:
+        text, problems = read_text(article, "article")
+        if text is None:
+            raise CrosscheckError(problems)
+        if text.strip():
+            readable.append((display_path(article), article.resolve(), text))
+    return draft_documents(readable, corpus.documents, corpus.registry)
+
+
 def collect(args: argparse.Namespace, *, use_baseline: bool = True) -> Outcome:
     """Everything up to the report: config, corpus, engine, waivers, baseline, changed filter."""
     from crosscheck.validation import load_corpus
@@ -144,6 +163,8 @@ def collect(args: argparse.Namespace, *, use_baseline: bool = True) -> Outcome:
     for diagnostic in result.diagnostics:
         print(strip_control(diagnostic.format()), file=sys.stderr)
     corpus = result.corpus
+    if getattr(args, "draft", True) and result.sources is not None and result.sources.articles_without_claims:
+        corpus.documents = sorted(corpus.documents + draft_missing(result.sources.articles_without_claims, corpus), key=lambda d: d.id)
     if not corpus.documents:
         raise CrosscheckError(Diagnostic(paths[0] if paths else ".", 1, 1, "no-documents", "no claims files found (expected *.claims.yaml files under the given paths)"))
     report, rules = ENGINE(corpus, settings)

@@ -20,9 +20,9 @@ from crosscheck.extract.article import Article
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.names import NameSpan, find_people, name_spans, slug
 from crosscheck.extract.phrases import content_words
-from crosscheck.models import Registry
+from crosscheck.models import LOW_CONFIDENCE, Registry
 
-REVIEW_BELOW = 0.6
+REVIEW_BELOW = LOW_CONFIDENCE
 ENTITY_MATCH = 88
 """Minimum rapidfuzz score (0..100) for a name to count as a registered entity."""
 PROPERTY_MATCH = 60

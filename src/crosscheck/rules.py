@@ -119,8 +119,8 @@ class Rule(Frozen):
 
 
 def builtin_rules_dir() -> Path:
-    """The folder of built-in rules: `rules/` at the root of the source tree."""
-    return Path(__file__).resolve().parents[2] / "rules"
+    """The folder of built-in rules: `rules/` of the project, shipped in the package as `builtin_rules/`."""
+    return Path(__file__).resolve().parent / "builtin_rules"
 
 
 def _field_names() -> set[str]:

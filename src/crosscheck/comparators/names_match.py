@@ -2,7 +2,8 @@
 
 Forms that differ only in typography, case or a leading "the" are the same
 form.  A registered name or alias (in the registry) is always accepted; so two
-different forms are silent only when both are registered.  The finding carries
+different forms are silent only when both are registered.  An entity the
+registry does not know has no accepted forms, so the rule does not apply.  The finding carries
 a similarity score (0..1) so an editor can tell a variant spelling from a
 different name.
 """
@@ -15,6 +16,8 @@ from crosscheck.normalize.names import registered_forms, similarity
 
 def compare(a: Item, b: Item, params: NoParams) -> Verdict | None:
     """A verdict when two forms differ and at least one is not a registered name of the entity."""
+    if a.entity is None and b.entity is None:
+        return None  # no registry entry: no accepted forms to hold names to (and drafted keys are guesses)
     na, nb = a.normal(), b.normal()
     entity_a, entity_b = na.extra["entity"], nb.extra["entity"]
     if entity_a and entity_b and entity_a != entity_b:

@@ -106,6 +106,8 @@ RANKS = [
     ("Lyon is among the top five destinations.", ("top five", {"top": 5})),
     ("The club was ranked No. 3 by the magazine.", ("ranked No. 3", {"position": 3})),
     ("Oslo is the world's leading port for electric ferries.", ("leading", {"position": 1})),
+    ("The fourth pillar of the reform is a new pension fund.", ("fourth pillar", {"position": 4})),
+    ("Kraków is the second stop on the tour.", ("second stop", {"position": 2})),
 ]
 
 
@@ -116,6 +118,8 @@ def test_ranks(text, expected):
 
 def test_first_time_is_not_a_rank():
     assert _values("The index grew for the first time in a decade.", "rank") == []
+    assert _values("It was the first time in a decade that prices fell.", "rank") == []
+    assert _values("Sales rose in the third quarter of the year.", "rank") == []
 
 
 def test_top_n_of_a_listed_trio_is_one_claim_per_member():

@@ -15,6 +15,10 @@ _TOP_N = re.compile(rf"(?<![\w-])(?i:top)[\s-]+(?P<n>{NUMBER})(?![\w-])")
 _ORD_PLACE = re.compile(
     rf"(?<![\w-])(?P<ord>(?i:{_ORD}))[\s-]+(?:(?i:{alternation(_LEX.rank_nouns)})\b|(?P<sup>(?i:{alternation(_LEX.rank_superlatives)}))\b)"
 )
+_ORD_OF_LIST = re.compile(
+    rf"(?<![\w-])(?i:the)\s+(?P<ord>(?i:{_ORD}))\s+(?P<noun>(?!(?i:time|times|half|quarter)\b)[a-z][\w-]*)\s+(?:in|of|on|among)\s+(?:the|its|this|that|their|his|her|our)\b"
+)
+"""An ordinal position in an enumeration: "the third node in the plan", "the second pillar of its strategy"."""
 _RANKED = re.compile(rf"(?i:\b(?:ranked|ranks|ranking|placed|came|finished))\s+(?:(?i:No\.?|number)\s*(?P<n>{NUMBER})|(?P<ord>(?i:{_ORD})))(?![\w-])")
 _TOPPED = re.compile(rf"(?<![\w-])(?P<w>(?i:topped|tops|top\s+(?:position|spot|place|rank)|No\.\s*1|number\s+one))(?![\w-])")
 _LEADS = re.compile(r"(?<![\w-])(?P<w>leads|led|ranks\s+first|ranked\s+first|came\s+first)\s+(?=(?:at|with)\s+[$€£]?\d)")
@@ -35,6 +39,11 @@ def extract_ranks(article: Article) -> list[Mention]:
         n = _ordinal(m["ord"])
         if n:
             found.append(Mention("rank", m.start(), m.end(), {"kind": "rank", "position": n}, thing=_after(text, m.end())))
+    for m in _ORD_OF_LIST.finditer(text):
+        n = _ordinal(m["ord"])
+        if n:
+            start = m.start("ord")
+            found.append(Mention("rank", start, m.end("noun"), {"kind": "rank", "position": n}, thing=m["noun"]))
     for m in _RANKED.finditer(text):
         n = parse_number(m["n"]) if m["n"] else _ordinal(m["ord"])
         if isinstance(n, int) and n >= 1:

@@ -61,7 +61,7 @@ def test_fast_path_agrees_with_libyaml_on_tricky_scalars(seed):
         else:
             value = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 2)))
         key = rng.choice(["a", "date", "published", "text", "on", "1", "amount"])
-        doc = rng.choice([f"{key}: {value}\n", f"x:\n  - {value}\n", f"v: {{{key}: {value}, b: 2}}\n", f"l: [{value}]\n", f"{value}: 1\n"])
+        doc = rng.choice([f"{key}: {value}\n", f"x:\n  - {value}\n", f"v: {{{key}: {value}, b: 2}}\n", f"l: [{value}]\n", f"{value}: 1\n", f"a: \"{value}\"\nb: {value}\n", f"text: '{value}'\nl: [{value}]\n"])
         fast = loading._parse_fast(doc)
         if fast is loading._MISS:
             continue  # libyaml decides
@@ -90,7 +90,7 @@ def test_yaml_1_1_readings_go_to_libyaml(text):
 
 
 def test_plain_claims_file_takes_the_fast_path():
-    text = 'version: 1\ndocument:\n  article: a.txt\n  title: "A title"\n  published: 2024-03-10\nclaims:\n  - id: c1\n    value: {kind: date, relation: by, date: 2035}\n'
+    text = 'version: 1\ndocument:\n  article: a.txt\n  title: "A title"\n  published: 2024-03-10\nclaims:\n  - id: c1\n    value: {kind: date, relation: \"on\", date: 2035}\n'
     fast = loading._parse_fast(text)
     assert fast is not loading._MISS
     assert _same(fast, _libyaml(text)[1])

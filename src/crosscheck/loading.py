@@ -59,6 +59,22 @@ def _has_marks(text: str) -> bool:
     return False
 
 
+def _maybe_plain(value: str, key: object, text: str) -> bool:
+    """True unless `value` (one word) never stands in the text where a plain scalar could.
+
+    For a mapping value the search is for `key: value`, so a quoted `text: "2024"` stays fast
+    even when a plain `as_of: 2024` is elsewhere in the file.
+    """
+    if " " in value or "\n" in value:
+        return True  # a plain scalar may be folded over lines: assume the worst
+    word = re.escape(value)
+    if isinstance(key, str):
+        pattern = rf"(?:^|[\s{{,]){re.escape(key)}[ ]*:\s+{word}[ ]*(?:$|[,\]}}#])"
+    else:
+        pattern = rf"(?:^|[:\-\[{{,?])[ ]*{word}[ ]*(?:$|[,\]}}#]|:(?:\s|$))"
+    return re.search(pattern, text, re.MULTILINE) is not None
+
+
 def _reads_the_same(data: Any, text: str) -> bool:
     """True when libyaml would build exactly `data` (ryaml's reading) from `text`."""
     has_int = has_float = False
@@ -68,23 +84,29 @@ def _reads_the_same(data: Any, text: str) -> bool:
         kind = type(item)
         if kind is str:
             if item and item[0] in _RESOLVERS and any(rx.match(item) for rx in _RESOLVERS[item[0]]):
-                # a string libyaml would read as another type if it were plain; a day under a
-                # date field is fine: libyaml's date and ryaml's string validate to the same value
-                if not (key in _DATE_FIELDS and _ISO_DAY.fullmatch(item)):
+                # a string libyaml would read as another type if it were plain.  Fine when it is
+                # only ever quoted in the text ("on"), or a day under a date field: libyaml's
+                # date and ryaml's string validate to the same value
+                if not (key in _DATE_FIELDS and _ISO_DAY.fullmatch(item)) and _maybe_plain(item, key, text):
                     return False
         elif kind is dict:
             for k, v in item.items():
                 stack.append((k, None))
                 stack.append((v, k))
         elif kind is list:
-            stack.extend((v, key) for v in item)
+            stack.extend((v, None) for v in item)
         elif kind is int:
             has_int = True
         elif kind is float:
             has_float = True
     if has_int and "0o" in text:
         return False
-    return not (has_float and _YAML12_FLOAT.search(text))
+    if has_float:  # 1e3, 1.0e3 and +.5 are floats in YAML 1.2 only
+        for match in _YAML12_FLOAT.finditer(text):
+            at = match.start()
+            if match.group()[0] in "+-" or (at and text[at - 1] in "0123456789."):
+                return False
+    return True
 
 
 def _parse_fast(text: str) -> Any:

@@ -40,11 +40,13 @@ _ALWAYS_SLOW = re.compile(r"<<|[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufff
 _MARKS = re.compile(r"[&*!%@`|>?]")
 _BEFORE_MARK = frozenset(" \t\r\n[]{},:")
 _YAML12_FLOAT = re.compile(r"[eE][-+]?[0-9]|[-+]\.[0-9]")
-_RESOLVERS = {
-    first: [rx for tag, rx in pairs if tag != "tag:yaml.org,2002:str"]
-    for first, pairs in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
-    if first
+_RETYPING = {  # libyaml's own implicit resolvers for every type but str, one combined pattern
+    tag: rx.pattern for pairs in yaml.resolver.Resolver.yaml_implicit_resolvers.values() for tag, rx in pairs
+    if tag != "tag:yaml.org,2002:str"
 }
+_RETYPED = re.compile("|".join(f"(?:{pattern})" for pattern in _RETYPING.values()), re.VERBOSE)
+_RETYPED_FIRST = frozenset(c for c in yaml.resolver.Resolver.yaml_implicit_resolvers if c)
+_PLAIN_BEFORE = frozenset(":-[{,?")
 _DATE_FIELDS = frozenset({"date", "end", "as_of", "start", "published"})
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _MISS = object()
@@ -68,11 +70,16 @@ def _maybe_plain(value: str, key: object, text: str) -> bool:
     if " " in value or "\n" in value:
         return True  # a plain scalar may be folded over lines: assume the worst
     word = re.escape(value)
-    if isinstance(key, str):
-        pattern = rf"(?:^|[\s{{,]){re.escape(key)}[ ]*:\s+{word}[ ]*(?:$|[,\]}}#])"
-    else:
-        pattern = rf"(?:^|[:\-\[{{,?])[ ]*{word}[ ]*(?:$|[,\]}}#]|:(?:\s|$))"
-    return re.search(pattern, text, re.MULTILINE) is not None
+    keyed = isinstance(key, str)
+    head = rf"{re.escape(key)}[ ]*:\s+" if keyed else ""
+    pattern = rf"{head}{word}[ ]*(?:$|[,\]}}#]|:(?:\s|$))"
+    # the pattern starts with a literal (fast to search); what precedes a hit is checked here
+    for match in re.finditer(pattern, text, re.MULTILINE):
+        at = match.start()
+        before = text[max(0, at - 80) : at].rstrip(" ")
+        if not before or before[-1] == "\n" or (before[-1] in " {," if keyed else before[-1] in _PLAIN_BEFORE):
+            return True
+    return False
 
 
 def _reads_the_same(data: Any, text: str) -> bool:
@@ -83,7 +90,7 @@ def _reads_the_same(data: Any, text: str) -> bool:
         item, key = stack.pop()
         kind = type(item)
         if kind is str:
-            if item and item[0] in _RESOLVERS and any(rx.match(item) for rx in _RESOLVERS[item[0]]):
+            if item and item[0] in _RETYPED_FIRST and _RETYPED.match(item):
                 # a string libyaml would read as another type if it were plain.  Fine when it is
                 # only ever quoted in the text ("on"), or a day under a date field: libyaml's
                 # date and ryaml's string validate to the same value

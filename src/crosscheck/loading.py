@@ -8,6 +8,7 @@ every node, to place each error.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -230,12 +231,21 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
     return found
 
 
-def display_path(path: Path) -> str:
-    """A path as reports show it: relative to the working directory when inside it, posix style."""
+@functools.lru_cache(maxsize=8)
+def _resolved_cwd(cwd: str) -> Path:
+    return Path(cwd).resolve()
+
+
+def display_path(path: Path, resolved: bool = False) -> str:
+    """A path as reports show it: relative to the working directory when inside it, posix style.
+
+    `resolved=True` says `path` is already absolute with symlinks resolved (saves the syscalls).
+    """
+    real = path if resolved else path.resolve()
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return real.relative_to(_resolved_cwd(os.getcwd())).as_posix()
     except ValueError:
-        return path.resolve().as_posix()
+        return real.as_posix()
 
 
 # --------------------------------------------------------------------------- reading

@@ -451,15 +451,21 @@ def load_model(path: Path, model: type[BaseModel], what: str) -> tuple[BaseModel
     text, problems = read_text(path, what)
     if text is None:
         return None, None, problems
+    model_object, problems = validate_text(text, path, model, what)
+    return model_object, text, problems
+
+
+def validate_text(text: str, path: Path, model: type[BaseModel], what: str) -> tuple[BaseModel | None, list[Diagnostic]]:
+    """Parse and validate the text of a YAML file as `model`; return the object or the problems."""
     data, problems = parse_yaml(text, path, what)
     if data is None:
-        return None, text, problems
+        return None, problems
     if not isinstance(data, dict):
-        return None, text, [Diagnostic(display_path(path), 1, 1, "schema", f"{what} must be a mapping (expected a mapping, found {_describe(data)})")]
+        return None, [Diagnostic(display_path(path), 1, 1, "schema", f"{what} must be a mapping (expected a mapping, found {_describe(data)})")]
     try:
-        return model.model_validate(data), text, []
+        return model.model_validate(data), []
     except ValidationError as exc:
-        return None, text, validation_diagnostics(exc, path, text, model)
+        return None, validation_diagnostics(exc, path, text, model)
 
 
 def load_registry(path: Path) -> tuple[Registry | None, list[Diagnostic]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from crosscheck.cache import ClaimsCache, Entry, decode, digest, encode, text_digest
 from crosscheck.corpus import Corpus, Document, LocatedClaim
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
 from crosscheck.loading import (
@@ -28,6 +29,7 @@ from crosscheck.loading import (
     load_claims_file,
     load_registry,
     read_text,
+    validate_text,
 )
 from crosscheck.models import Claim, ClaimsFile, Registry
 from crosscheck.textspan import SearchableText, normalize_typography
@@ -193,8 +195,14 @@ def registry_diagnostics(registry: Registry, path: Path, text: str | None) -> li
     return out.items
 
 
-def load_corpus(paths: Iterable[str | Path], registry: str | Path | None = None) -> LoadResult:
-    """Load and validate every claims file under `paths`, with the registry found beside them."""
+def load_corpus(
+    paths: Iterable[str | Path], registry: str | Path | None = None, *, cache: ClaimsCache | None = None
+) -> LoadResult:
+    """Load and validate every claims file under `paths`, with the registry found beside them.
+
+    With a `cache`, files whose claims, article and registry are unchanged are taken from it,
+    and freshly loaded clean files are written to it.
+    """
     # Loading allocates millions of small, acyclic objects: the cyclic collector would rescan
     # them over and over (a third of the time).  Pause it, and afterwards move what was loaded
     # out of its sight (gc.freeze), since the corpus lives as long as the run.
@@ -203,14 +211,60 @@ def load_corpus(paths: Iterable[str | Path], registry: str | Path | None = None)
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_corpus(paths, registry)
+        return _load_corpus(paths, registry, cache)
     finally:
         gc.freeze()
         if enabled:
             gc.enable()
 
 
-def _load_corpus(paths: Iterable[str | Path], registry: str | Path | None) -> LoadResult:
+def _registry_hash(path: Path | None) -> bytes:
+    """Content hash of the registry (every cached file depends on it); a fixed value when there is none."""
+    if path is None:
+        return b"no-registry"
+    try:
+        return digest(path.read_bytes())
+    except OSError:
+        return b"unreadable-registry"
+
+
+def load_document(
+    path: Path, root: Path, registry: Registry | None, cache: ClaimsCache | None = None, registry_hash: bytes = b""
+) -> tuple[Document | None, list[Diagnostic]]:
+    """Load one claims file and its article: from the cache when every input hash matches, else afresh."""
+    text, problems = read_text(path, "claims file")
+    if text is None:
+        return None, problems
+    key = str(_resolved_dir(path.parent) / path.name)
+    claims_hash = text_digest(text) if cache is not None else b""
+    if cache is not None:
+        entry = cache.get(key)
+        if entry is not None and entry.claims_hash == claims_hash and entry.registry_hash == registry_hash:
+            document = _from_cache(entry, path, root)
+            if document is not None:
+                return document, []
+    claims_file, problems = validate_text(text, path, ClaimsFile, "claims file")
+    if claims_file is None:
+        return None, problems
+    document, problems = build_document(claims_file, path, text, root, registry)  # type: ignore[arg-type]
+    if cache is not None and document is not None and not problems:
+        cache.put(key, Entry(claims_hash, registry_hash, document.meta.article, text_digest(document.text), encode(document)))
+    return document, problems
+
+
+def _from_cache(entry: Entry, claims_path: Path, root: Path) -> Document | None:
+    """The cached document, if its article still resolves inside the corpus with the same content."""
+    out = _Reporter(claims_path, "")
+    article_path = _resolve_article(claims_path, root, entry.article, out)
+    if article_path is None:
+        return None
+    article_text, _problems = read_text(article_path, "article")
+    if article_text is None or text_digest(article_text) != entry.article_hash:
+        return None
+    return decode(entry.payload, display_path(article_path, resolved=True), article_path, claims_path, article_text)
+
+
+def _load_corpus(paths: Iterable[str | Path], registry: str | Path | None, cache: ClaimsCache | None) -> LoadResult:
     sources = discover(paths, registry)
     result = LoadResult(Corpus(), sources=sources)
     for missing in sources.missing:
@@ -222,15 +276,14 @@ def _load_corpus(paths: Iterable[str | Path], registry: str | Path | None) -> Lo
             result.diagnostics.extend(registry_diagnostics(loaded, sources.registry, read_text(sources.registry, "registry")[0]))
         result.corpus.registry = loaded
         result.corpus.registry_path = sources.registry
+    registry_hash = _registry_hash(sources.registry) if cache is not None else b""
     for path in sources.claims_files:
-        claims_file, text, problems = load_claims_file(path)
-        result.diagnostics.extend(problems)
-        if claims_file is None or text is None:
-            continue
-        document, problems = build_document(claims_file, path, text, sources.roots[path], result.corpus.registry)
+        document, problems = load_document(path, sources.roots[path], result.corpus.registry, cache, registry_hash)
         result.diagnostics.extend(problems)
         if document is not None:
             result.corpus.documents.append(document)
+    if cache is not None:
+        cache.commit()
     result.corpus.documents.sort(key=lambda d: d.id)
     result.diagnostics.sort(key=lambda d: d.sort_key)
     return result

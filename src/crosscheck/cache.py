@@ -1,0 +1,282 @@
+"""The claims cache: validated, located claims of unchanged files, kept in SQLite between runs.
+
+A claims file's entry is reused only when the content hashes of the claims file, of its
+article and of the registry all equal the ones it was built from; anything else is a miss and
+the file is loaded from scratch.  Only files that loaded without a single diagnostic are cached,
+so a warm run reports exactly what a cold one does.
+
+Safety: WAL mode and one transaction per run's writes (a crash mid-write leaves the previous
+state); a busy database is skipped, not waited on for long, because the cache is only a
+speed-up.  A file that is not our database (foreign, corrupted, other format version) is moved
+aside and rebuilt, never trusted; each entry carries a digest of its payload, and a payload
+that fails the digest or validation is a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from crosscheck.corpus import Document, LocatedClaim
+from crosscheck.models import SCHEMA_VERSION, Claim, DocumentMeta
+
+CACHE_DIR = ".crosscheck"
+CACHE_NAME = "cache.db"
+FORMAT = 1
+"""Bump when the stored payload changes shape."""
+_APPLICATION_ID = 0x63636B31  # "cck1": marks the file as ours
+
+
+def _package_version() -> str:
+    try:
+        return metadata.version("crosscheck")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "unknown"
+
+
+_STAMP = f"crosscheck-cache {FORMAT} models {SCHEMA_VERSION} crosscheck {_package_version()}"
+_BUSY_MS = 2000
+
+
+def digest(data: bytes) -> bytes:
+    """The content hash used for claims files, articles, registries and payloads."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def text_digest(text: str) -> bytes:
+    return digest(text.encode("utf-8", "surrogatepass"))
+
+
+def default_path(paths: Iterable[str | Path]) -> Path:
+    """`.crosscheck/cache.db` next to the corpus: in the first folder given, or the first file's folder."""
+    for raw in paths:
+        path = Path(raw)
+        folder = path if path.is_dir() else path.parent
+        return folder / CACHE_DIR / CACHE_NAME
+    return Path(CACHE_DIR) / CACHE_NAME
+
+
+class _Payload(BaseModel):
+    """What is stored for one claims file: its metadata, claims and where each quote stands."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    meta: DocumentMeta
+    claims: list[Claim]
+    spans: list[tuple[int, int, int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A cache row: the hashes it was built from and its payload."""
+
+    claims_hash: bytes
+    registry_hash: bytes
+    article: str
+    """The claims file's `document.article`, as written."""
+    article_hash: bytes
+    payload: bytes
+
+
+def encode(document: Document) -> bytes:
+    """Serialise a loaded document compactly (JSON via pydantic's Rust serializer)."""
+    payload = _Payload.model_construct(
+        meta=document.meta,
+        claims=[c.claim for c in document.claims],
+        spans=[(c.start, c.end, c.line, c.column) for c in document.claims],
+    )
+    return payload.model_dump_json(exclude_none=True).encode()
+
+
+def decode(data: bytes, doc_id: str, article_path: Path, claims_path: Path, text: str) -> Document | None:
+    """Rebuild a document from its payload (fully validated again); None when it does not validate."""
+    try:
+        payload = _Payload.model_validate_json(data)
+    except ValidationError:
+        return None
+    if len(payload.spans) != len(payload.claims):
+        return None
+    claims = tuple(
+        LocatedClaim(claim, doc_id, s, e, line, column, drafted=claim.draft is not None)
+        for claim, (s, e, line, column) in zip(payload.claims, payload.spans)
+    )
+    return Document(id=doc_id, article_path=article_path, claims_path=claims_path, meta=payload.meta, text=text, claims=claims)
+
+
+class ClaimsCache:
+    """An open cache database; reads are immediate, writes are batched into one transaction."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path)
+        self.rebuilt: str | None = None
+        """Why an existing file was set aside and rebuilt, if it was."""
+        self._pending: list[tuple] = []
+        self._broken: str | None = None
+        self._db = self._open()
+
+    # ------------------------------------------------------------------ opening
+
+    def _open(self) -> sqlite3.Connection | None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None  # a read-only corpus simply runs without a cache
+        try:
+            db = self._connect()
+            problem = self._check(db)
+        except sqlite3.DatabaseError as exc:
+            db, problem = None, f"unreadable ({exc})"
+        if problem is None:
+            return db
+        if db is not None:
+            db.close()
+        self._set_aside(problem)
+        try:
+            db = self._connect()
+            self._create(db)
+            return db
+        except sqlite3.DatabaseError:
+            return None
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=_BUSY_MS / 1000, isolation_level=None)
+        db.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+        return db
+
+    def _check(self, db: sqlite3.Connection) -> str | None:
+        """None when the file is our cache in the current format (creating it if empty)."""
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if app_id == 0 and not tables:
+            self._create(db)
+            return None
+        if app_id != _APPLICATION_ID:
+            return "not a crosscheck cache"
+        row = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone() if "meta" in tables else None
+        if row is None or row[0] != _STAMP:
+            return "written by another version"
+        db.execute("PRAGMA journal_mode = WAL")
+        return None
+
+    def _create(self, db: sqlite3.Connection) -> None:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, claims_hash BLOB NOT NULL, "
+                "registry_hash BLOB NOT NULL, article TEXT NOT NULL, article_hash BLOB NOT NULL, payload BLOB NOT NULL, "
+                "payload_hash BLOB NOT NULL)"
+            )
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (_STAMP,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _rebuild(self) -> None:
+        """Replace a database found broken while in use by a fresh, empty one."""
+        problem, self._broken = self._broken or "corrupted", None
+        if self._db is not None:
+            self._db.close()
+        self._set_aside(problem)
+        try:
+            self._db = self._connect()
+            self._create(self._db)
+        except sqlite3.DatabaseError:
+            self._db = None
+
+    def _set_aside(self, problem: str) -> None:
+        """Move a file we cannot trust out of the way (kept for inspection), with its WAL files."""
+        self.rebuilt = problem
+        if not self.path.exists():
+            return
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(f"{self.path}{suffix}")
+            if source.exists():
+                try:
+                    os.replace(source, f"{self.path}.bad-{stamp}-{os.getpid()}{suffix}")
+                except OSError:
+                    source.unlink(missing_ok=True)
+
+    # ------------------------------------------------------------------ use
+
+    @property
+    def available(self) -> bool:
+        return self._db is not None
+
+    def get(self, key: str) -> Entry | None:
+        """The entry for a claims file (by resolved path), if one exists and its payload is intact."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT claims_hash, registry_hash, article, article_hash, payload, payload_hash FROM files WHERE path = ?",
+                (key,),
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._broken = f"corrupted ({exc})"
+            return None
+        if row is None or digest(row[4]) != row[5]:
+            return None
+        return Entry(*row[:5])
+
+    def put(self, key: str, entry: Entry) -> None:
+        """Queue an entry; `commit` writes all queued entries in one transaction."""
+        self._pending.append((key, entry.claims_hash, entry.registry_hash, entry.article, entry.article_hash, entry.payload, digest(entry.payload)))
+
+    def commit(self) -> bool:
+        """Write queued entries atomically; False (and nothing written) when the database is busy or broken."""
+        if self._broken is not None:
+            self._rebuild()
+        if self._db is None or not self._pending:
+            self._pending.clear()
+            return self._db is not None
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", self._pending)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError:
+            return False  # busy (another run is writing) or read-only: the cache is optional
+        except sqlite3.DatabaseError as exc:
+            self._broken = f"corrupted ({exc})"
+            self._rebuild()
+            return False
+        finally:
+            self._pending.clear()
+        return True
+
+    def clear(self) -> int:
+        """Delete every entry; returns how many there were."""
+        if self._db is None:
+            return 0
+        count = self._db.execute("SELECT count(*) FROM files").fetchone()[0]
+        self._db.execute("DELETE FROM files")
+        self._db.execute("VACUUM")
+        return count
+
+    def close(self) -> None:
+        if self._db is not None:
+            self.commit()
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> ClaimsCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -227,7 +227,7 @@ class ClaimsCache:
         except sqlite3.DatabaseError as exc:
             self._broken = f"corrupted ({exc})"
             return None
-        if row is None or digest(row[4]) != row[5]:
+        if row is None or not all(isinstance(v, bytes) for v in (row[0], row[1], row[3], row[4], row[5])) or digest(row[4]) != row[5]:
             return None
         return Entry(*row[:5])
 

@@ -28,6 +28,7 @@ COMMANDS: list[str] = [
     "crosscheck.commands.baseline",
     "crosscheck.commands.config",
     "crosscheck.commands.rules_cmd",
+    "crosscheck.commands.cache_cmd",
 ]
 """Modules that implement subcommands, in the order `--help` lists them."""
 

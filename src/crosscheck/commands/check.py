@@ -41,7 +41,10 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from crosscheck.commands.cache_cmd import add_cache_arguments
+
     add_corpus_arguments(parser)
+    add_cache_arguments(parser)
     parser.add_argument("-f", "--format", metavar="NAME", help=f"report format: {', '.join(reporters.BUILTIN)} or a plugin's (default: rich)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of standard output")
     parser.add_argument("--fail-on", choices=gate.FAIL_ON, help="lowest severity that makes the exit status 1 (default: error)")
@@ -156,7 +159,14 @@ def collect(args: argparse.Namespace, *, use_baseline: bool = True) -> Outcome:
     if changed:
         roots = [Path(p).resolve() for p in paths]
         paths += [str(p) for p in changed if p.exists() and p.name.endswith((".txt", ".claims.yaml")) and not _covered(p, roots)]
-    result = load_corpus(paths, registry=settings.registry)
+    from crosscheck.commands.cache_cmd import open_cache
+
+    cache = open_cache(args, paths)
+    try:
+        result = load_corpus(paths, registry=settings.registry, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
     errors = [d for d in result.diagnostics if d.severity == "error"]
     if errors:
         raise CrosscheckError(errors)

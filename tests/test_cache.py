@@ -1,0 +1,150 @@
+"""The claims cache: reused only when claims file, article and registry are all unchanged; never trusted blindly."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from generate import generate  # noqa: E402
+
+from crosscheck.cache import ClaimsCache  # noqa: E402
+from crosscheck.validation import load_corpus  # noqa: E402
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    generate(tmp_path / "news", articles=6, claims=5, seed=3)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "news"
+
+
+def _load(corpus: Path, db: Path):
+    """Load with the cache; return the result and which claims files were loaded afresh."""
+    with ClaimsCache(db) as cache:
+        fresh: list[str] = []
+        original = cache.put
+        cache.put = lambda key, entry: (fresh.append(Path(key).name), original(key, entry))  # type: ignore[method-assign]
+        result = load_corpus([corpus], cache=cache)
+    return result, sorted(fresh)
+
+
+def _snapshot(result):
+    return [(c.document, c.claim, c.start, c.end, c.line, c.column) for c in result.corpus.claims]
+
+
+def _files(corpus: Path, suffix: str) -> list[Path]:
+    return sorted(corpus.rglob(f"*{suffix}"))
+
+
+def test_warm_run_reuses_everything_and_equals_cold(corpus, tmp_path):
+    db = tmp_path / "c.db"
+    cold, fresh = _load(corpus, db)
+    assert len(fresh) == 6
+    warm, fresh = _load(corpus, db)
+    assert fresh == []
+    assert _snapshot(warm) == _snapshot(cold) == _snapshot(load_corpus([corpus]))
+    assert [d.text for d in warm.corpus.documents] == [d.text for d in cold.corpus.documents]
+
+
+def test_edited_claims_file_reloads_only_that_file(corpus, tmp_path):
+    db = tmp_path / "c.db"
+    _load(corpus, db)
+    target = _files(corpus, ".claims.yaml")[2]
+    target.write_text(target.read_text(encoding="utf-8").replace("version: 1", "version: 1\n# edited"), encoding="utf-8")
+    _result, fresh = _load(corpus, db)
+    assert fresh == [target.name]
+
+
+def test_edited_article_reloads_only_its_claims_file_and_moves_spans(corpus, tmp_path):
+    db = tmp_path / "c.db"
+    before, _ = _load(corpus, db)
+    article = _files(corpus, ".txt")[1]
+    article.write_text("A new first line.\n" + article.read_text(encoding="utf-8"), encoding="utf-8")
+    after, fresh = _load(corpus, db)
+    assert fresh == [article.name.replace(".txt", ".claims.yaml")]
+    moved = [c for c in after.corpus.claims if c.document.endswith(article.name)]
+    old = [c for c in before.corpus.claims if c.document.endswith(article.name)]
+    assert [c.line for c in moved] == [c.line + 1 for c in old]
+
+
+def test_edited_registry_invalidates_every_file_and_its_diagnostics_appear(corpus, tmp_path):
+    db = tmp_path / "c.db"
+    _load(corpus, db)
+    registry = corpus / "registry.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("  statement:\n", "  statement-x:\n"), encoding="utf-8")
+    result, fresh = _load(corpus, db)
+    assert len(fresh) + len({d.path for d in result.diagnostics}) >= 6  # every file was looked at afresh
+    cold = load_corpus([corpus])
+    assert [d.format() for d in result.diagnostics] == [d.format() for d in cold.diagnostics]
+
+
+def test_invalid_file_is_never_cached_and_reports_every_time(corpus, tmp_path):
+    db = tmp_path / "c.db"
+    target = _files(corpus, ".claims.yaml")[0]
+    target.write_text(target.read_text(encoding="utf-8").replace("subject: org-", "subject: Org-", 1), encoding="utf-8")
+    first, _ = _load(corpus, db)
+    second, fresh = _load(corpus, db)
+    assert first.diagnostics and [d.format() for d in second.diagnostics] == [d.format() for d in first.diagnostics]
+    assert fresh == []  # nothing new was cached, and the bad file was not either
+
+
+@pytest.mark.parametrize("content", [b"this is not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 4000])
+def test_foreign_or_corrupted_file_is_set_aside_and_rebuilt(corpus, tmp_path, content):
+    db = tmp_path / "c.db"
+    db.write_bytes(content)
+    result, fresh = _load(corpus, db)
+    assert len(fresh) == 6 and _snapshot(result) == _snapshot(load_corpus([corpus]))
+    assert list(tmp_path.glob("c.db.bad-*")), "the untrusted file is kept aside, not reused"
+    _result, fresh = _load(corpus, db)
+    assert fresh == []  # the rebuilt cache works
+
+
+def test_other_sqlite_database_is_not_trusted(corpus, tmp_path):
+    db = tmp_path / "c.db"
+    with sqlite3.connect(db) as foreign:
+        foreign.execute("CREATE TABLE files (path TEXT)")
+    cache = ClaimsCache(db)
+    assert cache.rebuilt == "not a crosscheck cache"
+    cache.close()
+
+
+def test_tampered_payload_is_a_miss(corpus, tmp_path):
+    db = tmp_path / "c.db"
+    cold, _ = _load(corpus, db)
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE files SET payload = CAST(replace(payload, '\"amount\":', '\"amount\":9') AS BLOB)")
+    warm, fresh = _load(corpus, db)
+    assert len(fresh) >= 1
+    assert _snapshot(warm) == _snapshot(cold)
+
+
+def _worker(args: tuple[str, str]) -> int:
+    corpus, db = args
+    with ClaimsCache(db) as cache:
+        return len(load_corpus([corpus], cache=cache).corpus.claims)
+
+
+def test_concurrent_runs_do_not_corrupt_the_cache(corpus, tmp_path):
+    db = tmp_path / "c.db"
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        counts = pool.map(_worker, [(str(corpus), str(db))] * 8)
+    assert len(set(counts)) == 1
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    warm, fresh = _load(corpus, db)
+    assert fresh == [] and _snapshot(warm) == _snapshot(load_corpus([corpus]))
+
+
+def test_cli_no_cache_and_cache_clear(corpus, run_cli):
+    assert run_cli("check", "news", "-f", "json", "--no-cache").code in (0, 1)
+    assert not (corpus / ".crosscheck").exists()
+    assert run_cli("check", "news", "-f", "json").code in (0, 1)
+    assert (corpus / ".crosscheck" / "cache.db").exists()
+    result = run_cli("cache", "clear", "news")
+    assert result.code == 0 and "cleared 6" in result.out

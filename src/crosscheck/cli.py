@@ -29,6 +29,7 @@ COMMANDS: list[str] = [
     "crosscheck.commands.config",
     "crosscheck.commands.rules_cmd",
     "crosscheck.commands.cache_cmd",
+    "crosscheck.commands.index_cmd",
 ]
 """Modules that implement subcommands, in the order `--help` lists them."""
 

@@ -45,6 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     add_corpus_arguments(parser)
     add_cache_arguments(parser)
+    parser.add_argument("--against", metavar="STORE", help="compare the given articles only with the claims store STORE (see `crosscheck index`)")
     parser.add_argument("-f", "--format", metavar="NAME", help=f"report format: {', '.join(reporters.BUILTIN)} or a plugin's (default: rich)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of standard output")
     parser.add_argument("--fail-on", choices=gate.FAIL_ON, help="lowest severity that makes the exit status 1 (default: error)")
@@ -177,6 +178,15 @@ def collect(args: argparse.Namespace, *, use_baseline: bool = True) -> Outcome:
         corpus.documents = sorted(corpus.documents + draft_missing(result.sources.articles_without_claims, corpus), key=lambda d: d.id)
     if not corpus.documents:
         raise CrosscheckError(Diagnostic(paths[0] if paths else ".", 1, 1, "no-documents", "no claims files found (expected *.claims.yaml files under the given paths)"))
+    against = getattr(args, "against", None)
+    if against:
+        from crosscheck import store as claims_store
+
+        try:
+            corpus, new_documents = claims_store.with_archive(corpus, against)
+        except claims_store.StoreError as exc:
+            raise CrosscheckError(Diagnostic(against, 1, 1, "store", str(exc))) from None
+        changed = [d.article_path for d in corpus.documents if d.id in new_documents] if changed is None else changed
     report, rules = ENGINE(corpus, settings)
     report = gate.apply_waivers(report, corpus)
     if use_baseline and settings.baseline:

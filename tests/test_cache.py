@@ -148,3 +148,20 @@ def test_cli_no_cache_and_cache_clear(corpus, run_cli):
     assert (corpus / ".crosscheck" / "cache.db").exists()
     result = run_cli("cache", "clear", "news")
     assert result.code == 0 and "cleared 6" in result.out
+
+
+@pytest.mark.parametrize("use_cache", [False, True])
+def test_parallel_load_equals_serial_load(corpus, tmp_path, monkeypatch, use_cache):
+    bad = _files(corpus, ".claims.yaml")[1]
+    bad.write_text(bad.read_text(encoding="utf-8").replace("subject: org-", "subject: Org-", 1), encoding="utf-8")
+    serial = load_corpus([corpus])
+    monkeypatch.setenv("CROSSCHECK_JOBS", "2")
+    for _run in range(2 if use_cache else 1):  # with a cache: a cold, then a warm parallel run
+        if use_cache:
+            with ClaimsCache(tmp_path / "p.db") as cache:
+                parallel = load_corpus([corpus], cache=cache)
+        else:
+            parallel = load_corpus([corpus])
+        assert _snapshot(parallel) == _snapshot(serial)
+        assert [d.format() for d in parallel.diagnostics] == [d.format() for d in serial.diagnostics]
+        assert [d.text for d in parallel.corpus.documents] == [d.text for d in serial.corpus.documents]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import multiprocessing
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -264,6 +265,81 @@ def _from_cache(entry: Entry, claims_path: Path, root: Path) -> Document | None:
     return decode(entry.payload, display_path(article_path, resolved=True), article_path, claims_path, article_text)
 
 
+PARALLEL_MIN_FILES = 400
+"""Below this many claims files one process is faster than starting workers."""
+
+
+def _jobs(files: int) -> int:
+    """Worker processes to use: CROSSCHECK_JOBS, else every core for a large corpus, else 1."""
+    wanted = os.environ.get("CROSSCHECK_JOBS")
+    if wanted and wanted.isdigit():
+        jobs = int(wanted)
+    else:
+        jobs = (os.cpu_count() or 1) if files >= PARALLEL_MIN_FILES else 1
+    if jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # workers inherit the registry and caches by forking; elsewhere stay serial
+    return max(1, min(jobs, files))
+
+
+_WORKER_REGISTRY: Registry | None = None
+
+
+def _work(task: tuple[Path, Path]) -> tuple:
+    """In a worker: load one claims file afresh; return what the parent needs, compactly."""
+    path, root = task
+    text, problems = read_text(path, "claims file")
+    if text is None:
+        return problems, None
+    claims_file, problems = validate_text(text, path, ClaimsFile, "claims file")
+    if claims_file is None:
+        return problems, None
+    document, problems = build_document(claims_file, path, text, root, _WORKER_REGISTRY)  # type: ignore[arg-type]
+    if document is None:
+        return problems, None
+    return problems, (encode(document), document.id, str(document.article_path), document.text, text_digest(text))
+
+
+def _load_parallel(sources: Sources, result: LoadResult, cache: ClaimsCache | None, registry_hash: bytes, jobs: int) -> None:
+    """Load claims files in `jobs` forked workers: cache hits here, misses there.
+
+    Workers send back the same compact payload the cache stores, so the parent only decodes.
+    """
+    global _WORKER_REGISTRY
+    misses: list[tuple[Path, Path]] = []
+    for path in sources.claims_files:
+        root = sources.roots[path]
+        if cache is not None:
+            text, _problems = read_text(path, "claims file")
+            if text is not None:
+                entry = cache.get(str(_resolved_dir(path.parent) / path.name))
+                if entry is not None and entry.claims_hash == text_digest(text) and entry.registry_hash == registry_hash:
+                    document = _from_cache(entry, path, root)
+                    if document is not None:
+                        result.corpus.documents.append(document)
+                        continue
+        misses.append((path, root))
+    if not misses:
+        return
+    _WORKER_REGISTRY = result.corpus.registry
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(misses))) as pool:
+            chunk = max(1, len(misses) // (jobs * 8))
+            for (path, _root), (problems, loaded) in zip(misses, pool.imap(_work, misses, chunksize=chunk)):
+                result.diagnostics.extend(problems)
+                if loaded is None:
+                    continue
+                payload, doc_id, article, article_text, claims_hash = loaded
+                document = decode(payload, doc_id, Path(article), path, article_text)
+                if document is None:  # pragma: no cover - a payload we just wrote always decodes
+                    raise RuntimeError(f"worker result for {path} does not decode")
+                result.corpus.documents.append(document)
+                if cache is not None and not problems:
+                    cache.put(str(_resolved_dir(path.parent) / path.name),
+                              Entry(claims_hash, registry_hash, document.meta.article, text_digest(article_text), payload))
+    finally:
+        _WORKER_REGISTRY = None
+
+
 def _load_corpus(paths: Iterable[str | Path], registry: str | Path | None, cache: ClaimsCache | None) -> LoadResult:
     sources = discover(paths, registry)
     result = LoadResult(Corpus(), sources=sources)
@@ -277,11 +353,15 @@ def _load_corpus(paths: Iterable[str | Path], registry: str | Path | None, cache
         result.corpus.registry = loaded
         result.corpus.registry_path = sources.registry
     registry_hash = _registry_hash(sources.registry) if cache is not None else b""
-    for path in sources.claims_files:
-        document, problems = load_document(path, sources.roots[path], result.corpus.registry, cache, registry_hash)
-        result.diagnostics.extend(problems)
-        if document is not None:
-            result.corpus.documents.append(document)
+    jobs = _jobs(len(sources.claims_files))
+    if jobs > 1:
+        _load_parallel(sources, result, cache, registry_hash, jobs)
+    else:
+        for path in sources.claims_files:
+            document, problems = load_document(path, sources.roots[path], result.corpus.registry, cache, registry_hash)
+            result.diagnostics.extend(problems)
+            if document is not None:
+                result.corpus.documents.append(document)
     if cache is not None:
         cache.commit()
     result.corpus.documents.sort(key=lambda d: d.id)

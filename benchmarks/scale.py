@@ -10,6 +10,7 @@ fresh subprocess on the same files:
 - check warm: `crosscheck check` again, nothing changed
 - peak memory (max RSS) of the cold check, per claim
 - one new article `--against` a store of the whole corpus, minus interpreter start-up
+- `crosscheck validate` with one worker process (1proc) and two (2proc)
 
 Timings are wall-clock seconds of one run each; the machine is printed with them.
 """
@@ -35,10 +36,11 @@ PY = sys.executable
 CLI = [PY, "-m", "crosscheck.cli"]
 
 
-def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, int, int]:
+def timed(cmd: list[str], jobs: int | None = None) -> tuple[float, int, int]:
     """(seconds, max RSS in bytes, exit code) of one subprocess; output discarded."""
+    env = dict(os.environ, CROSSCHECK_JOBS=str(jobs)) if jobs else None
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     err = proc.stderr.read().decode() if proc.stderr else ""
@@ -109,6 +111,8 @@ def bench(size: int, work: Path, claims: int) -> dict[str, float]:
     for leftover in work.glob(f"cache-{size}.db*"):
         leftover.unlink()
     row["validate"], row["validate_rss"], _ = timed(CLI + ["validate", str(corpus)])
+    row["validate_1"], _, _ = timed(CLI + ["validate", str(corpus)], jobs=1)
+    row["validate_2"], _, _ = timed(CLI + ["validate", str(corpus)], jobs=2)
     check = CLI + ["check", str(corpus), "-f", "json", "-o", str(work / "report.json"), "--cache", str(cache)]
     row["cold"], row["cold_rss"], _ = timed(check)
     row["warm"], row["warm_rss"], _ = timed(check)
@@ -143,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     header = (
         f"{'articles':>8} {'claims':>9} {'parse':>7} {'orjson':>7} {'validate':>8} {'cold':>7} {'warm':>7} "
-        f"{'claims/s':>9} {'cold/parse':>10} {'warm/orjson':>11} {'KB/claim':>8} {'against':>8} {'agst MB':>7}"
+        f"{'claims/s':>9} {'cold/parse':>10} {'warm/orjson':>11} {'KB/claim':>8} {'against':>8} {'agst MB':>7} {'1proc':>6} {'2proc':>6}"
     )
     print(header)
     rows = []
@@ -154,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{size:>8} {int(row['claims']):>9} {row['parse']:>7.2f} {row['orjson']:>7.2f} {row['validate']:>8.2f} "
             f"{row['cold']:>7.2f} {row['warm']:>7.2f} {row['claims'] / row['cold']:>9.0f} "
             f"{row['cold'] / row['parse']:>10.2f} {row['warm'] / row['orjson']:>11.1f} "
-            f"{row['cold_rss'] / row['claims'] / 1024:>8.2f} {row['against']:>8.3f} {row['against_rss'] / 2**20:>7.0f}",
+            f"{row['cold_rss'] / row['claims'] / 1024:>8.2f} {row['against']:>8.3f} {row['against_rss'] / 2**20:>7.0f} "
+            f"{row['validate_1']:>6.2f} {row['validate_2']:>6.2f}",
             flush=True,
         )
     for small, big in zip(rows, rows[1:]):

@@ -18,6 +18,7 @@ from types import ModuleType
 
 from crosscheck import __version__
 from crosscheck.errors import EXIT_INVALID, CrosscheckError
+from crosscheck.sanitize import strip_control
 
 EXIT_INTERNAL = 3
 
@@ -53,11 +54,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _printable(text: str) -> str:
-    """Drop control characters (escape sequences) from anything derived from user files."""
-    return "".join(ch for ch in text if ch == "\n" or ch == "\t" or (ch >= " " and not 0x7F <= ord(ch) <= 0x9F))
-
-
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `crosscheck` console script."""
     parser = build_parser()
@@ -66,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except CrosscheckError as exc:
         for diagnostic in exc.diagnostics:
-            print(_printable(diagnostic.format()), file=sys.stderr)
+            print(strip_control(diagnostic.format()), file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         print("crosscheck: interrupted", file=sys.stderr)
@@ -79,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("CROSSCHECK_DEBUG"):
             raise
         print(
-            f"crosscheck: internal error: {type(exc).__name__}: {_printable(str(exc))} "
+            f"crosscheck: internal error: {type(exc).__name__}: {strip_control(str(exc))} "
             "(this is a bug; rerun with CROSSCHECK_DEBUG=1 for a traceback)",
             file=sys.stderr,
         )

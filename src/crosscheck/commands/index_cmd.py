@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from crosscheck import store as claims_store
-from crosscheck.cli import _printable
 from crosscheck.commands.cache_cmd import add_cache_arguments, open_cache
 from crosscheck.errors import EXIT_INVALID, EXIT_OK, CrosscheckError, Diagnostic
 from crosscheck.validation import load_corpus
+from crosscheck.sanitize import strip_control
 
 NAME = "index"
 HELP = "build or update a claims store (SQLite, indexed by key) from claims files"
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     errors = [d for d in result.diagnostics if d.severity == "error"]
     if errors:
         for diagnostic in errors:
-            print(_printable(diagnostic.format()))
+            print(strip_control(diagnostic.format()))
         print(f"{len(errors)} error(s): nothing indexed", file=sys.stderr)
         return EXIT_INVALID
     try:

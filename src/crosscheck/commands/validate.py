@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections import Counter
 
-from crosscheck.cli import _printable
 from crosscheck.errors import EXIT_INVALID, EXIT_OK
 from crosscheck.loading import display_path
 from crosscheck.validation import load_corpus
+from crosscheck.sanitize import strip_control
 
 NAME = "validate"
 HELP = "check claims files against the schema, the registry and their articles"
@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     result = load_corpus(args.paths, registry=args.registry)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     for diagnostic in result.diagnostics:
-        print(_printable(diagnostic.format()))
+        print(strip_control(diagnostic.format()))
     files = {d.path for d in errors}
     if errors:
         print(f"{len(errors)} error{'s' * (len(errors) != 1)} in {len(files)} file{'s' * (len(files) != 1)}", file=sys.stderr)

@@ -202,7 +202,8 @@ def test_since_git_ref_uses_changed_and_untracked_files(corpus, run_cli, tmp_pat
     assert len(findings) == 1
 
 
-def test_inline_waiver_hides_the_finding_and_counts_it(corpus, run_cli):
+def test_inline_waiver_hides_the_finding_and_counts_it(corpus, run_cli, monkeypatch):
+    monkeypatch.setattr(check_command, "ENGINE", check_command.run_engine)  # waivers are the engine's job
     write_article(corpus, "b", "600+", 600, "at_least", waive="    waive: {rule: CC101, reason: wire copy rounds up}\n")
     result = run_cli("check", "news", "-f", "json")
     data = json.loads(result.out)

@@ -35,15 +35,6 @@ def with_findings(report: Report, findings: list[Finding], *, waived: int = 0) -
     return report.model_copy(update={"summary": summary, "findings": findings})
 
 
-def apply_waivers(report: Report, corpus: Corpus) -> Report:
-    """Hide findings whose rule is waived (`waive: {rule, reason}`) on any claim involved; count them."""
-    waivers = {(d.id, lc.claim.id): lc.claim.waive.rule for d in corpus.documents for lc in d.claims if lc.claim.waive is not None}
-    if not waivers:
-        return report
-    kept = [f for f in report.findings if not any(waivers.get((c.document, c.claim)) == f.rule for c in f.claims)]
-    return with_findings(report, kept, waived=len(report.findings) - len(kept))
-
-
 def changed_documents(corpus: Corpus, changed: Iterable[str | Path]) -> frozenset[str]:
     """Ids of the documents whose article or claims file is among `changed` (other files are ignored)."""
     wanted = {Path(p).resolve() for p in changed}

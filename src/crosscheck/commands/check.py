@@ -1,7 +1,7 @@
 """Compare the claims of every article and report where they disagree.
 
 Wiring only: configuration -> load and validate the corpus (exit 2 on invalid
-input) -> rules engine over the whole corpus -> inline waivers -> baseline ->
+input) -> rules engine over the whole corpus (inline waivers apply there) -> baseline ->
 `--changed`/`--since` filter -> reporter -> exit status from `--fail-on`.
 """
 
@@ -188,7 +188,6 @@ def collect(args: argparse.Namespace, *, use_baseline: bool = True) -> Outcome:
             raise CrosscheckError(Diagnostic(against, 1, 1, "store", str(exc))) from None
         changed = [d.article_path for d in corpus.documents if d.id in new_documents] if changed is None else changed
     report, rules = ENGINE(corpus, settings)
-    report = gate.apply_waivers(report, corpus)
     if use_baseline and settings.baseline:
         report = baselines.apply(report, baselines.load(settings.baseline), settings.baseline)
     focus: frozenset[str] = frozenset()

@@ -27,8 +27,7 @@ from crosscheck.loading import (
     Sources,
     discover,
     display_path,
-    load_claims_file,
-    load_registry,
+    load_model,
     read_text,
     validate_text,
 )
@@ -346,10 +345,10 @@ def _load_corpus(paths: Iterable[str | Path], registry: str | Path | None, cache
     for missing in sources.missing:
         result.diagnostics.append(Diagnostic(display_path(missing), 1, 1, "path-missing", "no such file or folder (expected a claims file, article or corpus folder)"))
     if sources.registry is not None:
-        loaded, problems = load_registry(sources.registry)
+        loaded, registry_text, problems = load_model(sources.registry, Registry, "registry")
         result.diagnostics.extend(problems)
         if loaded is not None:
-            result.diagnostics.extend(registry_diagnostics(loaded, sources.registry, read_text(sources.registry, "registry")[0]))
+            result.diagnostics.extend(registry_diagnostics(loaded, sources.registry, registry_text))
         result.corpus.registry = loaded
         result.corpus.registry_path = sources.registry
     registry_hash = _registry_hash(sources.registry) if cache is not None else b""

@@ -136,7 +136,8 @@ def check(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Compa
     comparators = comparators if comparators is not None else registry().comparators
     documents = {document.id: document for document in corpus.documents}
     items = _items(corpus)
-    groups = group_items(items)
+    # a key stated by one document only has no pair to compare: most keys of a large corpus
+    groups = [group for group in group_items(items).values() if len(group.documents) > 1]
     findings: dict[str, Finding] = {}
     waived = 0
     for rule in rules:
@@ -147,7 +148,7 @@ def check(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Compa
         kinds = set(rule.applies_to.kinds)
         results: list[tuple[Verdict, str | None, bool]] = []
         if comparator.pair is not None:
-            for group in groups.values():
+            for group in groups:
                 if not matches_property(rule, group.property) or not (group.kinds & kinds):
                     continue
                 for pair in pairs(group):

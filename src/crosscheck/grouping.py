@@ -24,10 +24,10 @@ class Group:
     subject: str
     property: str
     by_scope: dict[str | None, list[Item]] = field(default_factory=dict)
-
-    @property
-    def kinds(self) -> set[str]:
-        return {item.value.kind for items in self.by_scope.values() for item in items}
+    kinds: set[str] = field(default_factory=set)
+    """The value kinds among the group's claims."""
+    documents: set[str] = field(default_factory=set)
+    """The documents the group's claims come from: with fewer than two there is nothing to compare."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,8 @@ def group_items(items: Iterable[Item]) -> dict[tuple[str, str], Group]:
         if group is None:
             group = groups[key] = Group(*key)
         group.by_scope.setdefault(scope_key(item), []).append(item)
+        group.kinds.add(item.value.kind)
+        group.documents.add(item.document)
     return dict(sorted(groups.items()))
 
 

@@ -33,6 +33,8 @@ class Item:
     """The registry entity the value names (its `entity`, else the claim's subject), if registered."""
     prop: Property | None = None
     """The registry's declaration of the claim's property, if registered."""
+    _normals: dict = field(default_factory=dict, compare=False, repr=False)
+    """Memo of `normal()` by tolerances: a claim meets many others in its group."""
 
     @property
     def claim(self):  # noqa: ANN201 - models.Claim
@@ -59,8 +61,11 @@ class Item:
         return self.published
 
     def normal(self, tolerances: Tolerances | None = None) -> Normal:
-        """The claim's value normalised (pure; cheap enough not to cache)."""
-        return normalize(self.value, self.text, published=self.published, tolerances=tolerances)
+        """The claim's value normalised, computed once per tolerances (normalising is pure)."""
+        normal = self._normals.get(tolerances)
+        if normal is None:
+            normal = self._normals[tolerances] = normalize(self.value, self.text, published=self.published, tolerances=tolerances)
+        return normal
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from crosscheck.comparators import Comparator, Item, Verdict, registry
 from crosscheck.corpus import Corpus, Document
-from crosscheck.grouping import group_items, pairs
+from crosscheck.grouping import Block, blocks, group_items
 from crosscheck.models import LOW_CONFIDENCE
 from crosscheck.normalize import Normal
 from crosscheck.report import ClaimRef, Finding, Report, Summary, severity_rank
@@ -42,7 +43,7 @@ def _items(corpus: Corpus) -> list[Item]:
     out = []
     for document in corpus.documents:
         for located in document.claims:
-            named = getattr(located.claim.value, "entity", None) or located.claim.subject
+            named = vars(located.claim.value).get("entity") or located.claim.subject  # only names have `entity`
             out.append(Item(located, document.meta.published, entities.get(named), properties.get(located.claim.property)))
     return out
 
@@ -68,7 +69,7 @@ def fingerprint(rule_id: str, key: tuple[str, str, str | None], items: Iterable[
 
 def _claim_ref(item: Item, normal: Normal, documents: Mapping[str, Document]) -> ClaimRef:
     located, claim = item.located, item.claim
-    return ClaimRef(
+    return ClaimRef.model_construct(
         document=located.document,
         claims_file=_claims_file(documents.get(located.document)),
         claim=claim.id,
@@ -83,7 +84,22 @@ def _claim_ref(item: Item, normal: Normal, documents: Mapping[str, Document]) ->
     )
 
 
-def _finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: bool, documents: Mapping[str, Document]) -> Finding:
+class _Refs:
+    """ClaimRefs built once per (claim, normal): a claim restated by many articles meets many others."""
+
+    def __init__(self, documents: Mapping[str, Document]) -> None:
+        self.documents = documents
+        self.built: dict[tuple[int, int], tuple[Item, Normal, ClaimRef]] = {}
+
+    def get(self, item: Item, normal: Normal) -> ClaimRef:
+        key = (id(item), id(normal))
+        entry = self.built.get(key)
+        if entry is None:  # the entry keeps item and normal alive, so their ids stay theirs
+            entry = self.built[key] = (item, normal, _claim_ref(item, normal, self.documents))
+        return entry[2]
+
+
+def _finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: bool, refs: _Refs) -> Finding:
     first = verdict.items[0].claim
     key = verdict.key or (first.subject, first.property, scope)
     severity = rule.severity
@@ -105,7 +121,8 @@ def _finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: boo
         a_meaning=na.meaning, b_meaning=nb.meaning, a_normalized=na.notation, b_normalized=nb.notation,
         explanation=explanation, **verdict.facts,
     )
-    return Finding(
+    # every field comes from validated claims and rules: construct without validating again
+    return Finding.model_construct(
         fingerprint=fingerprint(rule.id, key, verdict.items),
         rule=rule.id,
         rule_name=rule.name,
@@ -115,11 +132,39 @@ def _finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: boo
         scope=key[2],
         message=rule.message.format_map(fields),
         explanation=explanation,
-        claims=[_claim_ref(item, normal, documents) for item, normal in ordered],
+        claims=[refs.get(item, normal) for item, normal in ordered],
         similarity=verdict.similarity,
         diff=verdict.diff,
         confidence=min(confidences) if confidences else None,
     )
+
+
+def _judge(comparator: Comparator, params: object, block: Block) -> Iterator[Verdict]:
+    """The verdicts for a block's claim pairs: one comparison per orientation, restated for every pair.
+
+    Comparators may word a verdict by argument order, so a pair is judged in the
+    order its claims stand in the corpus; a block whose classes agree both ways
+    is left without walking its pairs.
+    """
+    judged: dict[bool, tuple[Item, Item, Verdict | None]] = {}
+    for a, b, flipped in block.pairs():
+        seen = judged.get(flipped)
+        if seen is None:
+            verdict = comparator.pair(a, b, params)
+            judged[flipped] = (a, b, verdict)
+            if verdict is not None:
+                yield verdict
+                continue
+            if block.right is None or block.scope_missing:
+                return  # one orientation only, and it agrees
+            judged[not flipped] = (b, a, comparator.pair(b, a, params))
+            if judged[not flipped][2] is None:
+                return  # agree both ways
+            continue
+        stand_a, stand_b, verdict = seen
+        if verdict is not None:
+            swap = {id(stand_a): a, id(stand_b): b}
+            yield replace(verdict, items=tuple(swap.get(id(item), item) for item in verdict.items))
 
 
 def _waived(rule: Rule, verdict: Verdict) -> bool:
@@ -139,6 +184,7 @@ def check(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Compa
     # a key stated by one document only has no pair to compare: most keys of a large corpus
     groups = [group for group in group_items(items).values() if len(group.documents) > 1]
     findings: dict[str, Finding] = {}
+    refs = _Refs(documents)
     waived = 0
     for rule in rules:
         if not rule.enabled:
@@ -149,14 +195,13 @@ def check(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Compa
         results: list[tuple[Verdict, str | None, bool]] = []
         if comparator.pair is not None:
             for group in groups:
-                if not matches_property(rule, group.property) or not (group.kinds & kinds):
+                if not (group.kinds & kinds) or not matches_property(rule, group.property):
                     continue
-                for pair in pairs(group):
-                    if pair.a.value.kind not in kinds or pair.b.value.kind not in kinds:
+                for block in blocks(group):
+                    right = block.right if block.right is not None else block.left
+                    if block.left[0].value.kind not in kinds or right[0].value.kind not in kinds:
                         continue
-                    verdict = comparator.pair(pair.a, pair.b, params)
-                    if verdict is not None:
-                        results.append((verdict, pair.scope, pair.scope_missing))
+                    results.extend((verdict, block.scope, block.scope_missing) for verdict in _judge(comparator, params, block))
         else:
             assert comparator.corpus is not None
             selected = [item for item in items if item.value.kind in kinds and matches_property(rule, item.claim.property)]
@@ -165,7 +210,7 @@ def check(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Compa
             if _waived(rule, verdict):
                 waived += 1
                 continue
-            finding = _finding(rule, verdict, scope, scope_missing, documents)
+            finding = _finding(rule, verdict, scope, scope_missing, refs)
             findings.setdefault(finding.fingerprint, finding)
     ordered = sorted(findings.values(), key=_sort_key)
     counts = Counter(finding.severity for finding in ordered)

@@ -6,7 +6,10 @@ with every scoped partition too, but such a comparison is flagged so the
 engine reports it as info at most (a figure with a year in one article and
 none in another may describe different times).  Grouping is one pass over
 the claims, so cost grows with the number of claims and the size of each
-group, never with the square of the corpus.
+group, never with the square of the corpus.  Within a group, claims stating
+the same value in the same words form one class and comparators judge one
+pair per pair of classes (`blocks`), so a figure restated by a hundred
+articles costs one comparison, not five thousand.
 """
 
 from __future__ import annotations
@@ -30,18 +33,6 @@ class Group:
     """The documents the group's claims come from: with fewer than two there is nothing to compare."""
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
-    """Two claims to compare, from different documents."""
-
-    a: Item
-    b: Item
-    scope: str | None
-    """The scope key of the comparison (the scoped claim's, when only one has a scope)."""
-    scope_missing: bool
-    """True when one claim has a scope and the other none: a finding is info at most."""
-
-
 def scope_key(item: Item) -> str | None:
     """The scope part of a claim's key ("2024", "2021..2025") or None."""
     scope = item.claim.scope
@@ -62,7 +53,22 @@ def group_items(items: Iterable[Item]) -> dict[tuple[str, str], Group]:
     return dict(sorted(groups.items()))
 
 
-def _cross_document(left: list[Item], right: list[Item] | None = None) -> Iterator[tuple[Item, Item]]:
+def value_key(item: Item) -> tuple:
+    """What a pair comparator may look at: the value, its wording and, for dates, the dateline."""
+    value = item.value
+    return (value, item.text, item.published if value.kind == "date" else None)
+
+
+def value_classes(items: list[Item]) -> list[list[Item]]:
+    """The items split into classes that state the same value in the same words, in first-seen order."""
+    classes: dict[tuple, list[Item]] = {}
+    for item in items:
+        classes.setdefault(value_key(item), []).append(item)
+    return list(classes.values())
+
+
+def cross_document(left: list[Item], right: list[Item] | None = None) -> Iterator[tuple[Item, Item]]:
+    """Pairs of items from different documents: within `left` (each once), or across `left` and `right`."""
     if right is None:
         for i, a in enumerate(left):
             for b in left[i + 1 :]:
@@ -75,12 +81,43 @@ def _cross_document(left: list[Item], right: list[Item] | None = None) -> Iterat
                     yield a, b
 
 
-def pairs(group: Group) -> Iterator[Pair]:
-    """Every pair of the group's claims that should be compared, each once, across documents."""
-    unscoped = group.by_scope.get(None, [])
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Two value classes to compare: every cross-document pair of their items gets the same verdict."""
+
+    left: list[Item]
+    right: list[Item] | None
+    """None: pairs within `left` (claims stating the same value in the same words)."""
+    scope: str | None
+    scope_missing: bool
+    position: dict[int, int] | None = None
+    """For two classes of one partition: each item's place in it (by id), so pairs keep corpus order."""
+
+    def pairs(self) -> Iterator[tuple[Item, Item, bool]]:
+        """(a, b, flipped): each cross-document pair in corpus order; flipped when `a` is from `right`."""
+        if self.right is None:
+            for a, b in cross_document(self.left):
+                yield a, b, False
+            return
+        position = self.position
+        for a, b in cross_document(self.left, self.right):
+            if position is not None and position[id(b)] < position[id(a)]:
+                yield b, a, True
+            else:
+                yield a, b, False
+
+
+def blocks(group: Group) -> Iterator[Block]:
+    """The group's comparisons by value class: a comparator judges one pair per block, not per claim pair."""
+    unscoped = value_classes(group.by_scope.get(None, []))
     for scope, items in sorted(group.by_scope.items(), key=lambda kv: (kv[0] is not None, kv[0] or "")):
-        for a, b in _cross_document(items):
-            yield Pair(a, b, scope, False)
+        classes = unscoped if scope is None else value_classes(items)
+        position = {id(item): i for i, item in enumerate(items)} if len(classes) > 1 else None
+        for i, left in enumerate(classes):
+            yield Block(left, None, scope, False)
+            for right in classes[i + 1 :]:
+                yield Block(left, right, scope, False, position)
         if scope is not None:
-            for a, b in _cross_document(unscoped, items):
-                yield Pair(a, b, scope, True)
+            for left in unscoped:
+                for right in classes:
+                    yield Block(left, right, scope, True)

@@ -179,3 +179,34 @@ def test_comparisons_grow_with_claims_not_with_their_square(documents):
     rule = next(r for r in RULES if r.id == "CC101")
     check(corpus(docs), [rule], comparators)
     assert calls["n"] == (documents // 2) * 5  # one pair per shared fact; all-pairs would be C(25 * documents, 2)
+
+
+def test_a_figure_restated_by_many_articles_is_compared_once_per_distinct_wording():
+    # 30 articles say "600+", 3 say "nearly 600": one comparison per pair of wordings, yet a finding
+    # for every conflicting pair of claims, each naming its own two articles
+    docs = {f"plus-{d:02d}.txt": [claim("n", "s", "count", "600+", q(600, "at_least"))] for d in range(30)}
+    docs |= {f"nearly-{d}.txt": [claim("n", "s", "count", "nearly 600", q(600, "nearly"))] for d in range(3)}
+    comparators, calls = _counting_comparators()
+    rule = next(r for r in RULES if r.id == "CC101")
+    report = check(corpus(docs), [rule], comparators)
+    assert calls["n"] <= 4  # within each wording, and across the two in both argument orders
+    assert len(report.findings) == 30 * 3
+    assert {tuple(c.document for c in f.claims) for f in report.findings} == {
+        (f"nearly-{n}.txt", f"plus-{p:02d}.txt") for n in range(3) for p in range(30)
+    }
+    assert len({f.fingerprint for f in report.findings}) == 90
+
+
+def test_a_restated_verdict_reads_in_corpus_order_like_a_fresh_one():
+    # ranks word the explanation by argument order: the reused verdict must match a direct comparison
+    def rank(text, position):
+        return claim("r", "s", "index-rank", text, {"kind": "rank", "position": position})
+
+    many = corpus({"a.txt": [rank("first", 1)], "b.txt": [rank("second", 2)], "c.txt": [rank("first", 1)], "d.txt": [rank("second", 2)]})
+    by_pair = {tuple(c.document for c in f.claims): f.explanation for f in check(many, RULES).findings}
+    for (left, right), explanation in by_pair.items():
+        alone = corpus({left: [rank(*(("first", 1) if left in "a.txt c.txt" else ("second", 2)))],
+                        right: [rank(*(("first", 1) if right in "a.txt c.txt" else ("second", 2)))]})
+        (finding,) = check(alone, RULES).findings
+        assert finding.explanation == explanation
+    assert len(by_pair) == 4

@@ -4,6 +4,13 @@ A comparator is a pure function over normalised claims.  Pair comparators see
 two claims with the same key (the engine does the grouping, so cost grows with
 the number of claims); corpus comparators see every claim of the kinds they
 handle at once and do their own grouping (the exchange-rate check spans keys).
+
+A pair comparator's verdict may depend on the two claims' values, their
+wording (`text`), their registry entries and, for dates, the datelines, and on
+the order of its two arguments; nothing else (not the document, quote or
+claim id).  The engine relies on it: claims of one key that state the same
+value in the same words are judged once, and the verdict is restated for every
+pair of them (see `grouping.blocks`).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
+from crosscheck import collector
 from crosscheck.comparators import Comparator, Item, Verdict, registry
 from crosscheck.corpus import Corpus, Document
 from crosscheck.grouping import Block, blocks, group_items
@@ -178,6 +179,11 @@ def _sort_key(finding: Finding) -> tuple:
 
 def check(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Comparator] | None = None) -> Report:
     """Compare the corpus's claims under `rules` and return the findings, sorted, with counts."""
+    with collector.paused():
+        return _check(corpus, rules, comparators)
+
+
+def _check(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Comparator] | None) -> Report:
     comparators = comparators if comparators is not None else registry().comparators
     documents = {document.id: document for document in corpus.documents}
     items = _items(corpus)

@@ -4,17 +4,56 @@ The public API: load and validate a corpus, load the rules, compare, get a Repor
 
     result = load_corpus(["seeds/"])          # LoadResult: corpus + diagnostics
     report = check(result.corpus, load_rules())
+
+The names are imported on first use (PEP 562 module `__getattr__`), so
+`import crosscheck` and the command line pay only for what they touch:
+`crosscheck check --against STORE` must start fast, and pydantic models,
+comparators and the drafting machinery are most of a cold start.
 """
 
-from crosscheck.engine import check
-from crosscheck.models import Claim, ClaimsFile, Registry
-from crosscheck.report import Finding, Report
-from crosscheck.rules import Rule, load_rules
-from crosscheck.validation import LoadResult, load_corpus
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    "check": "crosscheck.engine",
+    "Claim": "crosscheck.models",
+    "ClaimsFile": "crosscheck.models",
+    "Registry": "crosscheck.models",
+    "Finding": "crosscheck.report",
+    "Report": "crosscheck.report",
+    "Rule": "crosscheck.rules",
+    "load_rules": "crosscheck.rules",
+    "LoadResult": "crosscheck.validation",
+    "load_corpus": "crosscheck.validation",
+}
+"""Public name -> the module that defines it."""
 
 __all__ = [
     "Claim", "ClaimsFile", "Finding", "LoadResult", "Registry", "Report", "Rule",
     "__version__", "check", "load_corpus", "load_rules",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'crosscheck' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:  # static analysers and IDEs see the real names
+    from crosscheck.engine import check
+    from crosscheck.models import Claim, ClaimsFile, Registry
+    from crosscheck.report import Finding, Report
+    from crosscheck.rules import Rule, load_rules
+    from crosscheck.validation import LoadResult, load_corpus

@@ -6,13 +6,14 @@ whole corpus, and only what is shown (and what fails the build) is narrowed.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from crosscheck.corpus import Corpus
 from crosscheck.errors import EXIT_FINDINGS, EXIT_OK, CrosscheckError, Diagnostic
-from crosscheck.report import Finding, Report, Summary, severity_rank
+
+if TYPE_CHECKING:  # the CLI reads FAIL_ON to build its parser before any model is needed
+    from crosscheck.corpus import Corpus
+    from crosscheck.report import Finding, Report
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -23,12 +24,16 @@ def exit_status(report: Report, fail_on: str) -> int:
         raise CrosscheckError(f"--fail-on: expected one of {', '.join(FAIL_ON)}, found {fail_on!r}")
     if fail_on == "never":
         return EXIT_OK
+    from crosscheck.report import severity_rank
+
     threshold = severity_rank(fail_on)
     return EXIT_FINDINGS if any(severity_rank(f.severity) <= threshold for f in report.findings) else EXIT_OK
 
 
 def with_findings(report: Report, findings: list[Finding], *, waived: int = 0) -> Report:
     """The report with `findings` in place of its own, counts recomputed, `waived` more findings waived."""
+    from crosscheck.report import Summary
+
     s = report.summary
     counts = {sev: sum(1 for f in findings if f.severity == sev) for sev in ("error", "warning", "info")}
     summary = Summary(documents=s.documents, claims=s.claims, drafted=s.drafted, waived=s.waived + waived, **counts)
@@ -56,6 +61,8 @@ def only_changed(report: Report, documents: frozenset[str]) -> Report:
 
 def git_changed_files(since: str, cwd: Path | None = None) -> list[Path]:
     """Files changed since `since` (committed or not, plus untracked ones), as existing paths."""
+
+    import subprocess
 
     def git(*args: str) -> str:
         try:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crosscheck import baseline as baselines
 from crosscheck.commands.check import add_corpus_arguments, collect
 from crosscheck.errors import EXIT_OK
-from crosscheck.io import write_atomic
 
 NAME = "baseline"
 HELP = "write the fingerprints of the current findings to a baseline file"
@@ -20,6 +18,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from crosscheck import baseline as baselines
+    from crosscheck.io import write_atomic
+
     outcome = collect(args, use_baseline=False)
     baseline = baselines.from_report(outcome.report)
     write_atomic(args.output, baselines.dumps(baseline))

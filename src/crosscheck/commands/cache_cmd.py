@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from crosscheck.cache import ClaimsCache, default_path
 from crosscheck.errors import EXIT_OK
+
+if TYPE_CHECKING:
+    from crosscheck.cache import ClaimsCache
 
 NAME = "cache"
 HELP = "clear the claims cache"
@@ -30,10 +33,14 @@ def open_cache(args: argparse.Namespace, paths: list[str]) -> ClaimsCache | None
 
     if getattr(args, "no_cache", False) or os.environ.get("CROSSCHECK_NO_CACHE") == "1":
         return None
+    from crosscheck.cache import ClaimsCache, default_path
+
     return ClaimsCache(Path(args.cache) if getattr(args, "cache", None) else default_path(paths))
 
 
 def run(args: argparse.Namespace) -> int:
+    from crosscheck.cache import ClaimsCache, default_path
+
     path = Path(args.cache) if args.cache else default_path(args.paths)
     if not path.exists():
         print(f"no cache at {path}")

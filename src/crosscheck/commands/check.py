@@ -12,18 +12,19 @@ import io
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from crosscheck import __version__, reporters
-from crosscheck import baseline as baselines
-from crosscheck import config as configuration
-from crosscheck import gate
-from crosscheck.corpus import Corpus, Document
+from crosscheck import __version__, gate, reporters
 from crosscheck.errors import CrosscheckError, Diagnostic
-from crosscheck.io import write_atomic
-from crosscheck.report import Report
 from crosscheck.reporters import RenderOptions, RuleInfo
 from crosscheck.sanitize import strip_control
+
+if TYPE_CHECKING:
+    # Every command line imports this module to build its parser, so what only a run
+    # needs (models, config, baseline, drafting) is imported where it is used.
+    from crosscheck import config as configuration
+    from crosscheck.corpus import Corpus, Document
+    from crosscheck.report import Report
 
 NAME = "check"
 HELP = "compare claims across articles and report disagreements"
@@ -62,7 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 # --------------------------------------------------------------------------- the engine seam
 
-EngineResult = tuple[Report, dict[str, RuleInfo]]
+EngineResult = tuple["Report", dict[str, RuleInfo]]
 
 
 def run_engine(corpus: Corpus, settings: configuration.Settings) -> EngineResult:
@@ -103,6 +104,8 @@ class Outcome:
 
 
 def settings_from(args: argparse.Namespace) -> configuration.Settings:
+    from crosscheck import config as configuration
+
     flags = {
         "paths": args.paths or None,
         "registry": args.registry,
@@ -189,6 +192,8 @@ def collect(args: argparse.Namespace, *, use_baseline: bool = True) -> Outcome:
         changed = [d.article_path for d in corpus.documents if d.id in new_documents] if changed is None else changed
     report, rules = ENGINE(corpus, settings)
     if use_baseline and settings.baseline:
+        from crosscheck import baseline as baselines
+
         report = baselines.apply(report, baselines.load(settings.baseline), settings.baseline)
     focus: frozenset[str] = frozenset()
     if changed is not None:
@@ -212,6 +217,8 @@ def run(args: argparse.Namespace) -> int:
         tool_version=__version__,
     )
     if args.output:
+        from crosscheck.io import write_atomic
+
         buffer = io.StringIO()
         render(outcome.report, buffer, options)
         write_atomic(args.output, buffer.getvalue())

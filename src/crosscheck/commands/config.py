@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crosscheck import config as configuration
 from crosscheck.errors import EXIT_OK
 from crosscheck.sanitize import strip_control
 
@@ -21,6 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from crosscheck import config as configuration
+
     flags = {"fail_on": args.fail_on, "format": args.format, "baseline": args.baseline, "registry": args.registry}
     sys.stdout.write(strip_control(configuration.describe(configuration.resolve(flags))))
     return EXIT_OK

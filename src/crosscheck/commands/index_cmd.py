@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crosscheck import store as claims_store
 from crosscheck.commands.cache_cmd import add_cache_arguments, open_cache
 from crosscheck.errors import EXIT_INVALID, EXIT_OK, CrosscheckError, Diagnostic
-from crosscheck.validation import load_corpus
 from crosscheck.sanitize import strip_control
 
 NAME = "index"
@@ -23,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from crosscheck import store as claims_store
+    from crosscheck.validation import load_corpus
+
     cache = open_cache(args, args.paths)
     try:
         result = load_corpus(args.paths, registry=args.registry, cache=cache)

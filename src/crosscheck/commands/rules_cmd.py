@@ -6,7 +6,6 @@ import argparse
 import sys
 import textwrap
 
-from crosscheck import config as configuration
 from crosscheck.errors import EXIT_OK, CrosscheckError
 from crosscheck.sanitize import strip_control
 
@@ -21,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _load(args: argparse.Namespace):  # noqa: ANN202 - list[Rule]
+    from crosscheck import config as configuration
     from crosscheck.rules import load_rules
 
     settings = configuration.resolve({"rules": args.rules}).settings

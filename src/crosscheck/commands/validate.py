@@ -7,8 +7,6 @@ import sys
 from collections import Counter
 
 from crosscheck.errors import EXIT_INVALID, EXIT_OK
-from crosscheck.loading import display_path
-from crosscheck.validation import load_corpus
 from crosscheck.sanitize import strip_control
 
 NAME = "validate"
@@ -21,6 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from crosscheck.loading import display_path
+    from crosscheck.validation import load_corpus
+
     result = load_corpus(args.paths, registry=args.registry)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     for diagnostic in result.diagnostics:

@@ -14,10 +14,6 @@ import sys
 from pathlib import Path
 
 from crosscheck.errors import EXIT_OK, CrosscheckError, Diagnostic
-from crosscheck.extract.draft import NoClaims, claims_file
-from crosscheck.extract.writing import merge_into, render
-from crosscheck.io import write_atomic
-from crosscheck.loading import discover, display_path, load_registry, read_text
 
 NAME = "extract"
 HELP = "draft a claims file from an article's text"
@@ -36,6 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # imported here, not at the top: every command line builds this command's parser
+    from crosscheck.extract.draft import NoClaims, claims_file
+    from crosscheck.extract.writing import merge_into, render
+    from crosscheck.io import write_atomic
+    from crosscheck.loading import discover, display_path, load_registry, read_text
+
     article = Path(args.article)
     text, problems = read_text(article, "article")
     if text is None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
-from typing import Callable, Mapping, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, TextIO
 
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
-from crosscheck.report import ClaimRef, Finding, Report, severity_rank
+
+if TYPE_CHECKING:  # the report model (pydantic) is imported by whoever builds a report, not by `--help`
+    from crosscheck.report import ClaimRef, Finding, Report
 
 ENTRY_POINT_GROUP = "crosscheck.reporters"
 
@@ -69,6 +70,13 @@ def _load(target: str) -> Callable[..., None]:
     return getattr(importlib.import_module(module), attr or "render")
 
 
+def entry_points(group: str) -> Any:
+    """The installed entry points of `group` (importlib.metadata is imported on first use)."""
+    from importlib.metadata import entry_points as installed
+
+    return installed(group=group)
+
+
 def registry() -> dict[str, str | Callable[..., None]]:
     """Format name -> built-in target or loaded plugin render function."""
     formats: dict[str, str | Callable[..., None]] = dict(BUILTIN)
@@ -120,6 +128,8 @@ def primary_claim(finding: Finding, focus: frozenset[str] = frozenset()) -> Clai
 
 def group_findings(findings: list[Finding]) -> list[tuple[tuple[str, str], list[Finding]]]:
     """Findings grouped by (subject, property); the most severe group first, then report order."""
+    from crosscheck.report import severity_rank
+
     groups: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
         groups.setdefault((finding.subject, finding.property), []).append(finding)

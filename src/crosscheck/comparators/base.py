@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 from pydantic import BaseModel
 
 from crosscheck.corpus import LocatedClaim
-from crosscheck.models import Entity, Frozen, Property
+from crosscheck.models import Claim, Entity, Frozen, Property, Value
 from crosscheck.normalize import Normal, Tolerances, normalize
 
 
@@ -42,22 +42,18 @@ class Item:
     """The registry's declaration of the claim's property, if registered."""
     _normals: dict = field(default_factory=dict, compare=False, repr=False)
     """Memo of `normal()` by tolerances: a claim meets many others in its group."""
+    claim: Claim = field(init=False, compare=False, repr=False)
+    """The claim (`located.claim`); this and the fields below are copied once, read millions of times."""
+    value: Value = field(init=False, compare=False, repr=False)
+    text: str = field(init=False, compare=False, repr=False)
+    document: str = field(init=False, compare=False, repr=False)
 
-    @property
-    def claim(self):  # noqa: ANN201 - models.Claim
-        return self.located.claim
-
-    @property
-    def value(self):  # noqa: ANN201 - one of the value models
-        return self.located.claim.value
-
-    @property
-    def text(self) -> str:
-        return self.located.claim.text
-
-    @property
-    def document(self) -> str:
-        return self.located.document
+    def __post_init__(self) -> None:
+        claim = self.located.claim
+        object.__setattr__(self, "claim", claim)
+        object.__setattr__(self, "value", claim.value)
+        object.__setattr__(self, "text", claim.text)
+        object.__setattr__(self, "document", self.located.document)
 
     @property
     def as_of(self) -> str | None:

@@ -163,13 +163,15 @@ def _template_fields(template: str) -> list[str]:
         raise ValueError(f"invalid message template: {exc}") from None
 
 
-def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], shown: str, locate, overrides: Mapping[str, Any]) -> tuple[Rule, list[Diagnostic]]:  # noqa: ANN001
+def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], path: Path, locate, overrides: Mapping[str, Any]) -> tuple[Rule, list[Diagnostic]]:  # noqa: ANN001
     """Cross-field checks the schema cannot express: comparator, params, kinds, template."""
+    from crosscheck.loading import display_path
+
     out: list[Diagnostic] = []
 
     def add(loc: tuple, code: str, message: str) -> None:
         line, column = locate(loc)
-        out.append(Diagnostic(shown, line, column, code, message, json_path(loc)))
+        out.append(Diagnostic(display_path(path), line, column, code, message, json_path(loc)))
 
     comparator = comparators.get(rule.comparator)
     if comparator is None:
@@ -181,7 +183,7 @@ def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], shown: str, l
     try:
         comparator.params.model_validate(rule.params)
     except ValidationError as exc:
-        out.extend(_schema_diagnostics(exc, shown, locate, ("params",), comparator.params.model_fields))
+        out.extend(_schema_diagnostics(exc, display_path(path), locate, ("params",), comparator.params.model_fields))
     for index, kind in enumerate(rule.applies_to.kinds):
         if kind not in comparator.kinds:
             add(("applies_to", "kinds", index), "kind-mismatch", f"comparator {comparator.name!r} does not compare {kind!r} values (expected one of {', '.join(comparator.kinds)})")
@@ -205,7 +207,6 @@ def load_rule_file(path: Path, comparators: Mapping[str, Comparator] | None = No
     from crosscheck.loading import Locator, display_path, parse_yaml, read_text
 
     comparators = comparators if comparators is not None else registry().comparators
-    shown = display_path(path)
     text, problems = read_text(path, "rule file")
     if text is None:
         return None, problems
@@ -214,12 +215,13 @@ def load_rule_file(path: Path, comparators: Mapping[str, Comparator] | None = No
         return None, problems
     locator = Locator(text)
     if not isinstance(data, dict):
-        return None, [Diagnostic(shown, 1, 1, "schema", "rule file must be a mapping (expected a mapping of rule fields)")]
+        return None, [Diagnostic(display_path(path), 1, 1, "schema", "rule file must be a mapping (expected a mapping of rule fields)")]
     try:
         rule = Rule.model_validate(data)
     except ValidationError as exc:
-        return None, _schema_diagnostics(exc, shown, locator.locate, fields=_field_names())
-    rule, problems = _check_rule(rule, comparators, shown, locator.locate, (overrides or {}).get(rule.id, {}))
+        return None, _schema_diagnostics(exc, display_path(path), locator.locate, fields=_field_names())
+    # the path is shown only in diagnostics, so it is made relative only when there is one
+    rule, problems = _check_rule(rule, comparators, path, locator.locate, (overrides or {}).get(rule.id, {}))
     return (None if problems else rule), problems
 
 
@@ -240,7 +242,7 @@ def load_rules(
     comparators = registry().comparators
     folders = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
     rules: list[Rule] = []
-    where: dict[str, str] = {}
+    where: dict[str, Path] = {}  # rule id -> its file, shown only in a duplicate-id diagnostic
     problems: list[Diagnostic] = []
     for folder in folders:
         if not folder.is_dir():
@@ -252,9 +254,9 @@ def load_rules(
             if rule is None:
                 continue
             if rule.id in where:
-                problems.append(Diagnostic(display_path(path), 1, 1, "duplicate-rule", f"rule id {rule.id} is already defined in {where[rule.id]} (expected unique ids)"))
+                problems.append(Diagnostic(display_path(path), 1, 1, "duplicate-rule", f"rule id {rule.id} is already defined in {display_path(where[rule.id])} (expected unique ids)"))
                 continue
-            where[rule.id] = display_path(path)
+            where[rule.id] = path
             rules.append(rule)
     for rule_id in sorted(set(overrides or {}) - set(where)):
         problems.append(Diagnostic("crosscheck", 1, 1, "unknown-rule", f"params given for unknown rule {rule_id!r}{did_you_mean(rule_id, where)}"))

@@ -18,7 +18,6 @@ from types import ModuleType
 
 from crosscheck import __version__
 from crosscheck.errors import EXIT_INVALID, CrosscheckError
-from crosscheck.sanitize import strip_control
 
 EXIT_INTERNAL = 3
 
@@ -61,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except CrosscheckError as exc:
+        from crosscheck.sanitize import strip_control
+
         for diagnostic in exc.diagnostics:
             print(strip_control(diagnostic.format()), file=sys.stderr)
         return EXIT_INVALID
@@ -74,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("CROSSCHECK_DEBUG"):
             raise
+        from crosscheck.sanitize import strip_control
+
         print(
             f"crosscheck: internal error: {type(exc).__name__}: {strip_control(str(exc))} "
             "(this is a bug; rerun with CROSSCHECK_DEBUG=1 for a traceback)",

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, Callable
 from crosscheck import __version__, gate, reporters
 from crosscheck.errors import CrosscheckError, Diagnostic
 from crosscheck.reporters import RenderOptions, RuleInfo
-from crosscheck.sanitize import strip_control
 
 if TYPE_CHECKING:
     # Every command line imports this module to build its parser, so what only a run
@@ -174,8 +173,11 @@ def collect(args: argparse.Namespace, *, use_baseline: bool = True) -> Outcome:
     errors = [d for d in result.diagnostics if d.severity == "error"]
     if errors:
         raise CrosscheckError(errors)
-    for diagnostic in result.diagnostics:
-        print(strip_control(diagnostic.format()), file=sys.stderr)
+    if result.diagnostics:  # warnings
+        from crosscheck.sanitize import strip_control
+
+        for diagnostic in result.diagnostics:
+            print(strip_control(diagnostic.format()), file=sys.stderr)
     corpus = result.corpus
     if getattr(args, "draft", True) and result.sources is not None and result.sources.articles_without_claims:
         corpus.documents = sorted(corpus.documents + draft_missing(result.sources.articles_without_claims, corpus), key=lambda d: d.id)

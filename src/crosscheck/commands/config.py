@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from crosscheck.errors import EXIT_OK
-from crosscheck.sanitize import strip_control
 
 NAME = "config"
 HELP = "show the effective configuration and the source of each value"
@@ -21,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from crosscheck import config as configuration
+    from crosscheck.sanitize import strip_control
 
     flags = {"fail_on": args.fail_on, "format": args.format, "baseline": args.baseline, "registry": args.registry}
     sys.stdout.write(strip_control(configuration.describe(configuration.resolve(flags))))

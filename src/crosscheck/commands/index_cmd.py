@@ -7,7 +7,6 @@ import sys
 
 from crosscheck.commands.cache_cmd import add_cache_arguments, open_cache
 from crosscheck.errors import EXIT_INVALID, EXIT_OK, CrosscheckError, Diagnostic
-from crosscheck.sanitize import strip_control
 
 NAME = "index"
 HELP = "build or update a claims store (SQLite, indexed by key) from claims files"
@@ -22,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from crosscheck import store as claims_store
+    from crosscheck.sanitize import strip_control
     from crosscheck.validation import load_corpus
 
     cache = open_cache(args, args.paths)

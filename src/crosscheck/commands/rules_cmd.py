@@ -7,7 +7,6 @@ import sys
 import textwrap
 
 from crosscheck.errors import EXIT_OK, CrosscheckError
-from crosscheck.sanitize import strip_control
 
 NAME = "rules"
 HELP = "list the rules, or `rules explain ID` to show one with its examples"
@@ -79,6 +78,7 @@ def explain_rule(rule) -> str:  # noqa: ANN001 - Rule
 def run(args: argparse.Namespace) -> int:
     from crosscheck.comparators import registry
     from crosscheck.rules import find_rule
+    from crosscheck.sanitize import strip_control
 
     for problem in registry().problems:
         print(f"crosscheck: warning: {strip_control(problem)}", file=sys.stderr)

@@ -7,7 +7,6 @@ import sys
 from collections import Counter
 
 from crosscheck.errors import EXIT_INVALID, EXIT_OK
-from crosscheck.sanitize import strip_control
 
 NAME = "validate"
 HELP = "check claims files against the schema, the registry and their articles"
@@ -20,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from crosscheck.loading import display_path
+    from crosscheck.sanitize import strip_control
     from crosscheck.validation import load_corpus
 
     result = load_corpus(args.paths, registry=args.registry)

@@ -25,6 +25,7 @@ from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from crosscheck.compact import compact_claims
 from crosscheck.corpus import Document, LocatedClaim
 from crosscheck.models import SCHEMA_VERSION, Claim, DocumentMeta
 
@@ -96,14 +97,18 @@ def encode(document: Document) -> bytes:
     return payload.model_dump_json(exclude_none=True).encode()
 
 
-def decode(data: bytes, doc_id: str, article_path: Path, claims_path: Path, text: str) -> Document | None:
-    """Rebuild a document from its payload (fully validated again); None when it does not validate."""
+def decode(data: bytes, doc_id: str, article_path: Path, claims_path: Path, text: str | None = None) -> Document | None:
+    """Rebuild a document from its payload (fully validated again); None when it does not validate.
+
+    The document keeps `text` if given; by default it reads its article again when asked (see `Document`).
+    """
     try:
         payload = _Payload.model_validate_json(data)
     except ValidationError:
         return None
     if len(payload.spans) != len(payload.claims):
         return None
+    compact_claims(payload.claims)
     claims = tuple(
         LocatedClaim(claim, doc_id, s, e, line, column, drafted=claim.draft is not None)
         for claim, (s, e, line, column) in zip(payload.claims, payload.spans)

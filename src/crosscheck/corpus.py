@@ -36,9 +36,14 @@ class LocatedClaim:
         return (self.claim.subject, self.claim.property)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Document:
-    """One article and its claims."""
+    """One article and its claims.
+
+    A document loaded from files does not keep its article text: once the quotes are located
+    nothing downstream reads it, and for a large corpus it would be a sixth of the memory.
+    `text` reads it again on demand.
+    """
 
     id: str
     """The article path relative to the working directory, posix style (also the report's `document`)."""
@@ -46,9 +51,31 @@ class Document:
     claims_path: Path | None
     """The claims file; None when the claims were drafted from the text."""
     meta: DocumentMeta
-    text: str
     claims: tuple[LocatedClaim, ...]
-    drafted: bool = False
+    drafted: bool
+    _text: str | None
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002 - the field's name
+        article_path: Path,
+        claims_path: Path | None,
+        meta: DocumentMeta,
+        text: str | None,
+        claims: tuple[LocatedClaim, ...],
+        drafted: bool = False,
+    ) -> None:
+        """`text=None` means "not kept": `text` reads the article from `article_path` when asked."""
+        for name, value in (("id", id), ("article_path", article_path), ("claims_path", claims_path), ("meta", meta),
+                            ("claims", claims), ("drafted", drafted), ("_text", text)):
+            object.__setattr__(self, name, value)
+
+    @property
+    def text(self) -> str:
+        """The article text: kept, or read again from `article_path` (UTF-8, without a byte order mark)."""
+        if self._text is not None:
+            return self._text
+        return Path(self.article_path).read_bytes().decode("utf-8").removeprefix("\ufeff")
 
 
 @dataclass(slots=True)

@@ -85,6 +85,8 @@ def test_check_against_a_store_does_not_import_drafting(archive):
     assert report["summary"]["documents"] > 1  # the stored articles took part
     assert drafting_modules(found["modules"]) == []
     assert "crosscheck.baseline" not in found["modules"]  # no baseline configured
+    # only the selected reporter is imported: no rich for JSON
+    assert [m for m in found["modules"] if m.startswith(("rich", "crosscheck.reporters."))] == ["crosscheck.reporters.json_report"]
 
 
 def test_an_article_without_claims_file_still_gets_drafted(archive):

@@ -71,6 +71,17 @@ def archive(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def test_top_level_help_imports_no_subcommand_module(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, crosscheck.cli as cli\ntry:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+         "print([m for m in sys.modules if m.startswith(('crosscheck.commands.', 'crosscheck.extract'))])"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "validate" in done.stdout and "index" in done.stdout  # every command is listed with its help line
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_parsing_check_arguments_imports_no_drafting_and_no_models(tmp_path):
     found = probe(["--parse-only", "check", "new", "--against", "store.db", "-f", "json"], tmp_path)
     assert drafting_modules(found["modules"]) == []
@@ -85,6 +96,10 @@ def test_check_against_a_store_does_not_import_drafting(archive):
     assert report["summary"]["documents"] > 1  # the stored articles took part
     assert drafting_modules(found["modules"]) == []
     assert "crosscheck.baseline" not in found["modules"]  # no baseline configured
+    # of the subcommand modules, only check's own (and cache_cmd, whose options it shares) is imported
+    assert [m for m in found["modules"] if m.startswith(("crosscheck.commands.", "crosscheck.extract"))] == [
+        "crosscheck.commands.cache_cmd", "crosscheck.commands.check",
+    ]
     # only the selected reporter is imported: no rich for JSON
     assert [m for m in found["modules"] if m.startswith(("rich", "crosscheck.reporters."))] == ["crosscheck.reporters.json_report"]
 

@@ -1,8 +1,10 @@
 """Command line: parse arguments, call the API, print, exit.  No logic of its own.
 
 Each subcommand is a module in `crosscheck.commands` (or elsewhere) with
-`NAME`, `HELP`, `add_arguments(parser)` and `run(args) -> int`; adding a
-command is one line in `COMMANDS`.
+`add_arguments(parser)` and `run(args) -> int`, its docstring the command's
+description; adding a command is one line in `COMMANDS`.  Only the module of
+the command being run is imported: a cold start is mostly imports, and
+`crosscheck check NEW --against STORE` runs on every new article.
 
 Exit status: 0 clean, 1 findings at or above --fail-on, 2 invalid input or
 usage, 3 internal error (a bug: please report it).
@@ -14,31 +16,34 @@ import argparse
 import importlib
 import os
 import sys
-from types import ModuleType
+from typing import Iterable
 
 from crosscheck import __version__
 from crosscheck.errors import EXIT_INVALID, CrosscheckError
 
 EXIT_INTERNAL = 3
 
-COMMANDS: list[str] = [
-    "crosscheck.commands.validate",
-    "crosscheck.commands.check",
-    "crosscheck.extract.command",
-    "crosscheck.commands.baseline",
-    "crosscheck.commands.config",
-    "crosscheck.commands.rules_cmd",
-    "crosscheck.commands.cache_cmd",
-    "crosscheck.commands.index_cmd",
-]
-"""Modules that implement subcommands, in the order `--help` lists them."""
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("crosscheck.commands.validate", "check claims files against the schema, the registry and their articles"),
+    "check": ("crosscheck.commands.check", "compare claims across articles and report disagreements"),
+    "extract": ("crosscheck.extract.command", "draft a claims file from an article's text"),
+    "baseline": ("crosscheck.commands.baseline", "write the fingerprints of the current findings to a baseline file"),
+    "config": ("crosscheck.commands.config", "show the effective configuration and the source of each value"),
+    "rules": ("crosscheck.commands.rules_cmd", "list the rules, or `rules explain ID` to show one with its examples"),
+    "cache": ("crosscheck.commands.cache_cmd", "clear the claims cache"),
+    "index": ("crosscheck.commands.index_cmd", "build or update a claims store (SQLite, indexed by key) from claims files"),
+}
+"""Subcommand -> (the module implementing it, its one-line help), in the order `--help` lists them.
+
+The help lines live here rather than in the modules so that `--help` imports none of them."""
 
 
-def _commands() -> list[ModuleType]:
-    return [importlib.import_module(name) for name in COMMANDS]
+def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser; only the subcommands in `commands` (default: all) get their arguments.
 
-
-def build_parser() -> argparse.ArgumentParser:
+    The others are still listed, with their help line, by `crosscheck --help`.
+    """
+    wanted = set(COMMANDS if commands is None else commands)
     parser = argparse.ArgumentParser(
         prog="crosscheck",
         description="Check that articles agree with each other: figures, dates, ranks, names and quotes.",
@@ -46,16 +51,35 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"crosscheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for module in _commands():
-        command = sub.add_parser(module.NAME, help=module.HELP, description=module.__doc__)
+    for name, (module_name, help_line) in COMMANDS.items():
+        if name not in wanted:
+            sub.add_parser(name, help=help_line)
+            continue
+        module = importlib.import_module(module_name)
+        command = sub.add_parser(name, help=help_line, description=module.__doc__)
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return parser
 
 
+def command_named(argv: list[str]) -> str | None:
+    """The subcommand an argument list runs: its first word that is not an option, if it is a command.
+
+    The top-level options (`-h`, `--version`) take no value, so that word is the one argparse dispatches on.
+    """
+    for arg in argv:
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `crosscheck` console script."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    name = command_named(argv)
+    parser = build_parser([name] if name else [])
     args = parser.parse_args(argv)
     try:
         return int(args.run(args) or 0)

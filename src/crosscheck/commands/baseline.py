@@ -8,9 +8,6 @@ import sys
 from crosscheck.commands.check import add_corpus_arguments, collect
 from crosscheck.errors import EXIT_OK
 
-NAME = "baseline"
-HELP = "write the fingerprints of the current findings to a baseline file"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_arguments(parser)

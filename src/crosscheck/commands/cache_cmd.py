@@ -11,9 +11,6 @@ from crosscheck.errors import EXIT_OK
 if TYPE_CHECKING:
     from crosscheck.cache import ClaimsCache
 
-NAME = "cache"
-HELP = "clear the claims cache"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=["clear"], help="clear: delete every cached entry")

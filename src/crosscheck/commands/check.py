@@ -25,9 +25,6 @@ if TYPE_CHECKING:
     from crosscheck.corpus import Corpus, Document
     from crosscheck.report import Report
 
-NAME = "check"
-HELP = "compare claims across articles and report disagreements"
-
 
 def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments shared by `check` and `baseline`: what to load and which rules to run."""

@@ -7,9 +7,6 @@ import sys
 
 from crosscheck.errors import EXIT_OK
 
-NAME = "config"
-HELP = "show the effective configuration and the source of each value"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help="as for check")

@@ -8,9 +8,6 @@ import sys
 from crosscheck.commands.cache_cmd import add_cache_arguments, open_cache
 from crosscheck.errors import EXIT_INVALID, EXIT_OK, CrosscheckError, Diagnostic
 
-NAME = "index"
-HELP = "build or update a claims store (SQLite, indexed by key) from claims files"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="claims files, articles or corpus folders to add")

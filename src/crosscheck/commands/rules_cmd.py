@@ -8,9 +8,6 @@ import textwrap
 
 from crosscheck.errors import EXIT_OK, CrosscheckError
 
-NAME = "rules"
-HELP = "list the rules, or `rules explain ID` to show one with its examples"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", nargs="?", default="list", choices=("list", "explain"), help="list (default) or explain")

@@ -8,9 +8,6 @@ from collections import Counter
 
 from crosscheck.errors import EXIT_INVALID, EXIT_OK
 
-NAME = "validate"
-HELP = "check claims files against the schema, the registry and their articles"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="claims files, articles or corpus folders (default: .)")

@@ -15,9 +15,6 @@ from pathlib import Path
 
 from crosscheck.errors import EXIT_OK, CrosscheckError, Diagnostic
 
-NAME = "extract"
-HELP = "draft a claims file from an article's text"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("article", metavar="ARTICLE", help="the article text file")

@@ -57,3 +57,9 @@ def compact_claims(claims: Iterable[Claim]) -> None:
                 _setattr(scope, "__pydantic_fields_set__", fields_set(names, own))
             else:
                 fields["scope"] = shared
+
+
+def share_fields_set(model: object) -> None:
+    """Swap one model's fields set for the shared, equal one (as `compact_claims` does for claims)."""
+    own = model.__pydantic_fields_set__  # type: ignore[attr-defined]
+    _setattr(model, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(frozenset(own), own))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from crosscheck import collector
+from crosscheck.compact import share_fields_set
 from crosscheck.comparators import Comparator, Item, Verdict, registry
 from crosscheck.corpus import Corpus, Document
 from crosscheck.grouping import Block, blocks, group_items
@@ -70,7 +71,7 @@ def fingerprint(rule_id: str, key: tuple[str, str, str | None], items: Iterable[
 
 def _claim_ref(item: Item, normal: Normal, documents: Mapping[str, Document]) -> ClaimRef:
     located, claim = item.located, item.claim
-    return ClaimRef.model_construct(
+    ref = ClaimRef.model_construct(
         document=located.document,
         claims_file=_claims_file(documents.get(located.document)),
         claim=claim.id,
@@ -83,6 +84,8 @@ def _claim_ref(item: Item, normal: Normal, documents: Mapping[str, Document]) ->
         drafted=located.drafted,
         confidence=claim.draft.confidence if claim.draft is not None else None,
     )
+    share_fields_set(ref)
+    return ref
 
 
 class _Refs:
@@ -123,7 +126,7 @@ def _finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: boo
         explanation=explanation, **verdict.facts,
     )
     # every field comes from validated claims and rules: construct without validating again
-    return Finding.model_construct(
+    finding = Finding.model_construct(
         fingerprint=fingerprint(rule.id, key, verdict.items),
         rule=rule.id,
         rule_name=rule.name,
@@ -138,6 +141,8 @@ def _finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: boo
         diff=verdict.diff,
         confidence=min(confidences) if confidences else None,
     )
+    share_fields_set(finding)
+    return finding
 
 
 def _judge(comparator: Comparator, params: object, block: Block) -> Iterator[Verdict]:

@@ -40,8 +40,8 @@ class Item:
     """The registry entity the value names (its `entity`, else the claim's subject), if registered."""
     prop: Property | None = None
     """The registry's declaration of the claim's property, if registered."""
-    _normals: dict = field(default_factory=dict, compare=False, repr=False)
-    """Memo of `normal()` by tolerances: a claim meets many others in its group."""
+    _normals: dict | None = field(default=None, compare=False, repr=False)
+    """Memo of `normal()` by tolerances (made on first use: most claims are never compared)."""
     claim: Claim = field(init=False, compare=False, repr=False)
     """The claim (`located.claim`); this and the fields below are copied once, read millions of times."""
     value: Value = field(init=False, compare=False, repr=False)
@@ -65,9 +65,13 @@ class Item:
 
     def normal(self, tolerances: Tolerances | None = None) -> Normal:
         """The claim's value normalised, computed once per tolerances (normalising is pure)."""
-        normal = self._normals.get(tolerances)
+        normals = self._normals
+        if normals is None:
+            normals = {}
+            object.__setattr__(self, "_normals", normals)
+        normal = normals.get(tolerances)
         if normal is None:
-            normal = self._normals[tolerances] = normalize(self.value, self.text, published=self.published, tolerances=tolerances)
+            normal = normals[tolerances] = normalize(self.value, self.text, published=self.published, tolerances=tolerances)
         return normal
 
 

@@ -16,7 +16,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from crosscheck.cache import ClaimsCache, Entry, decode, digest, encode, text_digest
 from crosscheck.compact import compact_claims
@@ -359,13 +359,12 @@ def _receive(tasks: list[_Task], results: list[tuple], cache: ClaimsCache | None
 def _load_parallel(sources: Sources, result: LoadResult, cache: ClaimsCache | None, registry_hash: bytes, jobs: int) -> list[_Loaded]:
     """Load claims files with `jobs - 1` forked workers and this process: cache hits here, misses shared.
 
-    The misses are cut into chunks, taken in order by whoever is free: workers get a couple of
-    chunks ahead, this process loads the next one itself while they work.  Workers send back
-    the compact payload the cache stores, so a worker's chunk costs this process only the
-    decoding (about a seventh of loading it).  Results are kept in chunk order, so the corpus
-    and its diagnostics come out as a serial load gives them.
+    The misses are cut into chunks; this process and the workers take the next chunk from a
+    shared counter whenever they are free.  A worker sends back, per chunk, the compact
+    payloads the cache stores, so a worker's chunk costs this process only the decoding
+    (about a seventh of loading it), done between its own chunks.  Results are kept in chunk
+    order, so the corpus and its diagnostics come out as a serial load gives them.
     """
-    global _WORKER_REGISTRY
     loaded: list[_Loaded] = []
     misses: list[tuple[_Task, str | None]] = []
     for path in sources.claims_files:
@@ -387,33 +386,129 @@ def _load_parallel(sources: Sources, result: LoadResult, cache: ClaimsCache | No
     chunks = [misses[i : i + size] for i in range(0, len(misses), size)]
     done: list[list[_Loaded] | None] = [None] * len(chunks)
     registry = result.corpus.registry
-    _WORKER_REGISTRY = registry
-    try:
-        with multiprocessing.get_context("fork").Pool(min(jobs - 1, len(chunks))) as pool:
-            pending: dict[int, Any] = {}
-            taken = 0
-            while taken < len(chunks) or pending:
-                while len(pending) < 2 * (jobs - 1) and taken < len(chunks):
-                    tasks = [task for task, _text in chunks[taken]]
-                    pending[taken] = pool.apply_async(_work, (tasks,))
-                    taken += 1
-                for index in [i for i, r in pending.items() if r.ready()]:
-                    done[index] = _receive([t for t, _ in chunks[index]], pending.pop(index).get(), cache, registry_hash)
-                if taken < len(chunks):
-                    done[taken] = [_load_here(task, text, registry, cache, registry_hash) for task, text in chunks[taken]]
-                    taken += 1
-                elif pending:
-                    index = min(pending)
-                    done[index] = _receive([t for t, _ in chunks[index]], pending.pop(index).get(), cache, registry_hash)
-    finally:
-        _WORKER_REGISTRY = None
-    for chunk in done:
-        loaded.extend(chunk)  # type: ignore[arg-type]
+
+    def receive(message: tuple[int, list[tuple]]) -> None:
+        index, results = message
+        done[index] = _receive([task for task, _text in chunks[index]], results, cache, registry_hash)
+
+    with _Workers(min(jobs - 1, len(chunks)), chunks, registry) as workers:
+        while (index := workers.take()) is not None:
+            done[index] = [_load_here(task, text, registry, cache, registry_hash) for task, text in chunks[index]]
+            for message in workers.ready():
+                receive(message)
+        for message in workers.rest():
+            receive(message)
+    for index, chunk in enumerate(done):
+        if chunk is None:  # a worker died with it: load it here
+            chunk = [_load_here(task, text, registry, cache, registry_hash) for task, text in chunks[index]]
+        loaded.extend(chunk)
     return loaded
 
 
 _CHUNK_FILES = 16
 """Claims files per chunk of parallel work: small enough to balance, large enough to amortise a hand-off."""
+_PIPE_BYTES = 1 << 20
+"""Pipe buffer asked for (Linux): a worker can run a few chunks ahead of this process without blocking."""
+
+
+class _Workers:
+    """Forked workers that take chunks from a shared counter and send their results through a pipe each.
+
+    Everything a worker needs (chunks, registry) it inherits by forking, so only results travel.
+    """
+
+    def __init__(self, count: int, chunks: list, registry: Registry | None):
+        context = multiprocessing.get_context("fork")
+        self._next = context.Value("q", 0)
+        self._chunks = len(chunks)
+        self._readers: list[Any] = []
+        self._processes: list[Any] = []
+        global _WORKER_REGISTRY
+        _WORKER_REGISTRY = registry
+        try:
+            for _ in range(count):
+                reader, writer = context.Pipe(duplex=False)
+                _grow_pipe(writer.fileno())
+                process = context.Process(target=_worker_loop, args=(chunks, self._next, writer), daemon=True)
+                process.start()
+                writer.close()  # the worker holds its copy: EOF here once it exits
+                self._readers.append(reader)
+                self._processes.append(process)
+        finally:
+            _WORKER_REGISTRY = None
+
+    def take(self) -> int | None:
+        """The next chunk for this process, or None when every chunk is taken."""
+        return _take(self._next, self._chunks)
+
+    def ready(self) -> Iterator[tuple[int, list[tuple]]]:
+        """Results that have arrived, without waiting."""
+        return self._messages(timeout=0)
+
+    def rest(self) -> Iterator[tuple[int, list[tuple]]]:
+        """Every remaining result, until the workers are done (or dead: their chunks stay missing)."""
+        return self._messages(timeout=None)
+
+    def _messages(self, timeout: float | None) -> Iterator[tuple[int, list[tuple]]]:
+        from multiprocessing.connection import wait
+
+        while self._readers:
+            ready = wait(self._readers, timeout)
+            if not ready:
+                return
+            for reader in ready:
+                try:
+                    message = reader.recv()
+                except EOFError:
+                    self._readers.remove(reader)
+                    reader.close()
+                    continue
+                if isinstance(message, str):
+                    raise RuntimeError(f"a loading worker failed:\n{message}")
+                yield message
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for reader in self._readers:
+            reader.close()
+        for process in self._processes:
+            process.join(timeout=1 if exc[0] is None else 0)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+
+
+def _grow_pipe(fd: int) -> None:
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_BYTES)
+    except (ImportError, OSError):  # pragma: no cover - not Linux, or a lower limit: smaller steps
+        pass
+
+
+def _take(counter: Any, total: int) -> int | None:
+    with counter.get_lock():
+        index = counter.value
+        if index >= total:
+            return None
+        counter.value = index + 1
+    return index
+
+
+def _worker_loop(chunks: list, counter: Any, writer: Any) -> None:
+    """In a worker: load chunks until none is left, sending each chunk's results."""
+    try:
+        while (index := _take(counter, len(chunks))) is not None:
+            writer.send((index, _work([task for task, _text in chunks[index]])))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which fails loudly
+        import traceback
+
+        writer.send(traceback.format_exc())
+    finally:
+        writer.close()
 
 
 def _load_here(task: _Task, text: str | None, registry: Registry | None, cache: ClaimsCache | None, registry_hash: bytes) -> _Loaded:

@@ -1,0 +1,126 @@
+"""The compact load path: shared parts of claims, documents without kept texts, the parallel load.
+
+These assert what users of the loaded objects rely on: equal values, untouched
+pydantic behaviour (dumps, copies, fields set), the article text on demand, and a
+parallel load that equals a serial one, whatever a worker does.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from generate import generate  # noqa: E402
+
+from crosscheck import validation  # noqa: E402
+from crosscheck.compact import compact_claims  # noqa: E402
+from crosscheck.models import Claim  # noqa: E402
+from crosscheck.validation import load_corpus  # noqa: E402
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    generate(tmp_path / "news", articles=12, claims=6, seed=5)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "news"
+
+
+@pytest.fixture
+def slow_here(monkeypatch):
+    """Slow this process's own loading down, so the workers surely take chunks of a small corpus."""
+    import time
+
+    original = validation._load_here
+
+    def slow(*args):
+        time.sleep(0.01)
+        return original(*args)
+
+    monkeypatch.setattr(validation, "_load_here", slow)
+
+
+def _claim(**extra) -> Claim:
+    data = {
+        "id": "c1", "subject": "org-1", "property": "partner-count", "text": "over 30 companies",
+        "quote": "It works with over 30 companies.", "value": {"kind": "quantity", "amount": 30, "approx": "over", "unit": "company"},
+        "scope": {"as_of": 2024},
+    }
+    return Claim.model_validate({**data, **extra})
+
+
+def _snapshot(result):
+    return [(c.document, c.claim, c.start, c.end, c.line, c.column, c.drafted) for c in result.corpus.claims]
+
+
+def test_compacted_claims_equal_and_dump_as_before():
+    a, b = _claim(), _claim(id="c2", note="a note")
+    before = [c.model_dump_json(exclude_unset=True) for c in (a, b)] + [c.model_dump_json() for c in (a, b)]
+    fields = [set(c.model_fields_set) for c in (a, b)]
+    compact_claims([a, b])
+    assert [c.model_dump_json(exclude_unset=True) for c in (a, b)] + [c.model_dump_json() for c in (a, b)] == before
+    assert [c.model_fields_set for c in (a, b)] == fields
+    assert a == _claim() and hash(a) == hash(_claim())
+    # the shared parts are one object each
+    assert a.scope is b.scope and a.subject is b.subject
+    assert a.value.__pydantic_fields_set__ is b.value.__pydantic_fields_set__
+
+
+def test_compacted_claims_copy_without_touching_each_other():
+    a, b = _claim(), _claim(id="c2")
+    compact_claims([a, b])
+    changed = a.model_copy(update={"note": "edited"})
+    assert changed.note == "edited" and "note" in changed.model_fields_set
+    assert "note" not in a.model_fields_set and "note" not in b.model_fields_set
+    with pytest.raises(Exception):
+        a.subject = "other"  # still frozen
+
+
+def test_scopes_with_different_fields_set_stay_apart():
+    plain, explicit = _claim(), _claim(scope={"as_of": 2024, "start": None})
+    compact_claims([plain, explicit])
+    assert plain.scope is not explicit.scope
+    assert explicit.scope.model_fields_set == {"as_of", "start"}
+
+
+def test_loaded_documents_read_their_article_text_on_demand(corpus):
+    result = load_corpus([corpus])
+    assert result.ok and result.corpus.documents
+    for document in result.corpus.documents:
+        assert document.text == document.article_path.read_text(encoding="utf-8")
+        for located in document.claims:  # offsets point into that text
+            assert " ".join(document.text[located.start : located.end].split()) == " ".join(located.claim.quote.split())
+
+
+@pytest.mark.parametrize("jobs", ["2", "3"])
+def test_parallel_load_equals_serial(corpus, monkeypatch, jobs, slow_here):
+    bad = sorted(corpus.rglob("*.claims.yaml"))[3]
+    bad.write_text(bad.read_text(encoding="utf-8").replace("subject: org-", "subject: Org-", 1), encoding="utf-8")
+    serial = load_corpus([corpus])
+    monkeypatch.setenv("CROSSCHECK_JOBS", jobs)
+    parallel = load_corpus([corpus])
+    assert _snapshot(parallel) == _snapshot(serial)
+    assert [d.format() for d in parallel.diagnostics] == [d.format() for d in serial.diagnostics]
+    assert [d.id for d in parallel.corpus.documents] == [d.id for d in serial.corpus.documents]
+
+
+def test_chunks_of_a_dead_worker_are_loaded_here(corpus, monkeypatch, slow_here):
+    serial = load_corpus([corpus])
+    monkeypatch.setenv("CROSSCHECK_JOBS", "2")
+    monkeypatch.setattr(validation, "_work", lambda tasks: os._exit(3))  # the worker dies mid-chunk
+    parallel = load_corpus([corpus])
+    assert _snapshot(parallel) == _snapshot(serial)
+
+
+def test_a_failing_worker_fails_the_load_loudly(corpus, monkeypatch, slow_here):
+    def broken(tasks):
+        raise ValueError("boom")
+
+    monkeypatch.setenv("CROSSCHECK_JOBS", "2")
+    monkeypatch.setattr(validation, "_work", broken)
+    with pytest.raises(RuntimeError, match="boom"):
+        load_corpus([corpus])

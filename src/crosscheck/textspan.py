@@ -31,7 +31,8 @@ def _translate(text: str) -> str:
     return text if text.isascii() and "`" not in text else text.translate(_TYPOGRAPHY)
 
 
-_WORD = re.compile(r"\S+")
+_DRIFT = re.compile(r"\s\s+")
+"""A whitespace run the normalised text shortens (a single blank only becomes a space)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,26 +49,34 @@ class SearchableText:
     """An article prepared for repeated quote look-ups (one normalisation, many finds).
 
     Linear in the text: the normalised text is its whitespace-separated words joined by single
-    spaces, and offsets map back through one (normalised start, original start) pair per word.
+    spaces, so it only drifts from the original where whitespace is dropped: at the start, and
+    at each run of two or more blanks.  Offsets map back through one (normalised start, original
+    start, original end) triple per stretch between such runs; most articles have a few dozen.
     """
 
     def __init__(self, text: str):
         self.text = text
         translated = _translate(text)
-        norm_starts: list[int] = []
-        orig_starts: list[int] = []
-        words: list[str] = []
-        at = 0
-        for match in _WORD.finditer(translated):
-            word = match.group()
-            norm_starts.append(at)
-            orig_starts.append(match.start())
-            words.append(word)
-            at += len(word) + 1
-        self.normalized = " ".join(words)
+        self.normalized = " ".join(translated.split())
+        lead = len(translated) - len(translated.lstrip())
+        norm_starts = [0]
+        orig_starts = [lead]
+        orig_ends: list[int] = []
+        """Original offset of the first blank after each stretch (a joining space still maps there)."""
+        dropped = lead
+        for match in _DRIFT.finditer(translated, lead):
+            begin, end = match.span()
+            orig_ends.append(begin)
+            if end == len(translated):
+                break  # trailing blanks: nothing follows
+            dropped += end - begin - 1
+            norm_starts.append(end - dropped)
+            orig_starts.append(end)
+        else:
+            orig_ends.append(len(translated))
         self._norm_starts = norm_starts
         self._orig_starts = orig_starts
-        self._lengths = [len(w) for w in words]
+        self._orig_ends = orig_ends
         self._line_starts: list[int] | None = None
 
     def _origin(self, at: int) -> int:
@@ -80,7 +89,7 @@ class SearchableText:
         k = bisect.bisect_right(self._orig_starts, start) - 1
         if k < 0:
             return 0
-        if start <= self._orig_starts[k] + self._lengths[k]:
+        if start <= self._orig_ends[k]:
             return self._norm_starts[k] + (start - self._orig_starts[k])
         return self._norm_starts[k + 1] if k + 1 < len(self._norm_starts) else len(self.normalized)
 

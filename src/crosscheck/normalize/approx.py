@@ -34,7 +34,7 @@ from crosscheck.report import Interval
 def data() -> dict[str, Any]:
     """The approximator data file, parsed once."""
     text = resources.files("crosscheck.normalize").joinpath("approximators.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
 
 
 def default_delta(approx: str) -> float:

@@ -187,9 +187,19 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
     seen: set[Path] = set()
     referenced_articles: set[Path] = set()
     bare_articles: list[Path] = []
+    folders: dict[Path, Path] = {}
+
+    def resolve(path: Path) -> Path:
+        """`path.resolve()` for a file, resolving each folder once (a corpus has thousands of files per folder)."""
+        if os.path.islink(path):
+            return path.resolve()
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        return folder / path.name
 
     def add_claims(path: Path, root: Path) -> None:
-        key = path.resolve()
+        key = resolve(path)
         if key not in seen:
             seen.add(key)
             found.claims_files.append(path)
@@ -220,9 +230,9 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
     for claims in found.claims_files:
         for suffix in CLAIMS_SUFFIXES:
             if claims.name.endswith(suffix):
-                referenced_articles.add(claims.with_name(claims.name[: -len(suffix)] + ".txt").resolve())
+                referenced_articles.add(resolve(claims.with_name(claims.name[: -len(suffix)] + ".txt")))
     for article in bare_articles:
-        key = article.resolve()
+        key = resolve(article)
         if key not in referenced_articles and claims_path_for(article) is None and key not in seen:
             seen.add(key)
             found.articles_without_claims.append(article)

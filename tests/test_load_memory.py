@@ -111,13 +111,13 @@ def test_parallel_load_equals_serial(corpus, monkeypatch, jobs, slow_here):
 def test_chunks_of_a_dead_worker_are_loaded_here(corpus, monkeypatch, slow_here):
     serial = load_corpus([corpus])
     monkeypatch.setenv("CROSSCHECK_JOBS", "2")
-    monkeypatch.setattr(validation, "_work", lambda tasks: os._exit(3))  # the worker dies mid-chunk
+    monkeypatch.setattr(validation, "_work", lambda *args: os._exit(3))  # the worker dies mid-chunk
     parallel = load_corpus([corpus])
     assert _snapshot(parallel) == _snapshot(serial)
 
 
 def test_a_failing_worker_fails_the_load_loudly(corpus, monkeypatch, slow_here):
-    def broken(tasks):
+    def broken(*args):
         raise ValueError("boom")
 
     monkeypatch.setenv("CROSSCHECK_JOBS", "2")

@@ -127,12 +127,11 @@ def build_document(
 
 
 def _build(
-    claims_file: ClaimsFile, claims_path: Path, text: str, root: Path, registry: Registry | None, compact: bool = True
+    claims_file: ClaimsFile, claims_path: Path, text: str, root: Path, registry: Registry | None
 ) -> tuple[Document | None, str | None, list[Diagnostic]]:
     """`build_document`, also returning the article text it read (the cache stores its hash).
 
-    The document does not keep the text (see `Document`); `compact=False` skips sharing the
-    claims' common parts, for a worker that only serialises them.
+    The document does not keep the text (see `Document`), and its claims are compacted.
     """
     out = _Reporter(claims_path, text)
     article_path = _resolve_article(claims_path, root, claims_file.document.article, out)
@@ -179,8 +178,7 @@ def _build(
         located.append(
             LocatedClaim(claim, doc_id, span.start, span.end, span.line, span.column, drafted=claim.draft is not None)
         )
-    if compact:
-        compact_claims(claims_file.claims)
+    compact_claims(claims_file.claims)
     document = Document(
         id=doc_id,
         article_path=article_path,
@@ -310,16 +308,18 @@ def _jobs(files: int) -> int:
     return max(1, min(jobs, files))
 
 
-_WORKER_REGISTRY: Registry | None = None
 _Task = tuple[Path, Path]
 _Loaded = tuple[Document | None, list[Diagnostic]]
 
 
-def _work(tasks: list[_Task]) -> list[tuple]:
-    """In a worker: load a chunk of claims files afresh; return what the parent needs, compactly.
+def _work(tasks: list[_Task], registry: Registry | None, payloads: bool) -> list[tuple]:
+    """In a worker: load a chunk of claims files afresh; return what the parent needs to rebuild them.
 
-    For each file: its problems and, when it loaded, the cache's payload, the document id, the
-    article path, and the hashes of the claims file and the article.
+    For each file: its problems and, when it loaded, the document's parts (metadata, claims,
+    where each quote stands), the hashes of the claims file and the article, and with
+    `payloads` the cache's payload.  The parts travel pickled in one message per chunk: cheaper
+    for the parent to rebuild than the JSON payload is to validate, and the claims are compacted
+    first, so the shared parts travel once per chunk.
     """
     out: list[tuple] = []
     for path, root in tasks:
@@ -331,27 +331,40 @@ def _work(tasks: list[_Task]) -> list[tuple]:
         if claims_file is None:
             out.append((problems, None))
             continue
-        document, article_text, problems = _build(claims_file, path, text, root, _WORKER_REGISTRY, compact=False)  # type: ignore[arg-type]
+        document, article_text, problems = _build(claims_file, path, text, root, registry)  # type: ignore[arg-type]
         if document is None:
             out.append((problems, None))
             continue
-        out.append((problems, (encode(document), document.id, str(document.article_path), text_digest(article_text), text_digest(text))))  # type: ignore[arg-type]
+        parts = (
+            document.meta,
+            [c.claim for c in document.claims],
+            [(c.start, c.end, c.line, c.column) for c in document.claims],
+            document.id,
+            str(document.article_path),
+            text_digest(article_text),  # type: ignore[arg-type]
+            text_digest(text),
+            encode(document) if payloads else None,
+        )
+        out.append((problems, parts))
     return out
 
 
 def _receive(tasks: list[_Task], results: list[tuple], cache: ClaimsCache | None, registry_hash: bytes) -> list[_Loaded]:
-    """Turn a worker's results for `tasks` into documents (one chunk at a time, so payloads never pile up)."""
+    """Turn a worker's results for `tasks` into documents (one chunk at a time, so results never pile up)."""
     out: list[_Loaded] = []
-    for (path, _root), (problems, loaded) in zip(tasks, results):
-        if loaded is None:
+    for (path, _root), (problems, parts) in zip(tasks, results):
+        if parts is None:
             out.append((None, problems))
             continue
-        payload, doc_id, article, article_hash, claims_hash = loaded
-        document = decode(payload, doc_id, Path(article), path)
-        if document is None:  # pragma: no cover - a payload we just wrote always decodes
-            raise RuntimeError(f"worker result for {path} does not decode")
+        meta, claims, spans, doc_id, article, article_hash, claims_hash, payload = parts
+        compact_claims(claims)  # shares what repeats across chunks, too
+        located = tuple(
+            LocatedClaim(claim, doc_id, start, end, line, column, drafted=claim.draft is not None)
+            for claim, (start, end, line, column) in zip(claims, spans)
+        )
+        document = Document(id=doc_id, article_path=Path(article), claims_path=path, meta=meta, text=None, claims=located)
         if cache is not None and not problems:
-            cache.put(_cache_key(path), Entry(claims_hash, registry_hash, document.meta.article, article_hash, payload))
+            cache.put(_cache_key(path), Entry(claims_hash, registry_hash, meta.article, article_hash, payload))
         out.append((document, problems))
     return out
 
@@ -391,7 +404,7 @@ def _load_parallel(sources: Sources, result: LoadResult, cache: ClaimsCache | No
         index, results = message
         done[index] = _receive([task for task, _text in chunks[index]], results, cache, registry_hash)
 
-    with _Workers(min(jobs - 1, len(chunks)), chunks, registry) as workers:
+    with _Workers(min(jobs - 1, len(chunks)), chunks, registry, cache is not None) as workers:
         while (index := workers.take()) is not None:
             done[index] = [_load_here(task, text, registry, cache, registry_hash) for task, text in chunks[index]]
             for message in workers.ready():
@@ -417,25 +430,20 @@ class _Workers:
     Everything a worker needs (chunks, registry) it inherits by forking, so only results travel.
     """
 
-    def __init__(self, count: int, chunks: list, registry: Registry | None):
+    def __init__(self, count: int, chunks: list, registry: Registry | None, payloads: bool):
         context = multiprocessing.get_context("fork")
         self._next = context.Value("q", 0)
         self._chunks = len(chunks)
         self._readers: list[Any] = []
         self._processes: list[Any] = []
-        global _WORKER_REGISTRY
-        _WORKER_REGISTRY = registry
-        try:
-            for _ in range(count):
-                reader, writer = context.Pipe(duplex=False)
-                _grow_pipe(writer.fileno())
-                process = context.Process(target=_worker_loop, args=(chunks, self._next, writer), daemon=True)
-                process.start()
-                writer.close()  # the worker holds its copy: EOF here once it exits
-                self._readers.append(reader)
-                self._processes.append(process)
-        finally:
-            _WORKER_REGISTRY = None
+        for _ in range(count):
+            reader, writer = context.Pipe(duplex=False)
+            _grow_pipe(writer.fileno())
+            process = context.Process(target=_worker_loop, args=(chunks, self._next, writer, registry, payloads), daemon=True)
+            process.start()
+            writer.close()  # the worker holds its copy: EOF here once it exits
+            self._readers.append(reader)
+            self._processes.append(process)
 
     def take(self) -> int | None:
         """The next chunk for this process, or None when every chunk is taken."""
@@ -498,11 +506,11 @@ def _take(counter: Any, total: int) -> int | None:
     return index
 
 
-def _worker_loop(chunks: list, counter: Any, writer: Any) -> None:
+def _worker_loop(chunks: list, counter: Any, writer: Any, registry: Registry | None, payloads: bool) -> None:
     """In a worker: load chunks until none is left, sending each chunk's results."""
     try:
         while (index := _take(counter, len(chunks))) is not None:
-            writer.send((index, _work([task for task, _text in chunks[index]])))
+            writer.send((index, _work([task for task, _text in chunks[index]], registry, payloads)))
     except BaseException:  # noqa: BLE001 - reported to the parent, which fails loudly
         import traceback
 

@@ -45,6 +45,8 @@ def _package_version() -> str:
 
 _STAMP = f"crosscheck-cache {FORMAT} models {SCHEMA_VERSION} crosscheck {_package_version()}"
 _BUSY_MS = 2000
+_BATCH_ROWS = 256
+"""Entries queued in memory before they are written into the run's open transaction."""
 
 
 def digest(data: bytes) -> bytes:
@@ -124,6 +126,8 @@ class ClaimsCache:
         self.rebuilt: str | None = None
         """Why an existing file was set aside and rebuilt, if it was."""
         self._pending: list[tuple] = []
+        self._refused = False
+        """True once a write failed in this run (busy or read-only): the run's other entries are dropped too."""
         self._broken: str | None = None
         self._db = self._open()
 
@@ -237,32 +241,62 @@ class ClaimsCache:
         return Entry(*row[:5])
 
     def put(self, key: str, entry: Entry) -> None:
-        """Queue an entry; `commit` writes all queued entries in one transaction."""
-        self._pending.append((key, entry.claims_hash, entry.registry_hash, entry.article, entry.article_hash, entry.payload, digest(entry.payload)))
+        """Queue an entry; `commit` makes every entry queued since the last commit visible, atomically.
 
-    def commit(self) -> bool:
-        """Write queued entries atomically; False (and nothing written) when the database is busy or broken."""
+        Queued entries go into the run's one open transaction a batch at a time, so a large
+        cold run does not hold every payload in memory until it ends.
+        """
+        self._pending.append((key, entry.claims_hash, entry.registry_hash, entry.article, entry.article_hash, entry.payload, digest(entry.payload)))
+        if len(self._pending) >= _BATCH_ROWS:
+            self._write()
+
+    def _write(self) -> None:
+        """Write queued entries into the run's open transaction (begun on first use)."""
+        rows, self._pending = self._pending, []
         if self._broken is not None:
-            self._rebuild()
-        if self._db is None or not self._pending:
-            self._pending.clear()
-            return self._db is not None
+            self._rebuild()  # found broken while reading: later entries go to a fresh database
+        if self._db is None or self._refused or not rows:
+            return
         try:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", self._pending)
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+            if not self._db.in_transaction:
+                self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
         except sqlite3.OperationalError:
-            return False  # busy (another run is writing) or read-only: the cache is optional
+            self._refused = True  # busy (another run is writing) or read-only: the cache is optional
+            self._rollback()
         except sqlite3.DatabaseError as exc:
             self._broken = f"corrupted ({exc})"
+            self._refused = True
+            self._rollback()
+
+    def _rollback(self) -> None:
+        if self._db is not None and self._db.in_transaction:
+            try:
+                self._db.execute("ROLLBACK")
+            except sqlite3.DatabaseError:
+                pass
+
+    def commit(self) -> bool:
+        """Make the queued entries visible atomically; False (and nothing written) when the database is busy or broken."""
+        self._write()
+        refused, self._refused = self._refused, False
+        if self._broken is not None:
             self._rebuild()
             return False
-        finally:
-            self._pending.clear()
+        if self._db is None or refused:
+            return False
+        if not self._db.in_transaction:
+            return True
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError:
+            self._rollback()
+            return False
+        except sqlite3.DatabaseError as exc:
+            self._broken = f"corrupted ({exc})"
+            self._rollback()
+            self._rebuild()
+            return False
         return True
 
     def clear(self) -> int:

@@ -1,0 +1,74 @@
+"""The cache writes a large run's entries in batches, yet still commits them all at once or not at all."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from generate import generate  # noqa: E402
+
+from crosscheck import cache as cache_module  # noqa: E402
+from crosscheck.cache import ClaimsCache  # noqa: E402
+from crosscheck.validation import load_corpus  # noqa: E402
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    generate(tmp_path / "news", articles=7, claims=4, seed=11)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(cache_module, "_BATCH_ROWS", 2)  # several batches for seven files
+    return tmp_path / "news"
+
+
+def _rows(db: Path) -> int:
+    with sqlite3.connect(db) as raw:
+        return raw.execute("SELECT count(*) FROM files").fetchone()[0]
+
+
+def _snapshot(result):
+    return [(c.document, c.claim, c.start, c.end, c.line, c.column) for c in result.corpus.claims]
+
+
+def test_batches_become_visible_only_at_commit(corpus, tmp_path):
+    db = tmp_path / "c.db"
+    cache = ClaimsCache(db)
+    for path in sorted(corpus.rglob("*.claims.yaml"))[:5]:
+        cache.put(str(path), cache_module.Entry(b"c", b"r", "a.txt", b"a", b"{}"))
+    assert not cache._pending or len(cache._pending) < 2  # written into the open transaction already
+    assert _rows(db) == 0  # another connection sees nothing before the commit
+    assert cache.commit() is True
+    assert _rows(db) == 5
+    cache.close()
+
+
+def test_cold_run_in_batches_then_warm_run_reuses_everything(corpus, tmp_path):
+    db = tmp_path / "c.db"
+    with ClaimsCache(db) as cache:
+        cold = load_corpus([corpus], cache=cache)
+    assert _rows(db) == 7
+    with ClaimsCache(db) as cache:
+        cache.put = None  # type: ignore[assignment] - a warm run must not write anything
+        warm = load_corpus([corpus], cache=cache)
+    assert _snapshot(warm) == _snapshot(cold) == _snapshot(load_corpus([corpus]))
+
+
+def test_a_busy_database_drops_the_whole_run_and_the_load_is_unaffected(corpus, tmp_path, monkeypatch):
+    db = tmp_path / "c.db"
+    ClaimsCache(db).close()
+    monkeypatch.setattr(cache_module, "_BUSY_MS", 50)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another run is writing
+    try:
+        with ClaimsCache(db) as cache:
+            result = load_corpus([corpus], cache=cache)
+            assert cache.commit() is True  # nothing left to write: the refusal was reported once
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert _rows(db) == 0
+    assert _snapshot(result) == _snapshot(load_corpus([corpus]))

@@ -25,7 +25,7 @@ from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from crosscheck.compact import compact_claims
+from crosscheck.compact import compact_claims, compact_model
 from crosscheck.corpus import Document, LocatedClaim
 from crosscheck.models import SCHEMA_VERSION, Claim, DocumentMeta
 
@@ -111,6 +111,7 @@ def decode(data: bytes, doc_id: str, article_path: Path, claims_path: Path, text
     if len(payload.spans) != len(payload.claims):
         return None
     compact_claims(payload.claims)
+    compact_model(payload.meta)
     claims = tuple(
         LocatedClaim(claim, doc_id, s, e, line, column, drafted=claim.draft is not None)
         for claim, (s, e, line, column) in zip(payload.claims, payload.spans)

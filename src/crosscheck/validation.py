@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from crosscheck.cache import ClaimsCache, Entry, decode, digest, encode, text_digest
-from crosscheck.compact import compact_claims
+from crosscheck.compact import compact_claims, compact_model
 from crosscheck.corpus import Corpus, Document, LocatedClaim
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
 from crosscheck.loading import (
@@ -179,6 +179,7 @@ def _build(
             LocatedClaim(claim, doc_id, span.start, span.end, span.line, span.column, drafted=claim.draft is not None)
         )
     compact_claims(claims_file.claims)
+    compact_model(claims_file.document)
     document = Document(
         id=doc_id,
         article_path=article_path,
@@ -358,6 +359,7 @@ def _receive(tasks: list[_Task], results: list[tuple], cache: ClaimsCache | None
             continue
         meta, claims, spans, doc_id, article, article_hash, claims_hash, payload = parts
         compact_claims(claims)  # shares what repeats across chunks, too
+        compact_model(meta)
         located = tuple(
             LocatedClaim(claim, doc_id, start, end, line, column, drafted=claim.draft is not None)
             for claim, (start, end, line, column) in zip(claims, spans)

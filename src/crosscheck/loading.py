@@ -84,23 +84,38 @@ def _maybe_plain(value: str, key: object, text: str) -> bool:
 
 
 def _reads_the_same(data: Any, text: str) -> bool:
-    """True when libyaml would build exactly `data` (ryaml's reading) from `text`."""
+    """True when libyaml would build exactly `data` (ryaml's reading) from `text`.
+
+    Runs on every parsed file, so a mapping's scalar values are checked in place; only
+    containers go on the stack.
+    """
     has_int = has_float = False
+    first, retyped = _RETYPED_FIRST, _RETYPED.match
     stack: list[tuple[Any, Any]] = [(data, None)]
     while stack:
         item, key = stack.pop()
         kind = type(item)
-        if kind is str:
-            if item and item[0] in _RETYPED_FIRST and _RETYPED.match(item):
+        if kind is dict:
+            for k, v in item.items():
+                if type(k) is not str or (k and k[0] in first and retyped(k)):
+                    stack.append((k, None))  # checked in full below
+                value_kind = type(v)
+                if value_kind is str:
+                    if v and v[0] in first and retyped(v):
+                        stack.append((v, k))
+                elif value_kind is dict or value_kind is list:
+                    stack.append((v, k))
+                elif value_kind is int:
+                    has_int = True
+                elif value_kind is float:
+                    has_float = True
+        elif kind is str:
+            if item and item[0] in first and retyped(item):
                 # a string libyaml would read as another type if it were plain.  Fine when it is
                 # only ever quoted in the text ("on"), or a day under a date field: libyaml's
                 # date and ryaml's string validate to the same value
                 if not (key in _DATE_FIELDS and _ISO_DAY.fullmatch(item)) and _maybe_plain(item, key, text):
                     return False
-        elif kind is dict:
-            for k, v in item.items():
-                stack.append((k, None))
-                stack.append((v, k))
         elif kind is list:
             stack.extend((v, None) for v in item)
         elif kind is int:

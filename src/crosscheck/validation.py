@@ -84,8 +84,9 @@ def _check_ids(claim: Claim, index: int, registry: Registry, out: _Reporter) -> 
             "kind-mismatch",
             f"property {claim.property!r} takes {prop.kind} values (expected kind {prop.kind}, found {claim.value.kind})",
         )
+    fields = claim.value.__dict__  # a plain look-up: getattr on a missing field goes through pydantic's __getattr__
     for attr in ("speaker", "entity"):
-        ref = getattr(claim.value, attr, None)
+        ref = fields.get(attr)
         if ref is not None and ref not in registry.entities:
             hint = did_you_mean(ref, registry.entities)
             out.add(base + ("value", attr), f"unknown-{attr}", f"unknown {attr} {ref!r} (expected an entity id from the registry{hint})", severity)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 
 import jsonschema
 import pytest
@@ -113,6 +114,19 @@ def test_rich_shows_quotes_locations_and_summary():
     assert "\x1b" not in text
     # grouped by subject and property, errors first
     assert text.index("ncie · partner_companies") < text.index("yin-hejun · quote.regional_transition")
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_rich_prints_every_location_whole_at_any_width(width):
+    # a location is clicked or pasted as one `path:line:col`: it must never be folded inside a column
+    report = sample_report()
+    text = render("rich", report, replace(OPTIONS, width=width))
+    lines = text.splitlines()
+    for finding in report.findings:
+        for claim in finding.claims:
+            where = f"{claim.document}:{claim.line}:{claim.column}"
+            assert any(where in line for line in lines), (width, where)
+    assert max(len(line) for line in lines) <= width
 
 
 def test_rich_colours_only_on_request_or_terminal(monkeypatch):

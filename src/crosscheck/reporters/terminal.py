@@ -29,6 +29,8 @@ SEVERITY_STYLE = {"error": "bold white on red", "warning": "bold black on yellow
 VALUE_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 SIDE_BY_SIDE_MAX = 3
 """Up to this many claims are shown as columns; more are listed as rows."""
+INDENT = 2
+LABELS = "ABC"
 
 
 def use_color(out: TextIO, options: RenderOptions) -> bool:
@@ -58,7 +60,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     for (subject, prop), findings in group_findings(report.findings):
         console.print(Text.assemble((terminal(subject), "bold"), " · ", (terminal(prop), "bold")))
         for finding in findings:
-            console.print(Padding(_finding(finding), (0, 0, 1, 2), expand=False))
+            console.print(Padding(_finding(finding, console.width - INDENT), (0, 0, 1, INDENT), expand=False))
     console.print(_summary(report))
     text = buffer.getvalue()
     if not color:  # rich pads lines to the width; plain text (logs, snapshots) should not carry that
@@ -66,7 +68,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     out.write(text)
 
 
-def _finding(finding: Finding) -> Group:
+def _finding(finding: Finding, width: int) -> Group:
     header = Text.assemble(
         (f" {finding.severity.upper()} ", SEVERITY_STYLE[finding.severity]),
         " ",
@@ -80,24 +82,38 @@ def _finding(finding: Finding) -> Group:
     if finding.explanation:
         parts.append(Text(terminal(finding.explanation), style="italic"))
     extra = []
-    if finding.similarity is not None:
+    shown = f"{finding.message} {finding.explanation}"
+    if finding.similarity is not None and f"{finding.similarity:.2f}" not in shown:  # rule messages usually say it
         extra.append(f"similarity {finding.similarity:.2f}")
     if finding.confidence is not None:
         extra.append(f"match confidence {finding.confidence:.2f}")
     if extra:
         parts.append(Text(" · ".join(extra), style="dim"))
     if finding.claims:
-        parts.append(_claims_table(finding))
+        parts.extend(_claims_table(finding, width))
     return Group(*parts)
 
 
-def _claims_table(finding: Finding) -> Table:
+def _claims_table(finding: Finding, width: int) -> list:
+    """The claims side by side (or as rows), headed by where each stands.
+
+    A location is only useful whole (`path:line:col`, to click or paste), so when
+    one would not fit its column it is listed above the table and the column is
+    headed by a letter instead.
+    """
     marks = _differing_words(finding)
     style = VALUE_STYLE[finding.severity]
     table = Table(box=box.ROUNDED, show_header=True, header_style="bold", expand=False, padding=(0, 1))
+    above: list[Text] = []
     if len(finding.claims) <= SIDE_BY_SIDE_MAX:
-        for claim in finding.claims:
-            table.add_column(_where(claim), overflow="fold", ratio=1)
+        count = len(finding.claims)
+        column = (width - (count + 1) - 2 * count) // count  # borders and padding
+        wheres = [_where(claim) for claim in finding.claims]
+        if any(len(where) > column for where in wheres):
+            above = [Text.assemble((f"{LABELS[i]} ", "bold"), where) for i, where in enumerate(wheres)]
+            wheres = list(LABELS[:count])
+        for where in wheres:
+            table.add_column(where, overflow="fold", ratio=1)
         table.add_row(*(_quote(c, style, marks.get(i)) for i, c in enumerate(finding.claims)))
         table.add_section()
         table.add_row(*(_value(c) for c in finding.claims))
@@ -107,7 +123,7 @@ def _claims_table(finding: Finding) -> Table:
         table.add_column("value", overflow="fold", ratio=1)
         for i, claim in enumerate(finding.claims):
             table.add_row(_where(claim), _quote(claim, style, marks.get(i)), _value(claim))
-    return table
+    return [*above, table]
 
 
 def _where(claim: ClaimRef) -> str:

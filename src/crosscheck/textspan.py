@@ -26,9 +26,19 @@ def normalize_typography(text: str) -> str:
     return " ".join(_translate(text).split())
 
 
+_TYPOGRAPHIC = re.compile("[" + re.escape("".join(chr(c) for c in _TYPOGRAPHY)) + "]")
+
+
+def _mapped(match: re.Match[str]) -> str:
+    return _TYPOGRAPHY[ord(match.group())]  # type: ignore[return-value]
+
+
 def _translate(text: str) -> str:
-    # ASCII text has nothing to map but the backtick; skipping translate() saves most of its cost
-    return text if text.isascii() and "`" not in text else text.translate(_TYPOGRAPHY)
+    """`text.translate(_TYPOGRAPHY)`, fast: ASCII text has nothing to map but the backtick, and a
+    regex scan finds the few typographic characters of a long text quicker than translate() visits all."""
+    if text.isascii() and "`" not in text:
+        return text
+    return _TYPOGRAPHIC.sub(_mapped, text)
 
 
 _DRIFT = re.compile(r"\s\s+")

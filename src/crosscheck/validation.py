@@ -382,10 +382,9 @@ def _load_parallel(sources: Sources, result: LoadResult, cache: ClaimsCache | No
     order, so the corpus and its diagnostics come out as a serial load gives them.
     """
     loaded: list[_Loaded] = []
-    misses: list[tuple[_Task, str | None]] = []
+    misses: list[_Task] = []
     for path in sources.claims_files:
         root = sources.roots[path]
-        text = None
         if cache is not None:
             text, problems = read_text(path, "claims file")
             if text is None:
@@ -395,7 +394,7 @@ def _load_parallel(sources: Sources, result: LoadResult, cache: ClaimsCache | No
             if document is not None:
                 loaded.append((document, []))
                 continue
-        misses.append(((path, root), text))
+        misses.append((path, root))  # its text is read again where it loads: keeping them all costs memory
     if not misses:
         return loaded
     size = max(1, min(_CHUNK_FILES, len(misses) // (jobs * 8)))
@@ -405,18 +404,18 @@ def _load_parallel(sources: Sources, result: LoadResult, cache: ClaimsCache | No
 
     def receive(message: tuple[int, list[tuple]]) -> None:
         index, results = message
-        done[index] = _receive([task for task, _text in chunks[index]], results, cache, registry_hash)
+        done[index] = _receive(chunks[index], results, cache, registry_hash)
 
     with _Workers(min(jobs - 1, len(chunks)), chunks, registry, cache is not None) as workers:
         while (index := workers.take()) is not None:
-            done[index] = [_load_here(task, text, registry, cache, registry_hash) for task, text in chunks[index]]
+            done[index] = [_load_here(task, registry, cache, registry_hash) for task in chunks[index]]
             for message in workers.ready():
                 receive(message)
         for message in workers.rest():
             receive(message)
     for index, chunk in enumerate(done):
         if chunk is None:  # a worker died with it: load it here
-            chunk = [_load_here(task, text, registry, cache, registry_hash) for task, text in chunks[index]]
+            chunk = [_load_here(task, registry, cache, registry_hash) for task in chunks[index]]
         loaded.extend(chunk)
     return loaded
 
@@ -513,7 +512,7 @@ def _worker_loop(chunks: list, counter: Any, writer: Any, registry: Registry | N
     """In a worker: load chunks until none is left, sending each chunk's results."""
     try:
         while (index := _take(counter, len(chunks))) is not None:
-            writer.send((index, _work([task for task, _text in chunks[index]], registry, payloads)))
+            writer.send((index, _work(chunks[index], registry, payloads)))
     except BaseException:  # noqa: BLE001 - reported to the parent, which fails loudly
         import traceback
 
@@ -522,13 +521,12 @@ def _worker_loop(chunks: list, counter: Any, writer: Any, registry: Registry | N
         writer.close()
 
 
-def _load_here(task: _Task, text: str | None, registry: Registry | None, cache: ClaimsCache | None, registry_hash: bytes) -> _Loaded:
-    """Load one cache miss in this process (its text is already read when a cache was consulted)."""
+def _load_here(task: _Task, registry: Registry | None, cache: ClaimsCache | None, registry_hash: bytes) -> _Loaded:
+    """Load one cache miss in this process."""
     path, root = task
+    text, problems = read_text(path, "claims file")
     if text is None:
-        text, problems = read_text(path, "claims file")
-        if text is None:
-            return None, problems
+        return None, problems
     return _load_fresh(path, root, text, registry, cache, registry_hash)
 
 

@@ -27,7 +27,8 @@ _setattr = object.__setattr__
 _intern = sys.intern
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 _SCOPES: dict[tuple[str | None, str | None, str | None, frozenset[str]], object] = {}
-_VALUE_IDS = ("unit", "currency", "speaker", "entity")
+_VALUE_IDS = ("unit", "currency", "speaker", "entity", "date", "end")
+"""Value fields whose strings repeat across claims: ids, units, dates."""
 
 
 def compact_claims(claims: Iterable[Claim]) -> None:

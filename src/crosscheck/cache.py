@@ -5,6 +5,9 @@ article and of the registry all equal the ones it was built from; anything else 
 the file is loaded from scratch.  Only files that loaded without a single diagnostic are cached,
 so a warm run reports exactly what a cold one does.
 
+The same database keeps the last report of each kind of run (`reportcache`), reused
+whole when no byte it was computed from has changed.
+
 Safety: WAL mode and one transaction per run's writes (a crash mid-write leaves the previous
 state); a busy database is skipped, not waited on for long, because the cache is only a
 speed-up.  A file that is not our database (foreign, corrupted, other format version) is moved
@@ -25,13 +28,13 @@ from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from crosscheck.compact import compact_claims, compact_model
+from crosscheck.compact import compact_claims, share_fields_set
 from crosscheck.corpus import Document, LocatedClaim
 from crosscheck.models import SCHEMA_VERSION, Claim, DocumentMeta
 
 CACHE_DIR = ".crosscheck"
 CACHE_NAME = "cache.db"
-FORMAT = 1
+FORMAT = 2
 """Bump when the stored payload changes shape."""
 _APPLICATION_ID = 0x63636B31  # "cck1": marks the file as ours
 
@@ -111,7 +114,7 @@ def decode(data: bytes, doc_id: str, article_path: Path, claims_path: Path, text
     if len(payload.spans) != len(payload.claims):
         return None
     compact_claims(payload.claims)
-    compact_model(payload.meta)
+    share_fields_set(payload.meta)
     claims = tuple(
         LocatedClaim(claim, doc_id, s, e, line, column, drafted=claim.draft is not None)
         for claim, (s, e, line, column) in zip(payload.claims, payload.spans)
@@ -127,6 +130,7 @@ class ClaimsCache:
         self.rebuilt: str | None = None
         """Why an existing file was set aside and rebuilt, if it was."""
         self._pending: list[tuple] = []
+        self._report: tuple[bytes, bytes, bytes, bytes] | None = None
         self._refused = False
         """True once a write failed in this run (busy or read-only): the run's other entries are dropped too."""
         self._broken: str | None = None
@@ -185,6 +189,10 @@ class ClaimsCache:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, claims_hash BLOB NOT NULL, "
                 "registry_hash BLOB NOT NULL, article TEXT NOT NULL, article_hash BLOB NOT NULL, payload BLOB NOT NULL, "
+                "payload_hash BLOB NOT NULL)"
+            )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS reports (identity BLOB PRIMARY KEY, inputs BLOB NOT NULL, payload BLOB NOT NULL, "
                 "payload_hash BLOB NOT NULL)"
             )
             db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (_STAMP,))
@@ -251,17 +259,37 @@ class ClaimsCache:
         if len(self._pending) >= _BATCH_ROWS:
             self._write()
 
+    def get_report(self, identity: bytes) -> tuple[bytes, bytes] | None:
+        """(inputs digest, payload) of the report stored for a run identity, if intact (see `reportcache`)."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT inputs, payload, payload_hash FROM reports WHERE identity = ?", (identity,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._broken = f"corrupted ({exc})"
+            return None
+        if row is None or not all(isinstance(v, bytes) for v in row) or digest(row[1]) != row[2]:
+            return None
+        return row[0], row[1]
+
+    def put_report(self, identity: bytes, inputs: bytes, payload: bytes) -> None:
+        """Queue a run's report; it is written with the run's claims entries, atomically, by `commit`."""
+        self._report = (identity, inputs, payload, digest(payload))
+
     def _write(self) -> None:
         """Write queued entries into the run's open transaction (begun on first use)."""
         rows, self._pending = self._pending, []
+        report, self._report = self._report, None
         if self._broken is not None:
             self._rebuild()  # found broken while reading: later entries go to a fresh database
-        if self._db is None or self._refused or not rows:
+        if self._db is None or self._refused or not (rows or report):
             return
         try:
             if not self._db.in_transaction:
                 self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            if report is not None:
+                self._db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)", report)
         except sqlite3.OperationalError:
             self._refused = True  # busy (another run is writing) or read-only: the cache is optional
             self._rollback()
@@ -306,6 +334,7 @@ class ClaimsCache:
             return 0
         count = self._db.execute("SELECT count(*) FROM files").fetchone()[0]
         self._db.execute("DELETE FROM files")
+        self._db.execute("DELETE FROM reports")
         self._db.execute("VACUUM")
         return count
 

@@ -19,8 +19,6 @@ from __future__ import annotations
 import sys
 from typing import Iterable
 
-from pydantic import BaseModel
-
 from crosscheck.models import Claim
 
 _setattr = object.__setattr__
@@ -65,10 +63,4 @@ def compact_claims(claims: Iterable[Claim]) -> None:
 def share_fields_set(model: object) -> None:
     """Swap one model's fields set for the shared, equal one (as `compact_claims` does for claims)."""
     own = model.__pydantic_fields_set__  # type: ignore[attr-defined]
-    _setattr(model, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(frozenset(own), own))
-
-
-def compact_model(model: BaseModel) -> None:
-    """Share one model's fields set (for the odd model outside claims: a document's metadata)."""
-    own = model.__pydantic_fields_set__
     _setattr(model, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(frozenset(own), own))

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from crosscheck.cache import ClaimsCache, Entry, decode, digest, encode, text_digest
-from crosscheck.compact import compact_claims, compact_model
+from crosscheck.compact import compact_claims, share_fields_set
 from crosscheck.corpus import Corpus, Document, LocatedClaim
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
 from crosscheck.loading import (
@@ -180,7 +180,7 @@ def _build(
             LocatedClaim(claim, doc_id, span.start, span.end, span.line, span.column, drafted=claim.draft is not None)
         )
     compact_claims(claims_file.claims)
-    compact_model(claims_file.document)
+    share_fields_set(claims_file.document)
     document = Document(
         id=doc_id,
         article_path=article_path,
@@ -360,7 +360,7 @@ def _receive(tasks: list[_Task], results: list[tuple], cache: ClaimsCache | None
             continue
         meta, claims, spans, doc_id, article, article_hash, claims_hash, payload = parts
         compact_claims(claims)  # shares what repeats across chunks, too
-        compact_model(meta)
+        share_fields_set(meta)
         located = tuple(
             LocatedClaim(claim, doc_id, start, end, line, column, drafted=claim.draft is not None)
             for claim, (start, end, line, column) in zip(claims, spans)

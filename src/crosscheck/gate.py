@@ -7,15 +7,25 @@ whole corpus, and only what is shown (and what fails the build) is narrowed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Protocol
 
 from crosscheck.errors import EXIT_FINDINGS, EXIT_OK, CrosscheckError, Diagnostic
 
 if TYPE_CHECKING:  # the CLI reads FAIL_ON to build its parser before any model is needed
-    from crosscheck.corpus import Corpus
     from crosscheck.report import Finding, Report
 
 FAIL_ON = ("error", "warning", "info", "never")
+
+
+class Placed(Protocol):
+    """A checked document's files: a loaded `Document`, or one recorded with a reused report."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def article_path(self) -> Path: ...
+    @property
+    def claims_path(self) -> Path | None: ...
 
 
 def exit_status(report: Report, fail_on: str) -> int:
@@ -40,11 +50,11 @@ def with_findings(report: Report, findings: list[Finding], *, waived: int = 0) -
     return report.model_copy(update={"summary": summary, "findings": findings})
 
 
-def changed_documents(corpus: Corpus, changed: Iterable[str | Path]) -> frozenset[str]:
+def changed_documents(documents: Iterable[Placed], changed: Iterable[str | Path]) -> frozenset[str]:
     """Ids of the documents whose article or claims file is among `changed` (other files are ignored)."""
     wanted = {Path(p).resolve() for p in changed}
     ids = set()
-    for document in corpus.documents:
+    for document in documents:
         files = {document.article_path.resolve()}
         if document.claims_path is not None:
             files.add(document.claims_path.resolve())

@@ -12,7 +12,7 @@ import io
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from crosscheck import __version__, gate, reporters
 from crosscheck.errors import CrosscheckError, Diagnostic
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     # Every command line imports this module to build its parser, so what only a run
     # needs (models, config, baseline, drafting) is imported where it is used.
     from crosscheck import config as configuration
+    from crosscheck.cache import ClaimsCache
     from crosscheck.corpus import Corpus, Document
     from crosscheck.report import Report
 
@@ -93,7 +94,8 @@ ENGINE: Callable[[Corpus, configuration.Settings], EngineResult] = run_engine
 @dataclass
 class Outcome:
     report: Report
-    corpus: Corpus
+    documents: Sequence[gate.Placed]
+    """The checked documents' files (what `--changed` matches)."""
     settings: configuration.Settings
     rules: dict[str, RuleInfo]
     focus: frozenset[str]
@@ -160,8 +162,6 @@ def collect(args: argparse.Namespace, *, use_baseline: bool = True) -> Outcome:
 
 
 def _collect(args: argparse.Namespace, *, use_baseline: bool) -> Outcome:
-    from crosscheck.validation import load_corpus
-
     settings = settings_from(args)
     changed = changed_files(args)
     paths = list(settings.paths)
@@ -172,18 +172,62 @@ def _collect(args: argparse.Namespace, *, use_baseline: bool) -> Outcome:
 
     cache = open_cache(args, paths)
     try:
-        result = load_corpus(paths, registry=settings.registry, cache=cache)
+        if cache is not None and ENGINE is run_engine and not getattr(args, "against", None):
+            report, rules, documents, changed = _reused_or_run(args, settings, paths, cache, changed)
+        else:
+            report, rules, documents, changed = _run(args, settings, paths, cache, changed)
     finally:
         if cache is not None:
             cache.close()
+    if use_baseline and settings.baseline:
+        from crosscheck import baseline as baselines
+
+        report = baselines.apply(report, baselines.load(settings.baseline), settings.baseline)
+    focus: frozenset[str] = frozenset()
+    if changed is not None:
+        focus = gate.changed_documents(documents, changed)
+        report = gate.only_changed(report, focus)
+    return Outcome(report, documents, settings, rules, focus)
+
+
+if TYPE_CHECKING:
+    Ran = tuple[Report, dict[str, RuleInfo], Sequence[gate.Placed], list[Path] | None]
+    """A check before baseline and `--changed`: report, rules shown, documents, the changed files."""
+
+
+def _reused_or_run(args: argparse.Namespace, settings: configuration.Settings, paths: list[str], cache: ClaimsCache, changed: list[Path] | None) -> Ran:
+    """The stored report when no input changed since it was computed (`reportcache`), else a full run, stored."""
+    from crosscheck import reportcache
+    from crosscheck import rules as catalogue
+    from crosscheck.loading import discover
+
+    loaded = catalogue.load_rules(settings.rules, overrides=settings.params)
+    probe = reportcache.Probe(discover(paths, settings.registry), loaded, draft=getattr(args, "draft", True))
+    stored = probe.lookup(cache)
+    if stored is not None:
+        _print_warnings(stored.warnings)
+        return stored.report, {r.id: rule_info(r) for r in loaded}, stored.documents, changed
+    warnings: list[str] = []
+    report, rules, documents, changed = _run(args, settings, paths, cache, changed, warnings)
+    probe.store(cache, documents, report, warnings)  # type: ignore[arg-type] - a full run's documents are Documents
+    return report, rules, documents, changed
+
+
+def _run(
+    args: argparse.Namespace, settings: configuration.Settings, paths: list[str], cache: ClaimsCache | None,
+    changed: list[Path] | None, warnings: list[str] | None = None,
+) -> Ran:
+    """Load, draft, add the archive, run the engine: the whole check before baseline and `--changed`."""
+    from crosscheck.validation import load_corpus
+
+    result = load_corpus(paths, registry=settings.registry, cache=cache)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     if errors:
         raise CrosscheckError(errors)
-    if result.diagnostics:  # warnings
-        from crosscheck.sanitize import strip_control
-
-        for diagnostic in result.diagnostics:
-            print(strip_control(diagnostic.format()), file=sys.stderr)
+    printed = [diagnostic.format() for diagnostic in result.diagnostics]  # warnings
+    _print_warnings(printed)
+    if warnings is not None:
+        warnings.extend(printed)
     corpus = result.corpus
     if getattr(args, "draft", True) and result.sources is not None and result.sources.articles_without_claims:
         corpus.documents = sorted(corpus.documents + draft_missing(result.sources.articles_without_claims, corpus), key=lambda d: d.id)
@@ -199,15 +243,15 @@ def _collect(args: argparse.Namespace, *, use_baseline: bool) -> Outcome:
             raise CrosscheckError(Diagnostic(against, 1, 1, "store", str(exc))) from None
         changed = [d.article_path for d in corpus.documents if d.id in new_documents] if changed is None else changed
     report, rules = ENGINE(corpus, settings)
-    if use_baseline and settings.baseline:
-        from crosscheck import baseline as baselines
+    return report, rules, corpus.documents, changed
 
-        report = baselines.apply(report, baselines.load(settings.baseline), settings.baseline)
-    focus: frozenset[str] = frozenset()
-    if changed is not None:
-        focus = gate.changed_documents(corpus, changed)
-        report = gate.only_changed(report, focus)
-    return Outcome(report, corpus, settings, rules, focus)
+
+def _print_warnings(lines: list[str]) -> None:
+    if lines:
+        from crosscheck.sanitize import strip_control
+
+        for line in lines:
+            print(strip_control(line), file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,0 +1,170 @@
+"""Reusing a whole check when nothing it was computed from has changed.
+
+A check's report depends on the bytes of every claims file, article and the
+registry, on the rules as loaded (with their configured params), on the code
+that compares (crosscheck and its comparator plugins), on the working directory
+(report paths are relative to it) and on whether articles without claims are
+drafted.  A run's *identity* names all of these but the file contents; its
+*inputs* digest hashes the contents.  After a full run, the report is stored
+under its identity with its inputs digest; the next run with the same identity
+re-hashes the same files and, when the digest matches, prints the stored report
+without loading a single claim.  Reading and hashing the files is all a warm
+run of an unchanged corpus costs.
+
+Never a stale report: every byte the report was computed from is hashed again
+before it is reused, the stored payload carries its own digest (checked by the
+cache) and is validated as a `Report` on the way back, and a report is not
+stored when a file it depends on was modified while the run was reading it
+(its modification time is not older than the run's start).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from pydantic import ValidationError
+
+from crosscheck.report import Report
+
+if TYPE_CHECKING:
+    from crosscheck.cache import ClaimsCache
+    from crosscheck.corpus import Document
+    from crosscheck.loading import Sources
+    from crosscheck.rules import Rule
+
+FORMAT = 1
+RACY_NS = 2_000_000_000
+"""A file modified this close to the run's start may have changed while it was read (coarse
+file-system clocks): such a run's report is not stored; the next run stores it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """Where a document of a stored run came from: what `--changed` needs to find it."""
+
+    id: str
+    article_path: Path
+    claims_path: Path | None
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A reused run: its report, the warnings loading printed, and its documents' files."""
+
+    report: Report
+    warnings: list[str]
+    documents: list[Placed]
+
+
+def _code_stamp() -> list[str]:
+    """What identifies the comparing code: every file of the crosscheck package, and comparator plugins."""
+    from importlib.metadata import entry_points
+
+    package = Path(__file__).resolve().parent
+    stamp = []
+    for path in sorted(package.rglob("*")):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        info = path.stat()
+        stamp.append(f"{path.relative_to(package).as_posix()} {info.st_size} {info.st_mtime_ns}")
+    for entry in sorted(entry_points(group="crosscheck.comparators"), key=lambda e: e.name):
+        version = entry.dist.version if entry.dist is not None else "?"
+        stamp.append(f"plugin {entry.name}={entry.value} {version}")
+    return stamp
+
+
+def _hash_files(paths: Iterable[Path]) -> bytes | None:
+    """One digest of the paths and their contents, in order; None when a file cannot be read."""
+    h = hashlib.blake2b(digest_size=20)
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        h.update(f"{path}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+        h.update(data)
+    return h.digest()
+
+
+class Probe:
+    """One run's identity and, once computed, the digest of its inputs."""
+
+    def __init__(self, sources: Sources, rules: Sequence[Rule], *, draft: bool) -> None:
+        from crosscheck import __version__
+
+        self.sources = sources
+        self.draft = draft
+        self.started_ns = _now_ns()
+        described = {
+            "format": FORMAT,
+            "version": __version__,
+            "cwd": os.getcwd(),
+            "draft": draft,
+            "code": _code_stamp(),
+            "rules": [rule.model_dump(mode="json") for rule in rules],
+            "claims": [str(path) for path in sources.claims_files],
+            "bare": [str(path) for path in sources.articles_without_claims] if draft else [],
+            "registry": str(sources.registry) if sources.registry is not None else None,
+        }
+        self.identity = hashlib.blake2b(json.dumps(described, sort_keys=True).encode(), digest_size=20).digest()
+
+    def _fixed_files(self) -> list[Path]:
+        """The files every run of this identity reads: claims files, the registry, articles to draft."""
+        files = list(self.sources.claims_files)
+        if self.sources.registry is not None:
+            files.append(self.sources.registry)
+        if self.draft:
+            files.extend(self.sources.articles_without_claims)
+        return files
+
+    def lookup(self, cache: ClaimsCache) -> Stored | None:
+        """The stored run, when every file it was computed from is byte-for-byte unchanged."""
+        found = cache.get_report(self.identity)
+        if found is None:
+            return None
+        inputs, payload = found
+        try:
+            header, _, body = payload.partition(b"\n")
+            data = json.loads(header)
+            articles = [Path(p) for p in data["articles"]]
+            if _hash_files(self._fixed_files() + articles) != inputs:
+                return None
+            report = Report.model_validate_json(body)
+            documents = [Placed(d, Path(a), Path(c) if c is not None else None) for d, a, c in data["documents"]]
+            warnings = [str(w) for w in data["warnings"]]
+        except (ValueError, KeyError, TypeError, ValidationError):
+            return None  # not what we store: a miss, never a wrong report
+        return Stored(report, warnings, documents)
+
+    def store(self, cache: ClaimsCache, documents: Sequence[Document], report: Report, warnings: list[str]) -> bool:
+        """Queue the run's report in the cache; False when a file changed while the run read it."""
+        articles = sorted({d.article_path for d in documents if d.claims_path is not None}, key=str)
+        files = self._fixed_files() + articles
+        try:
+            if any(path.stat().st_mtime_ns >= self.started_ns - RACY_NS for path in files):
+                return False  # edited during the run: what was read may not be what is hashed now
+        except OSError:
+            return False
+        inputs = _hash_files(files)
+        if inputs is None:
+            return False
+        header = {
+            "articles": [str(path) for path in articles],
+            "documents": [[d.id, str(d.article_path), str(d.claims_path) if d.claims_path is not None else None] for d in documents],
+            "warnings": warnings,
+        }
+        # one line of JSON (json.dumps escapes newlines), then the report as pydantic writes it
+        cache.put_report(self.identity, inputs, json.dumps(header).encode() + b"\n" + report.model_dump_json().encode())
+        return True
+
+
+def _now_ns() -> int:
+    """The file system's idea of now (a file's mtime), so the comparison in `store` is like with like."""
+    import time
+
+    return time.time_ns()

@@ -1,0 +1,142 @@
+"""Reusing a whole check: only when no byte it was computed from changed, and never a wrong report."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from generate import generate  # noqa: E402
+
+from crosscheck import cli, validation  # noqa: E402
+
+
+def _age(root: Path) -> None:
+    """Date every file a minute back, as files edited before a run are (see reportcache.RACY_NS)."""
+    past = time.time() - 60
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, (past, past))
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    generate(tmp_path / "news", articles=6, claims=8, shared=0.9, conflicts=0.3, seed=5)
+    _age(tmp_path / "news")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "news"
+
+
+@pytest.fixture
+def loads(monkeypatch):
+    """Counts the runs that loaded the corpus (a reused report loads nothing)."""
+    calls = []
+    original = validation.load_corpus
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(validation, "load_corpus", counted)
+    return calls
+
+
+def _check(capsys, *args: str) -> tuple[int, str]:
+    code = cli.main(["check", "news", "-f", "json", "--cache", "c.db", *args])
+    return code, capsys.readouterr().out
+
+
+def _fresh(capsys, *args: str) -> tuple[int, str]:
+    code = cli.main(["check", "news", "-f", "json", "--no-cache", *args])
+    return code, capsys.readouterr().out
+
+
+def test_an_unchanged_corpus_reuses_the_report_without_loading(corpus, loads, capsys):
+    first = _check(capsys)
+    assert json.loads(first[1])["findings"], "the corpus should disagree somewhere"
+    second = _check(capsys)
+    assert second == first == _fresh(capsys)
+    assert len(loads) == 2  # the first cached run and the fresh one; the second cached run loaded nothing
+
+
+@pytest.mark.parametrize("target", ["claims", "article", "registry"])
+def test_any_edited_input_is_checked_afresh(corpus, loads, capsys, target):
+    _check(capsys)
+    if target == "registry":
+        path = corpus / "registry.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    else:
+        claims = sorted(corpus.rglob("*.claims.yaml"))[0]
+        if target == "claims":  # a figure restated differently: the report must change
+            text = claims.read_text(encoding="utf-8")
+            claims.write_text(text + "\n", encoding="utf-8")
+        else:
+            article = next(p for p in sorted(corpus.rglob("*.txt")))
+            article.write_text(article.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    _age(corpus)
+    before = len(loads)
+    assert _check(capsys) == _fresh(capsys)
+    assert len(loads) == before + 2
+
+
+def test_a_new_claims_file_or_another_option_is_another_run(corpus, loads, capsys):
+    _check(capsys)
+    _check(capsys, "--no-draft")  # another identity: loads again
+    assert len(loads) == 2
+    source = sorted(corpus.rglob("*.claims.yaml"))[1]
+    article = source.with_name(source.name.replace(".claims.yaml", ".txt"))
+    copy_article = article.with_name("copy.txt")
+    copy_article.write_bytes(article.read_bytes())
+    source.with_name("copy.claims.yaml").write_text(
+        source.read_text(encoding="utf-8").replace(article.name, copy_article.name), encoding="utf-8"
+    )
+    _age(corpus)
+    assert _check(capsys) == _fresh(capsys)
+    assert len(loads) == 4
+
+
+def test_a_changed_rule_param_is_checked_afresh(corpus, loads, capsys):
+    _check(capsys)
+    Path("crosscheck.toml").write_text("[params.CC101]\nnearly = 0.5\n", encoding="utf-8")
+    changed = _check(capsys)
+    assert changed[0] in (0, 1) and changed == _fresh(capsys)
+    assert len(loads) == 3
+
+
+def test_files_edited_just_before_the_run_are_not_trusted_to_a_stored_report(corpus, loads, capsys):
+    claims = sorted(corpus.rglob("*.claims.yaml"))[0]
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # now: may race the run
+    _check(capsys)
+    _check(capsys)
+    assert len(loads) == 2  # neither run stored its report: the file may have changed while it was read
+    _age(corpus)
+    _check(capsys)
+    _check(capsys)
+    assert len(loads) == 3  # settled files: the report is stored and reused
+
+
+def test_a_tampered_report_is_a_miss_never_a_wrong_report(corpus, loads, capsys):
+    expected = _check(capsys)
+    with sqlite3.connect("c.db") as db:
+        (payload,) = db.execute("SELECT payload FROM reports").fetchone()
+        header, _, body = payload.partition(b"\n")
+        forged = json.loads(body)
+        forged["findings"] = []
+        forged_payload = header + b"\n" + json.dumps(forged).encode()
+        db.execute("UPDATE reports SET payload = ?", (forged_payload,))  # digest no longer matches
+    assert _check(capsys) == expected
+    assert len(loads) == 2
+
+
+def test_changed_filter_works_on_a_reused_report(corpus, capsys):
+    one = sorted(corpus.rglob("*.txt"))[0]
+    first = _check(capsys, "--changed", str(one))
+    assert _check(capsys, "--changed", str(one)) == first
+    assert _fresh(capsys, "--changed", str(one)) == first

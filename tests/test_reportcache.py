@@ -126,11 +126,9 @@ def test_a_tampered_report_is_a_miss_never_a_wrong_report(corpus, loads, capsys)
     expected = _check(capsys)
     with sqlite3.connect("c.db") as db:
         (payload,) = db.execute("SELECT payload FROM reports").fetchone()
-        header, _, body = payload.partition(b"\n")
-        forged = json.loads(body)
+        forged = json.loads(payload)
         forged["findings"] = []
-        forged_payload = header + b"\n" + json.dumps(forged).encode()
-        db.execute("UPDATE reports SET payload = ?", (forged_payload,))  # digest no longer matches
+        db.execute("UPDATE reports SET payload = ?", (json.dumps(forged).encode(),))  # digest no longer matches
     assert _check(capsys) == expected
     assert len(loads) == 2
 
@@ -140,3 +138,15 @@ def test_changed_filter_works_on_a_reused_report(corpus, capsys):
     first = _check(capsys, "--changed", str(one))
     assert _check(capsys, "--changed", str(one)) == first
     assert _fresh(capsys, "--changed", str(one)) == first
+
+
+def test_a_stored_report_of_the_wrong_shape_is_a_miss_even_with_a_matching_digest(corpus, loads, capsys):
+    from crosscheck.cache import digest
+
+    expected = _check(capsys)
+    with sqlite3.connect("c.db") as db:
+        (header,) = db.execute("SELECT header FROM reports").fetchone()
+        wrong = b'{"findings": "none"}'
+        db.execute("UPDATE reports SET payload = ?, payload_hash = ?", (wrong, digest(header, wrong)))
+    assert _check(capsys) == expected
+    assert len(loads) == 2

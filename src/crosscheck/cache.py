@@ -52,9 +52,12 @@ _BATCH_ROWS = 256
 """Entries queued in memory before they are written into the run's open transaction."""
 
 
-def digest(data: bytes) -> bytes:
-    """The content hash used for claims files, articles, registries and payloads."""
-    return hashlib.blake2b(data, digest_size=16).digest()
+def digest(*parts: bytes) -> bytes:
+    """The content hash used for claims files, articles, registries and payloads (of the parts in order)."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part)
+    return h.digest()
 
 
 def text_digest(text: str) -> bytes:
@@ -130,7 +133,7 @@ class ClaimsCache:
         self.rebuilt: str | None = None
         """Why an existing file was set aside and rebuilt, if it was."""
         self._pending: list[tuple] = []
-        self._report: tuple[bytes, bytes, bytes, bytes] | None = None
+        self._report: tuple[bytes, bytes, bytes, bytes, bytes] | None = None
         self._refused = False
         """True once a write failed in this run (busy or read-only): the run's other entries are dropped too."""
         self._broken: str | None = None
@@ -192,8 +195,8 @@ class ClaimsCache:
                 "payload_hash BLOB NOT NULL)"
             )
             db.execute(
-                "CREATE TABLE IF NOT EXISTS reports (identity BLOB PRIMARY KEY, inputs BLOB NOT NULL, payload BLOB NOT NULL, "
-                "payload_hash BLOB NOT NULL)"
+                "CREATE TABLE IF NOT EXISTS reports (identity BLOB PRIMARY KEY, inputs BLOB NOT NULL, header BLOB NOT NULL, "
+                "payload BLOB NOT NULL, payload_hash BLOB NOT NULL)"
             )
             db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (_STAMP,))
             db.execute("COMMIT")
@@ -259,22 +262,22 @@ class ClaimsCache:
         if len(self._pending) >= _BATCH_ROWS:
             self._write()
 
-    def get_report(self, identity: bytes) -> tuple[bytes, bytes] | None:
-        """(inputs digest, payload) of the report stored for a run identity, if intact (see `reportcache`)."""
+    def get_report(self, identity: bytes) -> tuple[bytes, bytes, bytes] | None:
+        """(inputs digest, header, payload) of the report stored for a run identity, if intact (see `reportcache`)."""
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT inputs, payload, payload_hash FROM reports WHERE identity = ?", (identity,)).fetchone()
+            row = self._db.execute("SELECT inputs, header, payload, payload_hash FROM reports WHERE identity = ?", (identity,)).fetchone()
         except sqlite3.DatabaseError as exc:
             self._broken = f"corrupted ({exc})"
             return None
-        if row is None or not all(isinstance(v, bytes) for v in row) or digest(row[1]) != row[2]:
+        if row is None or not all(isinstance(v, bytes) for v in row) or digest(row[1], row[2]) != row[3]:
             return None
-        return row[0], row[1]
+        return row[0], row[1], row[2]
 
-    def put_report(self, identity: bytes, inputs: bytes, payload: bytes) -> None:
+    def put_report(self, identity: bytes, inputs: bytes, header: bytes, payload: bytes) -> None:
         """Queue a run's report; it is written with the run's claims entries, atomically, by `commit`."""
-        self._report = (identity, inputs, payload, digest(payload))
+        self._report = (identity, inputs, header, payload, digest(header, payload))
 
     def _write(self) -> None:
         """Write queued entries into the run's open transaction (begun on first use)."""
@@ -289,7 +292,7 @@ class ClaimsCache:
                 self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
             if report is not None:
-                self._db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)", report)
+                self._db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?)", report)
         except sqlite3.OperationalError:
             self._refused = True  # busy (another run is writing) or read-only: the cache is optional
             self._rollback()

@@ -127,9 +127,8 @@ class Probe:
         found = cache.get_report(self.identity)
         if found is None:
             return None
-        inputs, payload = found
+        inputs, header, body = found
         try:
-            header, _, body = payload.partition(b"\n")
             data = json.loads(header)
             articles = [Path(p) for p in data["articles"]]
             if _hash_files(self._fixed_files() + articles) != inputs:
@@ -158,8 +157,7 @@ class Probe:
             "documents": [[d.id, str(d.article_path), str(d.claims_path) if d.claims_path is not None else None] for d in documents],
             "warnings": warnings,
         }
-        # one line of JSON (json.dumps escapes newlines), then the report as pydantic writes it
-        cache.put_report(self.identity, inputs, json.dumps(header).encode() + b"\n" + report.model_dump_json().encode())
+        cache.put_report(self.identity, inputs, json.dumps(header).encode(), report.__pydantic_serializer__.to_json(report))
         return True
 
 

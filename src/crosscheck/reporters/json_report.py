@@ -13,4 +13,5 @@ from crosscheck.reporters import RenderOptions
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
-    out.write(report.model_dump_json(indent=2) + "\n")
+    out.write(report.model_dump_json(indent=2))  # a large report is written once, not copied to add the newline
+    out.write("\n")

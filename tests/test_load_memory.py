@@ -124,3 +124,20 @@ def test_a_failing_worker_fails_the_load_loudly(corpus, monkeypatch, slow_here):
     monkeypatch.setattr(validation, "_work", broken)
     with pytest.raises(RuntimeError, match="boom"):
         load_corpus([corpus])
+
+
+def test_discover_dedupes_by_resolved_path_and_finds_bare_articles(tmp_path, monkeypatch):
+    from crosscheck.loading import discover
+
+    generate(tmp_path / "news", articles=3, claims=2, seed=2)
+    monkeypatch.chdir(tmp_path)
+    claims = sorted((tmp_path / "news").rglob("*.claims.yaml"))
+    (tmp_path / "news" / "bare.txt").write_text("An article nobody annotated.\n", encoding="utf-8")
+    (tmp_path / "news" / ".txt").write_text("not an article: no stem\n", encoding="utf-8")
+    (tmp_path / "news" / ".crosscheck").mkdir()
+    (tmp_path / "news" / ".crosscheck" / "skipped.txt").write_text("tool folder\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "link.claims.yaml").symlink_to(claims[0])
+    found = discover(["news", claims[1], "elsewhere"])
+    assert [p.name for p in found.claims_files] == [c.name for c in claims]  # the symlink and the repeat are the same files
+    assert [p.name for p in found.articles_without_claims] == ["bare.txt"]

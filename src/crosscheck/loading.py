@@ -176,11 +176,12 @@ def claims_path_for(article: Path) -> Path | None:
     return None
 
 
-def _walk(folder: Path) -> Iterable[Path]:
+def _walk(folder: Path) -> Iterable[tuple[str, str]]:
+    """(folder, file name) of every file under `folder`, in sorted order, skipping tool and hidden folders."""
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not d.startswith("."))
         for name in sorted(filenames):
-            yield Path(dirpath, name)
+            yield dirpath, name
 
 
 def _find_registry(root: Path) -> Path | None:
@@ -199,19 +200,21 @@ def _find_registry(root: Path) -> Path | None:
 def discover(paths: Iterable[str | Path], registry: str | Path | None = None) -> Sources:
     """Expand command-line paths (files or folders) into the sources of a run."""
     found = Sources()
-    seen: set[Path] = set()
-    referenced_articles: set[Path] = set()
-    bare_articles: list[Path] = []
-    folders: dict[Path, Path] = {}
+    seen: set[str] = set()
+    referenced_articles: set[str] = set()
+    bare_articles: list[str | Path] = []
+    folders: dict[str, str] = {}
 
-    def resolve(path: Path) -> Path:
-        """`path.resolve()` for a file, resolving each folder once (a corpus has thousands of files per folder)."""
-        if os.path.islink(path):
-            return path.resolve()
-        folder = folders.get(path.parent)
+    def resolve(path: str | Path) -> str:
+        """`str(Path(path).resolve())` for a file, resolving each folder once (a corpus has thousands of files per folder)."""
+        text = os.fspath(path)
+        if os.path.islink(text):
+            return str(Path(text).resolve())
+        parent, name = os.path.split(text)
+        folder = folders.get(parent)
         if folder is None:
-            folder = folders[path.parent] = path.parent.resolve()
-        return folder / path.name
+            folder = folders[parent] = str(Path(parent or ".").resolve())
+        return os.path.join(folder, name)
 
     def add_claims(path: Path, root: Path) -> None:
         key = resolve(path)
@@ -223,11 +226,11 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for file in _walk(path):
-                if is_claims_file(file):
-                    add_claims(file, path)
-                elif file.suffix in ARTICLE_SUFFIXES:
-                    bare_articles.append(file)
+            for dirpath, name in _walk(path):
+                if name.endswith(CLAIMS_SUFFIXES):
+                    add_claims(Path(dirpath, name), path)
+                elif name.endswith(ARTICLE_SUFFIXES) and name not in ARTICLE_SUFFIXES:  # "x.txt", as Path.suffix reads it
+                    bare_articles.append(os.path.join(dirpath, name))
             found.registry = found.registry or _find_registry(path)
         elif path.is_file():
             if is_claims_file(path):
@@ -245,12 +248,12 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
     for claims in found.claims_files:
         for suffix in CLAIMS_SUFFIXES:
             if claims.name.endswith(suffix):
-                referenced_articles.add(resolve(claims.with_name(claims.name[: -len(suffix)] + ".txt")))
+                referenced_articles.add(resolve(os.path.join(os.path.dirname(claims), claims.name[: -len(suffix)] + ".txt")))
     for article in bare_articles:
         key = resolve(article)
-        if key not in referenced_articles and claims_path_for(article) is None and key not in seen:
+        if key not in referenced_articles and key not in seen and claims_path_for(Path(article)) is None:
             seen.add(key)
-            found.articles_without_claims.append(article)
+            found.articles_without_claims.append(Path(article))
     if registry is not None:
         found.registry = Path(registry)
     return found

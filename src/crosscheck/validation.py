@@ -10,7 +10,6 @@ derived from where its quote is found.
 from __future__ import annotations
 
 import functools
-import gc
 import multiprocessing
 import os
 from collections import Counter
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from crosscheck import collector
 from crosscheck.cache import ClaimsCache, Entry, decode, digest, encode, text_digest
 from crosscheck.compact import compact_claims, share_fields_set
 from crosscheck.corpus import Corpus, Document, LocatedClaim
@@ -211,26 +211,26 @@ def registry_diagnostics(registry: Registry, path: Path, text: str | None) -> li
 
 
 def load_corpus(
-    paths: Iterable[str | Path], registry: str | Path | None = None, *, cache: ClaimsCache | None = None
+    paths: Iterable[str | Path],
+    registry: str | Path | None = None,
+    *,
+    cache: ClaimsCache | None = None,
+    sources: Sources | None = None,
 ) -> LoadResult:
     """Load and validate every claims file under `paths`, with the registry found beside them.
 
     With a `cache`, files whose claims, article and registry are unchanged are taken from it,
-    and freshly loaded clean files are written to it.
+    and freshly loaded clean files are written to it.  `sources`: what `discover(paths,
+    registry)` already found, when the caller needed it first.
     """
     # Loading allocates millions of small, acyclic objects: the cyclic collector would rescan
     # them over and over (a third of the time).  Pause it, and afterwards move what was loaded
     # out of its sight (gc.freeze), since the corpus lives as long as the run.
-    _resolved_dir_in.cache_clear()  # the file system may have changed since the last load
-    _resolved_cwd.cache_clear()
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_corpus(paths, registry, cache)
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
+    if sources is None:
+        _resolved_dir_in.cache_clear()  # the file system may have changed since the last load
+        _resolved_cwd.cache_clear()
+    with collector.paused(freeze=True):
+        return _load_corpus(sources if sources is not None else discover(paths, registry), cache)
 
 
 def _registry_hash(path: Path | None) -> bytes:
@@ -531,8 +531,7 @@ def _load_here(task: _Task, registry: Registry | None, cache: ClaimsCache | None
     return _load_fresh(path, root, text, registry, cache, registry_hash)
 
 
-def _load_corpus(paths: Iterable[str | Path], registry: str | Path | None, cache: ClaimsCache | None) -> LoadResult:
-    sources = discover(paths, registry)
+def _load_corpus(sources: Sources, cache: ClaimsCache | None) -> LoadResult:
     result = LoadResult(Corpus(), sources=sources)
     for missing in sources.missing:
         result.diagnostics.append(Diagnostic(display_path(missing), 1, 1, "path-missing", "no such file or folder (expected a claims file, article or corpus folder)"))

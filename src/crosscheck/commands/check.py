@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from crosscheck import config as configuration
     from crosscheck.cache import ClaimsCache
     from crosscheck.corpus import Corpus, Document
+    from crosscheck.loading import Sources
     from crosscheck.report import Report
 
 
@@ -202,25 +203,26 @@ def _reused_or_run(args: argparse.Namespace, settings: configuration.Settings, p
     from crosscheck.loading import discover
 
     loaded = catalogue.load_rules(settings.rules, overrides=settings.params)
-    probe = reportcache.Probe(discover(paths, settings.registry), loaded, draft=getattr(args, "draft", True))
+    sources = discover(paths, settings.registry)
+    probe = reportcache.Probe(sources, loaded, draft=getattr(args, "draft", True))
     stored = probe.lookup(cache)
     if stored is not None:
         _print_warnings(stored.warnings)
         return stored.report, {r.id: rule_info(r) for r in loaded}, stored.documents, changed
     warnings: list[str] = []
-    report, rules, documents, changed = _run(args, settings, paths, cache, changed, warnings)
+    report, rules, documents, changed = _run(args, settings, paths, cache, changed, warnings, sources)
     probe.store(cache, documents, report, warnings)  # type: ignore[arg-type] - a full run's documents are Documents
     return report, rules, documents, changed
 
 
 def _run(
     args: argparse.Namespace, settings: configuration.Settings, paths: list[str], cache: ClaimsCache | None,
-    changed: list[Path] | None, warnings: list[str] | None = None,
+    changed: list[Path] | None, warnings: list[str] | None = None, sources: Sources | None = None,
 ) -> Ran:
     """Load, draft, add the archive, run the engine: the whole check before baseline and `--changed`."""
     from crosscheck.validation import load_corpus
 
-    result = load_corpus(paths, registry=settings.registry, cache=cache)
+    result = load_corpus(paths, registry=settings.registry, cache=cache, sources=sources)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     if errors:
         raise CrosscheckError(errors)

@@ -1,7 +1,9 @@
 """`--format json`: the Report itself, conforming to `schemas/report.schema.json`.
 
 Text stays verbatim (JSON string escaping makes it inert); consumers that
-display it must escape it for their own target.
+display it must escape it for their own target.  The report is written one
+finding at a time, byte for byte what `Report.model_dump_json(indent=2)` gives,
+so a large report is never held as one string.
 """
 
 from __future__ import annotations
@@ -11,7 +13,18 @@ from typing import TextIO
 from crosscheck.report import Report
 from crosscheck.reporters import RenderOptions
 
+_EMPTY_FINDINGS = '"findings": []\n}'
+
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
-    out.write(report.model_dump_json(indent=2))  # a large report is written once, not copied to add the newline
-    out.write("\n")
+    head = report.model_copy(update={"findings": []}).model_dump_json(indent=2)
+    if not report.findings or not head.endswith(_EMPTY_FINDINGS):  # findings come last in a Report
+        out.write(report.model_dump_json(indent=2))
+        out.write("\n")
+        return
+    out.write(head[: -len("[]\n}")] + "[\n")
+    for i, finding in enumerate(report.findings):
+        if i:
+            out.write(",\n")
+        out.write("    " + finding.model_dump_json(indent=2).replace("\n", "\n    "))  # JSON strings hold no raw newline
+    out.write("\n  ]\n}\n")

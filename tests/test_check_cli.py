@@ -159,6 +159,30 @@ def test_output_file_is_written_whole(corpus, run_cli, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report.json")] == []
 
 
+def test_an_unwritable_output_is_a_one_line_error_naming_it(corpus, run_cli):
+    result = run_cli("check", "news", "-f", "json", "-o", "missing-folder/report.json")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert result.err.strip().splitlines() == [
+        "missing-folder/report.json:1:1: output: cannot write the file: No such file or directory "
+        "(expected a writable path in an existing folder)"
+    ]
+
+
+def test_a_report_that_fails_halfway_leaves_the_previous_one(corpus, run_cli, tmp_path, monkeypatch):
+    assert run_cli("check", "news", "-f", "json", "-o", "report.json").code == 1
+    before = (tmp_path / "report.json").read_bytes()
+
+    def disk_full(report, out, options):
+        out.write('{"version": "1.0", "findings": [')
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(check_command.reporters, "get", lambda name: disk_full)
+    result = run_cli("check", "news", "-f", "json", "-o", "report.json")
+    assert result.code == 2 and "report.json:1:1: output: cannot write the file: No space left on device" in result.err
+    assert (tmp_path / "report.json").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report.json")] == []
+
+
 def test_changed_reports_only_findings_with_the_new_article(corpus, run_cli):
     write_article(corpus, "c", "nearly 600", 600, "nearly")  # agrees with a, contradicts b
     everything = json.loads(run_cli("check", "news", "-f", "json").out)

@@ -8,7 +8,6 @@ input) -> rules engine over the whole corpus (inline waivers apply there) -> bas
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,7 +157,9 @@ def collect(args: argparse.Namespace, *, use_baseline: bool = True) -> Outcome:
 
     # What this allocates (the modules it imports, the corpus, the findings) lives until the report
     # is written, so the cyclic collector would only rescan it: 80 passes, 4% of a `check --against`.
-    with collector.paused():
+    # Frozen on the way out, or the first allocation after would scan it all at once (0.8 s of a
+    # warm check on 400k claims, whose 108k stored findings are all young).
+    with collector.paused(freeze=True):
         return _collect(args, use_baseline=use_baseline)
 
 
@@ -271,11 +272,10 @@ def run(args: argparse.Namespace) -> int:
         tool_version=__version__,
     )
     if args.output:
-        from crosscheck.io import write_atomic
+        from crosscheck.io import atomic_writer
 
-        buffer = io.StringIO()
-        render(outcome.report, buffer, options)
-        write_atomic(args.output, buffer.getvalue())
+        with atomic_writer(args.output) as out:  # streamed: a large report is never one string
+            render(outcome.report, out, options)
     else:
         render(outcome.report, sys.stdout, options)
     return gate.exit_status(outcome.report, settings.fail_on)

@@ -66,6 +66,53 @@ def test_an_unchanged_corpus_reuses_the_report_without_loading(corpus, loads, ca
     assert len(loads) == 2  # the first cached run and the fresh one; the second cached run loaded nothing
 
 
+@pytest.fixture
+def settled(monkeypatch):
+    """Runs start a minute from now, so every file is settled, change times included; counts content hashing."""
+    from crosscheck import reportcache
+
+    real_now, real_hash = reportcache._now_ns, reportcache._hash_files
+    monkeypatch.setattr(reportcache, "_now_ns", lambda: real_now() + 60_000_000_000)
+    hashed = []
+
+    def counted(paths):
+        hashed.append(1)
+        return real_hash(paths)
+
+    monkeypatch.setattr(reportcache, "_hash_files", counted)
+    return hashed
+
+
+def test_an_unchanged_corpus_is_recognised_by_stat_signatures_without_reading_it(corpus, loads, settled, capsys):
+    first = _check(capsys)
+    assert len(settled) == 1  # hashed once, to store the report
+    assert _check(capsys) == first
+    assert (len(loads), len(settled)) == (1, 1)  # the second run neither loaded nor read a file's contents
+
+
+def test_a_touched_but_unchanged_file_is_hashed_once_and_the_report_reused(corpus, loads, settled, capsys):
+    first = _check(capsys)
+    article = sorted(corpus.rglob("*.txt"))[0]
+    article.write_bytes(article.read_bytes())  # same bytes, new times
+    assert _check(capsys) == first
+    assert _check(capsys) == first
+    assert (len(loads), len(settled)) == (1, 2)  # one content check after the touch, then signatures again
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(corpus, loads, settled, capsys):
+    _check(capsys)
+    claims = sorted(corpus.rglob("*.claims.yaml"))[0]
+    before = claims.stat()
+    text = claims.read_text(encoding="utf-8")
+    swapped = text.replace("a", "b", 1)  # same length, other bytes
+    assert swapped != text
+    claims.write_text(swapped, encoding="utf-8")
+    os.utime(claims, ns=(before.st_atime_ns, before.st_mtime_ns))  # as a tool restoring times would
+    assert claims.stat().st_size == before.st_size and claims.stat().st_mtime_ns == before.st_mtime_ns
+    assert _check(capsys) == _fresh(capsys)
+    assert len(loads) == 3  # the change time gave it away: checked afresh
+
+
 @pytest.mark.parametrize("target", ["claims", "article", "registry"])
 def test_any_edited_input_is_checked_afresh(corpus, loads, capsys, target):
     _check(capsys)

@@ -68,6 +68,13 @@ def test_json_validates_against_checked_in_schema_and_round_trips(report):
     assert Report.model_validate(data) == report
 
 
+@pytest.mark.parametrize("count", [1, 499, 500, 501, 1201])
+def test_json_written_in_batches_is_exactly_the_models_own_dump(count):
+    findings = (sample_report().findings + hostile_report().findings) * count
+    report = sample_report().model_copy(update={"findings": findings[:count]})
+    assert render("json", report) == report.model_dump_json(indent=2) + "\n"
+
+
 @pytest.mark.parametrize("report", [sample_report(), empty_report(), hostile_report()], ids=["sample", "empty", "hostile"])
 def test_sarif_validates_against_sarif_2_1_0(report):
     log = json.loads(render("sarif", report))

@@ -7,11 +7,12 @@ that compares (crosscheck and its comparator plugins), on the working directory
 drafted.  A run's *identity* names all of these but the file contents; its
 *inputs* digest hashes the contents.  After a full run, the report is stored
 under its identity with its inputs digest; the next run with the same identity
-re-hashes the same files and, when the digest matches, prints the stored report
-without loading a single claim.  Reading and hashing the files is all a warm
-run of an unchanged corpus costs.
+checks the same files and, when they are unchanged, prints the stored report
+without loading a single claim.  Unchanged means equal stat signatures (inode,
+size, modification and change times; see `_Stats`) or, failing that, equal
+contents: a warm run of an unchanged corpus stats its files and reads none.
 
-Never a stale report: every byte the report was computed from is hashed again
+Never a stale report: every file the report was computed from is checked again
 before it is reused, the stored payload carries its own digest (checked by the
 cache) and is validated as a `Report` on the way back, and a report is not
 stored when a file it depends on was modified while the run was reading it
@@ -125,6 +126,35 @@ def _code_stamp() -> list[str]:
     return stamp
 
 
+class _Stats(str):
+    """A digest of the files' stat signatures (device, inode, size, modified and changed times), in hex.
+
+    Equal signatures mean the files were not written, replaced or touched since (the `st_ctime`
+    of a file changes on every write and cannot be set back), so a warm run stats its inputs
+    instead of reading them; any difference falls back to hashing the contents, as git's index
+    does.  `modified` and `changed` are the latest modification and change times among them.
+    """
+
+    modified: int
+    changed: int
+
+
+def _stat_files(paths: Iterable[Path]) -> _Stats | None:
+    """The files' stat signature; None when one cannot be stat'ed."""
+    h = hashlib.blake2b(digest_size=20)
+    modified = changed = 0
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        modified, changed = max(modified, info.st_mtime_ns), max(changed, info.st_ctime_ns)
+        h.update(f"{path}\0{info.st_dev}\0{info.st_ino}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\n".encode("utf-8", "surrogateescape"))
+    stats = _Stats(h.hexdigest())
+    stats.modified, stats.changed = modified, changed
+    return stats
+
+
 def _hash_files(paths: Iterable[Path]) -> bytes | None:
     """One digest of the paths and their contents, in order; None when a file cannot be read."""
     h = hashlib.blake2b(digest_size=20)
@@ -178,8 +208,13 @@ class Probe:
         try:
             data = json.loads(header)
             articles = [Path(p) for p in data["articles"]]
-            if _hash_files(self._fixed_files() + articles) != inputs:
-                return None
+            files = self._fixed_files() + articles
+            stats = _stat_files(files)
+            if stats is None or stats != data["stats"]:  # written, touched or replaced since, or stored unsettled
+                if _hash_files(files) != inputs:
+                    return None
+                if self._settled(stats, stats_too=True):  # the same bytes: next time the signatures suffice
+                    cache.put_report(self.identity, inputs, json.dumps({**data, "stats": stats}).encode(), body)
             report = _decode(body)
             documents = [Placed(d, Path(a), Path(c) if c is not None else None) for d, a, c in data["documents"]]
             warnings = [str(w) for w in data["warnings"]]
@@ -191,21 +226,31 @@ class Probe:
         """Queue the run's report in the cache; False when a file changed while the run read it."""
         articles = sorted({d.article_path for d in documents if d.claims_path is not None}, key=str)
         files = self._fixed_files() + articles
-        try:
-            if any(path.stat().st_mtime_ns >= self.started_ns - RACY_NS for path in files):
-                return False  # edited during the run: what was read may not be what is hashed now
-        except OSError:
-            return False
+        stats = _stat_files(files)
+        if not self._settled(stats):
+            return False  # edited during the run: what was read may not be what is hashed now
         inputs = _hash_files(files)
-        if inputs is None:
-            return False
+        if inputs is None or _stat_files(files) != stats:
+            return False  # edited while hashed
         header = {
             "articles": [str(path) for path in articles],
             "documents": [[d.id, str(d.article_path), str(d.claims_path) if d.claims_path is not None else None] for d in documents],
             "warnings": warnings,
+            "stats": stats if self._settled(stats, stats_too=True) else None,
         }
         cache.put_report(self.identity, inputs, json.dumps(header).encode(), _encode(report))
         return True
+
+    def _settled(self, stats: _Stats | None, *, stats_too: bool = False) -> bool:
+        """Whether every file was last modified (and, `stats_too`, changed) well before this run started.
+
+        A file modified just before the run (RACY_NS) may be modified again within the same clock
+        tick of a coarse file system: its content is not trusted to the stored report.  The stat
+        signature is trusted only once the change times have settled too, since `touch -d` can set
+        a modification time back but not a change time.
+        """
+        limit = self.started_ns - RACY_NS
+        return stats is not None and stats.modified < limit and (not stats_too or stats.changed < limit)
 
 
 def _now_ns() -> int:

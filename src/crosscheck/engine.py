@@ -33,10 +33,21 @@ SCOPE_NOTE = (
 
 
 class _Template(dict):
-    """Format-map that leaves an unknown placeholder as written instead of failing."""
+    """Format-map of a message: the normalised values are worded only if the message names them,
+    and an unknown placeholder is left as written instead of failing."""
+
+    _NORMALS = {"a_meaning": (0, "meaning"), "b_meaning": (1, "meaning"), "a_normalized": (0, "notation"), "b_normalized": (1, "notation")}
+
+    def __init__(self, normals: tuple[Normal, Normal], fields: dict[str, object]) -> None:
+        super().__init__(fields)
+        self.normals = normals
 
     def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+        wording = self._NORMALS.get(key)
+        if wording is None:
+            return "{" + key + "}"
+        side, attribute = wording
+        return getattr(self.normals[side], attribute)
 
 
 def _items(corpus: Corpus) -> list[Item]:
@@ -69,11 +80,11 @@ def fingerprint(rule_id: str, key: tuple[str, str, str | None], items: Iterable[
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
-def _claim_ref(item: Item, normal: Normal, documents: Mapping[str, Document]) -> ClaimRef:
+def _claim_ref(item: Item, normal: Normal, claims_file: str | None) -> ClaimRef:
     located, claim = item.located, item.claim
     return construct(ClaimRef, {
         "document": located.document,
-        "claims_file": _claims_file(documents.get(located.document)),
+        "claims_file": claims_file,
         "claim": claim.id,
         "quote": claim.quote,
         "line": located.line,
@@ -92,12 +103,17 @@ class _Refs:
     def __init__(self, documents: Mapping[str, Document]) -> None:
         self.documents = documents
         self.built: dict[tuple[int, int], tuple[Item, Normal, ClaimRef]] = {}
+        self.files: dict[str, str | None] = {}
+        """Each document's claims file as reports print it (a path computation per claim otherwise)."""
 
     def get(self, item: Item, normal: Normal) -> ClaimRef:
         key = (id(item), id(normal))
         entry = self.built.get(key)
         if entry is None:  # the entry keeps item and normal alive, so their ids stay theirs
-            entry = self.built[key] = (item, normal, _claim_ref(item, normal, self.documents))
+            document = item.document
+            if document not in self.files:
+                self.files[document] = _claims_file(self.documents.get(document))
+            entry = self.built[key] = (item, normal, _claim_ref(item, normal, self.files[document]))
         return entry[2]
 
 
@@ -117,12 +133,11 @@ def _finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: boo
         explanation += f" (drafted claims matched with confidence {min(confidences):.2f}, so this is at most a warning)"
     ordered = sorted(zip(verdict.items, verdict.normals), key=lambda pair: (pair[0].document, pair[0].located.line, pair[0].located.column, pair[0].claim.id))
     (a, na), (b, nb) = ordered[0], ordered[-1]
-    fields = _Template(
-        rule=rule.id, subject=key[0], property=key[1], scope=key[2] or "",
-        a=a.text, b=b.text, a_document=a.document, b_document=b.document,
-        a_meaning=na.meaning, b_meaning=nb.meaning, a_normalized=na.notation, b_normalized=nb.notation,
-        explanation=explanation, **verdict.facts,
-    )
+    fields = _Template((na, nb), {
+        "rule": rule.id, "subject": key[0], "property": key[1], "scope": key[2] or "",
+        "a": a.text, "b": b.text, "a_document": a.document, "b_document": b.document,
+        "explanation": explanation, **verdict.facts,
+    })
     # every field comes from validated claims and rules: construct without validating again
     return construct(Finding, {
         "fingerprint": fingerprint(rule.id, key, verdict.items),

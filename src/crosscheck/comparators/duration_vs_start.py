@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from fnmatch import translate
+from functools import lru_cache
 from typing import Iterator, Sequence
 
 from pydantic import Field
@@ -47,9 +48,13 @@ class Params(Tolerances):
     """How start and length properties are paired."""
 
 
+@lru_cache(maxsize=256)
+def _stem_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(translate(pattern).replace(".*", "(.*)", 1))
+
+
 def _stem(pattern: str, name: str) -> str | None:
-    regex = translate(pattern).replace(".*", "(.*)", 1)
-    match = re.match(regex, name)
+    match = _stem_regex(pattern).match(name)
     if not match:
         return None
     return match.group(1) if match.groups() else ""

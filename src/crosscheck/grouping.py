@@ -29,8 +29,6 @@ class Group:
     by_scope: dict[str | None, list[Item]] = field(default_factory=dict)
     kinds: set[str] = field(default_factory=set)
     """The value kinds among the group's claims."""
-    documents: set[str] = field(default_factory=set)
-    """The documents the group's claims come from: with fewer than two there is nothing to compare."""
 
 
 def scope_key(item: Item) -> str | None:
@@ -49,7 +47,6 @@ def group_items(items: Iterable[Item]) -> dict[tuple[str, str], Group]:
             group = groups[key] = Group(*key)
         group.by_scope.setdefault(scope_key(item), []).append(item)
         group.kinds.add(item.value.kind)
-        group.documents.add(item.document)
     return dict(sorted(groups.items()))
 
 

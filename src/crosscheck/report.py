@@ -126,3 +126,46 @@ class Report(Frozen):
     """Counts."""
     findings: list[Finding]
     """Findings, sorted by document, line and rule."""
+
+
+def pack_findings(findings: list[Finding]) -> tuple[list[tuple], list[tuple]]:
+    """Findings as plain tuples, each claim once: a compact, fast-to-pickle form to hand between processes.
+
+    Pickling the models themselves costs ten times more (pydantic's `__setstate__` per object).
+    """
+    index: dict[int, int] = {}
+    refs: list[tuple] = []
+    rows: list[tuple] = []
+    for finding in findings:
+        claims = []
+        for ref in finding.claims:
+            at = index.get(id(ref))
+            if at is None:  # findings share the ClaimRef of a claim: kept alive by `findings`
+                at = index[id(ref)] = len(refs)
+                values = ref.__dict__
+                interval = values["interval"]
+                refs.append(tuple(values.values()) if interval is None else tuple({**values, "interval": tuple(interval.__dict__.values())}.values()))
+            claims.append(at)
+        rows.append(tuple({**finding.__dict__, "claims": claims}.values()))
+    return rows, refs
+
+
+def unpack_findings(packed: tuple[list[tuple], list[tuple]]) -> list[Finding]:
+    """The findings `pack_findings` packed, sharing ClaimRefs as the originals did."""
+    from crosscheck.compact import construct
+
+    rows, packed_refs = packed
+    ref_fields, interval_fields, finding_fields = list(ClaimRef.model_fields), list(Interval.model_fields), list(Finding.model_fields)
+    at_interval = ref_fields.index("interval")
+    refs = []
+    for row in packed_refs:
+        values = dict(zip(ref_fields, row))
+        if row[at_interval] is not None:
+            values["interval"] = construct(Interval, dict(zip(interval_fields, row[at_interval])))
+        refs.append(construct(ClaimRef, values))
+    findings = []
+    for row in rows:
+        values = dict(zip(finding_fields, row))
+        values["claims"] = [refs[at] for at in values["claims"]]
+        findings.append(construct(Finding, values))
+    return findings

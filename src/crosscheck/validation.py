@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from crosscheck import collector
+from crosscheck import collector, forking
 from crosscheck.cache import ClaimsCache, Entry, decode, digest, encode, text_digest
 from crosscheck.compact import compact_claims, share_fields_set
 from crosscheck.corpus import Corpus, Document, LocatedClaim
@@ -298,18 +298,6 @@ PARALLEL_MIN_FILES = 400
 """Below this many claims files one process is faster than starting workers."""
 
 
-def _jobs(files: int) -> int:
-    """Processes to load with (this one included): CROSSCHECK_JOBS, else every core for a large corpus, else 1."""
-    wanted = os.environ.get("CROSSCHECK_JOBS")
-    if wanted and wanted.isdigit():
-        jobs = int(wanted)
-    else:
-        jobs = (os.cpu_count() or 1) if files >= PARALLEL_MIN_FILES else 1
-    if jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
-        return 1  # workers inherit the registry and caches by forking; elsewhere stay serial
-    return max(1, min(jobs, files))
-
-
 _Task = tuple[Path, Path]
 _Loaded = tuple[Document | None, list[Diagnostic]]
 
@@ -543,7 +531,7 @@ def _load_corpus(sources: Sources, cache: ClaimsCache | None) -> LoadResult:
         result.corpus.registry = loaded
         result.corpus.registry_path = sources.registry
     registry_hash = _registry_hash(sources.registry) if cache is not None else b""
-    jobs = _jobs(len(sources.claims_files))
+    jobs = forking.jobs(len(sources.claims_files), PARALLEL_MIN_FILES)
     if jobs > 1:
         loaded = _load_parallel(sources, result, cache, registry_hash, jobs)
     else:

@@ -65,11 +65,12 @@ EngineResult = tuple["Report", dict[str, RuleInfo]]
 
 def run_engine(corpus: Corpus, settings: configuration.Settings) -> EngineResult:
     """Load the rule catalogue (built-in + configured folders, with param overrides) and run the engine."""
-    from crosscheck import engine
+    from crosscheck import engine, forking
     from crosscheck import rules as catalogue
 
     loaded = catalogue.load_rules(settings.rules, overrides=settings.params)
-    report = engine.check(corpus, loaded)
+    claims = sum(len(document.claims) for document in corpus.documents)
+    report = engine.check(corpus, loaded, jobs=forking.jobs(claims, engine.PARALLEL_MIN_CLAIMS))
     return report, {r.id: rule_info(r) for r in loaded}
 
 

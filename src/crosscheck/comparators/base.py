@@ -29,31 +29,46 @@ class NoParams(Frozen):
     """A comparator without parameters: any key in `params` is an error."""
 
 
-@dataclass(frozen=True, slots=True)
 class Item:
-    """One claim as comparators see it: the located claim plus the context normalising needs."""
+    """One claim as comparators see it: the located claim plus the context normalising needs.
+
+    Read-only by convention.  A plain class with slots rather than a frozen dataclass: the
+    engine makes one per compared claim, and a frozen dataclass sets each field through
+    `object.__setattr__` (three times slower to build, for hundreds of thousands of items).
+    Items compare by identity.
+    """
+
+    __slots__ = ("located", "published", "entity", "prop", "claim", "value", "text", "document", "_normals")
 
     located: LocatedClaim
-    published: str | None = None
+    published: str | None
     """The article's dateline (`meta.published`), for relative dates and "as of" defaults."""
-    entity: Entity | None = None
+    entity: Entity | None
     """The registry entity the value names (its `entity`, else the claim's subject), if registered."""
-    prop: Property | None = None
+    prop: Property | None
     """The registry's declaration of the claim's property, if registered."""
-    _normals: dict | None = field(default=None, compare=False, repr=False)
-    """Memo of `normal()` by tolerances (made on first use: most claims are never compared)."""
-    claim: Claim = field(init=False, compare=False, repr=False)
+    claim: Claim
     """The claim (`located.claim`); this and the fields below are copied once, read millions of times."""
-    value: Value = field(init=False, compare=False, repr=False)
-    text: str = field(init=False, compare=False, repr=False)
-    document: str = field(init=False, compare=False, repr=False)
+    value: Value
+    text: str
+    document: str
+    _normals: dict | None
+    """Memo of `normal()` by tolerances (made on first use: most claims are never compared)."""
 
-    def __post_init__(self) -> None:
-        claim = self.located.claim
-        object.__setattr__(self, "claim", claim)
-        object.__setattr__(self, "value", claim.value)
-        object.__setattr__(self, "text", claim.text)
-        object.__setattr__(self, "document", self.located.document)
+    def __init__(self, located: LocatedClaim, published: str | None = None, entity: Entity | None = None, prop: Property | None = None) -> None:
+        claim = located.claim
+        self.located = located
+        self.published = published
+        self.entity = entity
+        self.prop = prop
+        self.claim = claim
+        self.value = claim.value
+        self.text = claim.text
+        self.document = located.document
+        self._normals = None
+
+    def __repr__(self) -> str:
+        return f"Item({self.document!r}, {self.claim.id!r}, {self.text!r})"
 
     @property
     def as_of(self) -> str | None:
@@ -67,8 +82,7 @@ class Item:
         """The claim's value normalised, computed once per tolerances (normalising is pure)."""
         normals = self._normals
         if normals is None:
-            normals = {}
-            object.__setattr__(self, "_normals", normals)
+            normals = self._normals = {}
         normal = normals.get(tolerances)
         if normal is None:
             normal = normals[tolerances] = normalize(self.value, self.text, published=self.published, tolerances=tolerances)
@@ -111,6 +125,11 @@ class Comparator:
     """Compares all claims of its kinds at once, grouping them itself."""
     facts: tuple[str, ...] = ()
     """Extra placeholders its verdicts give message templates ("similarity", "diff")."""
+    selects: Callable[[Value], bool] | None = None
+    """For corpus comparators: which values of its kinds it can use at all (None: every one).
+
+    Only a saving: the engine hands a corpus comparator just the claims this accepts, and
+    makes no comparison item for the rest (most quantities have no currency conversion)."""
 
     def __post_init__(self) -> None:
         if (self.pair is None) == (self.corpus is None):

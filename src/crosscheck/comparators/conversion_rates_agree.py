@@ -15,6 +15,7 @@ from typing import Sequence
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
 from crosscheck.normalize import Normal, Tolerances, intervals
 from crosscheck.normalize.dates import year_of
+from crosscheck.models import Value
 from crosscheck.normalize.quantities import conversion_interval
 from crosscheck.report import Interval
 
@@ -30,6 +31,11 @@ def _divide(x: Interval, y: Interval, unit: str) -> Interval | None:
     low = 0.0 if x.low is None or y.high is None else x.low / y.high
     high = None if x.high is None or y.low == 0 else x.high / y.low
     return intervals.make(low, high, low_closed=x.low_closed and y.high_closed, high_closed=x.high_closed and y.low_closed, unit=unit)
+
+
+def has_conversion(value: Value) -> bool:
+    """Only a figure with a paired conversion implies an exchange rate."""
+    return value.kind == "quantity" and value.converted is not None
 
 
 def implied_rate(item: Item, params: Params) -> tuple[tuple[str, str], Normal] | None:
@@ -97,4 +103,5 @@ COMPARATOR = Comparator(
     params=Params,
     corpus=check,
     facts=FACTS,
+    selects=has_conversion,
 )

@@ -24,7 +24,7 @@ from typing import Iterator, Sequence
 from pydantic import Field
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.models import Frozen
+from crosscheck.models import Frozen, Value
 from crosscheck.normalize import Tolerances, intervals
 from crosscheck.normalize.dates import year_of
 from crosscheck.normalize.durations import base_unit
@@ -70,6 +70,11 @@ def start_properties(length: Item, params: Params) -> list[str]:
         if stem is not None:
             found.append(pattern.start.replace("*", stem, 1))
     return list(dict.fromkeys(found))
+
+
+def is_start_or_length(value: Value) -> bool:
+    """A start point ("since 2016") or a length of time: nothing else can take part in a pair."""
+    return value.kind == "duration" or (value.kind == "date" and value.relation == "since")
 
 
 def _pairs(items: Sequence[Item], params: Params) -> Iterator[tuple[Item, Item]]:
@@ -127,4 +132,5 @@ COMPARATOR = Comparator(
     params=Params,
     corpus=check,
     facts=FACTS,
+    selects=is_start_or_length,
 )

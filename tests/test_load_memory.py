@@ -161,3 +161,22 @@ def test_discover_dedupes_by_resolved_path_and_finds_bare_articles(tmp_path, mon
     found = discover(["news", claims[1], "elsewhere"])
     assert [p.name for p in found.claims_files] == [c.name for c in claims]  # the symlink and the repeat are the same files
     assert [p.name for p in found.articles_without_claims] == ["bare.txt"]
+
+
+def test_discover_walks_like_os_walk(tmp_path, monkeypatch):
+    """Sorted depth-first order, linked folders listed but not entered, a broken link still named (reading it reports it)."""
+    from crosscheck.loading import discover
+
+    generate(tmp_path / "news" / "b", articles=2, claims=1, seed=2)
+    generate(tmp_path / "news" / "a", articles=2, claims=1, seed=3)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news" / "linked").symlink_to(tmp_path / "news" / "a", target_is_directory=True)
+    (tmp_path / "news" / "gone.claims.yaml").symlink_to(tmp_path / "nowhere.claims.yaml")
+    found = discover(["news"])
+    assert [p.as_posix() for p in found.claims_files] == [
+        "news/gone.claims.yaml",
+        *sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "news" / "a").rglob("*.claims.yaml")),
+        *sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "news" / "b").rglob("*.claims.yaml")),
+    ]
+    result = load_corpus(["news"])
+    assert any(d.path == "nowhere.claims.yaml" and d.code == "file-missing" for d in result.diagnostics)  # named by its target

@@ -176,12 +176,30 @@ def claims_path_for(article: Path) -> Path | None:
     return None
 
 
-def _walk(folder: Path) -> Iterable[tuple[str, str]]:
-    """(folder, file name) of every file under `folder`, in sorted order, skipping tool and hidden folders."""
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not d.startswith("."))
-        for name in sorted(filenames):
-            yield dirpath, name
+def _walk(folder: Path) -> Iterable[tuple[Path, str, bool]]:
+    """(folder, file name, is a symlink) of every file under `folder`, in sorted order, skipping tool and hidden folders.
+
+    One `scandir` per folder: the symlink flag comes with the entry, so nothing is stat'ed twice.
+    """
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            continue  # as os.walk: an unreadable folder is skipped
+        folders = []
+        for entry in entries:
+            try:
+                if entry.is_dir():  # follows symlinks, as os.walk lists them (without descending into them)
+                    if entry.name not in _SKIP_DIRS and not entry.name.startswith(".") and not entry.is_symlink():
+                        folders.append(current / entry.name)
+                    continue
+                yield current, entry.name, entry.is_symlink()  # a broken link too: reading it names the problem
+            except OSError:
+                continue
+        pending.extend(reversed(folders))  # depth first, in name order
 
 
 def _find_registry(root: Path) -> Path | None:
@@ -202,22 +220,27 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
     found = Sources()
     seen: set[str] = set()
     referenced_articles: set[str] = set()
-    bare_articles: list[str | Path] = []
+    bare_articles: list[tuple[Path, str]] = []
     folders: dict[str, str] = {}
+    links: dict[str, bool] = {}
+    """Whether each file met in a folder walk is a symlink: spares an lstat when it is resolved."""
+
+    def resolved_folder(parent: str) -> str:
+        folder = folders.get(parent)
+        if folder is None:
+            folder = folders[parent] = str(Path(parent or ".").resolve())
+        return folder
 
     def resolve(path: str | Path) -> str:
         """`str(Path(path).resolve())` for a file, resolving each folder once (a corpus has thousands of files per folder)."""
         text = os.fspath(path)
-        if os.path.islink(text):
+        link = links.get(text)
+        if link or (link is None and os.path.islink(text)):
             return str(Path(text).resolve())
         parent, name = os.path.split(text)
-        folder = folders.get(parent)
-        if folder is None:
-            folder = folders[parent] = str(Path(parent or ".").resolve())
-        return os.path.join(folder, name)
+        return os.path.join(resolved_folder(parent), name)
 
-    def add_claims(path: Path, root: Path) -> None:
-        key = resolve(path)
+    def add_claims(path: Path, root: Path, key: str) -> None:
         if key not in seen:
             seen.add(key)
             found.claims_files.append(path)
@@ -226,21 +249,28 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for dirpath, name in _walk(path):
-                if name.endswith(CLAIMS_SUFFIXES):
-                    add_claims(Path(dirpath, name), path)
-                elif name.endswith(ARTICLE_SUFFIXES) and name not in ARTICLE_SUFFIXES:  # "x.txt", as Path.suffix reads it
-                    bare_articles.append(os.path.join(dirpath, name))
+            for folder, name, link in _walk(path):
+                is_claims = name.endswith(CLAIMS_SUFFIXES)
+                if not is_claims and (not name.endswith(ARTICLE_SUFFIXES) or name in ARTICLE_SUFFIXES):  # "x.txt", as Path.suffix reads it
+                    continue
+                file = folder / name
+                text = str(file)
+                links[text] = link
+                key = str(file.resolve()) if link else os.path.join(resolved_folder(str(folder)), name)
+                if is_claims:
+                    add_claims(file, path, key)
+                else:
+                    bare_articles.append((file, key))
             found.registry = found.registry or _find_registry(path)
         elif path.is_file():
             if is_claims_file(path):
-                add_claims(path, path.parent)
+                add_claims(path, path.parent, resolve(path))
             else:
                 claims = claims_path_for(path)
                 if claims is not None:
-                    add_claims(claims, path.parent)
+                    add_claims(claims, path.parent, resolve(claims))
                 else:
-                    bare_articles.append(path)
+                    bare_articles.append((path, resolve(path)))
             found.registry = found.registry or _find_registry(path.parent)
         else:
             found.missing.append(path)
@@ -249,11 +279,10 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
         for suffix in CLAIMS_SUFFIXES:
             if claims.name.endswith(suffix):
                 referenced_articles.add(resolve(os.path.join(os.path.dirname(claims), claims.name[: -len(suffix)] + ".txt")))
-    for article in bare_articles:
-        key = resolve(article)
-        if key not in referenced_articles and key not in seen and claims_path_for(Path(article)) is None:
+    for article, key in bare_articles:
+        if key not in referenced_articles and key not in seen and claims_path_for(article) is None:
             seen.add(key)
-            found.articles_without_claims.append(Path(article))
+            found.articles_without_claims.append(article)
     if registry is not None:
         found.registry = Path(registry)
     return found

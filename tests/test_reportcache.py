@@ -217,3 +217,46 @@ def test_a_stored_report_of_the_wrong_shape_is_a_miss_even_with_a_matching_diges
         db.execute("UPDATE reports SET payload = ?, payload_hash = ?", (wrong, digest(header, wrong)))
     assert _check(capsys) == expected
     assert len(loads) == 2
+
+
+def test_a_report_too_large_to_store_is_not_stored_and_the_claims_cache_is_kept(corpus, loads, capsys, monkeypatch):
+    from crosscheck import cache, reportcache
+
+    expected = _fresh(capsys)
+    monkeypatch.setattr(cache.ClaimsCache, "max_blob_bytes", property(lambda self: 200))  # far below this report's size
+    assert _check(capsys) == expected
+    with sqlite3.connect("c.db") as db:
+        assert db.execute("SELECT count(*) FROM reports").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM files").fetchone()[0] == len(list(corpus.rglob("*.claims.yaml")))
+    assert not list(Path(".").glob("c.db.bad-*"))  # refused, not taken for a corrupted database
+    assert reportcache._encode(_report(corpus), 200) is None
+
+
+def _report(corpus):
+    from crosscheck import engine
+    from crosscheck.rules import load_rules
+
+    return engine.check(validation.load_corpus([corpus]).corpus, load_rules())
+
+
+def test_a_stored_report_encoded_in_batches_reads_back_equal(corpus, monkeypatch):
+    from crosscheck import reportcache
+
+    report = _report(corpus)
+    assert len(report.findings) > 3
+    monkeypatch.setattr(reportcache, "_BATCH", 2)  # several batches of claims and of findings
+    assert reportcache._decode(reportcache._encode(report, 10**9)).model_dump_json() == report.model_dump_json()
+
+
+def test_a_payload_sqlite_refuses_is_dropped_not_taken_for_corruption(tmp_path):
+    from crosscheck.cache import ClaimsCache, Entry
+
+    with ClaimsCache(tmp_path / "c.db") as store:
+        store.put("kept", Entry(b"c", b"r", "a.txt", b"a", b"{}"))
+        assert store.commit()
+    with ClaimsCache(tmp_path / "c.db") as store:
+        store._db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 100)  # as a payload over SQLite's 1 GB limit would be
+        store.put("too-big", Entry(b"c", b"r", "a.txt", b"a", b"x" * 1000))
+        assert not store.commit()
+        assert store.get("kept") is not None and store.rebuilt is None
+    assert not list(tmp_path.glob("c.db.bad-*"))

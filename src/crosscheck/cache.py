@@ -48,6 +48,8 @@ def _package_version() -> str:
 
 _STAMP = f"crosscheck-cache {FORMAT} models {SCHEMA_VERSION} crosscheck {_package_version()}"
 _BUSY_MS = 2000
+_BLOB_MARGIN = 1 << 16
+"""Room left under SQLite's length limit for the rest of a row."""
 _BATCH_ROWS = 256
 """Entries queued in memory before they are written into the run's open transaction."""
 
@@ -236,6 +238,13 @@ class ClaimsCache:
     def available(self) -> bool:
         return self._db is not None
 
+    @property
+    def max_blob_bytes(self) -> int:
+        """The largest payload this database stores (SQLite's length limit, 1 GB by default)."""
+        if self._db is None:
+            return 0
+        return self._db.getlimit(sqlite3.SQLITE_LIMIT_LENGTH) - _BLOB_MARGIN
+
     def get(self, key: str) -> Entry | None:
         """The entry for a claims file (by resolved path), if one exists and its payload is intact."""
         if self._db is None:
@@ -293,8 +302,8 @@ class ClaimsCache:
             self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
             if report is not None:
                 self._db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?)", report)
-        except sqlite3.OperationalError:
-            self._refused = True  # busy (another run is writing) or read-only: the cache is optional
+        except (sqlite3.OperationalError, sqlite3.DataError):
+            self._refused = True  # busy (another run is writing), read-only or too big: the cache is optional
             self._rollback()
         except sqlite3.DatabaseError as exc:
             self._broken = f"corrupted ({exc})"

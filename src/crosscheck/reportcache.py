@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from pydantic import NonNegativeInt, ValidationError
+from pydantic import NonNegativeInt, TypeAdapter, ValidationError
 
 from crosscheck.compact import construct
 from crosscheck.models import Frozen
@@ -82,7 +82,15 @@ class _StoredReport(Frozen):
     findings: list[_StoredFinding]
 
 
-def _encode(report: Report) -> bytes:
+_BATCH = 2000
+"""Claims or findings serialised per call when a report is stored."""
+
+
+def _encode(report: Report, limit: int) -> bytes | None:
+    """The report as stored (`_StoredReport` JSON), serialised a batch at a time; None once it would pass `limit` bytes.
+
+    A report too large to store is not built whole just to be refused.
+    """
     index: dict[int, int] = {}
     refs: list[ClaimRef] = []
     findings = []
@@ -95,8 +103,26 @@ def _encode(report: Report) -> bytes:
                 refs.append(ref)
             claims.append(at)
         findings.append(construct(_StoredFinding, {**vars(finding), "claims": claims}))
-    stored = construct(_StoredReport, {"version": report.version, "summary": report.summary, "refs": refs, "findings": findings})
-    return stored.__pydantic_serializer__.to_json(stored)
+    head = construct(_StoredReport, {"version": report.version, "summary": report.summary, "refs": [], "findings": []})
+    opening = head.__pydantic_serializer__.to_json(head)
+    assert opening.endswith(b'"refs":[],"findings":[]}')  # fields in declaration order, lists last
+    parts = [opening[: -len(b'[],"findings":[]}')] + b"["]
+    size = len(parts[0])
+    for name, items, adapter in ((b"refs", refs, _REFS), (b"findings", findings, _FINDINGS)):
+        if name == b"findings":
+            parts.append(b'],"findings":[')
+        for start in range(0, len(items), _BATCH):
+            batch = adapter.dump_json(items[start : start + _BATCH])[1:-1]
+            parts.append(b"," + batch if start else batch)
+            size += len(batch) + 1
+            if size > limit:
+                return None
+    parts.append(b"]}")
+    return b"".join(parts)
+
+
+_REFS = TypeAdapter(list[ClaimRef])
+_FINDINGS = TypeAdapter(list[_StoredFinding])
 
 
 def _decode(body: bytes) -> Report:
@@ -238,7 +264,10 @@ class Probe:
             "warnings": warnings,
             "stats": stats if self._settled(stats, stats_too=True) else None,
         }
-        cache.put_report(self.identity, inputs, json.dumps(header).encode(), _encode(report))
+        payload = _encode(report, cache.max_blob_bytes)
+        if payload is None:
+            return False  # larger than the database takes: the next run computes it again
+        cache.put_report(self.identity, inputs, json.dumps(header).encode(), payload)
         return True
 
     def _settled(self, stats: _Stats | None, *, stats_too: bool = False) -> bool:

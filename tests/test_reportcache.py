@@ -169,13 +169,27 @@ def test_files_edited_just_before_the_run_are_not_trusted_to_a_stored_report(cor
     assert len(loads) == 3  # settled files: the report is stored and reused
 
 
+def _stored_payload(db: sqlite3.Connection) -> bytes:
+    return b"".join(data for (data,) in db.execute("SELECT data FROM report_parts ORDER BY seq"))
+
+
+def _store_payload(db: sqlite3.Connection, payload: bytes, *, digest_too: bool) -> None:
+    """Replace the stored report's payload by one part; with `digest_too`, a digest that matches it."""
+    from crosscheck.cache import digest
+
+    db.execute("DELETE FROM report_parts")
+    db.execute("INSERT INTO report_parts SELECT identity, 0, ? FROM reports", (payload,))
+    db.execute("UPDATE reports SET parts = 1")
+    if digest_too:
+        db.execute("UPDATE reports SET payload_hash = ?", (digest(payload),))
+
+
 def test_a_tampered_report_is_a_miss_never_a_wrong_report(corpus, loads, capsys):
     expected = _check(capsys)
     with sqlite3.connect("c.db") as db:
-        (payload,) = db.execute("SELECT payload FROM reports").fetchone()
-        forged = json.loads(payload)
+        forged = json.loads(_stored_payload(db))
         forged["findings"] = []
-        db.execute("UPDATE reports SET payload = ?", (json.dumps(forged).encode(),))  # digest no longer matches
+        _store_payload(db, json.dumps(forged).encode(), digest_too=False)  # the digest no longer matches
     assert _check(capsys) == expected
     assert len(loads) == 2
 
@@ -208,28 +222,11 @@ def _pointing_at(index):
     ids=["not-a-report", "claim-out-of-range", "negative-claim"],
 )
 def test_a_stored_report_of_the_wrong_shape_is_a_miss_even_with_a_matching_digest(corpus, loads, capsys, forge):
-    from crosscheck.cache import digest
-
     expected = _check(capsys)
     with sqlite3.connect("c.db") as db:
-        header, payload = db.execute("SELECT header, payload FROM reports").fetchone()
-        wrong = forge(payload)
-        db.execute("UPDATE reports SET payload = ?, payload_hash = ?", (wrong, digest(header, wrong)))
+        _store_payload(db, forge(_stored_payload(db)), digest_too=True)
     assert _check(capsys) == expected
     assert len(loads) == 2
-
-
-def test_a_report_too_large_to_store_is_not_stored_and_the_claims_cache_is_kept(corpus, loads, capsys, monkeypatch):
-    from crosscheck import cache, reportcache
-
-    expected = _fresh(capsys)
-    monkeypatch.setattr(cache.ClaimsCache, "max_blob_bytes", property(lambda self: 200))  # far below this report's size
-    assert _check(capsys) == expected
-    with sqlite3.connect("c.db") as db:
-        assert db.execute("SELECT count(*) FROM reports").fetchone()[0] == 0
-        assert db.execute("SELECT count(*) FROM files").fetchone()[0] == len(list(corpus.rglob("*.claims.yaml")))
-    assert not list(Path(".").glob("c.db.bad-*"))  # refused, not taken for a corrupted database
-    assert reportcache._encode(_report(corpus), 200) is None
 
 
 def _report(corpus):
@@ -239,13 +236,35 @@ def _report(corpus):
     return engine.check(validation.load_corpus([corpus]).corpus, load_rules())
 
 
-def test_a_stored_report_encoded_in_batches_reads_back_equal(corpus, monkeypatch):
+def test_a_report_is_stored_in_parts_and_reads_back_equal(corpus, loads, capsys, monkeypatch):
     from crosscheck import reportcache
 
     report = _report(corpus)
     assert len(report.findings) > 3
-    monkeypatch.setattr(reportcache, "_BATCH", 2)  # several batches of claims and of findings
-    assert reportcache._decode(reportcache._encode(report, 10**9)).model_dump_json() == report.model_dump_json()
+    monkeypatch.setattr(reportcache, "_BATCH", 2)  # several parts of claims and of findings
+    assert reportcache._decode(b"".join(reportcache._encode(report))).model_dump_json() == report.model_dump_json()
+    first = _check(capsys)
+    with sqlite3.connect("c.db") as db:
+        assert db.execute("SELECT count(*) FROM report_parts").fetchone()[0] > 4
+    assert _check(capsys) == first == _fresh(capsys)
+    assert len(loads) == 3  # the report, stored in parts, was reused
+
+
+@pytest.mark.parametrize("damage", ["drop-part", "swap-parts"])
+def test_a_stored_report_with_a_part_missing_or_out_of_place_is_a_miss(corpus, loads, capsys, monkeypatch, damage):
+    from crosscheck import reportcache
+
+    monkeypatch.setattr(reportcache, "_BATCH", 2)
+    expected = _check(capsys)
+    with sqlite3.connect("c.db") as db:
+        if damage == "drop-part":
+            db.execute("DELETE FROM report_parts WHERE seq = 1")
+        else:
+            db.execute("UPDATE report_parts SET seq = -seq - 1 WHERE seq IN (1, 2)")
+            db.execute("UPDATE report_parts SET seq = 2 WHERE seq = -2")
+            db.execute("UPDATE report_parts SET seq = 1 WHERE seq = -3")
+    assert _check(capsys) == expected
+    assert len(loads) == 2
 
 
 def test_a_payload_sqlite_refuses_is_dropped_not_taken_for_corruption(tmp_path):

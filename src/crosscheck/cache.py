@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -34,7 +34,7 @@ from crosscheck.models import SCHEMA_VERSION, Claim, DocumentMeta
 
 CACHE_DIR = ".crosscheck"
 CACHE_NAME = "cache.db"
-FORMAT = 2
+FORMAT = 3
 """Bump when the stored payload changes shape."""
 _APPLICATION_ID = 0x63636B31  # "cck1": marks the file as ours
 
@@ -48,15 +48,17 @@ def _package_version() -> str:
 
 _STAMP = f"crosscheck-cache {FORMAT} models {SCHEMA_VERSION} crosscheck {_package_version()}"
 _BUSY_MS = 2000
-_BLOB_MARGIN = 1 << 16
-"""Room left under SQLite's length limit for the rest of a row."""
 _BATCH_ROWS = 256
 """Entries queued in memory before they are written into the run's open transaction."""
 
 
+def _hasher() -> hashlib.blake2b:
+    return hashlib.blake2b(digest_size=16)
+
+
 def digest(*parts: bytes) -> bytes:
     """The content hash used for claims files, articles, registries and payloads (of the parts in order)."""
-    h = hashlib.blake2b(digest_size=16)
+    h = _hasher()
     for part in parts:
         h.update(part)
     return h.digest()
@@ -135,7 +137,6 @@ class ClaimsCache:
         self.rebuilt: str | None = None
         """Why an existing file was set aside and rebuilt, if it was."""
         self._pending: list[tuple] = []
-        self._report: tuple[bytes, bytes, bytes, bytes, bytes] | None = None
         self._refused = False
         """True once a write failed in this run (busy or read-only): the run's other entries are dropped too."""
         self._broken: str | None = None
@@ -198,7 +199,11 @@ class ClaimsCache:
             )
             db.execute(
                 "CREATE TABLE IF NOT EXISTS reports (identity BLOB PRIMARY KEY, inputs BLOB NOT NULL, header BLOB NOT NULL, "
-                "payload BLOB NOT NULL, payload_hash BLOB NOT NULL)"
+                "header_hash BLOB NOT NULL, parts INTEGER NOT NULL, payload_hash BLOB NOT NULL)"
+            )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS report_parts (identity BLOB NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, "
+                "PRIMARY KEY (identity, seq))"
             )
             db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (_STAMP,))
             db.execute("COMMIT")
@@ -238,13 +243,6 @@ class ClaimsCache:
     def available(self) -> bool:
         return self._db is not None
 
-    @property
-    def max_blob_bytes(self) -> int:
-        """The largest payload this database stores (SQLite's length limit, 1 GB by default)."""
-        if self._db is None:
-            return 0
-        return self._db.getlimit(sqlite3.SQLITE_LIMIT_LENGTH) - _BLOB_MARGIN
-
     def get(self, key: str) -> Entry | None:
         """The entry for a claims file (by resolved path), if one exists and its payload is intact."""
         if self._db is None:
@@ -271,37 +269,71 @@ class ClaimsCache:
         if len(self._pending) >= _BATCH_ROWS:
             self._write()
 
-    def get_report(self, identity: bytes) -> tuple[bytes, bytes, bytes] | None:
+    def get_report(self, identity: bytes) -> tuple[bytes, bytes, bytearray] | None:
         """(inputs digest, header, payload) of the report stored for a run identity, if intact (see `reportcache`)."""
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT inputs, header, payload, payload_hash FROM reports WHERE identity = ?", (identity,)).fetchone()
+            row = self._db.execute("SELECT inputs, header, header_hash, parts, payload_hash FROM reports WHERE identity = ?", (identity,)).fetchone()
+            if row is None:
+                return None
+            inputs, header, header_hash, count, payload_hash = row
+            if not all(isinstance(v, bytes) for v in (inputs, header, header_hash, payload_hash)) or digest(header) != header_hash:
+                return None
+            payload, seen, h = bytearray(), 0, _hasher()
+            for seq, data in self._db.execute("SELECT seq, data FROM report_parts WHERE identity = ? ORDER BY seq", (identity,)):
+                if seq != seen or not isinstance(data, bytes):
+                    return None
+                h.update(data)
+                payload += data
+                seen += 1
         except sqlite3.DatabaseError as exc:
             self._broken = f"corrupted ({exc})"
             return None
-        if row is None or not all(isinstance(v, bytes) for v in row) or digest(row[1], row[2]) != row[3]:
+        if seen != count or h.digest() != payload_hash:
             return None
-        return row[0], row[1], row[2]
+        return inputs, header, payload
 
-    def put_report(self, identity: bytes, inputs: bytes, header: bytes, payload: bytes) -> None:
-        """Queue a run's report; it is written with the run's claims entries, atomically, by `commit`."""
-        self._report = (identity, inputs, header, payload, digest(header, payload))
+    def put_report(self, identity: bytes, inputs: bytes, header: bytes, parts: Iterable[bytes]) -> None:
+        """Write a run's report, part by part as `parts` yields them, into the run's transaction (made visible by `commit`).
+
+        A report is never held whole here, so its size is not bounded by memory or by SQLite's
+        1 GB limit on one value.
+        """
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute("DELETE FROM report_parts WHERE identity = ?", (identity,))
+            h, count = _hasher(), 0
+            for data in parts:
+                h.update(data)
+                db.execute("INSERT INTO report_parts VALUES (?, ?, ?)", (identity, count, data))
+                count += 1
+            db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?)", (identity, inputs, header, digest(header), count, h.digest()))
+
+        self._in_transaction(write)
+
+    def update_report_header(self, identity: bytes, header: bytes) -> None:
+        """Replace the header of a stored report (its payload stays), in the run's transaction."""
+        self._in_transaction(lambda db: db.execute(
+            "UPDATE reports SET header = ?, header_hash = ? WHERE identity = ?", (header, digest(header), identity),
+        ))
 
     def _write(self) -> None:
-        """Write queued entries into the run's open transaction (begun on first use)."""
+        """Write queued entries into the run's open transaction."""
         rows, self._pending = self._pending, []
-        report, self._report = self._report, None
+        if rows:
+            self._in_transaction(lambda db: db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", rows))
+
+    def _in_transaction(self, write: Callable[[sqlite3.Connection], object]) -> None:
+        """Run `write` in the run's one open transaction (begun on first use); a failure refuses the whole run."""
         if self._broken is not None:
             self._rebuild()  # found broken while reading: later entries go to a fresh database
-        if self._db is None or self._refused or not (rows or report):
+        if self._db is None or self._refused:
             return
         try:
             if not self._db.in_transaction:
                 self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-            if report is not None:
-                self._db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?)", report)
+            write(self._db)
         except (sqlite3.OperationalError, sqlite3.DataError):
             self._refused = True  # busy (another run is writing), read-only or too big: the cache is optional
             self._rollback()
@@ -347,6 +379,7 @@ class ClaimsCache:
         count = self._db.execute("SELECT count(*) FROM files").fetchone()[0]
         self._db.execute("DELETE FROM files")
         self._db.execute("DELETE FROM reports")
+        self._db.execute("DELETE FROM report_parts")
         self._db.execute("VACUUM")
         return count
 

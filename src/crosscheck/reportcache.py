@@ -26,7 +26,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from pydantic import NonNegativeInt, TypeAdapter, ValidationError
 
@@ -83,13 +83,13 @@ class _StoredReport(Frozen):
 
 
 _BATCH = 2000
-"""Claims or findings serialised per call when a report is stored."""
+"""Claims or findings serialised per part when a report is stored."""
 
 
-def _encode(report: Report, limit: int) -> bytes | None:
-    """The report as stored (`_StoredReport` JSON), serialised a batch at a time; None once it would pass `limit` bytes.
+def _encode(report: Report) -> Iterator[bytes]:
+    """The report as stored (`_StoredReport` JSON), in parts of a batch of claims or findings each.
 
-    A report too large to store is not built whole just to be refused.
+    The parts are written to the cache as they come, so a large report is never one value in memory.
     """
     index: dict[int, int] = {}
     refs: list[ClaimRef] = []
@@ -106,26 +106,19 @@ def _encode(report: Report, limit: int) -> bytes | None:
     head = construct(_StoredReport, {"version": report.version, "summary": report.summary, "refs": [], "findings": []})
     opening = head.__pydantic_serializer__.to_json(head)
     assert opening.endswith(b'"refs":[],"findings":[]}')  # fields in declaration order, lists last
-    parts = [opening[: -len(b'[],"findings":[]}')] + b"["]
-    size = len(parts[0])
-    for name, items, adapter in ((b"refs", refs, _REFS), (b"findings", findings, _FINDINGS)):
-        if name == b"findings":
-            parts.append(b'],"findings":[')
+    yield opening[: -len(b'[],"findings":[]}')] + b"["
+    for items, adapter, closing in ((refs, _REFS, b'],"findings":['), (findings, _FINDINGS, b"]}")):
         for start in range(0, len(items), _BATCH):
             batch = adapter.dump_json(items[start : start + _BATCH])[1:-1]
-            parts.append(b"," + batch if start else batch)
-            size += len(batch) + 1
-            if size > limit:
-                return None
-    parts.append(b"]}")
-    return b"".join(parts)
+            yield b"," + batch if start else batch
+        yield closing
 
 
 _REFS = TypeAdapter(list[ClaimRef])
 _FINDINGS = TypeAdapter(list[_StoredFinding])
 
 
-def _decode(body: bytes) -> Report:
+def _decode(body: bytes | bytearray) -> Report:
     """The stored report, validated; ValidationError or IndexError when it is not what `_encode` wrote."""
     stored = _StoredReport.model_validate_json(body)
     refs = stored.refs
@@ -240,7 +233,7 @@ class Probe:
                 if _hash_files(files) != inputs:
                     return None
                 if self._settled(stats, stats_too=True):  # the same bytes: next time the signatures suffice
-                    cache.put_report(self.identity, inputs, json.dumps({**data, "stats": stats}).encode(), body)
+                    cache.update_report_header(self.identity, json.dumps({**data, "stats": stats}).encode())
             report = _decode(body)
             documents = [Placed(d, Path(a), Path(c) if c is not None else None) for d, a, c in data["documents"]]
             warnings = [str(w) for w in data["warnings"]]
@@ -249,7 +242,7 @@ class Probe:
         return Stored(report, warnings, documents)
 
     def store(self, cache: ClaimsCache, documents: Sequence[Document], report: Report, warnings: list[str]) -> bool:
-        """Queue the run's report in the cache; False when a file changed while the run read it."""
+        """Write the run's report into the cache's open transaction; False when a file changed while the run read it."""
         articles = sorted({d.article_path for d in documents if d.claims_path is not None}, key=str)
         files = self._fixed_files() + articles
         stats = _stat_files(files)
@@ -264,10 +257,7 @@ class Probe:
             "warnings": warnings,
             "stats": stats if self._settled(stats, stats_too=True) else None,
         }
-        payload = _encode(report, cache.max_blob_bytes)
-        if payload is None:
-            return False  # larger than the database takes: the next run computes it again
-        cache.put_report(self.identity, inputs, json.dumps(header).encode(), payload)
+        cache.put_report(self.identity, inputs, json.dumps(header).encode(), _encode(report))
         return True
 
     def _settled(self, stats: _Stats | None, *, stats_too: bool = False) -> bool:

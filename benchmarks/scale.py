@@ -12,8 +12,10 @@ fresh subprocess on the same files:
 - one new article `--against` a store of the whole corpus, minus interpreter start-up (medians of 7)
 - `crosscheck validate` with one worker process (1proc) and two (2proc)
 
-Timings are wall-clock seconds of one run each (`--against`: median of 7); the machine is printed
-with them.  crosscheck's bytecode is compiled first, as a normal install does.
+Timings are wall-clock seconds of one run each (floors: median of 3; `--against`: median of 7);
+the machine is printed with them.  crosscheck's bytecode is compiled first, as a normal install
+does, and every timed run starts with the files it reads in the OS page cache (read just
+before), so a figure measures crosscheck, not the disk.
 """
 
 from __future__ import annotations
@@ -39,8 +41,23 @@ PY = sys.executable
 CLI = [PY, "-m", "crosscheck.cli"]
 
 
-def timed(cmd: list[str], jobs: int | None = None) -> tuple[float, int, int]:
-    """(seconds, max RSS in bytes, exit code) of one subprocess; output discarded."""
+def cached(*paths: Path) -> None:
+    """Read every file under `paths`, so the timed run after finds them in the page cache.
+
+    Some machines (this project's among them) page out file data left idle for a minute, which
+    would otherwise make a run's reading time depend on what ran before it.
+    """
+    for path in paths:
+        files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            with open(file, "rb") as handle:
+                while handle.read(1 << 20):
+                    pass
+
+
+def timed(cmd: list[str], jobs: int | None = None, reads: tuple[Path, ...] = ()) -> tuple[float, int, int]:
+    """(seconds, max RSS in bytes, exit code) of one subprocess, its input files cached first; output discarded."""
+    cached(*reads)
     env = dict(os.environ, CROSSCHECK_JOBS=str(jobs)) if jobs else None
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -92,10 +109,14 @@ def dump_json(corpus: Path, out: Path) -> None:
         (out / f"{i:07d}.json").write_bytes(orjson.dumps(ryaml.loads(path.read_text(encoding="utf-8"))))
 
 
-def inner(cmd: list[str]) -> float:
-    """Seconds a subprocess reports for its own work (floors exclude interpreter start-up)."""
-    result = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    return float(result.stdout.strip().splitlines()[-1])
+def inner(cmd: list[str], reads: Path, runs: int = 3) -> float:
+    """Seconds a subprocess reports for its own work (floors exclude interpreter start-up): the median of `runs`."""
+    seconds = []
+    for _ in range(runs):
+        cached(reads)
+        result = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        seconds.append(float(result.stdout.strip().splitlines()[-1]))
+    return statistics.median(seconds)
 
 
 def bench(size: int, work: Path, claims: int) -> dict[str, float]:
@@ -108,17 +129,19 @@ def bench(size: int, work: Path, claims: int) -> dict[str, float]:
     if not json_dir.exists():
         dump_json(corpus, json_dir)
     row: dict[str, float] = {"articles": size, "claims": total}
-    row["parse"] = inner([PY, __file__, "--floor-yaml", str(corpus)])
-    row["orjson"] = inner([PY, __file__, "--floor-json", str(json_dir)])
+    row["parse"] = inner([PY, __file__, "--floor-yaml", str(corpus)], corpus)
+    row["orjson"] = inner([PY, __file__, "--floor-json", str(json_dir)], json_dir)
     cache = work / f"cache-{size}.db"
     for leftover in work.glob(f"cache-{size}.db*"):
         leftover.unlink()
-    row["validate"], row["validate_rss"], _ = timed(CLI + ["validate", str(corpus)])
-    row["validate_1"], _, _ = timed(CLI + ["validate", str(corpus)], jobs=1)
-    row["validate_2"], _, _ = timed(CLI + ["validate", str(corpus)], jobs=2)
-    check = CLI + ["check", str(corpus), "-f", "json", "-o", str(work / "report.json"), "--cache", str(cache)]
-    row["cold"], row["cold_rss"], _ = timed(check)
-    row["warm"], row["warm_rss"], _ = timed(check)
+    row["validate"], row["validate_rss"], _ = timed(CLI + ["validate", str(corpus)], reads=(corpus,))
+    row["validate_1"], _, _ = timed(CLI + ["validate", str(corpus)], jobs=1, reads=(corpus,))
+    row["validate_2"], _, _ = timed(CLI + ["validate", str(corpus)], jobs=2, reads=(corpus,))
+    report = work / "report.json"
+    check = CLI + ["check", str(corpus), "-f", "json", "-o", str(report), "--cache", str(cache)]
+    row["cold"], row["cold_rss"], _ = timed(check, reads=(corpus,))
+    row["findings"] = _findings(report)
+    row["warm"], row["warm_rss"], _ = timed(check, reads=(corpus, cache))
     store = work / f"store-{size}.db"
     if not store.exists():
         subprocess.run(CLI + ["index", str(corpus), "--store", str(store), "--no-cache"], check=True, capture_output=True)
@@ -129,11 +152,20 @@ def bench(size: int, work: Path, claims: int) -> dict[str, float]:
     startups, againsts = [], []
     for _ in range(7):
         startups.append(timed([PY, "-c", "pass"])[0])
-        seconds, rss, _ = timed(CLI + ["check", str(new), "--against", str(store), "-f", "json", "--no-cache"])
+        seconds, rss, _ = timed(CLI + ["check", str(new), "--against", str(store), "-f", "json", "--no-cache"], reads=(new,))
         againsts.append(seconds)
     row["against"] = statistics.median(againsts) - statistics.median(startups)
     row["against_rss"] = rss
     return row
+
+
+def _findings(report: Path) -> int:
+    """How many findings a JSON report holds (read from its summary, without parsing it all)."""
+    with open(report, encoding="utf-8") as handle:
+        head = handle.read(4096)
+    summary = head[head.index('"summary"') : head.index("}", head.index('"summary"')) + 1]
+    return sum(int(line.split(":")[1].strip().rstrip(",")) for line in summary.splitlines()
+               if line.strip().startswith(('"error"', '"warning"', '"info"')))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(Path(crosscheck.__file__).parent, quiet=1)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     header = (
-        f"{'articles':>8} {'claims':>9} {'parse':>7} {'orjson':>7} {'validate':>8} {'cold':>7} {'warm':>7} "
+        f"{'articles':>8} {'claims':>9} {'findings':>8} {'parse':>7} {'orjson':>7} {'validate':>8} {'cold':>7} {'warm':>7} "
         f"{'claims/s':>9} {'cold/parse':>10} {'warm/orjson':>11} {'KB/claim':>8} {'against':>8} {'agst MB':>7} {'1proc':>6} {'2proc':>6}"
     )
     print(header)
@@ -166,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         row = bench(size, args.workdir, args.claims)
         rows.append(row)
         print(
-            f"{size:>8} {int(row['claims']):>9} {row['parse']:>7.2f} {row['orjson']:>7.2f} {row['validate']:>8.2f} "
+            f"{size:>8} {int(row['claims']):>9} {int(row['findings']):>8} {row['parse']:>7.2f} {row['orjson']:>7.2f} {row['validate']:>8.2f} "
             f"{row['cold']:>7.2f} {row['warm']:>7.2f} {row['claims'] / row['cold']:>9.0f} "
             f"{row['cold'] / row['parse']:>10.2f} {row['warm'] / row['orjson']:>11.1f} "
             f"{row['cold_rss'] / row['claims'] / 1024:>8.2f} {row['against']:>8.3f} {row['against_rss'] / 2**20:>7.0f} "

@@ -180,3 +180,22 @@ def test_discover_walks_like_os_walk(tmp_path, monkeypatch):
     ]
     result = load_corpus(["news"])
     assert any(d.path == "nowhere.claims.yaml" and d.code == "file-missing" for d in result.diagnostics)  # named by its target
+
+
+def test_a_registry_may_outgrow_the_limit_on_one_article_s_files(tmp_path, monkeypatch):
+    """The registry names every entity of the archive, so it gets a larger limit than a claims file or an article."""
+    from crosscheck import loading
+
+    generate(tmp_path / "news", articles=2, claims=3, seed=4)
+    monkeypatch.chdir(tmp_path)
+    registry = (tmp_path / "news" / "registry.yaml").stat().st_size
+    largest = max(p.stat().st_size for p in (tmp_path / "news").rglob("*") if p.is_file() and p.name != "registry.yaml")
+    assert registry > largest
+    monkeypatch.setattr(loading, "MAX_FILE_BYTES", registry - 1)  # every file but the registry fits
+    assert load_corpus(["news"]).ok
+    monkeypatch.setattr(loading, "MAX_FILE_BYTES", largest - 1)
+    problems = load_corpus(["news"]).diagnostics
+    assert problems and {d.code for d in problems} == {"file-too-large"}
+    assert all(d.path != "news/registry.yaml" for d in problems)
+    monkeypatch.setattr(loading, "MAX_REGISTRY_BYTES", registry - 1)
+    assert any(d.path == "news/registry.yaml" and d.code == "file-too-large" for d in load_corpus(["news"]).diagnostics)

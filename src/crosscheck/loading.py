@@ -147,6 +147,9 @@ CLAIMS_SUFFIXES = (".claims.yaml", ".claims.yml")
 REGISTRY_NAMES = ("registry.yaml", "registry.yml")
 ARTICLE_SUFFIXES = (".txt",)
 MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Largest article, claims or rule file read: anything bigger is not one article's annotation."""
+MAX_REGISTRY_BYTES = 512 * 1024 * 1024
+"""Largest registry read: it names every entity of the corpus, so it grows with the archive."""
 _SKIP_DIRS = {".git", ".crosscheck", ".venv", "venv", "node_modules", "__pycache__"}
 
 
@@ -308,13 +311,15 @@ def display_path(path: Path, resolved: bool = False) -> str:
 # --------------------------------------------------------------------------- reading
 
 
-def read_text(path: Path, what: str) -> tuple[str | None, list[Diagnostic]]:
-    """Read a UTF-8 file; a missing, oversized or undecodable file is a located diagnostic."""
+def read_text(path: Path, what: str, limit: int | None = None) -> tuple[str | None, list[Diagnostic]]:
+    """Read a UTF-8 file of at most `limit` bytes (default `MAX_FILE_BYTES`); a missing, oversized or
+    undecodable file is a located diagnostic."""
     shown = display_path(path)
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Diagnostic(shown, 1, 1, "file-too-large", f"{what} is {size} bytes (expected at most {MAX_FILE_BYTES})")]
+        if size > limit:
+            return None, [Diagnostic(shown, 1, 1, "file-too-large", f"{what} is {size} bytes (expected at most {limit})")]
         data = path.read_bytes()
     except FileNotFoundError:
         return None, [Diagnostic(shown, 1, 1, "file-missing", f"{what} not found (expected a readable file)")]
@@ -503,9 +508,9 @@ def validation_diagnostics(exc: ValidationError, path: Path, text: str, model: t
     return out
 
 
-def load_model(path: Path, model: type[BaseModel], what: str) -> tuple[BaseModel | None, str | None, list[Diagnostic]]:
-    """Read, parse and validate one YAML file as `model`; return the object, its text, and problems."""
-    text, problems = read_text(path, what)
+def load_model(path: Path, model: type[BaseModel], what: str, limit: int | None = None) -> tuple[BaseModel | None, str | None, list[Diagnostic]]:
+    """Read, parse and validate one YAML file (of at most `limit` bytes) as `model`; return the object, its text, and problems."""
+    text, problems = read_text(path, what, limit)
     if text is None:
         return None, None, problems
     model_object, problems = validate_text(text, path, model, what)
@@ -525,10 +530,9 @@ def validate_text(text: str, path: Path, model: type[BaseModel], what: str) -> t
         return None, validation_diagnostics(exc, path, text, model)
 
 
-def load_registry(path: Path) -> tuple[Registry | None, list[Diagnostic]]:
-    """Load and validate the registry file."""
-    registry, _text, problems = load_model(path, Registry, "registry")
-    return registry, problems  # type: ignore[return-value]
+def load_registry(path: Path) -> tuple[Registry | None, str | None, list[Diagnostic]]:
+    """Load and validate the registry file; return it, its text, and problems."""
+    return load_model(path, Registry, "registry", MAX_REGISTRY_BYTES)  # type: ignore[return-value]
 
 
 def load_claims_file(path: Path) -> tuple[ClaimsFile | None, str | None, list[Diagnostic]]:

@@ -28,7 +28,7 @@ from crosscheck.loading import (
     Sources,
     discover,
     display_path,
-    load_model,
+    load_registry,
     read_text,
     validate_text,
 )
@@ -524,7 +524,7 @@ def _load_corpus(sources: Sources, cache: ClaimsCache | None) -> LoadResult:
     for missing in sources.missing:
         result.diagnostics.append(Diagnostic(display_path(missing), 1, 1, "path-missing", "no such file or folder (expected a claims file, article or corpus folder)"))
     if sources.registry is not None:
-        loaded, registry_text, problems = load_model(sources.registry, Registry, "registry")
+        loaded, registry_text, problems = load_registry(sources.registry)
         result.diagnostics.extend(problems)
         if loaded is not None:
             result.diagnostics.extend(registry_diagnostics(loaded, sources.registry, registry_text))

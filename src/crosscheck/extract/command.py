@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     registry = None
     registry_path = Path(args.registry) if args.registry else discover([article]).registry
     if registry_path is not None:
-        registry, problems = load_registry(registry_path)
+        registry, _text, problems = load_registry(registry_path)
         if registry is None:
             raise CrosscheckError(problems)
     output = Path(args.output) if args.output else None

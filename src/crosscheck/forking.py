@@ -47,23 +47,29 @@ def run_parts(work: Callable[[int], T], parts: int, pack: Callable[[T], Any], un
         return [work(part) for part in range(parts)]
     context = multiprocessing.get_context("fork")
     children = []
-    for part in range(1, parts):
-        reader, writer = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(work, pack, part, writer), daemon=True)
-        process.start()
-        writer.close()  # the child holds its copy: EOF here if it dies before sending
-        children.append((part, reader, process))
-    results: list[Any] = [work(0)]
-    for part, reader, process in children:
-        try:
-            message = reader.recv()
-        except (EOFError, OSError):
-            message = None
-        finally:
+    try:
+        for part in range(1, parts):
+            reader, writer = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(work, pack, part, writer), daemon=True)
+            process.start()
+            writer.close()  # the child holds its copy: EOF here if it dies before sending
+            children.append((part, reader, process))
+        results: list[Any] = [work(0)]
+        for part, reader, process in children:
+            try:
+                message = reader.recv()
+            except (EOFError, OSError):
+                message = None
             reader.close()
-        process.join()
-        results.append(work(part) if message is None else unpack(message))
-    return results
+            process.join()
+            results.append(work(part) if message is None else unpack(message))
+        return results
+    finally:  # this process failed (or was interrupted): no child outlives it
+        for _part, reader, process in children:
+            if process.is_alive():
+                process.terminate()
+                process.join()
+            reader.close()
 
 
 def _child(work: Callable[[int], Any], pack: Callable[[Any], Any], part: int, writer: Any) -> None:

@@ -13,9 +13,9 @@ from collections import defaultdict
 from typing import Sequence
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
+from crosscheck.models import Value
 from crosscheck.normalize import Normal, Tolerances, intervals
 from crosscheck.normalize.dates import year_of
-from crosscheck.models import Value
 from crosscheck.normalize.quantities import conversion_interval
 from crosscheck.report import Interval
 

@@ -72,3 +72,29 @@ def test_a_busy_database_drops_the_whole_run_and_the_load_is_unaffected(corpus, 
         other.close()
     assert _rows(db) == 0
     assert _snapshot(result) == _snapshot(load_corpus([corpus]))
+
+
+def test_a_run_killed_mid_write_leaves_the_last_committed_state(corpus, tmp_path):
+    import os
+
+    db = tmp_path / "c.db"
+    with ClaimsCache(db) as cache:
+        cold = load_corpus([corpus], cache=cache)
+    pid = os.fork()
+    if pid == 0:  # a run that dies with batches written into its open transaction, and a report half written
+        cache = ClaimsCache(db)
+        for i in range(5):
+            cache.put(f"doomed-{i}", cache_module.Entry(b"c", b"r", "a.txt", b"a", b"{}"))
+
+        def parts():
+            yield b"{"
+            os._exit(1)  # killed between two parts of the report
+
+        cache.put_report(b"identity", b"inputs", b"{}", parts())
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 1
+    assert _rows(db) == 7  # what the killed run wrote is gone; the cache before it is intact
+    with ClaimsCache(db) as cache:
+        assert cache.rebuilt is None and cache.get_report(b"identity") is None
+        cache.put = None  # type: ignore[assignment] - every entry is still valid: nothing to write
+        assert _snapshot(load_corpus([corpus], cache=cache)) == _snapshot(cold)

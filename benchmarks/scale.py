@@ -1,4 +1,4 @@
-"""Scale benchmark: `python benchmarks/scale.py [--sizes 1000,10000,100000]`.
+"""Scale benchmark: `python benchmarks/scale.py [--sizes 1000,10000,100000] [--repeat N]`.
 
 For each size (articles x 40 claims) it generates a synthetic corpus, then measures, each in a
 fresh subprocess on the same files:
@@ -9,11 +9,14 @@ fresh subprocess on the same files:
 - check cold: `crosscheck check` with an empty cache (which it fills)
 - check warm: `crosscheck check` again, nothing changed
 - peak memory (max RSS) of the cold check, per claim
-- one new article `--against` a store of the whole corpus, minus interpreter start-up (medians of 7)
+- one new article (a copy of the corpus's first) `--against` a store of the whole corpus,
+  minus interpreter start-up: with a registry of the ids the article names, and (+registry)
+  with the whole corpus's registry
 - `crosscheck validate` with one worker process (1proc) and two (2proc)
 
-Timings are wall-clock seconds of one run each (floors: median of 3; `--against`: median of 7);
-the machine is printed with them.  crosscheck's bytecode is compiled first, as a normal install
+Timings are wall-clock seconds: crosscheck runs the median of `--repeat` interleaved runs
+(default 1), floors the median of 3 (or of `--repeat`), `--against` the median of 7.  The
+machine is printed with them.  crosscheck's bytecode is compiled first, as a normal install
 does, and every timed run starts with the files it reads in the OS page cache (read just
 before), so a figure measures crosscheck, not the disk.
 """
@@ -38,6 +41,8 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 PY = sys.executable
+CONFLICTS = 0.1
+"""The generator's default share of disagreeing claims; another share gets corpora of its own."""
 CLI = [PY, "-m", "crosscheck.cli"]
 
 
@@ -119,44 +124,79 @@ def inner(cmd: list[str], reads: Path, runs: int = 3) -> float:
     return statistics.median(seconds)
 
 
-def bench(size: int, work: Path, claims: int) -> dict[str, float]:
-    corpus = work / f"corpus-{size}"
+def bench(size: int, work: Path, claims: int, conflicts: float = CONFLICTS, repeat: int = 1) -> dict[str, float]:
+    name = f"{size}" if conflicts == CONFLICTS else f"{size}-conflicts-{conflicts:g}"
+    corpus = work / f"corpus-{name}"
     if not (corpus / "registry.yaml").exists():
         print(f"  generating {size} articles x {claims} claims ...", file=sys.stderr, flush=True)
-        generate(corpus, articles=size, claims=claims, seed=1)
+        generate(corpus, articles=size, claims=claims, conflicts=conflicts, seed=1)
     total = size * claims
-    json_dir = work / f"json-{size}"
+    json_dir = work / f"json-{name}"
     if not json_dir.exists():
         dump_json(corpus, json_dir)
     row: dict[str, float] = {"articles": size, "claims": total}
-    row["parse"] = inner([PY, __file__, "--floor-yaml", str(corpus)], corpus)
-    row["orjson"] = inner([PY, __file__, "--floor-json", str(json_dir)], json_dir)
-    cache = work / f"cache-{size}.db"
-    for leftover in work.glob(f"cache-{size}.db*"):
-        leftover.unlink()
-    row["validate"], row["validate_rss"], _ = timed(CLI + ["validate", str(corpus)], reads=(corpus,))
-    row["validate_1"], _, _ = timed(CLI + ["validate", str(corpus)], jobs=1, reads=(corpus,))
-    row["validate_2"], _, _ = timed(CLI + ["validate", str(corpus)], jobs=2, reads=(corpus,))
+    row["parse"] = inner([PY, __file__, "--floor-yaml", str(corpus)], corpus, runs=max(3, repeat))
+    row["orjson"] = inner([PY, __file__, "--floor-json", str(json_dir)], json_dir, runs=max(3, repeat))
+    cache = work / f"cache-{name}.db"
     report = work / "report.json"
     check = CLI + ["check", str(corpus), "-f", "json", "-o", str(report), "--cache", str(cache)]
-    row["cold"], row["cold_rss"], _ = timed(check, reads=(corpus,))
+    runs: dict[str, list[tuple[float, int]]] = {}
+    for _ in range(repeat):  # interleaved, so a slow spell of the machine spreads over every measure
+        for leftover in work.glob(f"cache-{name}.db*"):
+            leftover.unlink()
+        for key, cmd, jobs, reads in (
+            ("validate", CLI + ["validate", str(corpus)], None, (corpus,)),
+            ("validate_1", CLI + ["validate", str(corpus)], 1, (corpus,)),
+            ("validate_2", CLI + ["validate", str(corpus)], 2, (corpus,)),
+            ("cold", check, None, (corpus,)),
+            ("warm", check, None, (corpus, cache)),
+        ):
+            seconds, rss, _ = timed(cmd, jobs=jobs, reads=reads)
+            runs.setdefault(key, []).append((seconds, rss))
+    for key, measured in runs.items():
+        row[key] = statistics.median(seconds for seconds, _ in measured)
+        row[f"{key}_rss"] = max(rss for _, rss in measured)
     row["findings"] = _findings(report)
-    row["warm"], row["warm_rss"], _ = timed(check, reads=(corpus, cache))
-    store = work / f"store-{size}.db"
+    store = work / f"store-{name}.db"
     if not store.exists():
         subprocess.run(CLI + ["index", str(corpus), "--store", str(store), "--no-cache"], check=True, capture_output=True)
+    # a new article that restates figures of the archive: the first article again, under another
+    # path, checked once with a registry of just the ids it uses and once with the whole corpus's
     new = work / "new"
     shutil.rmtree(new, ignore_errors=True)
-    generate(new, articles=1, claims=claims, seed=1)  # article 0 again: it shares every key with the store
-    # a fraction of a second: the median of interleaved runs, so one hiccup of the machine does not count
-    startups, againsts = [], []
-    for _ in range(7):
-        startups.append(timed([PY, "-c", "pass"])[0])
-        seconds, rss, _ = timed(CLI + ["check", str(new), "--against", str(store), "-f", "json", "--no-cache"], reads=(new,))
-        againsts.append(seconds)
-    row["against"] = statistics.median(againsts) - statistics.median(startups)
-    row["against_rss"] = rss
+    first = min(corpus.rglob("*.claims.yaml"))
+    (new / "part").mkdir(parents=True)
+    for source in (first, first.with_name(first.name.replace(".claims.yaml", ".txt"))):
+        shutil.copy(source, new / "part" / source.name)
+    against = CLI + ["check", str(new), "--against", str(store), "-f", "json", "--no-cache"]
+    for key, registry in (("against", _registry_for(first, corpus / "registry.yaml")), ("against_registry", None)):
+        if registry is None:
+            shutil.copy(corpus / "registry.yaml", new / "registry.yaml")
+        else:
+            (new / "registry.yaml").write_text(registry, encoding="utf-8")
+        # a fraction of a second: the median of interleaved runs, so one hiccup of the machine does not count
+        startups, seconds = [], []
+        for _ in range(7):
+            startups.append(timed([PY, "-c", "pass"])[0])
+            took, rss, _ = timed(against, reads=(new,))
+            seconds.append(took)
+        row[key] = statistics.median(seconds) - statistics.median(startups)
+        row[f"{key}_rss"] = rss
     return row
+
+
+def _registry_for(claims_file: Path, registry: Path) -> str:
+    """The part of `registry` that the claims of `claims_file` name (JSON, which is YAML)."""
+    import json
+
+    import ryaml  # noqa: PLC0415
+
+    claims = ryaml.loads(claims_file.read_text(encoding="utf-8"))["claims"]
+    full = ryaml.loads(registry.read_text(encoding="utf-8"))
+    ids = {c["subject"] for c in claims} | {c["value"][k] for c in claims for k in ("speaker", "entity") if k in c["value"]}
+    entities = {i: e for i, e in full.get("entities", {}).items() if i in ids}
+    properties = {i: p for i, p in full.get("properties", {}).items() if i in {c["property"] for c in claims}}
+    return json.dumps({"version": full.get("version", 1), "entities": entities, "properties": properties}, ensure_ascii=False)
 
 
 def _findings(report: Path) -> int:
@@ -172,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="crosscheck scale benchmark")
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated article counts")
     parser.add_argument("--claims", type=int, default=40, help="claims per article")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each crosscheck measure; the median is shown (default: 1)")
+    parser.add_argument("--conflicts", type=float, default=CONFLICTS, help="share of shared claims that disagree (default: %(default)s)")
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "crosscheck-bench")
     parser.add_argument("--floor-yaml", help=argparse.SUPPRESS)
     parser.add_argument("--floor-json", help=argparse.SUPPRESS)
@@ -190,18 +232,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     header = (
         f"{'articles':>8} {'claims':>9} {'findings':>8} {'parse':>7} {'orjson':>7} {'validate':>8} {'cold':>7} {'warm':>7} "
-        f"{'claims/s':>9} {'cold/parse':>10} {'warm/orjson':>11} {'KB/claim':>8} {'against':>8} {'agst MB':>7} {'1proc':>6} {'2proc':>6}"
+        f"{'claims/s':>9} {'cold/parse':>10} {'warm/orjson':>11} {'KB/claim':>8} {'against':>8} {'agst MB':>7} {'+registry':>9} {'1proc':>6} {'2proc':>6}"
     )
     print(header)
     rows = []
     for size in [int(s) for s in args.sizes.split(",") if s]:
-        row = bench(size, args.workdir, args.claims)
+        row = bench(size, args.workdir, args.claims, args.conflicts, args.repeat)
         rows.append(row)
         print(
             f"{size:>8} {int(row['claims']):>9} {int(row['findings']):>8} {row['parse']:>7.2f} {row['orjson']:>7.2f} {row['validate']:>8.2f} "
             f"{row['cold']:>7.2f} {row['warm']:>7.2f} {row['claims'] / row['cold']:>9.0f} "
             f"{row['cold'] / row['parse']:>10.2f} {row['warm'] / row['orjson']:>11.1f} "
-            f"{row['cold_rss'] / row['claims'] / 1024:>8.2f} {row['against']:>8.3f} {row['against_rss'] / 2**20:>7.0f} "
+            f"{row['cold_rss'] / row['claims'] / 1024:>8.2f} {row['against']:>8.3f} {row['against_rss'] / 2**20:>7.0f} {row['against_registry']:>9.3f} "
             f"{row['validate_1']:>6.2f} {row['validate_2']:>6.2f}",
             flush=True,
         )

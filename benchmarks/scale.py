@@ -36,10 +36,6 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-from generate import generate  # noqa: E402
-
 PY = sys.executable
 CONFLICTS = 0.1
 """The generator's default share of disagreeing claims; another share gets corpora of its own."""
@@ -129,11 +125,11 @@ def bench(size: int, work: Path, claims: int, conflicts: float = CONFLICTS, repe
     corpus = work / f"corpus-{name}"
     if not (corpus / "registry.yaml").exists():
         print(f"  generating {size} articles x {claims} claims ...", file=sys.stderr, flush=True)
-        generate(corpus, articles=size, claims=claims, conflicts=conflicts, seed=1)
+        _quietly([PY, str(HERE / "generate.py"), str(corpus), "--articles", str(size), "--claims", str(claims), "--conflicts", str(conflicts), "--seed", "1"])
     total = size * claims
     json_dir = work / f"json-{name}"
     if not json_dir.exists():
-        dump_json(corpus, json_dir)
+        _quietly([PY, __file__, "--dump-json", str(corpus), str(json_dir)])
     row: dict[str, float] = {"articles": size, "claims": total}
     row["parse"] = inner([PY, __file__, "--floor-yaml", str(corpus)], corpus, runs=max(3, repeat))
     row["orjson"] = inner([PY, __file__, "--floor-json", str(json_dir)], json_dir, runs=max(3, repeat))
@@ -169,11 +165,11 @@ def bench(size: int, work: Path, claims: int, conflicts: float = CONFLICTS, repe
     for source in (first, first.with_name(first.name.replace(".claims.yaml", ".txt"))):
         shutil.copy(source, new / "part" / source.name)
     against = CLI + ["check", str(new), "--against", str(store), "-f", "json", "--no-cache"]
-    for key, registry in (("against", _registry_for(first, corpus / "registry.yaml")), ("against_registry", None)):
-        if registry is None:
+    for key, whole in (("against", False), ("against_registry", True)):
+        if whole:
             shutil.copy(corpus / "registry.yaml", new / "registry.yaml")
         else:
-            (new / "registry.yaml").write_text(registry, encoding="utf-8")
+            _quietly([PY, __file__, "--registry-for", str(first), str(corpus / "registry.yaml"), str(new / "registry.yaml")])
         # a fraction of a second: the median of interleaved runs, so one hiccup of the machine does not count
         startups, seconds = [], []
         for _ in range(7):
@@ -183,6 +179,16 @@ def bench(size: int, work: Path, claims: int, conflicts: float = CONFLICTS, repe
         row[key] = statistics.median(seconds) - statistics.median(startups)
         row[f"{key}_rss"] = rss
     return row
+
+
+def _quietly(cmd: list[str]) -> None:
+    """Run a preparation step in a subprocess of its own.
+
+    A child's peak RSS (ru_maxrss) starts from this process's at fork, so whatever this process
+    grows to would show up in every measure after; the big steps (generating, dumping, parsing a
+    registry) stay out of it.
+    """
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
 
 
 def _registry_for(claims_file: Path, registry: Path) -> str:
@@ -217,12 +223,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "crosscheck-bench")
     parser.add_argument("--floor-yaml", help=argparse.SUPPRESS)
     parser.add_argument("--floor-json", help=argparse.SUPPRESS)
+    parser.add_argument("--dump-json", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--registry-for", nargs=3, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.floor_yaml:
         floor_yaml(args.floor_yaml)
         return 0
     if args.floor_json:
         floor_json(args.floor_json)
+        return 0
+    if args.dump_json:
+        dump_json(*args.dump_json)
+        return 0
+    if args.registry_for:
+        claims_file, registry, out = args.registry_for
+        out.write_text(_registry_for(claims_file, registry), encoding="utf-8")
         return 0
     args.workdir.mkdir(parents=True, exist_ok=True)
     # as after `pip install`: bytecode compiled once, not on every run (PYTHONDONTWRITEBYTECODE may be set)

@@ -257,9 +257,8 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
                 if not is_claims and (not name.endswith(ARTICLE_SUFFIXES) or name in ARTICLE_SUFFIXES):  # "x.txt", as Path.suffix reads it
                     continue
                 file = folder / name
-                text = str(file)
-                links[text] = link
-                key = str(file.resolve()) if link else os.path.join(resolved_folder(str(folder)), name)
+                links[str(file)] = link
+                key = resolve(file)
                 if is_claims:
                     add_claims(file, path, key)
                 else:

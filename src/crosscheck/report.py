@@ -128,26 +128,40 @@ class Report(Frozen):
     """Findings, sorted by document, line and rule."""
 
 
+def shared_claims(findings: list[Finding]) -> tuple[list[ClaimRef], list[list[int]]]:
+    """Each claim of the findings once, and each finding's claims as indices into that list.
+
+    The engine shares one ClaimRef per claim, however many findings name it (a figure restated
+    across a corpus meets many others), so a stored or sent report need hold each only once.
+    """
+    index: dict[int, int] = {}
+    refs: list[ClaimRef] = []
+    indices = []
+    for finding in findings:
+        claims = []
+        for ref in finding.claims:
+            at = index.get(id(ref))
+            if at is None:  # `refs` keeps each alive, so its id stays its own
+                at = index[id(ref)] = len(refs)
+                refs.append(ref)
+            claims.append(at)
+        indices.append(claims)
+    return refs, indices
+
+
 def pack_findings(findings: list[Finding]) -> tuple[list[tuple], list[tuple]]:
     """Findings as plain tuples, each claim once: a compact, fast-to-pickle form to hand between processes.
 
     Pickling the models themselves costs ten times more (pydantic's `__setstate__` per object).
     """
-    index: dict[int, int] = {}
-    refs: list[tuple] = []
-    rows: list[tuple] = []
-    for finding in findings:
-        claims = []
-        for ref in finding.claims:
-            at = index.get(id(ref))
-            if at is None:  # findings share the ClaimRef of a claim: kept alive by `findings`
-                at = index[id(ref)] = len(refs)
-                values = ref.__dict__
-                interval = values["interval"]
-                refs.append(tuple(values.values()) if interval is None else tuple({**values, "interval": tuple(interval.__dict__.values())}.values()))
-            claims.append(at)
-        rows.append(tuple({**finding.__dict__, "claims": claims}.values()))
-    return rows, refs
+    refs, indices = shared_claims(findings)
+    packed_refs = []
+    for ref in refs:
+        values = ref.__dict__
+        interval = values["interval"]
+        packed_refs.append(tuple(values.values()) if interval is None else tuple({**values, "interval": tuple(interval.__dict__.values())}.values()))
+    rows = [tuple({**finding.__dict__, "claims": claims}.values()) for finding, claims in zip(findings, indices)]
+    return rows, packed_refs
 
 
 def unpack_findings(packed: tuple[list[tuple], list[tuple]]) -> list[Finding]:

@@ -32,7 +32,7 @@ from pydantic import NonNegativeInt, TypeAdapter, ValidationError
 
 from crosscheck.compact import construct
 from crosscheck.models import Frozen
-from crosscheck.report import ClaimRef, Finding, Report, Summary
+from crosscheck.report import ClaimRef, Finding, Report, Summary, shared_claims
 
 if TYPE_CHECKING:
     from crosscheck.cache import ClaimsCache
@@ -91,18 +91,8 @@ def _encode(report: Report) -> Iterator[bytes]:
 
     The parts are written to the cache as they come, so a large report is never one value in memory.
     """
-    index: dict[int, int] = {}
-    refs: list[ClaimRef] = []
-    findings = []
-    for finding in report.findings:
-        claims = []
-        for ref in finding.claims:
-            at = index.get(id(ref))
-            if at is None:  # the engine shares one ClaimRef per claim; `refs` keeps each alive
-                at = index[id(ref)] = len(refs)
-                refs.append(ref)
-            claims.append(at)
-        findings.append(construct(_StoredFinding, {**vars(finding), "claims": claims}))
+    refs, indices = shared_claims(report.findings)
+    findings = [construct(_StoredFinding, {**vars(finding), "claims": claims}) for finding, claims in zip(report.findings, indices)]
     head = construct(_StoredReport, {"version": report.version, "summary": report.summary, "refs": [], "findings": []})
     opening = head.__pydantic_serializer__.to_json(head)
     assert opening.endswith(b'"refs":[],"findings":[]}')  # fields in declaration order, lists last

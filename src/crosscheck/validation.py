@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from crosscheck import collector, forking
-from crosscheck.cache import ClaimsCache, Entry, decode, digest, encode, text_digest
+from crosscheck.cache import ClaimsCache, Entry, decode, encode, text_digest
 from crosscheck.compact import compact_claims, share_fields_set
 from crosscheck.corpus import Corpus, Document, LocatedClaim
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
@@ -233,14 +233,13 @@ def load_corpus(
         return _load_corpus(sources if sources is not None else discover(paths, registry), cache)
 
 
-def _registry_hash(path: Path | None) -> bytes:
-    """Content hash of the registry (every cached file depends on it); a fixed value when there is none."""
+def _registry_hash(path: Path | None, text: str | None) -> bytes:
+    """Content hash of the registry text this run loaded (every cached file depends on it); a fixed value when there is none."""
     if path is None:
         return b"no-registry"
-    try:
-        return digest(path.read_bytes())
-    except OSError:
+    if text is None:
         return b"unreadable-registry"
+    return text_digest(text)
 
 
 def load_document(
@@ -523,6 +522,7 @@ def _load_corpus(sources: Sources, cache: ClaimsCache | None) -> LoadResult:
     result = LoadResult(Corpus(), sources=sources)
     for missing in sources.missing:
         result.diagnostics.append(Diagnostic(display_path(missing), 1, 1, "path-missing", "no such file or folder (expected a claims file, article or corpus folder)"))
+    registry_text = None
     if sources.registry is not None:
         loaded, registry_text, problems = load_registry(sources.registry)
         result.diagnostics.extend(problems)
@@ -530,7 +530,7 @@ def _load_corpus(sources: Sources, cache: ClaimsCache | None) -> LoadResult:
             result.diagnostics.extend(registry_diagnostics(loaded, sources.registry, registry_text))
         result.corpus.registry = loaded
         result.corpus.registry_path = sources.registry
-    registry_hash = _registry_hash(sources.registry) if cache is not None else b""
+    registry_hash = _registry_hash(sources.registry, registry_text) if cache is not None else b""
     jobs = forking.jobs(len(sources.claims_files), PARALLEL_MIN_FILES)
     if jobs > 1:
         loaded = _load_parallel(sources, result, cache, registry_hash, jobs)

@@ -23,9 +23,9 @@ from pathlib import Path
 import yaml
 
 from crosscheck.extract.draft import draft_claims
-from crosscheck.models import Claim, ClaimsFile, Registry
-from crosscheck.normalize import normalize
-from crosscheck.textspan import SearchableText, normalize_typography
+from crosscheck.model.claims import Claim, ClaimsFile, Registry
+from crosscheck.kinds import normalize
+from crosscheck.text.search import SearchableText, normalize_typography
 
 NUMERIC = ("quantity", "percentage", "fraction", "date", "duration", "rank")
 TARGETS = {"numeric": (0.95, 0.90), "quote": (0.90, 0.90)}

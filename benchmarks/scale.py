@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 PY = sys.executable
 CONFLICTS = 0.1
 """The generator's default share of disagreeing claims; another share gets corpora of its own."""
-CLI = [PY, "-m", "crosscheck.cli"]
+CLI = [PY, "-m", "crosscheck.cli.app"]
 
 
 def cached(*paths: Path) -> None:
@@ -73,7 +73,7 @@ def timed(cmd: list[str], jobs: int | None = None, reads: tuple[Path, ...] = ())
 
 def floor_yaml(folder: str) -> None:
     """Subprocess body: read and parse every claims file as `crosscheck` does on a valid corpus."""
-    from crosscheck.loading import _parse_fast, _MISS, _SafeLoader  # noqa: PLC0415
+    from crosscheck.load.read import _parse_fast, _MISS, _SafeLoader  # noqa: PLC0415
     import gc  # noqa: PLC0415
 
     import yaml  # noqa: PLC0415

@@ -13,8 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from generate import generate  # noqa: E402
 
-from crosscheck.cache import ClaimsCache  # noqa: E402
-from crosscheck.validation import load_corpus  # noqa: E402
+from crosscheck.speed.claims_cache import ClaimsCache  # noqa: E402
+from crosscheck.load.corpus import load_corpus  # noqa: E402
 
 
 @pytest.fixture

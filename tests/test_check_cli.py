@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from crosscheck.commands import check as check_command
-from crosscheck.corpus import Corpus
-from crosscheck.report import ClaimRef, Finding, Report, Summary
+from crosscheck.cli.commands import check as check_command
+from crosscheck.model.corpus import Corpus
+from crosscheck.model.report import ClaimRef, Finding, Report, Summary
 from crosscheck.reporters import RuleInfo
 
 REGISTRY = (DATA / "invalid" / "registry.yaml").read_text(encoding="utf-8")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from crosscheck.comparators import Comparator, registry
-from crosscheck.corpus import Corpus, Document, LocatedClaim
+from crosscheck.model.corpus import Corpus, Document, LocatedClaim
 from crosscheck.engine import check
-from crosscheck.models import Claim, DocumentMeta, Registry
+from crosscheck.model.claims import Claim, DocumentMeta, Registry
 from crosscheck.rules import load_rules
 
 RULES = load_rules()

@@ -7,7 +7,7 @@ import yaml
 from crosscheck.cli import main
 from crosscheck.extract.draft import draft_claims
 from crosscheck.extract.matching import align_keys, match_claims
-from crosscheck.models import ClaimsFile
+from crosscheck.model.claims import ClaimsFile
 
 ARTICLE = (
     "Port grows fast\n"

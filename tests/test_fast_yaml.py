@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from crosscheck import loading
+from crosscheck.load import read as loading
 
 pytestmark = pytest.mark.skipif(loading._ryaml is None, reason="ryaml not installed")
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck import baseline, gate
+from crosscheck.gate import baseline
+
+from crosscheck import gate
 from crosscheck.errors import CrosscheckError
 from report_fixtures import empty_report, figure_conflict, missing_scope, name_variant, sample_report
 

@@ -17,10 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from generate import generate  # noqa: E402
 
-from crosscheck import validation  # noqa: E402
-from crosscheck.compact import compact_claims, construct  # noqa: E402
-from crosscheck.models import Claim  # noqa: E402
-from crosscheck.validation import load_corpus  # noqa: E402
+from crosscheck.load import corpus as validation  # noqa: E402
+from crosscheck.speed.compact import compact_claims, construct  # noqa: E402
+from crosscheck.model.claims import Claim  # noqa: E402
+from crosscheck.load.corpus import load_corpus  # noqa: E402
 
 
 @pytest.fixture
@@ -88,7 +88,7 @@ def test_scopes_with_different_fields_set_stay_apart():
 
 
 def test_constructed_models_are_the_validated_ones_and_stay_apart():
-    from crosscheck.report import ClaimRef, Interval
+    from crosscheck.model.report import ClaimRef, Interval
 
     fields = {
         "document": "a.txt", "claims_file": "a.claims.yaml", "claim": "c1", "quote": "over 200 firms",
@@ -147,7 +147,7 @@ def test_a_failing_worker_fails_the_load_loudly(corpus, monkeypatch, slow_here):
 
 
 def test_discover_dedupes_by_resolved_path_and_finds_bare_articles(tmp_path, monkeypatch):
-    from crosscheck.loading import discover
+    from crosscheck.load.read import discover
 
     generate(tmp_path / "news", articles=3, claims=2, seed=2)
     monkeypatch.chdir(tmp_path)
@@ -165,7 +165,7 @@ def test_discover_dedupes_by_resolved_path_and_finds_bare_articles(tmp_path, mon
 
 def test_discover_walks_like_os_walk(tmp_path, monkeypatch):
     """Sorted depth-first order, linked folders listed but not entered, a broken link still named (reading it reports it)."""
-    from crosscheck.loading import discover
+    from crosscheck.load.read import discover
 
     generate(tmp_path / "news" / "b", articles=2, claims=1, seed=2)
     generate(tmp_path / "news" / "a", articles=2, claims=1, seed=3)
@@ -184,7 +184,7 @@ def test_discover_walks_like_os_walk(tmp_path, monkeypatch):
 
 def test_a_registry_may_outgrow_the_limit_on_one_article_s_files(tmp_path, monkeypatch):
     """The registry names every entity of the archive, so it gets a larger limit than a claims file or an article."""
-    from crosscheck import loading
+    from crosscheck.load import read as loading
 
     generate(tmp_path / "news", articles=2, claims=3, seed=4)
     monkeypatch.chdir(tmp_path)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from crosscheck.models import Claim, DateValue, FractionValue, QuantityValue, RankValue, Scope, Value, granularity
+from crosscheck.model.claims import Claim, DateValue, FractionValue, QuantityValue, RankValue, Scope, Value, granularity
 
 VALUE = TypeAdapter(Value)
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from crosscheck.models import DateValue
-from crosscheck.normalize import intervals, normalize
+from crosscheck.model.claims import DateValue
+from crosscheck.kinds import intervals, normalize
 
 
 def d(iso: str) -> int:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.models import DurationValue, RankValue
-from crosscheck.normalize import intervals, normalize
+from crosscheck.model.claims import DurationValue, RankValue
+from crosscheck.kinds import intervals, normalize
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.models import Entity
-from crosscheck.normalize import names, quotes
+from crosscheck.model.claims import Entity
+from crosscheck.kinds import names, quotes
 
 
 @pytest.mark.parametrize(

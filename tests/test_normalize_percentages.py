@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.models import PercentageValue
-from crosscheck.normalize import intervals, normalize
+from crosscheck.model.claims import PercentageValue
+from crosscheck.kinds import intervals, normalize
 
 CASES = [
     ("7.2%", {"amount": 7.2}, (7.15, 7.25)),

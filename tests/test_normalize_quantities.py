@@ -6,10 +6,10 @@ import math
 
 import pytest
 
-from crosscheck.models import QuantityValue
-from crosscheck.normalize import Tolerances, normalize
-from crosscheck.normalize.approx import approximator_in
-from crosscheck.normalize.numbers import figures, format_number, precision_of
+from crosscheck.model.claims import QuantityValue
+from crosscheck.kinds import Tolerances, normalize
+from crosscheck.kinds.approx import approximator_in
+from crosscheck.kinds.numbers import figures, format_number, precision_of
 
 INF = math.inf
 

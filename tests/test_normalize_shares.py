@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.models import FractionValue
-from crosscheck.normalize import intervals, normalize
+from crosscheck.model.claims import FractionValue
+from crosscheck.kinds import intervals, normalize
 
 
 def _count(text, **fields):

@@ -15,7 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from generate import generate  # noqa: E402
 
-from crosscheck import cli, validation  # noqa: E402
+from crosscheck import cli  # noqa: E402
+
+from crosscheck.load import corpus as validation
 
 
 def _age(root: Path) -> None:
@@ -69,7 +71,7 @@ def test_an_unchanged_corpus_reuses_the_report_without_loading(corpus, loads, ca
 @pytest.fixture
 def settled(monkeypatch):
     """Runs start a minute from now, so every file is settled, change times included; counts content hashing."""
-    from crosscheck import reportcache
+    from crosscheck.speed import report_cache as reportcache
 
     real_now, real_hash = reportcache._now_ns, reportcache._hash_files
     monkeypatch.setattr(reportcache, "_now_ns", lambda: real_now() + 60_000_000_000)
@@ -175,7 +177,7 @@ def _stored_payload(db: sqlite3.Connection) -> bytes:
 
 def _store_payload(db: sqlite3.Connection, payload: bytes, *, digest_too: bool) -> None:
     """Replace the stored report's payload by one part; with `digest_too`, a digest that matches it."""
-    from crosscheck.cache import digest
+    from crosscheck.speed.claims_cache import digest
 
     db.execute("DELETE FROM report_parts")
     db.execute("INSERT INTO report_parts SELECT identity, 0, ? FROM reports", (payload,))
@@ -237,7 +239,7 @@ def _report(corpus):
 
 
 def test_a_report_is_stored_in_parts_and_reads_back_equal(corpus, loads, capsys, monkeypatch):
-    from crosscheck import reportcache
+    from crosscheck.speed import report_cache as reportcache
 
     report = _report(corpus)
     assert len(report.findings) > 3
@@ -252,7 +254,7 @@ def test_a_report_is_stored_in_parts_and_reads_back_equal(corpus, loads, capsys,
 
 @pytest.mark.parametrize("damage", ["drop-part", "swap-parts"])
 def test_a_stored_report_with_a_part_missing_or_out_of_place_is_a_miss(corpus, loads, capsys, monkeypatch, damage):
-    from crosscheck import reportcache
+    from crosscheck.speed import report_cache as reportcache
 
     monkeypatch.setattr(reportcache, "_BATCH", 2)
     expected = _check(capsys)
@@ -268,7 +270,7 @@ def test_a_stored_report_with_a_part_missing_or_out_of_place_is_a_miss(corpus, l
 
 
 def test_a_payload_sqlite_refuses_is_dropped_not_taken_for_corruption(tmp_path):
-    from crosscheck.cache import ClaimsCache, Entry
+    from crosscheck.speed.claims_cache import ClaimsCache, Entry
 
     with ClaimsCache(tmp_path / "c.db") as store:
         store.put("kept", Entry(b"c", b"r", "a.txt", b"a", b"{}"))

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from conftest import DATA, ROOT
 from crosscheck import reporters
 from crosscheck.errors import CrosscheckError
-from crosscheck.report import Report
+from crosscheck.model.report import Report
 from crosscheck.reporters import RenderOptions, RuleInfo
 from report_fixtures import HOSTILE, empty_report, hostile_report, sample_report
 

@@ -9,7 +9,7 @@ import yaml
 
 from conftest import ROOT
 from crosscheck.comparators import registry
-from crosscheck.examples import run_example
+from crosscheck.rules.examples import run_example
 from crosscheck.rules import RULE_ID_PATTERN, builtin_rules_dir, load_rules, rule_files
 
 RULES = load_rules()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck import sanitize
+from crosscheck.reporters import escape as sanitize
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import yaml
 
 from conftest import ROOT
 from crosscheck import schemas
-from crosscheck.validation import load_corpus
+from crosscheck.load.corpus import load_corpus
 
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared" / "seeds"

@@ -22,22 +22,22 @@ import pytest
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
-# Runs `crosscheck.cli.main(argv)` in a fresh interpreter and prints its exit status and the
+# Runs `crosscheck.cli.app.main(argv)` in a fresh interpreter and prints its exit status and the
 # crosscheck and third-party modules it imported, as JSON on the last line of stdout.
 PROBE = """
 import json, sys
-import crosscheck.cli
+import crosscheck.cli.app
 argv = json.loads(sys.argv[1])
 if argv[0] == "--parse-only":
-    crosscheck.cli.build_parser().parse_args(argv[1:])
+    crosscheck.cli.app.build_parser().parse_args(argv[1:])
     status = None
 else:
-    status = crosscheck.cli.main(argv)
+    status = crosscheck.cli.app.main(argv)
 sys.stdout.write("\\n" + json.dumps({"status": status, "modules": sorted(sys.modules)}) + "\\n")
 """
 
 DRAFTING = ("crosscheck.extract.draft", "crosscheck.extract.article", "crosscheck.extract.writing", "ruamel")
-"""Modules only drafting needs; `crosscheck.extract.command` (the `extract` subcommand's parser) may load."""
+"""Modules only drafting needs; `crosscheck.cli.commands.extract` (the `extract` subcommand's parser) may load."""
 
 
 def probe(argv: list[str], cwd: Path) -> dict:
@@ -73,8 +73,8 @@ def archive(tmp_path: Path) -> Path:
 
 def test_top_level_help_imports_no_subcommand_module(tmp_path):
     done = subprocess.run(
-        [sys.executable, "-c", "import sys, crosscheck.cli as cli\ntry:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
-         "print([m for m in sys.modules if m.startswith(('crosscheck.commands.', 'crosscheck.extract'))])"],
+        [sys.executable, "-c", "import sys, crosscheck.cli.app as cli\ntry:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+         "print([m for m in sys.modules if m.startswith(('crosscheck.cli.commands.', 'crosscheck.extract'))])"],
         cwd=tmp_path, capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, done.stderr
@@ -86,7 +86,7 @@ def test_parsing_check_arguments_imports_no_drafting_and_no_models(tmp_path):
     found = probe(["--parse-only", "check", "new", "--against", "store.db", "-f", "json"], tmp_path)
     assert drafting_modules(found["modules"]) == []
     # building the parser of every subcommand needs none of the heavy layers either
-    assert [m for m in found["modules"] if m.startswith(("pydantic", "crosscheck.models", "crosscheck.engine", "yaml"))] == []
+    assert [m for m in found["modules"] if m.startswith(("pydantic", "crosscheck.model.claims", "crosscheck.engine", "yaml"))] == []
 
 
 def test_check_against_a_store_does_not_import_drafting(archive):
@@ -95,10 +95,10 @@ def test_check_against_a_store_does_not_import_drafting(archive):
     report = json.loads((archive / "report.json").read_text(encoding="utf-8"))
     assert report["summary"]["documents"] > 1  # the stored articles took part
     assert drafting_modules(found["modules"]) == []
-    assert "crosscheck.baseline" not in found["modules"]  # no baseline configured
+    assert "crosscheck.gate.baseline" not in found["modules"]  # no baseline configured
     # of the subcommand modules, only check's own (and cache_cmd, whose options it shares) is imported
-    assert [m for m in found["modules"] if m.startswith(("crosscheck.commands.", "crosscheck.extract"))] == [
-        "crosscheck.commands.cache_cmd", "crosscheck.commands.check",
+    assert [m for m in found["modules"] if m.startswith(("crosscheck.cli.commands.", "crosscheck.extract"))] == [
+        "crosscheck.cli.commands.cache", "crosscheck.cli.commands.check",
     ]
     # only the selected reporter is imported: no rich for JSON
     assert [m for m in found["modules"] if m.startswith(("rich", "crosscheck.reporters."))] == ["crosscheck.reporters.json_report"]

@@ -1,6 +1,6 @@
 """Quotes are found in articles tolerating only typography, and located by line and column."""
 
-from crosscheck.textspan import SearchableText, normalize_typography
+from crosscheck.text.search import SearchableText, normalize_typography
 
 
 def test_normalize_typography():

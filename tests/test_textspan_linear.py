@@ -7,7 +7,7 @@ import bisect
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosscheck.textspan import _TYPOGRAPHY, SearchableText, normalize_typography
+from crosscheck.text.search import _TYPOGRAPHY, SearchableText, normalize_typography
 
 
 class _Reference:

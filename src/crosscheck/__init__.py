@@ -20,15 +20,15 @@ __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
     "check": "crosscheck.engine",
-    "Claim": "crosscheck.models",
-    "ClaimsFile": "crosscheck.models",
-    "Registry": "crosscheck.models",
-    "Finding": "crosscheck.report",
-    "Report": "crosscheck.report",
+    "Claim": "crosscheck.model.claims",
+    "ClaimsFile": "crosscheck.model.claims",
+    "Registry": "crosscheck.model.claims",
+    "Finding": "crosscheck.model.report",
+    "Report": "crosscheck.model.report",
     "Rule": "crosscheck.rules",
     "load_rules": "crosscheck.rules",
-    "LoadResult": "crosscheck.validation",
-    "load_corpus": "crosscheck.validation",
+    "LoadResult": "crosscheck.load.corpus",
+    "load_corpus": "crosscheck.load.corpus",
 }
 """Public name -> the module that defines it."""
 
@@ -53,7 +53,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # static analysers and IDEs see the real names
     from crosscheck.engine import check
-    from crosscheck.models import Claim, ClaimsFile, Registry
-    from crosscheck.report import Finding, Report
+    from crosscheck.model.claims import Claim, ClaimsFile, Registry
+    from crosscheck.model.report import Finding, Report
     from crosscheck.rules import Rule, load_rules
-    from crosscheck.validation import LoadResult, load_corpus
+    from crosscheck.load.corpus import LoadResult, load_corpus

@@ -18,9 +18,9 @@ from pydantic import BaseModel
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 SCHEMAS: dict[str, tuple[str, str]] = {
-    "claims": ("crosscheck.models:ClaimsFile", "crosscheck claims file"),
-    "registry": ("crosscheck.models:Registry", "crosscheck registry"),
-    "report": ("crosscheck.report:Report", "crosscheck report"),
+    "claims": ("crosscheck.model.claims:ClaimsFile", "crosscheck claims file"),
+    "registry": ("crosscheck.model.claims:Registry", "crosscheck registry"),
+    "report": ("crosscheck.model.report:Report", "crosscheck report"),
     "rules": ("crosscheck.rules:Rule", "crosscheck rule"),
 }
 """Schema name -> (model import path, title).  Written to `schemas/<name>.schema.json`."""

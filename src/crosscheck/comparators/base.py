@@ -20,9 +20,9 @@ from typing import Callable, Sequence
 
 from pydantic import BaseModel
 
-from crosscheck.corpus import LocatedClaim
-from crosscheck.models import Claim, Entity, Frozen, Property, Value
-from crosscheck.normalize import Normal, Tolerances, normalize
+from crosscheck.model.corpus import LocatedClaim
+from crosscheck.model.claims import Claim, Entity, Frozen, Property, Value
+from crosscheck.kinds import Normal, Tolerances, normalize
 
 
 class NoParams(Frozen):
@@ -143,7 +143,7 @@ def quoted(text: str) -> str:
 
 def disjoint(a: Item, na: Normal, b: Item, nb: Normal, **facts: str) -> Verdict | None:
     """A verdict when two normalised intervals share no point, explained by the bounds that separate them."""
-    from crosscheck.normalize import intervals
+    from crosscheck.kinds import intervals
 
     if na.interval is None or nb.interval is None or intervals.overlaps(na.interval, nb.interval):
         return None

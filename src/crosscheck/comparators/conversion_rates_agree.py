@@ -13,11 +13,11 @@ from collections import defaultdict
 from typing import Sequence
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.models import Value
-from crosscheck.normalize import Normal, Tolerances, intervals
-from crosscheck.normalize.dates import year_of
-from crosscheck.normalize.quantities import conversion_interval
-from crosscheck.report import Interval
+from crosscheck.model.claims import Value
+from crosscheck.kinds import Normal, Tolerances, intervals
+from crosscheck.kinds.dates import year_of
+from crosscheck.kinds.quantities import conversion_interval
+from crosscheck.model.report import Interval
 
 
 class Params(Tolerances):

@@ -24,10 +24,10 @@ from typing import Iterator, Sequence
 from pydantic import Field
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.models import Frozen, Value
-from crosscheck.normalize import Tolerances, intervals
-from crosscheck.normalize.dates import year_of
-from crosscheck.normalize.durations import base_unit
+from crosscheck.model.claims import Frozen, Value
+from crosscheck.kinds import Tolerances, intervals
+from crosscheck.kinds.dates import year_of
+from crosscheck.kinds.durations import base_unit
 
 
 class PropertyPair(Frozen):

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, disjoint
-from crosscheck.normalize import Normal, Tolerances
-from crosscheck.normalize.quantities import money_formatter
-from crosscheck.report import Interval
+from crosscheck.kinds import Normal, Tolerances
+from crosscheck.kinds.quantities import money_formatter
+from crosscheck.model.report import Interval
 
 
 class Params(Tolerances):

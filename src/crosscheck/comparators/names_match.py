@@ -11,7 +11,7 @@ different name.
 from __future__ import annotations
 
 from crosscheck.comparators.base import Comparator, Item, NoParams, Verdict, quoted
-from crosscheck.normalize.names import registered_forms, similarity
+from crosscheck.kinds.names import registered_forms, similarity
 
 
 def compare(a: Item, b: Item, params: NoParams) -> Verdict | None:

@@ -8,8 +8,8 @@ is the same words quoted in part, and is silent unless `allow_excerpts` is off.
 from __future__ import annotations
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.models import Frozen
-from crosscheck.normalize.quotes import is_excerpt, word_diff, word_similarity
+from crosscheck.model.claims import Frozen
+from crosscheck.kinds.quotes import is_excerpt, word_diff, word_similarity
 
 
 class Params(Frozen):

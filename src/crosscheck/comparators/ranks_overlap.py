@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crosscheck.comparators.base import Comparator, Item, NoParams, Verdict, quoted
-from crosscheck.normalize import intervals
+from crosscheck.kinds import intervals
 
 
 def compare(a: Item, b: Item, params: NoParams) -> Verdict | None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, disjoint
-from crosscheck.normalize import Normal, Tolerances
-from crosscheck.normalize.shares import share_text
+from crosscheck.kinds import Normal, Tolerances
+from crosscheck.kinds.shares import share_text
 
 
 class Params(Tolerances):

@@ -5,7 +5,7 @@ Pure rules, no model: regular expressions over word lists kept as data
 
 The drafting machinery compiles many patterns when imported, so this package
 imports it on first use of a name: `crosscheck check` loads the command module
-`crosscheck.extract.command` for its `--help` and pays for drafting only when
+`crosscheck.cli.commands.extract` for its `--help` and pays for drafting only when
 an article has no claims file.
 """
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from crosscheck.extract.article import Article
-from crosscheck.extract.lexicon import alternation, lexicon
+from crosscheck.text.lexicon import alternation, lexicon
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.numbers import NUMBER, parse_number
 

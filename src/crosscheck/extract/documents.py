@@ -13,12 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from crosscheck.corpus import Document, LocatedClaim
+from crosscheck.model.corpus import Document, LocatedClaim
 from crosscheck.extract.draft import claims_file
 from crosscheck.extract.draft import NoClaims
 from crosscheck.extract.matching import align_keys
-from crosscheck.models import Claim, Registry
-from crosscheck.textspan import SearchableText
+from crosscheck.model.claims import Claim, Registry
+from crosscheck.text.search import SearchableText
 
 
 def _locate(claim: Claim, document: str, searchable: SearchableText) -> LocatedClaim | None:

@@ -13,14 +13,14 @@ from collections import Counter
 from crosscheck.extract.article import Article
 from crosscheck.extract.dates import extract_dates, extract_durations
 from crosscheck.extract.keys import KeyProposer
-from crosscheck.extract.lexicon import lexicon
+from crosscheck.text.lexicon import lexicon
 from crosscheck.extract.mention import Mention, resolve_overlaps
 from crosscheck.extract.names import find_people, is_organisation, name_spans, slug
 from crosscheck.extract.quantities import extract_quantities
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.ranks import extract_ranks
 from crosscheck.extract.shares import extract_shares
-from crosscheck.models import Claim, ClaimsFile, DocumentMeta, Draft, Registry, Scope
+from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Registry, Scope
 
 _BOILERPLATE = lexicon().boilerplate_lines
 NUMERIC = ("quantity", "percentage", "fraction", "rank", "duration")

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from crosscheck.extract.lexicon import alternation, lexicon
+from crosscheck.text.lexicon import alternation, lexicon
 
 _LEX = lexicon()
 _CAP = r"(?:[A-Z][\w&.\-]*(?:-[A-Z][\w&.\-]*)*|[A-Z]{2,}|R&D)"

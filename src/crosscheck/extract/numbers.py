@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.extract.lexicon import alternation, lexicon
+from crosscheck.text.lexicon import alternation, lexicon
 
 _LEX = lexicon()
 _UNITS = [w for w, v in _LEX.number_words.items() if v < 10 and " " not in w]

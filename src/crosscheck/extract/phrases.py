@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.extract.lexicon import alternation, lexicon
+from crosscheck.text.lexicon import alternation, lexicon
 from crosscheck.extract.mention import looks_plural, singular
 
 _LEX = lexicon()

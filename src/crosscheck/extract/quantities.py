@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from crosscheck.extract.article import Article
-from crosscheck.extract.lexicon import alternation, lexicon
+from crosscheck.text.lexicon import alternation, lexicon
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.numbers import NUMBER, VAGUE, is_word_number, parse_number
 from crosscheck.extract.phrases import approximator_after, approximator_before, noun_phrase_after

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from crosscheck.extract.article import Article
-from crosscheck.extract.lexicon import alternation, lexicon
+from crosscheck.text.lexicon import alternation, lexicon
 from crosscheck.extract.names import find_people, same_person
 
 _LEX = lexicon()

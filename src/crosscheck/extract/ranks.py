@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from crosscheck.extract.article import Article
-from crosscheck.extract.lexicon import alternation, lexicon
+from crosscheck.text.lexicon import alternation, lexicon
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.numbers import NUMBER, parse_number
 

@@ -16,8 +16,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
-from crosscheck.models import Claim, ClaimsFile
-from crosscheck.textspan import SearchableText, normalize_typography
+from crosscheck.model.claims import Claim, ClaimsFile
+from crosscheck.text.search import SearchableText, normalize_typography
 
 HEADER = (
     "Drafted by `crosscheck extract`. Check every claim (those with `review: true` first),\n"

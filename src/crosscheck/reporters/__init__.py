@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, TextIO
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
 
 if TYPE_CHECKING:  # the report model (pydantic) is imported by whoever builds a report, not by `--help`
-    from crosscheck.report import ClaimRef, Finding, Report
+    from crosscheck.model.report import ClaimRef, Finding, Report
 
 ENTRY_POINT_GROUP = "crosscheck.reporters"
 
@@ -128,7 +128,7 @@ def primary_claim(finding: Finding, focus: frozenset[str] = frozenset()) -> Clai
 
 def group_findings(findings: list[Finding]) -> list[tuple[tuple[str, str], list[Finding]]]:
     """Findings grouped by (subject, property); the most severe group first, then report order."""
-    from crosscheck.report import severity_rank
+    from crosscheck.model.report import severity_rank
 
     groups: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:

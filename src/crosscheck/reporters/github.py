@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from crosscheck.report import Finding, Report
+from crosscheck.model.report import Finding, Report
 from crosscheck.reporters import RenderOptions, key_label, primary_claim, rule_label, summary_parts
-from crosscheck.sanitize import github_data, github_property
+from crosscheck.reporters.escape import github_data, github_property
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

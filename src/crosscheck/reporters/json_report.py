@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from crosscheck.report import Report
+from crosscheck.model.report import Report
 from crosscheck.reporters import RenderOptions
 
 _EMPTY_FINDINGS = '"findings": []\n}'

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import TextIO
 from urllib.parse import quote as url_quote
 
-from crosscheck.report import ClaimRef, Finding, Report, severity_rank
+from crosscheck.model.report import ClaimRef, Finding, Report, severity_rank
 from crosscheck.reporters import RenderOptions, key_label, rule_label
-from crosscheck.sanitize import html_text, markdown_inline
+from crosscheck.reporters.escape import html_text, markdown_inline
 
 BADGE = {"error": "🔴 **Error**", "warning": "🟠 **Warning**", "info": "🔵 **Info**"}
 ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}

@@ -13,9 +13,9 @@ import json
 from typing import Any, TextIO
 from urllib.parse import quote as url_quote
 
-from crosscheck.report import ClaimRef, Finding, Report
+from crosscheck.model.report import ClaimRef, Finding, Report
 from crosscheck.reporters import RenderOptions, RuleInfo, primary_claim
-from crosscheck.sanitize import sarif_text, strip_control
+from crosscheck.reporters.escape import sarif_text, strip_control
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -21,9 +21,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from crosscheck.report import ClaimRef, Finding, Report
+from crosscheck.model.report import ClaimRef, Finding, Report
 from crosscheck.reporters import RenderOptions, group_findings, key_label, rule_label, summary_parts
-from crosscheck.sanitize import terminal
+from crosscheck.reporters.escape import terminal
 
 SEVERITY_STYLE = {"error": "bold white on red", "warning": "bold black on yellow", "info": "bold white on blue"}
 VALUE_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}

@@ -1,0 +1,1 @@
+"""Subcommands of the `crosscheck` CLI, one module each (see `crosscheck.cli.app`)."""

@@ -1,0 +1,25 @@
+"""Record the current findings as accepted, so `check --baseline FILE` shows only new ones."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from crosscheck.cli.commands.check import add_corpus_arguments, collect
+from crosscheck.errors import EXIT_OK
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_corpus_arguments(parser)
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="baseline file to write (replaced atomically)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from crosscheck.gate import baseline as baselines
+    from crosscheck.io import write_atomic
+
+    outcome = collect(args, use_baseline=False)
+    baseline = baselines.from_report(outcome.report)
+    write_atomic(args.output, baselines.dumps(baseline))
+    print(f"wrote {len(baseline.entries)} finding(s) to {args.output}", file=sys.stderr)
+    return EXIT_OK

@@ -1,1 +1,0 @@
-"""Subcommands of the `crosscheck` CLI, one module each (see `crosscheck.cli`)."""

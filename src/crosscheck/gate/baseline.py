@@ -1,0 +1,106 @@
+"""Accepted discrepancies recorded by fingerprint: `crosscheck baseline` writes them, `--baseline` hides them.
+
+A fingerprint stays the same when lines move or unrelated claims change, so a
+baseline survives edits elsewhere.  An entry that no longer matches any finding
+is stale: it is reported as an info finding (CC900 baseline.stale) so the file
+gets cleaned up rather than silently hiding a future finding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+
+from crosscheck.errors import CrosscheckError, Diagnostic, json_path
+from crosscheck.gate import with_findings
+from crosscheck.model.claims import Frozen
+from crosscheck.model.report import Finding, Report
+
+STALE_RULE = "CC900"
+STALE_NAME = "baseline.stale"
+
+
+class BaselineEntry(Frozen):
+    """One accepted finding; the fields besides the fingerprint are for people reading the file."""
+
+    fingerprint: str
+    rule: str
+    subject: str
+    property: str
+    scope: str | None = None
+    message: str
+
+
+class Baseline(Frozen):
+    """The baseline file."""
+
+    version: Literal[1] = 1
+    entries: list[BaselineEntry] = []
+
+
+def from_report(report: Report) -> Baseline:
+    """A baseline accepting every finding of `report` (stale-entry findings excluded), sorted by fingerprint."""
+    entries = {
+        f.fingerprint: BaselineEntry(fingerprint=f.fingerprint, rule=f.rule, subject=f.subject, property=f.property, scope=f.scope, message=f.message)
+        for f in report.findings
+        if f.rule != STALE_RULE
+    }
+    return Baseline(entries=[entries[k] for k in sorted(entries)])
+
+
+def dumps(baseline: Baseline) -> str:
+    """The file's text: stable, one entry per block, ready for review in a diff."""
+    return json.dumps(baseline.model_dump(), indent=2, ensure_ascii=False) + "\n"
+
+
+def load(path: str | Path) -> Baseline:
+    """Read a baseline file; a missing or malformed file is an input error with its position."""
+    path = Path(path)
+    shown = path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CrosscheckError(Diagnostic(shown, 1, 1, "baseline-missing", "no such baseline file (create it with `crosscheck baseline -o FILE`)")) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CrosscheckError(Diagnostic(shown, 1, 1, "baseline-read", f"cannot read the baseline ({exc})")) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CrosscheckError(Diagnostic(shown, exc.lineno, exc.colno, "baseline-syntax", f"invalid JSON: {exc.msg}")) from None
+    try:
+        return Baseline.model_validate(data)
+    except ValidationError as exc:
+        raise CrosscheckError(
+            [Diagnostic(shown, 1, 1, "baseline-invalid", f"{e['msg']} (expected a file written by `crosscheck baseline`)", json_path=json_path(e["loc"])) for e in exc.errors()]
+        ) from None
+
+
+def apply(report: Report, baseline: Baseline, source: str) -> Report:
+    """Hide findings in the baseline (counted as waived); add an info finding per stale entry."""
+    accepted = {e.fingerprint for e in baseline.entries}
+    kept = [f for f in report.findings if f.fingerprint not in accepted]
+    present = {f.fingerprint for f in report.findings}
+    stale = [_stale_finding(e, source) for e in baseline.entries if e.fingerprint not in present]
+    return with_findings(report, kept + stale, waived=len(report.findings) - len(kept))
+
+
+def _stale_finding(entry: BaselineEntry, source: str) -> Finding:
+    return Finding(
+        fingerprint=hashlib.sha256(f"{STALE_RULE}\0{entry.fingerprint}".encode()).hexdigest()[:16],
+        rule=STALE_RULE,
+        rule_name=STALE_NAME,
+        severity="info",
+        subject=entry.subject,
+        property=entry.property,
+        scope=entry.scope,
+        message=f"baseline entry {entry.fingerprint} ({entry.rule}) no longer matches any finding",
+        explanation=(
+            f"{source} accepts '{entry.message}', which is no longer reported (fixed, or its claims changed). "
+            "Regenerate the baseline with `crosscheck baseline -o FILE` or delete the entry."
+        ),
+        claims=[],
+    )

@@ -1,0 +1,185 @@
+"""The report: the one intermediate representation every reporter renders.
+
+The engine produces a `Report`; reporters (rich, markdown, json, sarif, github)
+only read it.  It is also the shape of `--format json` and of
+`schemas/report.schema.json`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from crosscheck.model.claims import Frozen
+
+REPORT_VERSION = "1.0"
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+"""Most severe first."""
+
+
+def severity_rank(severity: str) -> int:
+    """0 for error, 1 for warning, 2 for info: smaller is more severe."""
+    return SEVERITIES.index(severity)  # type: ignore[arg-type]
+
+
+class Interval(Frozen):
+    """A normalised value as a set of numbers: the interval the wording allows."""
+
+    low: float | None = None
+    """Lower bound; null for no bound."""
+    high: float | None = None
+    """Upper bound; null for no bound."""
+    low_closed: bool = True
+    """Whether `low` itself is included."""
+    high_closed: bool = True
+    """Whether `high` itself is included."""
+    unit: str | None = None
+    """Unit of the bounds after normalisation ("CNY", "%", "company", "rank", "year")."""
+
+
+class ClaimRef(Frozen):
+    """One claim involved in a finding, located in its article."""
+
+    document: str
+    """Path of the article, relative to the working directory, with forward slashes."""
+    claims_file: str | None = None
+    """Path of the claims file the claim comes from; null for drafted claims."""
+    claim: str
+    """Claim id."""
+    quote: str
+    """Verbatim article text that states the claim."""
+    line: int = Field(ge=1)
+    """1-based line of the quote in the article."""
+    column: int = Field(ge=1)
+    """1-based column of the quote in the article."""
+    value: str
+    """The value exactly as written ("nearly 600")."""
+    interval: Interval | None = None
+    """The normalised interval, for numeric, date and rank values."""
+    normalized: str
+    """The normalised value in words ("[540, 600) company")."""
+    drafted: bool = False
+    """True when the claim was drafted by `crosscheck extract`, not annotated by a person."""
+    confidence: float | None = None
+    """For drafted claims: confidence in the claim's key."""
+
+
+class Finding(Frozen):
+    """A disagreement between claims with the same key."""
+
+    fingerprint: str
+    """Stable id of the finding: same rule, key and values give the same fingerprint, wherever lines move."""
+    rule: str
+    """Id of the rule that fired."""
+    rule_name: str | None = None
+    """Dotted human name of the rule."""
+    severity: Severity
+    """error, warning or info."""
+    subject: str
+    """Registry id of the subject."""
+    property: str
+    """Registry id of the property."""
+    scope: str | None = None
+    """Time scope of the key, if any."""
+    message: str
+    """One-line message."""
+    explanation: str
+    """Why the values cannot both hold, in plain English."""
+    claims: list[ClaimRef]
+    """Every claim involved, in document order."""
+    similarity: float | None = None
+    """For name and quote findings: how similar the two forms are (0..1)."""
+    diff: str | None = None
+    """For quote findings: a word-level diff ("[-old-] {+new+}")."""
+    confidence: float | None = None
+    """For findings between drafted claims: confidence that the claims state the same fact."""
+
+
+class Summary(Frozen):
+    """Counts for the summary line."""
+
+    documents: int
+    """Documents checked."""
+    claims: int
+    """Claims compared."""
+    drafted: int = 0
+    """Of which drafted on the fly."""
+    error: int = 0
+    """Findings of severity error."""
+    warning: int = 0
+    """Findings of severity warning."""
+    info: int = 0
+    """Findings of severity info."""
+    waived: int = 0
+    """Findings hidden by waivers or the baseline."""
+
+
+class Report(Frozen):
+    """Everything a check found."""
+
+    version: str = REPORT_VERSION
+    """Report format version."""
+    summary: Summary
+    """Counts."""
+    findings: list[Finding]
+    """Findings, sorted by document, line and rule."""
+
+
+def shared_claims(findings: list[Finding]) -> tuple[list[ClaimRef], list[list[int]]]:
+    """Each claim of the findings once, and each finding's claims as indices into that list.
+
+    The engine shares one ClaimRef per claim, however many findings name it (a figure restated
+    across a corpus meets many others), so a stored or sent report need hold each only once.
+    """
+    index: dict[int, int] = {}
+    refs: list[ClaimRef] = []
+    indices = []
+    for finding in findings:
+        claims = []
+        for ref in finding.claims:
+            at = index.get(id(ref))
+            if at is None:  # `refs` keeps each alive, so its id stays its own
+                at = index[id(ref)] = len(refs)
+                refs.append(ref)
+            claims.append(at)
+        indices.append(claims)
+    return refs, indices
+
+
+def pack_findings(findings: list[Finding]) -> tuple[list[tuple], list[tuple]]:
+    """Findings as plain tuples, each claim once: a compact, fast-to-pickle form to hand between processes.
+
+    Pickling the models themselves costs ten times more (pydantic's `__setstate__` per object).
+    """
+    refs, indices = shared_claims(findings)
+    packed_refs = []
+    for ref in refs:
+        values = ref.__dict__
+        interval = values["interval"]
+        packed_refs.append(tuple(values.values()) if interval is None else tuple({**values, "interval": tuple(interval.__dict__.values())}.values()))
+    rows = [tuple({**finding.__dict__, "claims": claims}.values()) for finding, claims in zip(findings, indices)]
+    return rows, packed_refs
+
+
+def unpack_findings(packed: tuple[list[tuple], list[tuple]]) -> list[Finding]:
+    """The findings `pack_findings` packed, sharing ClaimRefs as the originals did."""
+    from crosscheck.speed.compact import construct
+
+    rows, packed_refs = packed
+    ref_fields, interval_fields, finding_fields = list(ClaimRef.model_fields), list(Interval.model_fields), list(Finding.model_fields)
+    at_interval = ref_fields.index("interval")
+    refs = []
+    for row in packed_refs:
+        values = dict(zip(ref_fields, row))
+        if row[at_interval] is not None:
+            values["interval"] = construct(Interval, dict(zip(interval_fields, row[at_interval])))
+        refs.append(construct(ClaimRef, values))
+    findings = []
+    for row in rows:
+        values = dict(zip(finding_fields, row))
+        values["claims"] = [refs[at] for at in values["claims"]]
+        findings.append(construct(Finding, values))
+    return findings

@@ -125,3 +125,18 @@ def test_no_overwrite_still_refuses_an_existing_file(tmp_path):
     with pytest.raises(FileExistsError):
         write_atomic(path, "theirs\n", overwrite=False)
     assert path.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_pipe_is_written_into_not_replaced(tmp_path):
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    write_atomic(pipe, "report\n")
+    reader.join(timeout=10)
+    assert received == ["report\n"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]

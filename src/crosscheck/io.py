@@ -30,11 +30,17 @@ def atomic_writer(path: str | Path, *, overwrite: bool = True) -> Iterator[TextI
     raised, so nothing a user wrote is lost by accident.  A file that cannot be written (no such
     folder, no permission, disk full) is a `CrosscheckError` naming `path`, not the temporary file.
     The file gets the permissions any other program's new file would (0666 less the umask); a file
-    it replaces keeps its own.
+    it replaces keeps its own.  A device or a pipe (`-o /dev/null`, `-o /dev/stdout` into a pipe)
+    is written into, not replaced: renaming over it would put a plain file where the device was.
     """
     path = Path(path)
     if not overwrite and path.exists():
         raise FileExistsError(path)
+    target = _status(path)
+    if target is not None and not (stat.S_ISREG(target.st_mode) or stat.S_ISDIR(target.st_mode)):
+        with _written_through(path) as handle:
+            yield handle
+        return
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = _create_temporary(folder, path.name)
@@ -42,9 +48,9 @@ def atomic_writer(path: str | Path, *, overwrite: bool = True) -> Iterator[TextI
         raise _unwritable(path, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            kept_mode = _permissions_of(path) if overwrite else None
-            if kept_mode is not None:
-                os.fchmod(handle.fileno(), kept_mode)
+            if target is not None and stat.S_ISREG(target.st_mode):
+                # only the read/write/execute bits: a set-user-id bit is not handed on to a report
+                os.fchmod(handle.fileno(), stat.S_IMODE(target.st_mode) & 0o777)
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -77,16 +83,22 @@ def _create_temporary(folder: Path, name: str) -> tuple[int, str]:
             continue
 
 
-def _permissions_of(path: Path) -> int | None:
-    """The read/write/execute bits of the regular file at `path`, or None when there is none to keep.
-
-    Only those bits: a set-user-id bit on the file being replaced is not handed on to a report.
-    """
+def _status(path: Path) -> os.stat_result | None:
+    """What `path` is now (following links), or None when nothing is there."""
     try:
-        status = os.stat(path)
-    except FileNotFoundError:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
         return None
-    return stat.S_IMODE(status.st_mode) & 0o777 if stat.S_ISREG(status.st_mode) else None
+
+
+@contextmanager
+def _written_through(path: Path) -> Iterator[TextIO]:
+    """A text handle straight on `path`, for targets that cannot be swapped atomically."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
 
 
 def _unwritable(path: Path, exc: OSError) -> CrosscheckError:

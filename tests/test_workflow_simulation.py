@@ -172,7 +172,7 @@ def run_job(checkout: Path, context: dict, path: str) -> JobRun:
     scratch.mkdir(exist_ok=True)
     summary = scratch / "summary.md"
     summary.write_text("", encoding="utf-8")  # each run's summary and outputs are its own
-    base_env = {**os.environ, "PATH": path, "CI": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    base_env = {**runner_env(context, path), "GITHUB_STEP_SUMMARY": str(summary)}
     base_env.update({k: expand(v, context) for k, v in spec.get("env", {}).items()})
     failed = False
     for index, step in enumerate(spec["steps"]):
@@ -188,10 +188,7 @@ def run_job(checkout: Path, context: dict, path: str) -> JobRun:
         output_file.write_text("", encoding="utf-8")
         env = {**base_env, "GITHUB_OUTPUT": str(output_file)}
         env.update({k: expand(v, context) for k, v in step.get("env", {}).items()})
-        done = subprocess.run(
-            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
-            cwd=checkout, env=env, capture_output=True, text=True, timeout=300,
-        )
+        done = run_script(step["run"], checkout, env)
         record.steps.append(StepRun(name, True, done.returncode, done.stdout, done.stderr))
         if "id" in step:
             lines = output_file.read_text(encoding="utf-8").splitlines()
@@ -199,6 +196,21 @@ def run_job(checkout: Path, context: dict, path: str) -> JobRun:
         failed = done.returncode != 0
     record.summary = summary.read_text(encoding="utf-8")
     return record
+
+
+def runner_env(context: dict, path: str) -> dict[str, str]:
+    """The variables a runner sets for every step (the ones this workflow reads)."""
+    github = context["github"]
+    return {**os.environ, "PATH": path, "CI": "true", "GITHUB_ACTIONS": "true", "GITHUB_RUN_ID": "4242",
+            "GITHUB_SERVER_URL": github["server_url"], "GITHUB_REPOSITORY": github["repository"]}
+
+
+def run_script(script: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """A `run:` script under the runner's default shell for Linux: bash -e -o pipefail."""
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=300,
+    )
 
 
 FAKE_GH = '''\
@@ -242,6 +254,20 @@ with open(state_path, "w", encoding="utf-8") as handle:
     json.dump(state, handle)
 sys.stdout.write(out)
 '''
+
+
+def stand_in_gh(tmp_path: Path, monkeypatch, comments: list[dict]) -> tuple[str, Path]:
+    """A PATH with the stand-in `gh` (over `comments`) and this environment's `crosscheck`; its state file."""
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    gh = tools / "gh"
+    gh.write_text(f"#!{sys.executable}\n{FAKE_GH}", encoding="utf-8")
+    gh.chmod(0o755)
+    state = tmp_path / "gh-state.json"
+    state.write_text(json.dumps({"calls": [], "comments": comments}), encoding="utf-8")
+    monkeypatch.setenv("FAKE_GH_STATE", str(state))
+    path = os.pathsep.join([str(tools), str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    return path, state
 
 
 # ------------------------------------------------------------------ the simulated pull request
@@ -311,21 +337,12 @@ def make_pull_request(tmp_path: Path, monkeypatch, article: tuple[str, str]) -> 
     reviewed.write_text(reviewed.read_text(encoding="utf-8") + "# reviewed on main\n", encoding="utf-8")
     git(origin, "commit", "--quiet", "-am", "Main moves on")
     git(checkout, "fetch", "--quiet", "origin")
-    tools = tmp_path / "tools"
-    tools.mkdir()
-    gh = tools / "gh"
-    gh.write_text(f"#!{sys.executable}\n{FAKE_GH}", encoding="utf-8")
-    gh.chmod(0o755)
-    gh_state = tmp_path / "gh-state.json"
-    gh_state.write_text(json.dumps({"calls": [], "comments": [
+    path, gh_state = stand_in_gh(tmp_path, monkeypatch, [
         {"id": 1, "issue": PULL_REQUEST, "user": {"login": "coverage-bot[bot]"}, "body": "Coverage: 91%"},
         {"id": 2, "issue": PULL_REQUEST, "user": {"login": "github-actions[bot]"}, "body": "Docs preview is ready"},
         {"id": 3, "issue": PULL_REQUEST, "user": {"login": "mallory"}, "body": f"{MARKER}\nnot crosscheck's"},
         {"id": 4, "issue": PULL_REQUEST + 1, "user": {"login": "github-actions[bot]"}, "body": f"{MARKER}\nanother PR"},
-    ]}), encoding="utf-8")
-    monkeypatch.setenv("FAKE_GH_STATE", str(gh_state))
-    # `crosscheck` is the one installed beside this interpreter; `gh` is the stand-in
-    path = os.pathsep.join([str(tools), str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    ])
     head = git(checkout, "rev-parse", "HEAD")
     merge_base = git(checkout, "merge-base", "origin/main", "HEAD")
     assert merge_base != git(checkout, "rev-parse", "origin/main")  # main did move on
@@ -386,13 +403,24 @@ def test_an_agreeing_article_passes_and_main_moving_on_is_not_blamed_on_the_bran
     assert json.loads(pr.gh_state.read_text(encoding="utf-8"))["calls"] == []
 
 
+def test_a_report_too_long_for_a_comment_is_replaced_by_a_link_to_the_run(tmp_path, monkeypatch):
+    path, state = stand_in_gh(tmp_path, monkeypatch, [])
+    (tmp_path / "crosscheck-report.md").write_text("| finding |\n" * 7000, encoding="utf-8")  # 84 kB
+    step = next(s for s in job()["steps"] if s.get("name") == "Comment on the pull request")
+    context = PullRequest(tmp_path, "0" * 40, "0" * 40, path, state).context()
+    env = {**runner_env(context, path), **{k: expand(v, context) for k, v in step["env"].items()}}
+    done = run_script(step["run"], tmp_path, env)
+    assert done.returncode == 0, done.stderr
+    (comment,) = json.loads(state.read_text(encoding="utf-8"))["comments"]
+    assert comment["body"] == (
+        f"{MARKER}\nThe crosscheck report is too long for a comment: see"
+        f" [the summary of this run](https://github.com/{REPOSITORY}/actions/runs/4242).\n"
+    )
+
+
 def test_the_since_commit_is_the_merge_base(tmp_path, monkeypatch):
     pr = make_pull_request(tmp_path, monkeypatch, AGREEING)
     spec = {s.get("id"): s for s in job()["steps"]}
-    done = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", spec["base"]["run"]],
-        cwd=pr.checkout, capture_output=True, text=True, check=True,
-        env={**os.environ, "BASE_REF": "main", "GITHUB_OUTPUT": str(tmp_path / "out")},
-    )
-    assert done.returncode == 0
+    done = run_script(spec["base"]["run"], pr.checkout, {**os.environ, "BASE_REF": "main", "GITHUB_OUTPUT": str(tmp_path / "out")})
+    assert done.returncode == 0, done.stderr
     assert (tmp_path / "out").read_text(encoding="utf-8") == f"commit={pr.merge_base}\n"

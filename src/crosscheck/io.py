@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
 
 from crosscheck.errors import CrosscheckError, Diagnostic
+
+_NEW_FILE_MODE = 0o666
+"""What a new file asks for; the kernel takes the umask (and any default ACL) off, as for `open(path, "w")`."""
 
 
 def write_atomic(path: str | Path, text: str, *, overwrite: bool = True) -> None:
@@ -25,17 +29,28 @@ def atomic_writer(path: str | Path, *, overwrite: bool = True) -> Iterator[TextI
     `path` as it was.  With `overwrite=False` an existing file is kept and `FileExistsError`
     raised, so nothing a user wrote is lost by accident.  A file that cannot be written (no such
     folder, no permission, disk full) is a `CrosscheckError` naming `path`, not the temporary file.
+    The file gets the permissions any other program's new file would (0666 less the umask); a file
+    it replaces keeps its own.  A device or a pipe (`-o /dev/null`, `-o /dev/stdout` into a pipe)
+    is written into, not replaced: renaming over it would put a plain file where the device was.
     """
     path = Path(path)
     if not overwrite and path.exists():
         raise FileExistsError(path)
+    target = _status(path)
+    if target is not None and not (stat.S_ISREG(target.st_mode) or stat.S_ISDIR(target.st_mode)):
+        with _written_through(path) as handle:
+            yield handle
+        return
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = _create_temporary(folder, path.name)
     except OSError as exc:
         raise _unwritable(path, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            if target is not None and stat.S_ISREG(target.st_mode):
+                # only the read/write/execute bits: a set-user-id bit is not handed on to a report
+                os.fchmod(handle.fileno(), stat.S_IMODE(target.st_mode) & 0o777)
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -51,6 +66,39 @@ def atomic_writer(path: str | Path, *, overwrite: bool = True) -> Iterator[TextI
         if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
             raise _unwritable(path, exc) from None
         raise
+
+
+def _create_temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new, empty file beside `name`, opened for writing under a name no one else holds.
+
+    Not `tempfile.mkstemp`: it creates its files 0600 whatever the umask, and the rename would
+    hand that mode on to the user's report.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        tmp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, _NEW_FILE_MODE), tmp
+        except FileExistsError:
+            continue
+
+
+def _status(path: Path) -> os.stat_result | None:
+    """What `path` is now (following links), or None when nothing is there."""
+    try:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+@contextmanager
+def _written_through(path: Path) -> Iterator[TextIO]:
+    """A text handle straight on `path`, for targets that cannot be swapped atomically."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
 
 
 def _unwritable(path: Path, exc: OSError) -> CrosscheckError:

@@ -41,7 +41,7 @@ _APPLICATION_ID = 0x63636B31  # "cck1": marks the file as ours
 
 def _package_version() -> str:
     try:
-        return metadata.version("crosscheck")
+        return metadata.version("crosscheck-news")
     except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
         return "unknown"
 

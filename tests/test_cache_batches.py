@@ -14,7 +14,7 @@ from generate import generate  # noqa: E402
 
 from crosscheck.speed import claims_cache as cache_module  # noqa: E402
 from crosscheck.speed.claims_cache import ClaimsCache  # noqa: E402
-from crosscheck.load.corpus import load_corpus  # noqa: E402
+from crosscheck.speed import load_corpus  # noqa: E402
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
-from crosscheck.model.claims import VALUE_KINDS, ClaimsFile, Registry
+from crosscheck.model.claims import VALUE_KINDS, Registry
 
 try:  # libyaml is an order of magnitude faster; fall back to pure Python where it is missing
     _SafeLoader: type = yaml.CSafeLoader
@@ -532,8 +532,3 @@ def validate_text(text: str, path: Path, model: type[BaseModel], what: str) -> t
 def load_registry(path: Path) -> tuple[Registry | None, str | None, list[Diagnostic]]:
     """Load and validate the registry file; return it, its text, and problems."""
     return load_model(path, Registry, "registry", MAX_REGISTRY_BYTES)  # type: ignore[return-value]
-
-
-def load_claims_file(path: Path) -> tuple[ClaimsFile | None, str | None, list[Diagnostic]]:
-    """Load and validate one claims file against the model (not yet against the registry or article)."""
-    return load_model(path, ClaimsFile, "claims file")  # type: ignore[return-value]

@@ -28,9 +28,9 @@ from typing import Callable, Iterable
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from crosscheck.speed.compact import compact_claims, share_fields_set
-from crosscheck.model.corpus import Document, LocatedClaim
 from crosscheck.model.claims import SCHEMA_VERSION, Claim, DocumentMeta
+from crosscheck.model.corpus import Document
+from crosscheck.speed.compact import compact_document
 
 CACHE_DIR = ".crosscheck"
 CACHE_NAME = "cache.db"
@@ -104,15 +104,15 @@ def encode(document: Document) -> bytes:
     payload = _Payload.model_construct(
         meta=document.meta,
         claims=[c.claim for c in document.claims],
-        spans=[(c.start, c.end, c.line, c.column) for c in document.claims],
+        spans=document.spans,
     )
     return payload.model_dump_json(exclude_none=True).encode()
 
 
-def decode(data: bytes, doc_id: str, article_path: Path, claims_path: Path, text: str | None = None) -> Document | None:
-    """Rebuild a document from its payload (fully validated again); None when it does not validate.
+def decode(data: bytes, doc_id: str, article_path: Path, claims_path: Path) -> Document | None:
+    """Rebuild a document from its payload (fully validated again, then compacted); None when it does not validate.
 
-    The document keeps `text` if given; by default it reads its article again when asked (see `Document`).
+    The document reads its article again when asked for its text (see `Document`).
     """
     try:
         payload = _Payload.model_validate_json(data)
@@ -120,13 +120,10 @@ def decode(data: bytes, doc_id: str, article_path: Path, claims_path: Path, text
         return None
     if len(payload.spans) != len(payload.claims):
         return None
-    compact_claims(payload.claims)
-    share_fields_set(payload.meta)
-    claims = tuple(
-        LocatedClaim(claim, doc_id, s, e, line, column, drafted=claim.draft is not None)
-        for claim, (s, e, line, column) in zip(payload.claims, payload.spans)
-    )
-    return Document(id=doc_id, article_path=article_path, claims_path=claims_path, meta=payload.meta, text=text, claims=claims)
+    document = Document.placed(doc_id, payload.meta, payload.claims, payload.spans,
+                               article_path=article_path, claims_path=claims_path)
+    compact_document(document)
+    return document
 
 
 class ClaimsCache:
@@ -238,10 +235,6 @@ class ClaimsCache:
                     source.unlink(missing_ok=True)
 
     # ------------------------------------------------------------------ use
-
-    @property
-    def available(self) -> bool:
-        return self._db is not None
 
     def get(self, key: str) -> Entry | None:
         """The entry for a claims file (by resolved path), if one exists and its payload is intact."""

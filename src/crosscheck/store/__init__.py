@@ -125,16 +125,11 @@ def with_archive(corpus: Corpus, store: str | os.PathLike[str]) -> tuple[Corpus,
         for doc_id in sorted(found):
             row = db.execute("SELECT article_path, claims_path, meta FROM documents WHERE id = ?", (doc_id,)).fetchone()
             claims = tuple(sorted(found[doc_id], key=lambda c: (c.start, c.claim.id)))
-            archived.append(
-                Document(
-                    id=doc_id,
-                    article_path=Path(row[0]),
-                    claims_path=Path(row[1]) if row[1] else None,
-                    meta=DocumentMeta.model_validate_json(row[2]),
-                    text="",  # the archive keeps claims and their positions, not article texts
-                    claims=claims,
-                )
-            )
+            archived.append(Document.of(
+                doc_id, DocumentMeta.model_validate_json(row[2]), claims, article_path=Path(row[0]),
+                claims_path=Path(row[1]) if row[1] else None,
+                text="",  # the archive keeps claims and their positions, not article texts
+            ))
     finally:
         db.close()
     combined = Corpus(documents=sorted([*corpus.documents, *archived], key=lambda d: d.id), registry=corpus.registry,

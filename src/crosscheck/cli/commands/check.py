@@ -67,13 +67,11 @@ EngineResult = tuple["Report", dict[str, RuleInfo]]
 
 def run_engine(corpus: Corpus, settings: configuration.Settings) -> EngineResult:
     """Load the rule catalogue (built-in + configured folders, with param overrides) and run the engine."""
-    from crosscheck import engine
-    from crosscheck.speed import runner as forking
+    from crosscheck import speed
     from crosscheck import rules as catalogue
 
     loaded = catalogue.load_rules(settings.rules, overrides=settings.params)
-    claims = sum(len(document.claims) for document in corpus.documents)
-    report = engine.check(corpus, loaded, jobs=forking.jobs(claims, engine.PARALLEL_MIN_CLAIMS))
+    report = speed.check(corpus, loaded)
     return report, {r.id: rule_info(r) for r in loaded}
 
 
@@ -225,9 +223,9 @@ def _run(
     changed: list[Path] | None, warnings: list[str] | None = None, sources: Sources | None = None,
 ) -> Ran:
     """Load, draft, add the archive, run the engine: the whole check before baseline and `--changed`."""
-    from crosscheck.load.corpus import load_corpus
+    from crosscheck import speed
 
-    result = load_corpus(paths, registry=settings.registry, cache=cache, sources=sources)
+    result = speed.load_corpus(paths, registry=settings.registry, cache=cache, sources=sources)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     if errors:
         raise CrosscheckError(errors)

@@ -19,11 +19,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from crosscheck import store as claims_store
     from crosscheck.reporters.escape import strip_control
-    from crosscheck.load.corpus import load_corpus
+    from crosscheck import speed
 
     cache = open_cache(args, args.paths)
     try:
-        result = load_corpus(args.paths, registry=args.registry, cache=cache)
+        result = speed.load_corpus(args.paths, registry=args.registry, cache=cache)
     finally:
         if cache is not None:
             cache.close()

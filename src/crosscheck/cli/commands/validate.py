@@ -17,9 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from crosscheck.load.read import display_path
     from crosscheck.reporters.escape import strip_control
-    from crosscheck.load.corpus import load_corpus
+    from crosscheck import speed
 
-    result = load_corpus(args.paths, registry=args.registry)
+    result = speed.load_corpus(args.paths, registry=args.registry)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     for diagnostic in result.diagnostics:
         print(strip_control(diagnostic.format()))

@@ -7,7 +7,6 @@ parallel load that equals a serial one, whatever a worker does.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 

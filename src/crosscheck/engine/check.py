@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable, Container, Iterable, Iterator, Mapping, Sequence
 
+from pydantic import BaseModel
+
 from crosscheck.comparators import Comparator, Item, Verdict, registry
 from crosscheck.engine.findings import Refs, finding, report_order, waived
 from crosscheck.engine.grouping import Block, blocks, group_items
@@ -102,7 +104,7 @@ def find(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Compar
     return Found(list(findings.values()), waived_count)
 
 
-def _judge(comparator: Comparator, params: object, block: Block) -> Iterator[Verdict]:
+def _judge(comparator: Comparator, params: BaseModel, block: Block) -> Iterator[Verdict]:
     """The verdicts for a block's claim pairs: one comparison per orientation, restated for every pair.
 
     Comparators may word a verdict by argument order, so a pair is judged in the

@@ -48,8 +48,8 @@ def items(corpus: Corpus, keys: Container[Key] | None, wanted: Callable[[Value],
         first = located_claims[0].document
         if any(located.document != first for located in located_claims):
             for located in located_claims:
-                item = made.get(id(located))
-                keyed.append(item if item is not None else _item(located, documents[located.document], entities, properties))
+                both = made.get(id(located))
+                keyed.append(both if both is not None else _item(located, documents[located.document], entities, properties))
     return keyed, selected
 
 

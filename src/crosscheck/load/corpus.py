@@ -18,7 +18,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, cast
 
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
 from crosscheck.load.reuse import Article, Fresh, Reuse
@@ -195,24 +195,6 @@ def registry_diagnostics(registry: Registry, path: Path, text: str | None) -> li
     return out.items
 
 
-def registry_diagnostics(registry: Registry, path: Path, text: str | None) -> list[Diagnostic]:
-    """Cross-references inside the registry: a duration's `counts_from` names a date property."""
-    out = _Reporter(path, text or "")
-    for prop_id, prop in registry.properties.items():
-        if prop.counts_from is None:
-            continue
-        loc = ("properties", prop_id, "counts_from")
-        target = registry.properties.get(prop.counts_from)
-        if prop.kind != "duration":
-            out.add(loc, "counts-from", f"counts_from is only for duration properties (expected kind duration, found {prop.kind})")
-        elif target is None:
-            hint = did_you_mean(prop.counts_from, registry.properties)
-            out.add(loc, "unknown-property", f"unknown property {prop.counts_from!r} (expected a date property id{hint})")
-        elif target.kind != "date":
-            out.add(loc, "counts-from", f"counts_from must name a date property (expected kind date, found {target.kind})")
-    return out.items
-
-
 def load_corpus(
     paths: Iterable[str | Path],
     registry: str | Path | None = None,
@@ -295,7 +277,7 @@ def load_fresh(path: Path, root: Path, text: str, registry: Registry | None) -> 
     claims_file, problems = validate_text(text, path, ClaimsFile, "claims file")
     if claims_file is None:
         return Fresh(path, None, problems, text, None)
-    document, article_text, problems = _build(claims_file, path, text, root, registry)  # type: ignore[arg-type] - validated as ClaimsFile
+    document, article_text, problems = _build(cast(ClaimsFile, claims_file), path, text, root, registry)
     return Fresh(path, document, problems, text, article_text)
 
 

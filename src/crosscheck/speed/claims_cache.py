@@ -47,8 +47,9 @@ def _package_version() -> str:
 
 
 _STAMP = f"crosscheck-cache {FORMAT} models {SCHEMA_VERSION} crosscheck {_package_version()}"
-_BUSY_MS = 2000
-_BATCH_ROWS = 256
+BUSY_MS = 2000
+"""How long a read or write waits for another run's lock before the cache is skipped."""
+BATCH_ROWS = 256
 """Entries queued in memory before they are written into the run's open transaction."""
 
 
@@ -129,8 +130,10 @@ def decode(data: bytes, doc_id: str, article_path: Path, claims_path: Path) -> D
 class ClaimsCache:
     """An open cache database; reads are immediate, writes are batched into one transaction."""
 
-    def __init__(self, path: str | os.PathLike[str]):
+    def __init__(self, path: str | os.PathLike[str], *, busy_ms: int = BUSY_MS, batch_rows: int = BATCH_ROWS):
         self.path = Path(path)
+        self.busy_ms = busy_ms
+        self.batch_rows = batch_rows
         self.rebuilt: str | None = None
         """Why an existing file was set aside and rebuilt, if it was."""
         self._pending: list[tuple] = []
@@ -164,8 +167,8 @@ class ClaimsCache:
             return None
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=_BUSY_MS / 1000, isolation_level=None)
-        db.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+        db = sqlite3.connect(self.path, timeout=self.busy_ms / 1000, isolation_level=None)
+        db.execute(f"PRAGMA busy_timeout = {int(self.busy_ms)}")
         return db
 
     def _check(self, db: sqlite3.Connection) -> str | None:
@@ -259,7 +262,7 @@ class ClaimsCache:
         cold run does not hold every payload in memory until it ends.
         """
         self._pending.append((key, entry.claims_hash, entry.registry_hash, entry.article, entry.article_hash, entry.payload, digest(entry.payload)))
-        if len(self._pending) >= _BATCH_ROWS:
+        if len(self._pending) >= self.batch_rows:
             self._write()
 
     def get_report(self, identity: bytes) -> tuple[bytes, bytes, bytearray] | None:

@@ -13,6 +13,7 @@ so the corpus and its diagnostics come out as a serial load gives them.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Iterable
 
@@ -76,7 +77,7 @@ def _load_parallel(sources: Sources, reuse: Compacting, processes: int) -> LoadR
             if text is None:
                 loaded.append((None, problems))
                 continue
-            document = reuse.lookup(path, text, lambda written, path=path, root=root: load.find_article(path, root, written))
+            document = reuse.lookup(path, text, partial(load.find_article, path, root))
             if document is not None:
                 loaded.append((document, []))
                 continue
@@ -85,7 +86,10 @@ def _load_parallel(sources: Sources, reuse: Compacting, processes: int) -> LoadR
     chunks = [misses[i : i + size] for i in range(0, len(misses), size)]
     registry = result.corpus.registry
     done: list[list[Loaded]] = [[] for _ in chunks]
-    work = lambda index: _load_chunk(chunks[index], registry, reuse)  # noqa: E731 - forked workers inherit it
+
+    def work(index: int) -> list[_Done]:  # forked workers inherit the chunks and the registry
+        return _load_chunk(chunks[index], registry, reuse)
+
     for index, files in runner.run_each(work, len(chunks), processes, _pack, _unpack):
         for path, document, problems, entry in files:
             if entry is not None:
@@ -114,7 +118,7 @@ def _load_chunk(tasks: list[_Task], registry: Registry | None, reuse: Compacting
 
 def _pack(files: list[_Done]) -> list[tuple]:
     """A worker's chunk as plain parts: metadata, claims and spans instead of documents."""
-    out = []
+    out: list[tuple] = []
     for path, document, problems, entry in files:
         if document is None:
             out.append((path, None, problems, entry))

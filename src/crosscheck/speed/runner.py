@@ -63,8 +63,8 @@ def run_each(
     """
     processes = min(processes, parts)
     if processes <= 1 or not can_fork():
-        for index in range(parts):
-            yield index, work(index)
+        for part in range(parts):
+            yield part, work(part)
         return
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
@@ -85,15 +85,15 @@ def run_each(
             result = work(index)
             done.add(index)
             yield index, result
-            for index, message in _messages(readers, timeout=0):
-                done.add(index)
-                yield index, unpack(message)
-        for index, message in _messages(readers, timeout=None):
-            done.add(index)
-            yield index, unpack(message)
-        for index in range(parts):
-            if index not in done:  # its child failed or died
-                yield index, work(index)
+            for sent, message in _messages(readers, timeout=0):
+                done.add(sent)
+                yield sent, unpack(message)
+        for sent, message in _messages(readers, timeout=None):
+            done.add(sent)
+            yield sent, unpack(message)
+        for missing in range(parts):
+            if missing not in done:  # its child failed or died
+                yield missing, work(missing)
         failed = False
     finally:  # also when this process failed or was interrupted: no child outlives it
         for reader in readers:
@@ -108,7 +108,7 @@ def run_each(
 def _messages(readers: list[Any], timeout: float | None) -> Iterator[tuple[int, Any]]:
     """The children's results that have arrived (all of them, until every child is gone, when `timeout` is None)."""
     while readers:
-        ready = wait(readers, timeout)
+        ready: list[Any] = wait(readers, timeout)
         if not ready:
             return
         for reader in ready:

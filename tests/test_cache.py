@@ -176,3 +176,37 @@ def test_parallel_load_equals_serial_load(corpus, tmp_path, monkeypatch, use_cac
         assert _snapshot(parallel) == _snapshot(serial)
         assert [d.format() for d in parallel.diagnostics] == [d.format() for d in serial.diagnostics]
         assert [d.text for d in parallel.corpus.documents] == [d.text for d in serial.corpus.documents]
+
+
+class InMemory:
+    """A keeper of loaded documents that is not the claims cache: the reuse hook is loading's own seam."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[Path, str], object] = {}
+        self.fresh: list[str] = []
+        self.rounds = 0
+
+    def begin(self, registry_path, registry_text) -> None:
+        self.rounds += 1
+
+    def lookup(self, claims_path, claims_text, article):
+        return self.kept.get((claims_path, claims_text))
+
+    def loaded(self, fresh) -> None:
+        self.fresh.append(fresh.path.name)
+        if fresh.clean:
+            self.kept[(fresh.path, fresh.claims_text)] = fresh.document
+
+    def finish(self) -> None:
+        pass
+
+
+def test_any_reuse_hook_gets_fresh_documents_and_its_offers_are_taken(corpus):
+    keeper = InMemory()
+    cold = load.load_corpus([corpus], reuse=keeper)
+    assert len(keeper.fresh) == 6
+    edited = _files(corpus, ".claims.yaml")[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    warm = load.load_corpus([corpus], reuse=keeper)
+    assert keeper.rounds == 2 and keeper.fresh[6:] == [edited.name]  # only the edited file loaded again
+    assert _snapshot(warm) == _snapshot(cold) == _snapshot(load.load_corpus([corpus]))

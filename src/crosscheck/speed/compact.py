@@ -64,10 +64,10 @@ def compact_claims(claims: Iterable[Claim]) -> None:
 def compact_document(document: Document) -> None:
     """Compact a freshly loaded document's claims and metadata (see `compact_claims`)."""
     compact_claims(located.claim for located in document.claims)
-    share_fields_set(document.meta)
+    _share_fields_set(document.meta)
 
 
-def share_fields_set(model: object) -> None:
+def _share_fields_set(model: object) -> None:
     """Swap one model's fields set for the shared, equal one (as `compact_claims` does for claims)."""
     own = model.__pydantic_fields_set__  # type: ignore[attr-defined]
     _setattr(model, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(frozenset(own), own))

@@ -12,7 +12,7 @@ from typing import Mapping, Sequence
 
 from crosscheck import engine
 from crosscheck.comparators import Comparator, registry
-from crosscheck.engine import Found, Key
+from crosscheck.engine import Found
 from crosscheck.model.corpus import Corpus
 from crosscheck.model.report import Report
 from crosscheck.rules import Rule
@@ -52,4 +52,4 @@ def check(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Compa
     return engine.assemble(corpus, found)
 
 
-__all__ = ["PARALLEL_MIN_CLAIMS", "KeyShare", "Key", "check"]
+__all__ = ["PARALLEL_MIN_CLAIMS", "KeyShare", "check"]

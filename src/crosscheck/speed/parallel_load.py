@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from crosscheck import load
-from crosscheck.load.corpus import Loaded, LoadResult, find_sources, finish, load_fresh, start
+from crosscheck.load.corpus import Loaded, LoadResult, find_article, find_sources, finish, load_fresh, start
 from crosscheck.load.read import Sources, read_text
 from crosscheck.model.claims import Registry
 from crosscheck.model.corpus import Document
@@ -77,7 +77,7 @@ def _load_parallel(sources: Sources, reuse: Compacting, processes: int) -> LoadR
             if text is None:
                 loaded.append((None, problems))
                 continue
-            document = reuse.lookup(path, text, partial(load.find_article, path, root))
+            document = reuse.lookup(path, text, partial(find_article, path, root))
             if document is not None:
                 loaded.append((document, []))
                 continue

@@ -48,8 +48,18 @@ def check(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Compa
 
     # Comparing allocates many small, acyclic objects: the cyclic collector would only rescan them.
     with gcpause.paused():
-        found = runner.run_parts(part, parts, wire.pack_found, wire.unpack_found)
+        found = runner.run_parts(part, parts, _pack, _unpack)
     return engine.assemble(corpus, found)
+
+
+def _pack(found: Found) -> tuple[wire.Packed, int]:
+    """A part's findings and waived count, as a child sends them."""
+    return wire.pack_findings(found.findings), found.waived
+
+
+def _unpack(message: tuple[wire.Packed, int]) -> Found:
+    packed, waived = message
+    return Found(wire.unpack_findings(packed), waived)
 
 
 __all__ = ["PARALLEL_MIN_CLAIMS", "KeyShare", "check"]

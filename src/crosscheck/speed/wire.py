@@ -4,12 +4,12 @@ The engine shares one ClaimRef per claim, however many findings name it (a
 figure restated across a corpus meets many others), so a sent or stored
 report need hold each only once (`shared_claims`).  Pickling the models
 themselves costs ten times more than plain tuples (pydantic's `__setstate__`
-per object), hence `pack_findings`.
+per object), hence `pack_findings`.  Only the model is imported here: the report
+cache uses this on a warm run, which never needs the engine.
 """
 
 from __future__ import annotations
 
-from crosscheck.engine import Found
 from crosscheck.model.construct import construct
 from crosscheck.model.report import ClaimRef, Finding, Interval
 
@@ -63,13 +63,3 @@ def unpack_findings(packed: Packed) -> list[Finding]:
         values["claims"] = [refs[at] for at in values["claims"]]
         findings.append(construct(Finding, values))
     return findings
-
-
-def pack_found(found: Found) -> tuple[Packed, int]:
-    """A part's findings and waived count, packed."""
-    return pack_findings(found.findings), found.waived
-
-
-def unpack_found(message: tuple[Packed, int]) -> Found:
-    packed, waived = message
-    return Found(unpack_findings(packed), waived)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crosscheck.model.claims import Claim, DocumentMeta, Registry
+from crosscheck.model.claims import Claim, DocumentMeta
+from crosscheck.model.registry import Registry
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from crosscheck.model.report import ClaimRef, Finding, Interval, Report, Summary
+from crosscheck.model.report import ClaimRef, Finding, Report, Summary
+from crosscheck.model.values import Interval
 
 DOC_CENTER_A = "seeds/002_b4a56f776e750063.txt"
 DOC_CENTER_B = "seeds/003_4608776da9d1df45.txt"

@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from crosscheck.model.claims import Claim, DateValue, FractionValue, QuantityValue, RankValue, Scope, Value, granularity
+from crosscheck.model.base import granularity
+from crosscheck.model.claims import Claim, Scope
+from crosscheck.model.values import DateValue, FractionValue, QuantityValue, RankValue, Value
 
 VALUE = TypeAdapter(Value)
 

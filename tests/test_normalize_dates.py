@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from crosscheck.model.claims import DateValue
+from crosscheck.model.values import DateValue
 from crosscheck.kinds import intervals, normalize
 
 

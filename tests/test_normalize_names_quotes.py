@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.model.claims import Entity
+from crosscheck.model.registry import Entity
 from crosscheck.kinds import names, quotes
 
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from crosscheck.model.claims import QuantityValue
+from crosscheck.model.values import QuantityValue
 from crosscheck.kinds import Tolerances, normalize
 from crosscheck.kinds.approx import approximator_in
 from crosscheck.kinds.numbers import figures, format_number, precision_of

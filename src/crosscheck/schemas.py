@@ -19,7 +19,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 SCHEMAS: dict[str, tuple[str, str]] = {
     "claims": ("crosscheck.model.claims:ClaimsFile", "crosscheck claims file"),
-    "registry": ("crosscheck.model.claims:Registry", "crosscheck registry"),
+    "registry": ("crosscheck.model.registry:Registry", "crosscheck registry"),
     "report": ("crosscheck.model.report:Report", "crosscheck report"),
     "rules": ("crosscheck.rules:Rule", "crosscheck rule"),
 }

@@ -21,7 +21,10 @@ from typing import Callable, Sequence
 from pydantic import BaseModel
 
 from crosscheck.model.corpus import LocatedClaim
-from crosscheck.model.claims import Claim, Entity, Frozen, Property, Value
+from crosscheck.model.base import Frozen
+from crosscheck.model.claims import Claim
+from crosscheck.model.registry import Entity, Property
+from crosscheck.model.values import Value
 from crosscheck.kinds import Normal, Tolerances, normalize
 
 

@@ -13,11 +13,11 @@ from collections import defaultdict
 from typing import Sequence
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.model.claims import Value
+from crosscheck.model.values import Value
 from crosscheck.kinds import Normal, Tolerances, intervals
 from crosscheck.kinds.dates import year_of
 from crosscheck.kinds.quantities import conversion_interval
-from crosscheck.model.report import Interval
+from crosscheck.model.values import Interval
 
 
 class Params(Tolerances):

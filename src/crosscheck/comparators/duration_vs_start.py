@@ -24,7 +24,8 @@ from typing import Iterator, Sequence
 from pydantic import Field
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.model.claims import Frozen, Value
+from crosscheck.model.base import Frozen
+from crosscheck.model.values import Value
 from crosscheck.kinds import Tolerances, intervals
 from crosscheck.kinds.dates import year_of
 from crosscheck.kinds.durations import base_unit

@@ -12,7 +12,7 @@ from dataclasses import replace
 from crosscheck.comparators.base import Comparator, Item, Verdict, disjoint
 from crosscheck.kinds import Normal, Tolerances
 from crosscheck.kinds.quantities import money_formatter
-from crosscheck.model.report import Interval
+from crosscheck.model.values import Interval
 
 
 class Params(Tolerances):

@@ -8,7 +8,7 @@ is the same words quoted in part, and is silent unless `allow_excerpts` is off.
 from __future__ import annotations
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.model.claims import Frozen
+from crosscheck.model.base import Frozen
 from crosscheck.kinds.quotes import is_excerpt, word_diff, word_similarity
 
 

@@ -23,7 +23,9 @@ from crosscheck.speed.compact import construct
 from crosscheck.comparators import Comparator, Item, Verdict, registry
 from crosscheck.model.corpus import Corpus, Document, LocatedClaim
 from crosscheck.engine.grouping import Block, blocks, group_items
-from crosscheck.model.claims import LOW_CONFIDENCE, Entity, Property, Value
+from crosscheck.model.claims import LOW_CONFIDENCE
+from crosscheck.model.registry import Entity, Property
+from crosscheck.model.values import Value
 from crosscheck.kinds import Normal
 from crosscheck.model.report import ClaimRef, Finding, Report, Summary, pack_findings, severity_rank, unpack_findings
 from crosscheck.rules import Rule, matches_property

@@ -7,7 +7,7 @@ the dateline passed in).
 
 from __future__ import annotations
 
-from crosscheck.model.claims import (
+from crosscheck.model.values import (
     DateValue,
     DurationValue,
     FractionValue,

@@ -24,10 +24,10 @@ from typing import Any
 import yaml
 from pydantic import Field
 
-from crosscheck.model.claims import Frozen
+from crosscheck.model.base import Frozen
 from crosscheck.kinds import intervals
 from crosscheck.kinds.numbers import precision_of, to_decimal
-from crosscheck.model.report import Interval
+from crosscheck.model.values import Interval
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from typing import Any
 from crosscheck.kinds import intervals
 from crosscheck.kinds.intervals import Formatter
 from crosscheck.kinds.numbers import format_number
-from crosscheck.model.report import Interval
+from crosscheck.model.values import Interval
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import math
 from typing import Callable
 
 from crosscheck.kinds.numbers import format_number
-from crosscheck.model.report import Interval
+from crosscheck.model.values import Interval
 
 Formatter = Callable[[float], str]
 

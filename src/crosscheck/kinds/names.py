@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.model.claims import Entity, NameValue
+from crosscheck.model.registry import Entity
+from crosscheck.model.values import NameValue
 from crosscheck.kinds.base import Normal
 from crosscheck.text.typography import typography
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosscheck.model.claims import PercentageValue
+from crosscheck.model.values import PercentageValue
 from crosscheck.kinds.approx import Tolerances, figure_interval
 from crosscheck.kinds.base import Normal
 from crosscheck.kinds.numbers import format_number

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from crosscheck.model.claims import QuoteValue
+from crosscheck.model.values import QuoteValue
 from crosscheck.kinds.base import Normal
 from crosscheck.text.typography import typography
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosscheck.model.claims import RankValue
+from crosscheck.model.values import RankValue
 from crosscheck.kinds import intervals
 from crosscheck.kinds.base import Normal
 

@@ -19,7 +19,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
-from crosscheck.model.claims import VALUE_KINDS, ClaimsFile, Registry
+from crosscheck.model.claims import ClaimsFile
+from crosscheck.model.registry import Registry
+from crosscheck.model.values import VALUE_KINDS
 
 try:  # libyaml is an order of magnitude faster; fall back to pure Python where it is missing
     _SafeLoader: type = yaml.CSafeLoader
@@ -438,7 +440,7 @@ _FIELD_NAMES: set[str] = set()
 def _all_field_names(model: type[BaseModel]) -> set[str]:
     """Every field name of the models reachable from `model`, for "did you mean" on unknown keys."""
     if not _FIELD_NAMES:
-        from crosscheck.model import claims as models
+        from crosscheck import model as models
 
         for obj in vars(models).values():
             if isinstance(obj, type) and issubclass(obj, BaseModel):

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 from pydantic import NonNegativeInt, TypeAdapter, ValidationError
 
 from crosscheck.speed.compact import construct
-from crosscheck.model.claims import Frozen
+from crosscheck.model.base import Frozen
 from crosscheck.model.report import ClaimRef, Finding, Report, Summary, shared_claims
 
 if TYPE_CHECKING:

@@ -51,7 +51,7 @@ def test_currency_is_the_unit_and_a_conversion_is_kept_by_currency():
     )
     normal = normalize(value, "approximately 11.5 trillion yuan (around 1.6 trillion USD)")
     assert normal.interval.unit == "CNY"
-    usd = normal.extra["by_currency"]["USD"]
+    usd = normal.by_currency["USD"]
     assert usd.low == pytest.approx(1.44e12) and usd.high == pytest.approx(1.76e12)
 
 

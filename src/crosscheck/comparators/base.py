@@ -24,7 +24,7 @@ from crosscheck.model.corpus import LocatedClaim
 from crosscheck.model.base import Frozen
 from crosscheck.model.claims import Claim
 from crosscheck.model.registry import Entity, Property
-from crosscheck.model.values import Value
+from crosscheck.model.values import Value, ValueKind
 from crosscheck.kinds import Normal, Tolerances, normalize
 
 
@@ -119,7 +119,7 @@ class Comparator:
 
     name: str
     summary: str
-    kinds: tuple[str, ...]
+    kinds: tuple[ValueKind, ...]
     """Value kinds it understands; a rule's `applies_to.kinds` must be among them."""
     params: type[BaseModel] = NoParams
     pair: PairCheck | None = None

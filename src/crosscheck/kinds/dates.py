@@ -141,17 +141,18 @@ def normalize(value: DateValue, text: str, published: str | None = None) -> Norm
         start = day_range(date)[0]
         end = day_range(value.end or date)[1]
         interval = _relation_interval(relation, start, end, published)
-        return Normal(text=text, interval=interval, extra={"relation": relation, "date": date, "point": (start, end)}, **common)
+        return Normal(text=text, interval=interval, **common)
     years = window_years(value.relative or text)
     if years is None:
-        return Normal(text=text, extra={"relation": relation, "unresolved": value.relative}, **common)
+        return Normal(text=text, **common)
     if published is not None:
         first = dt.date.fromordinal(day_range(published)[0])
         last = add_years(first, years)
         interval = intervals.make(first.toordinal(), last.toordinal(), unit="date")
-        return Normal(text=text, interval=interval, extra={"relation": "within", "window_years": years}, **common)
+        return Normal(text=text, interval=interval, window_years=years, **common)
     return Normal(
         text=text,
-        extra={"relation": "within", "window_years": years, "meaning": f"a window of {years:g} years from an unstated date"},
+        window_years=years,
+        wording=f"a window of {years:g} years from an unstated date",
         **common,
     )

@@ -38,5 +38,5 @@ def similarity(a: str, b: str) -> float:
 
 
 def normalize(value: NameValue, text: str) -> Normal:
-    """A name's comparable form, with the entity it refers to when the annotator gave one."""
-    return Normal(text=text, form=fold(value.name), extra={"entity": value.entity, "name": value.name})
+    """A name's comparable form."""
+    return Normal(text=text, form=fold(value.name))

@@ -57,4 +57,4 @@ def normalize(value: QuantityValue, text: str, tolerances: Tolerances | None = N
     converted = conversion_interval(value, tolerances)
     if converted is not None and value.converted is not None:
         by_currency.setdefault(value.converted.currency, converted)
-    return Normal(text=text, interval=interval, fmt=money_formatter(value.currency), extra={"by_currency": by_currency, "unit": value.unit})
+    return Normal(text=text, interval=interval, fmt=money_formatter(value.currency), by_currency=by_currency)

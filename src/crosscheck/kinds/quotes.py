@@ -62,5 +62,5 @@ def word_similarity(a: str, b: str) -> float:
 
 
 def normalize(value: QuoteValue, text: str) -> Normal:
-    """A quotation's comparable form, with its speaker."""
-    return Normal(text=text, form=form(value.words), extra={"speaker": value.speaker, "words": value.words})
+    """A quotation's comparable form."""
+    return Normal(text=text, form=form(value.words))

@@ -46,10 +46,10 @@ def normalize(value: FractionValue, text: str, tolerances: Tolerances | None = N
     """A share, and when `of` gives the whole, the whole numbers it allows out of it."""
     share = share_interval(value, tolerances)
     if value.of is None:
-        return Normal(text=text, interval=share, fmt=share_text, extra={"share": share, "of": None})
+        return Normal(text=text, interval=share, fmt=share_text, share=share)
     count = intervals.integers(intervals.scale(share, value.of, unit=f"of {value.of}"))
     if count is None:  # "about a third of ten": no whole number fits; keep the share
-        return Normal(text=text, interval=share, fmt=share_text, extra={"share": share, "of": None})
+        return Normal(text=text, interval=share, fmt=share_text, share=share)
     whole = value.of
     meaning = (
         f"exactly {format_number(count.low)} of {whole}"
@@ -60,5 +60,7 @@ def normalize(value: FractionValue, text: str, tolerances: Tolerances | None = N
         text=text,
         interval=count,
         fmt=lambda x: f"{format_number(x)} of {whole}",
-        extra={"share": share, "of": whole, "meaning": meaning},
+        share=share,
+        whole=whole,
+        wording=meaning,
     )

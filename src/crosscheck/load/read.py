@@ -475,7 +475,7 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         hint = did_you_mean(str(ctx.get("tag")), tags)
         return f"unknown value kind {ctx.get('tag')!r} (expected one of {', '.join(tags)}{hint})"
     if kind == "union_tag_not_found":
-        return "value has no 'kind' (expected one of quantity, percentage, fraction, date, duration, rank, name, quote)"
+        return f"value has no 'kind' (expected one of {', '.join(VALUE_KINDS)})"
     if kind == "literal_error":
         options = re.findall(r"'([^']+)'", str(error.get("ctx", {}).get("expected", "")))
         hint = did_you_mean(str(error.get("input")), options)

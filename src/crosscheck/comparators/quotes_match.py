@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
 from crosscheck.model.base import Frozen
-from crosscheck.kinds.quotes import is_excerpt, word_diff, word_similarity
 from crosscheck.model.values import QuoteValue
+from crosscheck.text import words
 
 
 class Params(Frozen):
@@ -29,10 +29,10 @@ def compare(a: Item, b: Item, params: Params) -> Verdict | None:
     if va.speaker != vb.speaker or na.form == nb.form:
         return None
     words_a, words_b = va.words, vb.words
-    if params.allow_excerpts and is_excerpt(words_a, words_b):
+    if params.allow_excerpts and words.is_excerpt(words_a, words_b):
         return None
-    score = word_similarity(words_a, words_b)
-    diff = word_diff(words_a, words_b)
+    score = words.similarity(words_a, words_b)
+    diff = words.diff(words_a, words_b)
     explanation = (
         f"Both articles quote {va.speaker} in quotation marks for the same statement, but the words differ "
         f"(word similarity {score:.2f}); at most one can be the speaker's exact words."

@@ -16,7 +16,7 @@ from crosscheck.model.values import Interval, QuantityValue
 
 
 class Params(Tolerances):
-    """Tolerances δ for "about" and "nearly" (defaults from the approximator data file)."""
+    """Tolerances δ for "about" and "nearly" (defaults from the lexicon)."""
 
 
 def _comparable(a: Item, na: Normal, b: Item, nb: Normal) -> tuple[Normal, Normal] | None:

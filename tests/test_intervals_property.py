@@ -50,7 +50,7 @@ def test_every_interval_agrees_with_itself(a):
 def test_disjoint_intervals_always_conflict(a, b):
     if intervals.below(a, b):
         assert not intervals.overlaps(a, b) and not intervals.overlaps(b, a)
-    assert intervals.overlaps(a, b) == (intervals.intersection([a, b]) is not None)
+    assert intervals.overlaps(a, b) == (intervals.tightest_pair([a, b]) is None)
 
 
 @given(written_figure(), st.sampled_from(APPROX))

@@ -6,7 +6,7 @@ reporters render); `base` holds what they share.  The public names of values,
 claims and registry are re-exported here.
 """
 
-from crosscheck.model.base import ID_PATTERN, Frozen, PartialDate, granularity, to_partial_date
+from crosscheck.model.base import ID_PATTERN, Frozen, PartialDate, to_partial_date
 from crosscheck.model.claims import (
     CLAIM_ID_PATTERN,
     LOW_CONFIDENCE,
@@ -77,6 +77,5 @@ __all__ = [
     "Value",
     "ValueKind",
     "Waiver",
-    "granularity",
     "to_partial_date",
 ]

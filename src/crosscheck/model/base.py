@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 
@@ -55,11 +55,6 @@ PartialDate = Annotated[
     ),
 ]
 """A date at year, month or day granularity, stored as an ISO string."""
-
-
-def granularity(partial: str) -> Literal["year", "month", "day"]:
-    """The granularity of a `PartialDate` string."""
-    return ("year", "month", "day")[partial.count("-")]
 
 
 def _field_docstrings(schema: dict, cls: type) -> None:

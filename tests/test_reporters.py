@@ -14,9 +14,8 @@ from markdown_it import MarkdownIt
 from conftest import DATA, ROOT
 from crosscheck import reporters
 from crosscheck.errors import CrosscheckError
-from crosscheck.model.report import Report
+from crosscheck.model.report import Report, Summary
 from crosscheck.reporters import RenderOptions, RuleInfo
-from crosscheck.model.report import Summary
 from report_fixtures import HOSTILE, catalogue, empty_report, hostile_report, quote_diff, sample_report
 
 FORMATS = ["rich", "markdown", "json", "sarif", "github"]

@@ -13,11 +13,10 @@ from collections import defaultdict
 from typing import Sequence
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.model.values import Value
+from crosscheck.model.values import Interval, Value
 from crosscheck.kinds import Normal, Tolerances, intervals
 from crosscheck.kinds.dates import year_of
 from crosscheck.kinds.quantities import conversion_interval
-from crosscheck.model.values import Interval
 
 
 class Params(Tolerances):

@@ -2,7 +2,7 @@
 
 The models document each field with a docstring under its declaration.  pydantic's
 `use_attribute_docstrings` would read them by parsing every model's source at import;
-`models.Frozen` instead calls `describe_fields` from `json_schema_extra`, so only
+`model.base.Frozen` instead calls `describe_fields` from `json_schema_extra`, so only
 `python -m crosscheck.schemas` (and whoever asks for a schema) pays for it.  The
 descriptions land where pydantic would put them, so the published schemas are unchanged.
 """

@@ -27,7 +27,9 @@ SCHEMAS: dict[str, tuple[str, str]] = {
 
 def _model(path: str) -> type[BaseModel]:
     module, _, name = path.partition(":")
-    return getattr(importlib.import_module(module), name)
+    model = getattr(importlib.import_module(module), name)
+    assert isinstance(model, type) and issubclass(model, BaseModel)
+    return model
 
 
 def schema_for(name: str) -> dict[str, Any]:

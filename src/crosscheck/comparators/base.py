@@ -16,7 +16,7 @@ pair of them (see `grouping.blocks`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from pydantic import BaseModel
 
@@ -55,7 +55,7 @@ class Item:
     value: Value
     text: str
     document: str
-    _normals: dict | None
+    _normals: dict[Tolerances | None, Normal] | None
     """Memo of `normal()` by tolerances (made on first use: most claims are never compared)."""
 
     def __init__(self, located: LocatedClaim, published: str | None = None, entity: Entity | None = None, prop: Property | None = None) -> None:
@@ -109,8 +109,10 @@ class Verdict:
     """Extra placeholders for the rule's message template."""
 
 
-PairCheck = Callable[[Item, Item, BaseModel], "Verdict | None"]
-CorpusCheck = Callable[[Sequence[Item], BaseModel], "list[Verdict]"]
+PairCheck = Callable[[Item, Item, Any], "Verdict | None"]
+"""(a, b, params) -> a verdict or None; params is an instance of the comparator's own `params` model."""
+CorpusCheck = Callable[[Sequence[Item], Any], "list[Verdict]"]
+"""(items, params) -> verdicts; params as for `PairCheck`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,10 +127,18 @@ def _relation_interval(relation: str, start: int, end: int, published: str | Non
     raise ValueError(f"unknown date relation {relation!r}")
 
 
+def _dated(text: str, interval: Interval | None = None, *, window_years: float | None = None, wording: str | None = None) -> Normal:
+    """A normal form whose bounds print as days and read as dates ("on or after 2024-01-01")."""
+    return Normal(
+        text=text, interval=interval, fmt=format_day, plain=format_day, vocab=intervals.DATE_WORDS,
+        window_years=window_years, wording=wording,
+    )
+
+
 def normalize(value: DateValue, text: str, published: str | None = None) -> Normal:
     """The days an event can fall on, given the relation and granularity as written."""
-    common = {"fmt": format_day, "plain": format_day, "vocab": intervals.DATE_WORDS}
-    date, relation = value.date, value.relation
+    date: str | None = value.date
+    relation: str = value.relation
     if date is None and value.relative:
         resolved = resolve(value.relative, published)
         if resolved is not None:
@@ -140,18 +148,13 @@ def normalize(value: DateValue, text: str, published: str | None = None) -> Norm
         start = day_range(date)[0]
         end = day_range(value.end or date)[1]
         interval = _relation_interval(relation, start, end, published)
-        return Normal(text=text, interval=interval, **common)
+        return _dated(text, interval)
     years = window_years(value.relative or text)
     if years is None:
-        return Normal(text=text, **common)
+        return _dated(text)
     if published is not None:
         first = dt.date.fromordinal(day_range(published)[0])
         last = add_years(first, years)
         interval = intervals.make(first.toordinal(), last.toordinal(), unit="date")
-        return Normal(text=text, interval=interval, window_years=years, **common)
-    return Normal(
-        text=text,
-        window_years=years,
-        wording=f"a window of {years:g} years from an unstated date",
-        **common,
-    )
+        return _dated(text, interval, window_years=years)
+    return _dated(text, window_years=years, wording=f"a window of {years:g} years from an unstated date")

@@ -10,10 +10,12 @@ from __future__ import annotations
 from crosscheck.model.values import Interval, QuantityValue
 from crosscheck.kinds.approx import Tolerances, figure_interval
 from crosscheck.kinds.base import Normal
+from crosscheck.kinds.intervals import Formatter
 from crosscheck.kinds.numbers import SCALES, format_number
 
 
-def money_formatter(currency: str | None):
+def money_formatter(currency: str | None) -> Formatter:
+    """How to print an amount: with its currency code after it, when it has one."""
     if currency is None:
         return format_number
     return lambda x: f"{format_number(x)} {currency}"

@@ -50,6 +50,7 @@ def normalize(value: FractionValue, text: str, tolerances: Tolerances | None = N
     if count is None:  # "about a third of ten": no whole number fits; keep the share
         return Normal(text=text, interval=share, fmt=share_text, share=share)
     whole = value.of
+    assert count.low is not None and count.high is not None  # a count out of a whole is bounded by it
     meaning = (
         f"exactly {format_number(count.low)} of {whole}"
         if count.low == count.high

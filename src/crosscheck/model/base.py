@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 
@@ -57,7 +57,7 @@ PartialDate = Annotated[
 """A date at year, month or day granularity, stored as an ISO string."""
 
 
-def _field_docstrings(schema: dict, cls: type) -> None:
+def _field_docstrings(schema: dict[str, Any], cls: type[BaseModel]) -> None:
     """Field docstrings become schema descriptions, read only when a schema is generated.
 
     (pydantic's `use_attribute_docstrings` reads the source of every model at import, which

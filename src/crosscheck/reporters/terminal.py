@@ -15,7 +15,7 @@ import re
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -78,7 +78,7 @@ def _finding(finding: Finding, width: int) -> Group:
     )
     if finding.scope:
         header.append(f"  (scope {terminal(finding.scope)})", style="dim")
-    parts: list = [header]
+    parts: list[RenderableType] = [header]
     if finding.explanation:
         parts.append(Text(terminal(finding.explanation), style="italic"))
     extra = []
@@ -94,7 +94,7 @@ def _finding(finding: Finding, width: int) -> Group:
     return Group(*parts)
 
 
-def _claims_table(finding: Finding, width: int) -> list:
+def _claims_table(finding: Finding, width: int) -> list[RenderableType]:
     """The claims side by side (or as rows), headed by where each stands.
 
     A location is only useful whole (`path:line:col`, to click or paste), so when

@@ -8,14 +8,18 @@ YAML file, never a new branch in the code.  The extractor reads the word lists;
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TypeVar
 
 import yaml
 
+V = TypeVar("V")
 
-def alternation(words) -> str:
+
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first so "more than" beats "more"."""
     ordered = sorted({w for w in words}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
@@ -53,7 +57,7 @@ class Lexicon:
     boilerplate_lines: tuple[re.Pattern[str], ...]
 
 
-def _low(table: dict) -> dict:
+def _low(table: dict[str, V]) -> dict[str, V]:
     """`table` with its keys lower-cased, for case-insensitive look-up."""
     return {str(k).lower(): v for k, v in table.items()}
 

@@ -42,7 +42,7 @@ def is_excerpt(a: str, b: str) -> bool:
     return bool(shorter) and f" {shorter} " in f" {longer} "
 
 
-def _opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+def _opcodes(a: Sequence[str], b: Sequence[str]) -> Sequence[tuple[str, int, int, int, int]]:
     matcher = difflib.SequenceMatcher(a=[fold(w) for w in a], b=[fold(w) for w in b], autojunk=False)
     return matcher.get_opcodes()
 

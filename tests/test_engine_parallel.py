@@ -20,7 +20,8 @@ from generate import generate  # noqa: E402
 from crosscheck import engine, speed  # noqa: E402
 from crosscheck.comparators import Comparator, registry  # noqa: E402
 from crosscheck.model.corpus import Corpus, Document, LocatedClaim  # noqa: E402
-from crosscheck.model.claims import Claim, DocumentMeta, Registry  # noqa: E402
+from crosscheck.model.claims import Claim, DocumentMeta  # noqa: E402
+from crosscheck.model.registry import Registry  # noqa: E402
 from crosscheck.rules import load_rules  # noqa: E402
 from crosscheck.load import load_corpus  # noqa: E402
 from crosscheck.speed import runner  # noqa: E402

@@ -74,7 +74,8 @@ def test_scopes_with_different_fields_set_stay_apart():
 
 
 def test_constructed_models_are_the_validated_ones_and_stay_apart():
-    from crosscheck.model.report import ClaimRef, Interval
+    from crosscheck.model.report import ClaimRef
+    from crosscheck.model.values import Interval
 
     fields = {
         "document": "a.txt", "claims_file": "a.claims.yaml", "claim": "c1", "quote": "over 200 firms",

@@ -22,7 +22,7 @@ _EXPORTS: dict[str, str] = {
     "check": "crosscheck.engine",
     "Claim": "crosscheck.model.claims",
     "ClaimsFile": "crosscheck.model.claims",
-    "Registry": "crosscheck.model.claims",
+    "Registry": "crosscheck.model.registry",
     "Finding": "crosscheck.model.report",
     "Report": "crosscheck.model.report",
     "Rule": "crosscheck.rules",
@@ -53,7 +53,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # static analysers and IDEs see the real names
     from crosscheck.engine import check
-    from crosscheck.model.claims import Claim, ClaimsFile, Registry
+    from crosscheck.model.claims import Claim, ClaimsFile
+    from crosscheck.model.registry import Registry
     from crosscheck.model.report import Finding, Report
     from crosscheck.rules import Rule, load_rules
     from crosscheck.load.corpus import LoadResult, load_corpus

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Callable, Container, Mapping
 
 from crosscheck.comparators import Comparator, Item
-from crosscheck.model.claims import Entity, Property, Value
+from crosscheck.model.registry import Entity, Property
+from crosscheck.model.values import Value
 from crosscheck.model.corpus import Corpus, LocatedClaim
 from crosscheck.rules import Rule
 

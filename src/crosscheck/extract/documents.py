@@ -17,7 +17,8 @@ from crosscheck.model.corpus import Document, LocatedClaim
 from crosscheck.extract.draft import claims_file
 from crosscheck.extract.draft import NoClaims
 from crosscheck.extract.matching import align_keys
-from crosscheck.model.claims import Claim, Registry
+from crosscheck.model.claims import Claim
+from crosscheck.model.registry import Registry
 from crosscheck.text.search import SearchableText
 
 

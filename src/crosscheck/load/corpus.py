@@ -32,7 +32,8 @@ from crosscheck.load.read import (
     read_text,
     validate_text,
 )
-from crosscheck.model.claims import Claim, ClaimsFile, Registry
+from crosscheck.model.claims import Claim, ClaimsFile
+from crosscheck.model.registry import Registry
 from crosscheck.model.corpus import Corpus, Document, Span
 from crosscheck.text.search import SearchableText, normalize_typography
 

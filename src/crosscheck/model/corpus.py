@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from crosscheck.model.claims import Claim, DocumentMeta, Registry
+from crosscheck.model.claims import Claim, DocumentMeta
+from crosscheck.model.registry import Registry
 
 
 @dataclass(frozen=True, slots=True)

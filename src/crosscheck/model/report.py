@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from crosscheck.model.claims import Frozen
+from crosscheck.model.base import Frozen
+from crosscheck.model.values import Interval
 
 REPORT_VERSION = "1.0"
 
@@ -23,21 +24,6 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 def severity_rank(severity: str) -> int:
     """0 for error, 1 for warning, 2 for info: smaller is more severe."""
     return SEVERITIES.index(severity)  # type: ignore[arg-type]
-
-
-class Interval(Frozen):
-    """A normalised value as a set of numbers: the interval the wording allows."""
-
-    low: float | None = None
-    """Lower bound; null for no bound."""
-    high: float | None = None
-    """Upper bound; null for no bound."""
-    low_closed: bool = True
-    """Whether `low` itself is included."""
-    high_closed: bool = True
-    """Whether `high` itself is included."""
-    unit: str | None = None
-    """Unit of the bounds after normalisation ("CNY", "%", "company", "rank", "year")."""
 
 
 class ClaimRef(Frozen):

@@ -22,7 +22,10 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from crosscheck.comparators import Comparator, registry
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean, json_path
-from crosscheck.model.claims import ID_PATTERN, Entity, Frozen, PartialDate, Scope, Value, ValueKind
+from crosscheck.model.base import ID_PATTERN, Frozen, PartialDate
+from crosscheck.model.claims import Scope
+from crosscheck.model.registry import Entity
+from crosscheck.model.values import Value, ValueKind
 from crosscheck.model.report import Severity
 
 RULE_ID_PATTERN = r"^[A-Z]{2,4}[0-9]{3}$"
@@ -127,7 +130,7 @@ def _field_names() -> set[str]:
     names: set[str] = set()
     for model in (Rule, AppliesTo, Example, ExampleClaim, Entity, Scope):
         names.update(model.model_fields)
-    from crosscheck.model import claims as models
+    from crosscheck import model as models
 
     for obj in vars(models).values():
         if isinstance(obj, type) and issubclass(obj, BaseModel):

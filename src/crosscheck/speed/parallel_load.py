@@ -20,7 +20,7 @@ from typing import Iterable
 from crosscheck import load
 from crosscheck.load.corpus import Loaded, LoadResult, find_article, find_sources, finish, load_fresh, start
 from crosscheck.load.read import Sources, read_text
-from crosscheck.model.claims import Registry
+from crosscheck.model.registry import Registry
 from crosscheck.model.corpus import Document
 from crosscheck.speed import gcpause, runner
 from crosscheck.speed.claims_cache import ClaimsCache, Entry

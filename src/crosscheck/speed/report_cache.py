@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from pydantic import NonNegativeInt, TypeAdapter, ValidationError
 
-from crosscheck.model.claims import Frozen
+from crosscheck.model.base import Frozen
 from crosscheck.model.construct import construct
 from crosscheck.model.report import ClaimRef, Finding, Report, Summary
 from crosscheck.speed.wire import shared_claims

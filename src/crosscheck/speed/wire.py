@@ -11,7 +11,8 @@ cache uses this on a warm run, which never needs the engine.
 from __future__ import annotations
 
 from crosscheck.model.construct import construct
-from crosscheck.model.report import ClaimRef, Finding, Interval
+from crosscheck.model.report import ClaimRef, Finding
+from crosscheck.model.values import Interval
 
 Packed = tuple[list[tuple], list[tuple]]
 """Findings as rows whose claims are indices into a list of claim rows."""

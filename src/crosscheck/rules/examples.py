@@ -42,7 +42,3 @@ def run_example(rule: Rule, example: Example, comparators: Mapping[str, Comparat
 
     return check(example_corpus(rule, example), [rule], comparators)
 
-
-def example_outcome(rule: Rule, example: Example) -> bool:
-    """True when the example behaves as it says (fires, or stays silent)."""
-    return bool(run_example(rule, example).findings) == example.fires

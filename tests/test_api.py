@@ -13,6 +13,7 @@ import pytest
 import crosscheck
 from conftest import ROOT
 from crosscheck import Options, Outcome, check_texts, run
+from crosscheck.api import settings_for
 from crosscheck.errors import CrosscheckError
 from crosscheck.model.report import Report
 
@@ -68,6 +69,7 @@ def test_options_are_frozen_and_resolved_like_flags_over_environment_over_file(i
     assert (outcome.settings.paths, outcome.settings.fail_on, outcome.settings.format) == (["seeds"], "never", "markdown")
     assert outcome.report.findings and outcome.exit_status == 0
     assert run(dataclasses.replace(options, fail_on="error")).exit_status == 1
+    assert settings_for(Options(paths="seeds")).paths == ["seeds"]  # one path alone, not its letters
 
 
 def test_an_injected_engine_compares_and_its_report_is_never_cached(in_tmp):
@@ -89,7 +91,7 @@ def test_changed_narrows_the_report_to_the_changed_article(in_tmp):
     shutil.copytree(SEEDS, in_tmp / "seeds")
     changed = sorted((in_tmp / "seeds").glob("*.txt"))[0]
     whole = run(Options(paths=["seeds"], use_cache=False))
-    outcome = run(Options(paths=["seeds"], use_cache=False, changed=[str(changed)]))
+    outcome = run(Options(paths=[in_tmp / "seeds"], use_cache=False, changed=[changed]))  # paths may be Paths
     shown = f"seeds/{changed.name}"
     assert outcome.focus == {shown}
     assert outcome.report.findings == [f for f in whole.report.findings if any(c.document == shown for c in f.claims)]

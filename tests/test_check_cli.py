@@ -178,7 +178,9 @@ def test_changed_article_outside_the_given_paths_is_loaded_and_compared(corpus, 
 
 
 def test_since_git_ref_uses_changed_and_untracked_files(corpus, run_cli, tmp_path):
-    git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
     git("init", "-q")
     git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "root")
     git("add", "news")

@@ -13,10 +13,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from generate import generate  # noqa: E402
+from generate import generate  # noqa: E402 - found once benchmarks/ is on the path
 
-from crosscheck.load.corpus import load_corpus  # noqa: E402
-from crosscheck.store import open_store  # noqa: E402
+from crosscheck.load.corpus import load_corpus  # noqa: E402 - kept with the imports above
+from crosscheck.store import open_store  # noqa: E402 - kept with the imports above
 
 
 @pytest.fixture

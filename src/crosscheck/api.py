@@ -50,27 +50,27 @@ class Options:
     says is validated where it is resolved (`config.Settings`, the loaders).
     """
 
-    paths: Sequence[str] = ()
+    paths: Sequence[str | os.PathLike[str]] = ()
     """Claims files, articles or corpus folders (default: config `paths`, else ".")."""
-    registry: str | None = None
+    registry: str | os.PathLike[str] | None = None
     """Registry file (default: `registry.yaml` found beside the corpus)."""
-    rules: Sequence[str] = ()
+    rules: Sequence[str | os.PathLike[str]] = ()
     """Extra rule folders, added to the built-in rules (replacing the configured ones when given)."""
     params: Mapping[str, Mapping[str, Any]] | None = None
     """Rule parameter overrides by rule id, in place of the configured ones: {"CC101": {"nearly": 0.05}}."""
     draft: bool = True
     """Draft claims for articles that have no claims file (False: ignore those articles)."""
-    cache: str | None = None
+    cache: str | os.PathLike[str] | None = None
     """Claims cache file (default: `.crosscheck/cache.db` next to the corpus)."""
     use_cache: bool = True
     """False: load every file afresh, neither reading nor writing the cache (also CROSSCHECK_NO_CACHE=1)."""
-    against: str | None = None
+    against: str | os.PathLike[str] | None = None
     """Claims store (a path or `sqlite:///PATH`) to compare the given articles with (see `index`)."""
-    baseline: str | None = None
+    baseline: str | os.PathLike[str] | None = None
     """Baseline file whose findings are hidden (default: config `baseline`)."""
     use_baseline: bool = True
     """False: apply no baseline, not even the configured one."""
-    changed: Sequence[str] | None = None
+    changed: Sequence[str | os.PathLike[str]] | None = None
     """Report only findings involving these articles or claims files."""
     since: str | None = None
     """Like `changed`, with the files changed since this git ref."""
@@ -126,19 +126,30 @@ def run(options: Options) -> Outcome:
 def settings_for(options: Options) -> configuration.Settings:
     """The settings `options` resolve to: options > `CROSSCHECK_*` environment > config file > defaults."""
     flags = {
-        "paths": list(options.paths) or None,
-        "registry": options.registry,
-        "rules": list(options.rules) or None,
+        "paths": _listed(options.paths) or None,
+        "registry": _path(options.registry),
+        "rules": _listed(options.rules) or None,
         "params": None if options.params is None else {k: dict(v) for k, v in options.params.items()},
         "fail_on": options.fail_on,
         "format": options.format,
-        "baseline": options.baseline,
+        "baseline": _path(options.baseline),
         "link_base": options.link_base,
     }
     settings = configuration.resolve(flags, environ=options.environ).settings
     if not options.use_baseline:
         settings = settings.model_copy(update={"baseline": None})
     return settings
+
+
+def _listed(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[str]:
+    """Paths as strings; one path given alone (a str is a Sequence too) is a list of one."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(path) for path in paths]
+
+
+def _path(path: str | os.PathLike[str] | None) -> str | None:
+    return None if path is None else os.fspath(path)
 
 
 def rule_info(rule: Rule) -> RuleInfo:
@@ -164,7 +175,7 @@ class _Run:
         from crosscheck.gate import changed as changes
 
         options, settings = self.options, self.settings
-        changed = changes.changed_files(options.changed, options.since)
+        changed = changes.changed_files(None if options.changed is None else _listed(options.changed), options.since)
         paths = changes.paths_to_load(settings.paths, changed) if changed else list(settings.paths)
         cache = open_cache(paths, options.cache, use_cache=options.use_cache, environ=self.environ)
         try:
@@ -306,7 +317,7 @@ def _walk_order(name: str) -> list[tuple[int, str]]:
 # --------------------------------------------------------------------------- the other commands' calls
 
 
-def open_cache(paths: Sequence[str | Path], cache: str | Path | None = None, *, use_cache: bool = True,
+def open_cache(paths: Sequence[str | Path], cache: str | os.PathLike[str] | None = None, *, use_cache: bool = True,
                environ: Mapping[str, str] | None = None) -> ClaimsCache | None:
     """The claims cache at `cache` (default: next to the corpus), or None when not used (CROSSCHECK_NO_CACHE=1 too)."""
     environ = os.environ if environ is None else environ
@@ -317,7 +328,7 @@ def open_cache(paths: Sequence[str | Path], cache: str | Path | None = None, *, 
     return ClaimsCache(Path(cache) if cache else default_path(paths))
 
 
-def load(paths: Sequence[str | Path], registry: str | Path | None = None, *, cache: str | Path | None = None,
+def load(paths: Sequence[str | Path], registry: str | Path | None = None, *, cache: str | os.PathLike[str] | None = None,
          use_cache: bool = True) -> LoadResult:
     """Load and validate the claims files under `paths`, taking unchanged files from the claims cache."""
     from crosscheck import speed

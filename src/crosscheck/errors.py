@@ -43,7 +43,7 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.column}: {level}{self.code}: {self.message}{where}"
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Mapping, Protocol, TextIO
+from typing import TYPE_CHECKING, Callable, Mapping, Protocol, TextIO, cast
 
 from crosscheck import plugins
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
@@ -102,7 +102,7 @@ def get(name: str) -> Render:
             Diagnostic("crosscheck", 1, 1, "usage", f"unknown format {name!r} (expected one of {', '.join(sorted(formats))}){did_you_mean(name, formats)}")
         )
     target = formats[name]
-    return _load(target) if isinstance(target, str) else target  # type: ignore[return-value]
+    return cast(Render, _load(target) if isinstance(target, str) else target)  # a plugin is trusted to follow Render
 
 
 # --------------------------------------------------------------------------- shared helpers

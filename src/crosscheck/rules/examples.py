@@ -6,7 +6,7 @@ does not fire), and `crosscheck rules explain` shows them with the outcome.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path
 from typing import Mapping
 
 from crosscheck.comparators import Comparator
@@ -32,7 +32,7 @@ def example_corpus(rule: Rule, example: Example) -> Corpus:
         )
         located = LocatedClaim(claim, name, 0, len(given.text), 1, 1)
         meta = DocumentMeta(article=name, title=f"Example article {index}", published=given.published)
-        documents.append(Document(id=name, article_path=PurePosixPath(name), claims_path=None, meta=meta, text=given.text, claims=(located,)))  # type: ignore[arg-type]
+        documents.append(Document(id=name, article_path=Path(name), claims_path=None, meta=meta, text=given.text, claims=(located,)))
     return Corpus(documents=documents, registry=Registry(entities=example.entities))
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
+from typing import TYPE_CHECKING, Sequence
 
 from crosscheck.errors import EXIT_OK, CrosscheckError
+
+if TYPE_CHECKING:
+    from crosscheck.rules import Rule
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", action="append", metavar="DIR", help="extra rules folder (repeatable)")
 
 
-def _load(args: argparse.Namespace):  # noqa: ANN202 - list[Rule]
+def _load(args: argparse.Namespace) -> list[Rule]:
     from crosscheck import config as configuration
     from crosscheck.rules import load_rules
 
@@ -23,7 +27,7 @@ def _load(args: argparse.Namespace):  # noqa: ANN202 - list[Rule]
     return load_rules(settings.rules, overrides=settings.params)
 
 
-def list_rules(rules) -> str:  # noqa: ANN001 - Sequence[Rule]
+def list_rules(rules: Sequence[Rule]) -> str:
     """One line per rule: id, severity, name, summary."""
     width = max((len(rule.name) for rule in rules), default=0)
     lines = []
@@ -38,7 +42,7 @@ def _wrap(text: str, indent: str = "  ", hanging: str | None = None) -> str:
     return textwrap.fill(" ".join(text.split()), width=100, initial_indent=indent, subsequent_indent=hanging)
 
 
-def explain_rule(rule) -> str:  # noqa: ANN001 - Rule
+def explain_rule(rule: Rule) -> str:
     """A rule in full: header, rationale, parameters with defaults, message, and each example run live."""
     from crosscheck.rules.examples import run_example
 

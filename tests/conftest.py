@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,7 @@ def installed_plugins(tmp_path, monkeypatch):
     site = tmp_path / "site-packages"
     site.mkdir()
     monkeypatch.syspath_prepend(str(site))
+    written: list[str] = []
     count = 0
 
     def install(group: str, entries: dict[str, str], modules: dict[str, str] | None = None) -> None:
@@ -56,5 +58,8 @@ def installed_plugins(tmp_path, monkeypatch):
         (info / "entry_points.txt").write_text(f"[{group}]\n{lines}", encoding="utf-8")
         for module, source in (modules or {}).items():
             (site / f"{module}.py").write_text(source, encoding="utf-8")
+            written.append(module)
 
-    return install
+    yield install
+    for module in written:  # imported from this test's folder: the next test writes its own
+        sys.modules.pop(module, None)

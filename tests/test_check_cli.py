@@ -146,6 +146,18 @@ def test_a_report_that_fails_halfway_leaves_the_previous_one(corpus, run_cli, tm
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report.json")] == []
 
 
+@pytest.mark.parametrize(("raised", "code", "message"), [
+    ("RuntimeError('boom')", 3, "crosscheck: internal error: RuntimeError: boom (this is a bug; rerun with CROSSCHECK_DEBUG=1 for a traceback)"),
+    ("KeyboardInterrupt()", 130, "crosscheck: interrupted"),
+], ids=["internal-error", "interrupted"])
+def test_a_crash_or_an_interrupt_is_one_line_and_its_own_exit_status(corpus, run_cli, installed_plugins, monkeypatch, raised, code, message):
+    monkeypatch.delenv("CROSSCHECK_DEBUG", raising=False)
+    installed_plugins("crosscheck.reporters", {"crash": "crash_reporter:render"},
+                      modules={"crash_reporter": f"def render(report, out, options):\n    raise {raised}\n"})
+    result = run_cli("check", "news", "-f", "crash")
+    assert (result.code, result.err.strip().splitlines()) == (code, [message])
+
+
 def test_changed_reports_only_findings_with_the_new_article(corpus, run_cli):
     write_article(corpus, "c", "nearly 600", 600, "nearly")  # agrees with a, contradicts b
     everything = json.loads(run_cli("check", "news", "-f", "json").out)

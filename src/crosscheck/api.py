@@ -154,6 +154,17 @@ def _path(path: str | os.PathLike[str] | None) -> str | None:
     return None if path is None else os.fspath(path)
 
 
+def rules(options: Options) -> list[Rule]:
+    """The rules a check with these options runs: the built-in ones and the configured folders, with param overrides."""
+    return _catalogue(settings_for(options))
+
+
+def _catalogue(settings: configuration.Settings) -> list[Rule]:
+    from crosscheck.rules import load_rules
+
+    return load_rules(settings.rules, overrides=settings.params)
+
+
 def rule_info(rule: Rule) -> RuleInfo:
     """What reporters need to know about a rule of the catalogue."""
     return RuleInfo(id=rule.id, name=rule.name, summary=rule.summary, rationale=rule.rationale, severity=rule.severity)
@@ -201,10 +212,9 @@ class _Run:
     def _reused_or_checked(self, paths: list[str], cache: ClaimsCache, changed: list[Path] | None) -> _Checked:
         """The stored report when no input changed since it was computed (`speed.report_cache`), else a full check, stored."""
         from crosscheck.load.read import discover
-        from crosscheck.rules import load_rules
         from crosscheck.speed import report_cache
 
-        rules = load_rules(self.settings.rules, overrides=self.settings.params)
+        rules = _catalogue(self.settings)
         sources = discover(paths, self.settings.registry)
         probe = report_cache.Probe(sources, rules, draft=self.options.draft)
         stored = probe.lookup(cache)
@@ -218,10 +228,8 @@ class _Run:
         return report, rules, corpus.documents, changed
 
     def _checked(self, paths: list[str], cache: ClaimsCache | None, changed: list[Path] | None) -> _Checked:
-        from crosscheck.rules import load_rules
-
         corpus, changed = self._corpus(paths, cache, changed)
-        rules = load_rules(self.settings.rules, overrides=self.settings.params)
+        rules = _catalogue(self.settings)
         return self._compare(corpus, rules), rules, corpus.documents, changed
 
     def _compare(self, corpus: Corpus, rules: Sequence[Rule]) -> Report:

@@ -218,20 +218,9 @@ def test_unknown_format_suggests_the_closest():
         reporters.get("sarfi")
 
 
-def test_broken_plugin_names_itself_and_leaves_others_working(monkeypatch):
-    class BrokenEntryPoint:
-        name, value = "fancy", "fancy_pkg:render"
-
-        def load(self):
-            raise ImportError("No module named 'fancy_pkg'")
-
-    class GoodEntryPoint:
-        name, value = "tsv", "tsv_pkg:render"
-
-        def load(self):
-            return lambda report, out, options: out.write("tsv\n")
-
-    monkeypatch.setattr(reporters, "entry_points", lambda group: [BrokenEntryPoint(), GoodEntryPoint()])
+def test_broken_plugin_names_itself_and_leaves_others_working(installed_plugins):
+    installed_plugins("crosscheck.reporters", {"fancy": "fancy_pkg:render", "tsv": "tsv_pkg:render"},
+                      modules={"tsv_pkg": "def render(report, out, options):\n    out.write('tsv\\n')\n"})
     assert "tsv" in reporters.names() and "rich" in reporters.names()
     assert any("fancy" in message and "fancy_pkg" in message for message in reporters.plugin_errors())
     assert render("tsv", sample_report()) == "tsv\n"

@@ -234,3 +234,12 @@ def test_rich_report_marks_a_possessive_the_quotations_differ_by():
     coloured = render("rich", report, RenderOptions(color=True, width=140))
     reversed_words = re.findall(r"\x1b\[(?:[0-9]+;)*7(?:;[0-9]+)*m([^\x1b]+)\x1b\[0m", coloured)  # SGR 7: reverse video
     assert reversed_words == ["centre's", "centre"]
+
+
+def test_rich_report_finds_a_name_followed_by_a_possessive_and_marks_only_the_differing_words():
+    finding = next(f for f in sample_report().findings if f.rule == "CC401")
+    report = Report(summary=Summary(documents=2, claims=2, warning=1), findings=[finding])
+    coloured = render("rich", report, RenderOptions(color=True, width=140))
+    reversed_words = re.findall(r"\x1b\[(?:[0-9]+;)*7(?:;[0-9]+)*m([^\x1b]+)\x1b\[0m", coloured)
+    # "National Center for Technological Innovation Excellence" against "National Innovation Center par Excellence's"
+    assert reversed_words and "Excellence's" not in reversed_words and "National" not in reversed_words

@@ -142,13 +142,14 @@ def _value(claim: ClaimRef) -> Text:
 _WORD = re.compile(r"\S+")
 
 
-def _compared_words(claim: ClaimRef) -> list[re.Match[str]]:
-    """The words of the quote that the comparison looked at.
+def _compared_words(claim: ClaimRef) -> tuple[list[re.Match[str]], list[str]]:
+    """The words of the quote that the comparison looked at, and those words as it compared them.
 
     For quotations the normalised value is the quoted words folded, so find that
     run of words in the quote; otherwise (or if it is not there) the value as written.
     Words are folded as the comparison folds them (`text.words.fold`); marks that
-    are only punctuation are not words.
+    are only punctuation are not words.  A name may stand in the quote with a
+    possessive ("the Center's partners"): the "'s" is the sentence's, not the name's.
     """
     quote = terminal(claim.quote)
     tokens = [t for t in _WORD.finditer(quote) if words.fold(t.group())]
@@ -157,10 +158,12 @@ def _compared_words(claim: ClaimRef) -> list[re.Match[str]]:
         wanted = [w for w in (words.fold(w) for w in target.split()) if w]
         if not wanted:
             continue
-        for i in range(len(folded) - len(wanted) + 1):
-            if folded[i : i + len(wanted)] == wanted:
-                return tokens[i : i + len(wanted)]
-    return []
+        size = len(wanted)
+        for i in range(len(folded) - size + 1):
+            run = folded[i : i + size]
+            if run[:-1] == wanted[:-1] and run[-1] in (wanted[-1], wanted[-1] + "'s"):
+                return tokens[i : i + size], wanted
+    return [], []
 
 
 def _differing_words(finding: Finding) -> dict[int, tuple[set[int], tuple[int, int]]]:
@@ -168,10 +171,10 @@ def _differing_words(finding: Finding) -> dict[int, tuple[set[int], tuple[int, i
     compared words that differ, and the span of all compared words in the quote."""
     if finding.diff is None and finding.similarity is None or len(finding.claims) != 2:
         return {}
-    a, b = (_compared_words(c) for c in finding.claims)
+    (a, compared_a), (b, compared_b) = (_compared_words(c) for c in finding.claims)
     if not a or not b:
         return {}
-    differ_a, differ_b = words.differing([m.group() for m in a], [m.group() for m in b])
+    differ_a, differ_b = words.differing(compared_a, compared_b)
     return {
         0: ({a[k].start() for k in differ_a}, (a[0].start(), a[-1].end())),
         1: ({b[k].start() for k in differ_b}, (b[0].start(), b[-1].end())),

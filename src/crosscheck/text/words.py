@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from crosscheck.text.typography import typography
 
@@ -22,7 +22,12 @@ _EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
 
 def fold(word: str) -> str:
     """A word as compared: typography and case folded, punctuation at its edges dropped ("" for punctuation)."""
-    return _EDGE_PUNCTUATION.sub("", typography(word)).casefold()
+    return _folded(typography(word))
+
+
+def _folded(token: str) -> str:
+    """`fold` of a token whose typography is folded already (one of `tokens`)."""
+    return _EDGE_PUNCTUATION.sub("", token).casefold()
 
 
 def tokens(text: str) -> list[str]:
@@ -32,7 +37,7 @@ def tokens(text: str) -> list[str]:
 
 def form(text: str) -> str:
     """The comparable form of a text: its words, folded, one space apart."""
-    return " ".join(fold(t) for t in tokens(text))
+    return " ".join(_folded(t) for t in tokens(text))
 
 
 def is_excerpt(a: str, b: str) -> bool:
@@ -42,8 +47,8 @@ def is_excerpt(a: str, b: str) -> bool:
     return bool(shorter) and f" {shorter} " in f" {longer} "
 
 
-def _opcodes(a: Sequence[str], b: Sequence[str]) -> Sequence[tuple[str, int, int, int, int]]:
-    matcher = difflib.SequenceMatcher(a=[fold(w) for w in a], b=[fold(w) for w in b], autojunk=False)
+def _opcodes(a: Sequence[str], b: Sequence[str], folder: Callable[[str], str] = fold) -> Sequence[tuple[str, int, int, int, int]]:
+    matcher = difflib.SequenceMatcher(a=[folder(w) for w in a], b=[folder(w) for w in b], autojunk=False)
     return matcher.get_opcodes()
 
 
@@ -51,7 +56,7 @@ def diff(a: str, b: str) -> str:
     """A word-level diff from `a` to `b`: unchanged words plain, "[-removed-]" and "{+added+}"."""
     ta, tb = tokens(a), tokens(b)
     out: list[str] = []
-    for op, i1, i2, j1, j2 in _opcodes(ta, tb):
+    for op, i1, i2, j1, j2 in _opcodes(ta, tb, _folded):
         if op == "equal":
             out.extend(tb[j1:j2])
             continue

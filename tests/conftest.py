@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,3 +34,32 @@ def run_cli(capsys):
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def installed_plugins(tmp_path, monkeypatch):
+    """Install entry points the way a plugin package does: a distribution's metadata on `sys.path`.
+
+    `install(group, {name: "module:attr"}, modules={"module": "source"})`; the modules are written beside it.
+    """
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    written: list[str] = []
+    count = 0
+
+    def install(group: str, entries: dict[str, str], modules: dict[str, str] | None = None) -> None:
+        nonlocal count
+        count += 1
+        info = site / f"crosscheck_test_plugin_{count}-0.1.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: crosscheck-test-plugin-{count}\nVersion: 0.1\n", encoding="utf-8")
+        lines = "".join(f"{name} = {target}\n" for name, target in entries.items())
+        (info / "entry_points.txt").write_text(f"[{group}]\n{lines}", encoding="utf-8")
+        for module, source in (modules or {}).items():
+            (site / f"{module}.py").write_text(source, encoding="utf-8")
+            written.append(module)
+
+    yield install
+    for module in written:  # imported from this test's folder: the next test writes its own
+        sys.modules.pop(module, None)

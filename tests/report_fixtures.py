@@ -1,8 +1,29 @@
-"""Hand-made reports for reporter tests: realistic findings over the seed articles, and hostile text."""
+"""Hand-made reports for reporter tests: realistic findings over the seed articles, and hostile text.
+
+Rule ids and names come from the real catalogue (`crosscheck.rules.load_rules()`), so
+a renamed or renumbered rule changes the snapshots instead of leaving them stale.
+"""
 
 from __future__ import annotations
 
-from crosscheck.model.report import ClaimRef, Finding, Interval, Report, Summary
+from functools import cache
+from typing import Any
+
+from crosscheck.model.report import ClaimRef, Finding, Report, Summary
+from crosscheck.model.values import Interval
+from crosscheck.rules import Rule, load_rules
+
+
+@cache
+def catalogue() -> dict[str, Rule]:
+    """The built-in rules by id."""
+    return {rule.id: rule for rule in load_rules()}
+
+
+def rule(rule_id: str) -> dict[str, Any]:
+    """The `rule` and `rule_name` of a finding of the catalogue's rule `rule_id`."""
+    found = catalogue()[rule_id]
+    return {"rule": found.id, "rule_name": found.name}
 
 DOC_CENTER_A = "seeds/002_b4a56f776e750063.txt"
 DOC_CENTER_B = "seeds/003_4608776da9d1df45.txt"
@@ -13,8 +34,7 @@ DOC_MINISTER_B = "seeds/001_6cf2d1e588d7ed72.txt"
 def figure_conflict() -> Finding:
     return Finding(
         fingerprint="3f9a1c0d5e7b2a46",
-        rule="CC101",
-        rule_name="figure.conflict",
+        **rule("CC101"),
         severity="error",
         subject="ncie",
         property="partner_companies",
@@ -50,8 +70,7 @@ def figure_conflict() -> Finding:
 def name_variant() -> Finding:
     return Finding(
         fingerprint="b2c4d6e8f0a1b3c5",
-        rule="CC301",
-        rule_name="name.variant",
+        **rule("CC401"),
         severity="warning",
         subject="ncie",
         property="name",
@@ -84,8 +103,7 @@ def name_variant() -> Finding:
 def quote_diff() -> Finding:
     return Finding(
         fingerprint="c0ffee1234567890",
-        rule="CC401",
-        rule_name="quote.words",
+        **rule("CC501"),
         severity="warning",
         subject="yin-hejun",
         property="quote.regional_transition",
@@ -119,8 +137,7 @@ def quote_diff() -> Finding:
 def missing_scope() -> Finding:
     return Finding(
         fingerprint="d1e2f3a4b5c6d7e8",
-        rule="CC501",
-        rule_name="scope.missing",
+        **rule("CC102"),  # a percentage conflict with a scope on one side only: reported as info
         severity="info",
         subject="yangtze-river-delta",
         property="high_tech_share",
@@ -176,8 +193,7 @@ def hostile_report() -> Report:
     """A report whose article-derived text tries to inject into every format."""
     finding = Finding(
         fingerprint="0123456789abcdef",
-        rule="CC101",
-        rule_name="figure.conflict",
+        **rule("CC101"),
         severity="error",
         subject="acme",
         property="revenue",

@@ -13,8 +13,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from generate import generate  # noqa: E402
 
+from crosscheck import load  # noqa: E402
+from crosscheck.speed import load_corpus  # noqa: E402
 from crosscheck.speed.claims_cache import ClaimsCache  # noqa: E402
-from crosscheck.load.corpus import load_corpus  # noqa: E402
+from crosscheck.speed.claims_reuse import Cached  # noqa: E402
+
+
+class Recording(Cached):
+    """The cache's reuse hook, noting which claims files were loaded afresh and kept."""
+
+    def __init__(self, cache: ClaimsCache) -> None:
+        super().__init__(cache)
+        self.fresh: list[str] = []
+
+    def keep(self, path, entry) -> None:
+        self.fresh.append(path.name)
+        super().keep(path, entry)
 
 
 @pytest.fixture
@@ -27,11 +41,9 @@ def corpus(tmp_path, monkeypatch):
 def _load(corpus: Path, db: Path):
     """Load with the cache; return the result and which claims files were loaded afresh."""
     with ClaimsCache(db) as cache:
-        fresh: list[str] = []
-        original = cache.put
-        cache.put = lambda key, entry: (fresh.append(Path(key).name), original(key, entry))  # type: ignore[method-assign]
-        result = load_corpus([corpus], cache=cache)
-    return result, sorted(fresh)
+        reuse = Recording(cache)
+        result = load.load_corpus([corpus], reuse=reuse)
+    return result, sorted(reuse.fresh)
 
 
 def _snapshot(result):
@@ -154,14 +166,47 @@ def test_cli_no_cache_and_cache_clear(corpus, run_cli):
 def test_parallel_load_equals_serial_load(corpus, tmp_path, monkeypatch, use_cache):
     bad = _files(corpus, ".claims.yaml")[1]
     bad.write_text(bad.read_text(encoding="utf-8").replace("subject: org-", "subject: Org-", 1), encoding="utf-8")
-    serial = load_corpus([corpus])
-    monkeypatch.setenv("CROSSCHECK_JOBS", "2")
+    serial = load.load_corpus([corpus])
     for _run in range(2 if use_cache else 1):  # with a cache: a cold, then a warm parallel run
         if use_cache:
             with ClaimsCache(tmp_path / "p.db") as cache:
-                parallel = load_corpus([corpus], cache=cache)
+                parallel = load_corpus([corpus], cache=cache, jobs=2)
         else:
-            parallel = load_corpus([corpus])
+            parallel = load_corpus([corpus], jobs=2)
         assert _snapshot(parallel) == _snapshot(serial)
         assert [d.format() for d in parallel.diagnostics] == [d.format() for d in serial.diagnostics]
         assert [d.text for d in parallel.corpus.documents] == [d.text for d in serial.corpus.documents]
+
+
+class InMemory:
+    """A keeper of loaded documents that is not the claims cache: the reuse hook is loading's own seam."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[Path, str], object] = {}
+        self.fresh: list[str] = []
+        self.rounds = 0
+
+    def begin(self, registry_path, registry_text) -> None:
+        self.rounds += 1
+
+    def lookup(self, claims_path, claims_text, article):
+        return self.kept.get((claims_path, claims_text))
+
+    def loaded(self, fresh) -> None:
+        self.fresh.append(fresh.path.name)
+        if fresh.clean:
+            self.kept[(fresh.path, fresh.claims_text)] = fresh.document
+
+    def finish(self) -> None:
+        pass
+
+
+def test_any_reuse_hook_gets_fresh_documents_and_its_offers_are_taken(corpus):
+    keeper = InMemory()
+    cold = load.load_corpus([corpus], reuse=keeper)
+    assert len(keeper.fresh) == 6
+    edited = _files(corpus, ".claims.yaml")[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    warm = load.load_corpus([corpus], reuse=keeper)
+    assert keeper.rounds == 2 and keeper.fresh[6:] == [edited.name]  # only the edited file loaded again
+    assert _snapshot(warm) == _snapshot(cold) == _snapshot(load.load_corpus([corpus]))

@@ -1,15 +1,9 @@
-"""`crosscheck check`, `baseline` and `config` end to end, with a stand-in engine until the real one lands.
-
-The stand-in compares claims with the same key whose value text differs and
-reports one error per pair, with the fields the real engine fills in; the
-wiring under test (config, loading, waivers, baseline, --changed, reporters,
-exit status) does not depend on how findings are made.
-"""
+"""`crosscheck check`, `baseline` and `config` end to end: config, loading, waivers, baseline,
+--changed, reporters and exit status, on a small corpus whose articles disagree on one figure
+("nearly 600" and "600+" partner companies: CC101, an error)."""
 
 from __future__ import annotations
 
-import hashlib
-import itertools
 import json
 import shutil
 import subprocess
@@ -18,43 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from crosscheck.cli.commands import check as check_command
-from crosscheck.model.corpus import Corpus
-from crosscheck.model.report import ClaimRef, Finding, Report, Summary
-from crosscheck.reporters import RuleInfo
 
 REGISTRY = (DATA / "invalid" / "registry.yaml").read_text(encoding="utf-8")
-
-
-def fake_engine(corpus: Corpus, settings) -> tuple[Report, dict[str, RuleInfo]]:
-    findings = []
-    by_key: dict[tuple[str, str], list] = {}
-    for claim in corpus.claims:
-        by_key.setdefault(claim.key, []).append(claim)
-    for (subject, prop), claims in by_key.items():
-        for a, b in itertools.combinations(claims, 2):
-            if a.claim.text == b.claim.text or a.document == b.document:
-                continue
-            refs = [
-                ClaimRef(document=c.document, claim=c.claim.id, quote=c.claim.quote, line=c.line, column=c.column, value=c.claim.text, normalized=c.claim.text)
-                for c in (a, b)
-            ]
-            fingerprint = hashlib.sha256(f"{subject}|{prop}|{a.claim.text}|{b.claim.text}".encode()).hexdigest()[:16]
-            findings.append(
-                Finding(
-                    fingerprint=fingerprint,
-                    rule="CC101",
-                    rule_name="figure.conflict",
-                    severity="error" if prop == "partner-companies" else "warning",
-                    subject=subject,
-                    property=prop,
-                    message=f"'{a.claim.text}' and '{b.claim.text}' cannot both hold",
-                    explanation="stand-in engine",
-                    claims=refs,
-                )
-            )
-    summary = Summary(documents=len(corpus.documents), claims=len(corpus.claims), error=sum(f.severity == "error" for f in findings), warning=sum(f.severity == "warning" for f in findings))
-    return Report(summary=summary, findings=findings), {"CC101": RuleInfo(id="CC101", name="figure.conflict", summary="Figures disagree.", severity="error")}
 
 
 ARTICLE = "Harbour City (Wire) — The institute now works with {partners} companies.\n\"{words},\" said Dana Reyes.\n"
@@ -70,12 +29,22 @@ claims:
     quote: now works with {partners} companies
     value: {{kind: quantity, amount: {amount}, approx: {approx}, unit: company}}
 {waive}"""
+QUOTE = """  - id: growth
+    subject: dana-reyes
+    property: quote.growth
+    text: {words}
+    quote: '"{words}," said Dana Reyes'
+    value: {{kind: quote, speaker: dana-reyes, words: {words}}}
+"""
 
 
-def write_article(folder: Path, stem: str, partners: str, amount: int, approx: str, *, words: str = "We grow", waive: str = "") -> Path:
+def write_article(folder: Path, stem: str, partners: str, amount: int, approx: str, *, words: str = "We grow", waive: str = "",
+                  quoted: bool = False) -> Path:
+    """An article and its claims file: the partner companies, and (`quoted`) the director's quote."""
     (folder / f"{stem}.txt").write_text(ARTICLE.format(partners=partners, words=words), encoding="utf-8")
     path = folder / f"{stem}.claims.yaml"
-    path.write_text(CLAIMS.format(stem=stem, partners=partners, amount=amount, approx=approx, waive=waive), encoding="utf-8")
+    quote = QUOTE.format(words=words) if quoted else ""
+    path.write_text(CLAIMS.format(stem=stem, partners=partners, amount=amount, approx=approx, waive=waive) + quote, encoding="utf-8")
     return path
 
 
@@ -91,7 +60,6 @@ def corpus(tmp_path, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     for name in ("FORMAT", "FAIL_ON", "BASELINE", "PATHS", "RULES", "REGISTRY", "LINK_BASE"):
         monkeypatch.delenv(f"CROSSCHECK_{name}", raising=False)
-    monkeypatch.setattr(check_command, "ENGINE", fake_engine)
     return root
 
 
@@ -115,13 +83,10 @@ def test_clean_corpus_exits_0(corpus, run_cli):
     assert run_cli("check", "news", "-f", "json").code == 0
 
 
-def test_warning_only_passes_default_gate_but_fails_fail_on_warning(corpus, run_cli, monkeypatch):
-    def warnings_only(corpus_, settings):
-        report, rules = fake_engine(corpus_, settings)
-        findings = [f.model_copy(update={"severity": "warning"}) for f in report.findings]
-        return report.model_copy(update={"findings": findings}), rules
-
-    monkeypatch.setattr(check_command, "ENGINE", warnings_only)
+def test_warning_only_passes_default_gate_but_fails_fail_on_warning(corpus, run_cli):
+    write_article(corpus, "a", "nearly 600", 600, "nearly", words="We grow every year", quoted=True)
+    write_article(corpus, "b", "nearly 600", 600, "nearly", words="We grow each year", quoted=True)  # CC501, a warning
+    assert [f["severity"] for f in json.loads(run_cli("check", "news", "-f", "json").out)["findings"]] == ["warning"]
     assert run_cli("check", "news", "-f", "json").code == 0
     assert run_cli("check", "news", "-f", "json", "--fail-on", "warning").code == 1
 
@@ -146,7 +111,6 @@ def test_usage_errors_exit_2(corpus, run_cli, args):
 
 def test_no_documents_exits_2(tmp_path, run_cli, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(check_command, "ENGINE", fake_engine)
     result = run_cli("check", ".")
     assert result.code == 2 and "no claims files" in result.err
 
@@ -168,19 +132,30 @@ def test_an_unwritable_output_is_a_one_line_error_naming_it(corpus, run_cli):
     ]
 
 
-def test_a_report_that_fails_halfway_leaves_the_previous_one(corpus, run_cli, tmp_path, monkeypatch):
+def test_a_report_that_fails_halfway_leaves_the_previous_one(corpus, run_cli, tmp_path, installed_plugins):
     assert run_cli("check", "news", "-f", "json", "-o", "report.json").code == 1
     before = (tmp_path / "report.json").read_bytes()
-
-    def disk_full(report, out, options):
-        out.write('{"version": "1.0", "findings": [')
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(check_command.reporters, "get", lambda name: disk_full)
-    result = run_cli("check", "news", "-f", "json", "-o", "report.json")
+    installed_plugins("crosscheck.reporters", {"diskfull": "diskfull_reporter:render"}, modules={"diskfull_reporter": (
+        "def render(report, out, options):\n"
+        "    out.write('{\"version\": \"1.0\", \"findings\": [')\n"
+        "    raise OSError(28, 'No space left on device')\n"
+    )})
+    result = run_cli("check", "news", "-f", "diskfull", "-o", "report.json")
     assert result.code == 2 and "report.json:1:1: output: cannot write the file: No space left on device" in result.err
     assert (tmp_path / "report.json").read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report.json")] == []
+
+
+@pytest.mark.parametrize(("raised", "code", "message"), [
+    ("RuntimeError('boom')", 3, "crosscheck: internal error: RuntimeError: boom (this is a bug; rerun with CROSSCHECK_DEBUG=1 for a traceback)"),
+    ("KeyboardInterrupt()", 130, "crosscheck: interrupted"),
+], ids=["internal-error", "interrupted"])
+def test_a_crash_or_an_interrupt_is_one_line_and_its_own_exit_status(corpus, run_cli, installed_plugins, monkeypatch, raised, code, message):
+    monkeypatch.delenv("CROSSCHECK_DEBUG", raising=False)
+    installed_plugins("crosscheck.reporters", {"crash": "crash_reporter:render"},
+                      modules={"crash_reporter": f"def render(report, out, options):\n    raise {raised}\n"})
+    result = run_cli("check", "news", "-f", "crash")
+    assert (result.code, result.err.strip().splitlines()) == (code, [message])
 
 
 def test_changed_reports_only_findings_with_the_new_article(corpus, run_cli):
@@ -215,7 +190,9 @@ def test_changed_article_outside_the_given_paths_is_loaded_and_compared(corpus, 
 
 
 def test_since_git_ref_uses_changed_and_untracked_files(corpus, run_cli, tmp_path):
-    git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
     git("init", "-q")
     git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "root")
     git("add", "news")
@@ -226,8 +203,7 @@ def test_since_git_ref_uses_changed_and_untracked_files(corpus, run_cli, tmp_pat
     assert len(findings) == 1
 
 
-def test_inline_waiver_hides_the_finding_and_counts_it(corpus, run_cli, monkeypatch):
-    monkeypatch.setattr(check_command, "ENGINE", check_command.run_engine)  # waivers are the engine's job
+def test_inline_waiver_hides_the_finding_and_counts_it(corpus, run_cli):
     write_article(corpus, "b", "600+", 600, "at_least", waive="    waive: {rule: CC101, reason: wire copy rounds up}\n")
     result = run_cli("check", "news", "-f", "json")
     data = json.loads(result.out)

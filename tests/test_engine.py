@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from crosscheck.comparators import Comparator, registry
 from crosscheck.model.corpus import Corpus, Document, LocatedClaim
 from crosscheck.engine import check
-from crosscheck.model.claims import Claim, DocumentMeta, Registry
+from crosscheck.model.claims import Claim, DocumentMeta
+from crosscheck.model.registry import Registry
 from crosscheck.rules import load_rules
 
 RULES = load_rules()
@@ -24,7 +27,7 @@ def corpus(docs: dict[str, list[dict]], registry_data: dict | None = None, publi
             LocatedClaim(Claim.model_validate(c), doc_id, 0, len(c["quote"]), line + i, 5) for i, c in enumerate(claims)
         )
         meta = DocumentMeta(article=doc_id, title=doc_id, published=(published or {}).get(doc_id))
-        documents.append(Document(id=doc_id, article_path=None, claims_path=None, meta=meta, text="", claims=located))  # type: ignore[arg-type]
+        documents.append(Document.of(doc_id, meta, located, article_path=Path(doc_id), text=""))
     return Corpus(documents=documents, registry=Registry.model_validate(registry_data or {}))
 
 

@@ -1,12 +1,14 @@
-"""The engine across processes: the same report as one process, whatever a child does.
+"""The engine across processes (`speed.check`): the same report as one process, whatever a child does.
 
-Also what a corpus comparator's `selects` promises: it receives just the claims it accepts.
+Also what a corpus comparator's `selects` promises: it receives just the claims it accepts,
+and what the engine's key selection promises: parts of the keys add up to the whole check.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -15,13 +17,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from generate import generate  # noqa: E402
 
-from crosscheck import engine  # noqa: E402
+from crosscheck import engine, speed  # noqa: E402
 from crosscheck.comparators import Comparator, registry  # noqa: E402
 from crosscheck.model.corpus import Corpus, Document, LocatedClaim  # noqa: E402
-from crosscheck.model.claims import Claim, DocumentMeta, Registry  # noqa: E402
-from crosscheck.model.report import pack_findings, unpack_findings  # noqa: E402
+from crosscheck.model.claims import Claim, DocumentMeta  # noqa: E402
+from crosscheck.model.registry import Registry  # noqa: E402
 from crosscheck.rules import load_rules  # noqa: E402
-from crosscheck.load.corpus import load_corpus  # noqa: E402
+from crosscheck.load import load_corpus  # noqa: E402
+from crosscheck.speed import runner  # noqa: E402
+from crosscheck.speed.parallel_check import KeyShare  # noqa: E402
+from crosscheck.speed.wire import pack_findings, unpack_findings  # noqa: E402
 
 RULES = load_rules()
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -60,7 +65,7 @@ def across_keys():
         ]
         located = tuple(LocatedClaim(Claim.model_validate(c), f"d{d}.txt", 0, 1, i + 1, 1) for i, c in enumerate(claims))
         meta = DocumentMeta(article=f"d{d}.txt", title="t")
-        documents.append(Document(id=f"d{d}.txt", article_path=None, claims_path=None, meta=meta, text="x", claims=located))  # type: ignore[arg-type]
+        documents.append(Document.of(f"d{d}.txt", meta, located, article_path=Path(f"d{d}.txt"), text="x"))
     return Corpus(documents=documents, registry=Registry.model_validate(registry_data))
 
 
@@ -76,34 +81,50 @@ def seeds():
 def test_a_parallel_check_reports_exactly_what_one_process_does(request, which, jobs):
     corpus = request.getfixturevalue(which)
     serial = engine.check(corpus, RULES)
-    parallel = engine.check(corpus, RULES, jobs=jobs)
+    parallel = speed.check(corpus, RULES, jobs=jobs)
     assert serial.findings, "the corpus must have findings for this to mean anything"
     if which == "across_keys":
         assert {"CC601", "CC202"} <= {f.rule for f in serial.findings}
     assert parallel.model_dump_json() == serial.model_dump_json()
+    assert speed.check(corpus, RULES).model_dump_json() == serial.model_dump_json()  # the automatic choice
 
 
-def test_the_part_of_a_child_that_dies_is_done_here(synthetic, monkeypatch):
-    serial = engine.check(synthetic, RULES)
+def test_shares_of_the_keys_add_up_to_the_whole_check(synthetic):
+    whole = engine.check(synthetic, RULES)
+    parts = [engine.find(synthetic, RULES, keys=KeyShare(part, 3), corpus_rules=part == 0) for part in range(3)]
+    assert engine.assemble(synthetic, parts).model_dump_json() == whole.model_dump_json()
+    some = {(f.subject, f.property) for f in whole.findings[:3]}
+    only = engine.check(synthetic, RULES, keys=some)
+    assert only.findings and {(f.subject, f.property) for f in only.findings} <= some
+
+
+def _square(index: int) -> int:
+    return index * index
+
+
+def test_the_runner_gives_every_part_once_in_part_order():
+    assert runner.run_parts(_square, 5, str, int) == [0, 1, 4, 9, 16]
+    assert sorted(runner.run_each(_square, 40, 3, str, int)) == [(i, i * i) for i in range(40)]
+
+
+def test_the_part_of_a_child_that_dies_is_done_here():
     parent = os.getpid()
-    original = engine._check_part
 
-    def dies_in_a_child(*args):
+    def dies_in_a_child(index: int) -> int:
         if os.getpid() != parent:
             os._exit(3)
-        return original(*args)
+        time.sleep(0.01)  # slow here, so the children surely take parts
+        return index * index
 
-    monkeypatch.setattr(engine, "_check_part", dies_in_a_child)
-    assert engine.check(synthetic, RULES, jobs=2).model_dump_json() == serial.model_dump_json()
+    assert sorted(runner.run_each(dies_in_a_child, 12, 3, str, int)) == [(i, i * i) for i in range(12)]
 
 
-def test_a_bug_in_a_child_surfaces_here(synthetic, monkeypatch):
-    def broken(*args):
+def test_a_bug_in_a_child_surfaces_here():
+    def broken(index: int) -> int:
         raise ValueError("boom")
 
-    monkeypatch.setattr(engine, "_check_part", broken)
     with pytest.raises(ValueError, match="boom"):
-        engine.check(synthetic, RULES, jobs=2)
+        runner.run_parts(broken, 2, str, int)
 
 
 def test_packed_findings_come_back_equal_and_share_their_claims(synthetic):

@@ -1,6 +1,8 @@
-"""The exit status from --fail-on, recounting, and the baseline file."""
+"""The exit status from --fail-on, recounting, the baseline file, and which files --changed loads."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +62,21 @@ def test_stale_entry_fingerprint_is_stable():
     second = baseline.apply(empty_report(), recorded, "b.json")
     assert [f.fingerprint for f in first.findings] == [f.fingerprint for f in second.findings]
     assert {f.rule for f in first.findings} == {"CC900"} and first.summary.info == 4
+
+
+def test_changed_files_are_none_without_changed_or_since_and_listed_with_changed():
+    from crosscheck.gate.changed import changed_files
+
+    assert changed_files(None, None) is None
+    assert changed_files(["a.txt"], None) == [Path("a.txt")]
+
+
+def test_a_changed_article_outside_the_checked_paths_is_loaded_too(tmp_path, monkeypatch):
+    from crosscheck.gate.changed import paths_to_load
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("news/a.txt", "incoming/b.txt", "incoming/b.claims.yaml", "incoming/notes.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    changed = [Path("news/a.txt"), Path("incoming/b.txt"), Path("incoming/b.claims.yaml"), Path("incoming/notes.md"), Path("gone.txt")]
+    assert paths_to_load(["news"], changed) == ["news", "incoming/b.txt", "incoming/b.claims.yaml"]

@@ -7,9 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crosscheck.model.claims import PercentageValue, QuantityValue
+from crosscheck.model.values import Interval, PercentageValue, QuantityValue
 from crosscheck.kinds import intervals, normalize
-from crosscheck.model.report import Interval
 
 APPROX = ["exact", "over", "at_least", "nearly", "about", "under", "at_most"]
 
@@ -50,7 +49,7 @@ def test_every_interval_agrees_with_itself(a):
 def test_disjoint_intervals_always_conflict(a, b):
     if intervals.below(a, b):
         assert not intervals.overlaps(a, b) and not intervals.overlaps(b, a)
-    assert intervals.overlaps(a, b) == (intervals.intersection([a, b]) is not None)
+    assert intervals.overlaps(a, b) == (intervals.tightest_pair([a, b]) is None)
 
 
 @given(written_figure(), st.sampled_from(APPROX))

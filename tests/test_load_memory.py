@@ -7,7 +7,6 @@ parallel load that equals a serial one, whatever a worker does.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -17,10 +16,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from generate import generate  # noqa: E402
 
-from crosscheck.load import corpus as validation  # noqa: E402
-from crosscheck.speed.compact import compact_claims, construct  # noqa: E402
+from crosscheck import load  # noqa: E402
+from crosscheck.model.construct import construct  # noqa: E402
+from crosscheck.speed.compact import compact_claims  # noqa: E402
 from crosscheck.model.claims import Claim  # noqa: E402
-from crosscheck.load.corpus import load_corpus  # noqa: E402
+from crosscheck.speed import load_corpus  # noqa: E402
 
 
 @pytest.fixture
@@ -28,20 +28,6 @@ def corpus(tmp_path, monkeypatch):
     generate(tmp_path / "news", articles=12, claims=6, seed=5)
     monkeypatch.chdir(tmp_path)
     return tmp_path / "news"
-
-
-@pytest.fixture
-def slow_here(monkeypatch):
-    """Slow this process's own loading down, so the workers surely take chunks of a small corpus."""
-    import time
-
-    original = validation._load_here
-
-    def slow(*args):
-        time.sleep(0.01)
-        return original(*args)
-
-    monkeypatch.setattr(validation, "_load_here", slow)
 
 
 def _claim(**extra) -> Claim:
@@ -88,7 +74,8 @@ def test_scopes_with_different_fields_set_stay_apart():
 
 
 def test_constructed_models_are_the_validated_ones_and_stay_apart():
-    from crosscheck.model.report import ClaimRef, Interval
+    from crosscheck.model.report import ClaimRef
+    from crosscheck.model.values import Interval
 
     fields = {
         "document": "a.txt", "claims_file": "a.claims.yaml", "claim": "c1", "quote": "over 200 firms",
@@ -116,34 +103,29 @@ def test_loaded_documents_read_their_article_text_on_demand(corpus):
             assert " ".join(document.text[located.start : located.end].split()) == " ".join(located.claim.quote.split())
 
 
-@pytest.mark.parametrize("jobs", ["2", "3"])
-def test_parallel_load_equals_serial(corpus, monkeypatch, jobs, slow_here):
-    bad = sorted(corpus.rglob("*.claims.yaml"))[3]
+@pytest.fixture
+def larger(tmp_path, monkeypatch):
+    """Enough files that forked workers take chunks of their own before this process has loaded them all."""
+    generate(tmp_path / "wide", articles=160, claims=6, seed=9)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "wide"
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_parallel_load_equals_serial(larger, jobs):
+    bad = sorted(larger.rglob("*.claims.yaml"))[3]
     bad.write_text(bad.read_text(encoding="utf-8").replace("subject: org-", "subject: Org-", 1), encoding="utf-8")
-    serial = load_corpus([corpus])
-    monkeypatch.setenv("CROSSCHECK_JOBS", jobs)
-    parallel = load_corpus([corpus])
+    serial = load.load_corpus([larger])
+    parallel = load_corpus([larger], jobs=jobs)
     assert _snapshot(parallel) == _snapshot(serial)
     assert [d.format() for d in parallel.diagnostics] == [d.format() for d in serial.diagnostics]
     assert [d.id for d in parallel.corpus.documents] == [d.id for d in serial.corpus.documents]
 
 
-def test_chunks_of_a_dead_worker_are_loaded_here(corpus, monkeypatch, slow_here):
-    serial = load_corpus([corpus])
+def test_jobs_follow_crosscheck_jobs_when_not_given(larger, monkeypatch):
+    serial = load.load_corpus([larger])
     monkeypatch.setenv("CROSSCHECK_JOBS", "2")
-    monkeypatch.setattr(validation, "_work", lambda *args: os._exit(3))  # the worker dies mid-chunk
-    parallel = load_corpus([corpus])
-    assert _snapshot(parallel) == _snapshot(serial)
-
-
-def test_a_failing_worker_fails_the_load_loudly(corpus, monkeypatch, slow_here):
-    def broken(*args):
-        raise ValueError("boom")
-
-    monkeypatch.setenv("CROSSCHECK_JOBS", "2")
-    monkeypatch.setattr(validation, "_work", broken)
-    with pytest.raises(RuntimeError, match="boom"):
-        load_corpus([corpus])
+    assert _snapshot(load_corpus([larger])) == _snapshot(serial)
 
 
 def test_discover_dedupes_by_resolved_path_and_finds_bare_articles(tmp_path, monkeypatch):

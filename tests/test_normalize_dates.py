@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from crosscheck.model.claims import DateValue
+from crosscheck.model.values import DateValue
 from crosscheck.kinds import intervals, normalize
 
 
@@ -56,7 +56,7 @@ def test_dates_agree_with_granularity(a, b, agree):
 
 def test_undated_window_keeps_its_length():
     normal = normalize(DateValue(relation="within", relative="over the next 10 years"), "over the next 10 years")
-    assert normal.interval is None and normal.extra["window_years"] == 10
+    assert normal.interval is None and normal.window_years == 10
 
 
 def test_unresolvable_expression_has_no_interval():

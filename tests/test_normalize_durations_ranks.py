@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.model.claims import DurationValue, RankValue
+from crosscheck.model.values import DurationValue, RankValue
 from crosscheck.kinds import intervals, normalize
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.model.claims import Entity
-from crosscheck.kinds import names, quotes
+from crosscheck.model.registry import Entity
+from crosscheck.kinds import names
+from crosscheck.text import words
 
 
 @pytest.mark.parametrize(
@@ -32,15 +33,20 @@ def test_similarity_ranks_a_variant_above_a_different_name():
     [("“We’re ready — now,”", '"We\'re ready - now"'), ("shorten  the cycle", "Shorten the cycle.")],
 )
 def test_quote_typography_is_not_a_difference(a, b):
-    assert quotes.form(a) == quotes.form(b)
+    assert words.form(a) == words.form(b)
 
 
 def test_word_diff_marks_removed_and_added_words():
-    diff = quotes.word_diff("integrated regional coordination", "comprehensive regional coordination")
+    diff = words.diff("integrated regional coordination", "comprehensive regional coordination")
     assert diff == "[-integrated-] {+comprehensive+} regional coordination"
 
 
 def test_excerpt_is_recognised_in_either_direction():
-    assert quotes.is_excerpt("shorten the R&D cycle", "This will reduce costs and shorten the R&D cycle.")
-    assert quotes.is_excerpt("This will reduce costs and shorten the R&D cycle.", "shorten the R&D cycle")
-    assert not quotes.is_excerpt("shorten the cycle", "shorten the R&D cycle")
+    assert words.is_excerpt("shorten the R&D cycle", "This will reduce costs and shorten the R&D cycle.")
+    assert words.is_excerpt("This will reduce costs and shorten the R&D cycle.", "shorten the R&D cycle")
+    assert not words.is_excerpt("shorten the cycle", "shorten the R&D cycle")
+
+
+def test_a_possessive_is_a_word_difference():
+    assert words.form("the center's plan") != words.form("the center plan")
+    assert words.differing(["the", "center's", "plan"], ["The", "center", "plan,"]) == ({1}, {1})

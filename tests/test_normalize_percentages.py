@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.model.claims import PercentageValue
+from crosscheck.model.values import PercentageValue
 from crosscheck.kinds import intervals, normalize
 
 CASES = [

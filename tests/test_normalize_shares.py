@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.model.claims import FractionValue
+from crosscheck.model.values import FractionValue
 from crosscheck.kinds import intervals, normalize
 
 

@@ -14,19 +14,14 @@ from markdown_it import MarkdownIt
 from conftest import DATA, ROOT
 from crosscheck import reporters
 from crosscheck.errors import CrosscheckError
-from crosscheck.model.report import Report
+from crosscheck.model.report import Report, Summary
 from crosscheck.reporters import RenderOptions, RuleInfo
-from report_fixtures import HOSTILE, empty_report, hostile_report, sample_report
+from report_fixtures import HOSTILE, catalogue, empty_report, hostile_report, quote_diff, sample_report
 
 FORMATS = ["rich", "markdown", "json", "sarif", "github"]
 RULES = {
-    "CC101": RuleInfo(
-        id="CC101",
-        name="figure.conflict",
-        summary="Two articles state figures for the same fact that cannot both hold.",
-        rationale="'nearly 600' excludes 600 itself; '600+' includes it and anything above.",
-        severity="error",
-    )
+    rule.id: RuleInfo(id=rule.id, name=rule.name, summary=rule.summary, rationale=rule.rationale, severity=rule.severity)
+    for rule in [catalogue()["CC101"]]
 }
 OPTIONS = RenderOptions(color=False, width=100, link_base="https://example.org/news/blob/main", rules=RULES, tool_version="0.1.0")
 
@@ -49,6 +44,11 @@ def report_validator() -> jsonschema.Validator:
 
 def html_of(markdown: str) -> str:
     return MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+
+
+def test_the_sample_report_s_rules_are_the_catalogue_s():
+    for finding in sample_report().findings:
+        assert finding.rule_name == catalogue()[finding.rule].name
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -85,8 +85,8 @@ def test_sarif_validates_against_sarif_2_1_0(report):
 def test_sarif_rules_carry_help_and_results_point_at_the_article():
     run = json.loads(render("sarif", sample_report()))["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == ["CC101", "CC301", "CC401", "CC501"]
-    assert "excludes 600" in rules[0]["help"]["text"]
+    assert [r["id"] for r in rules] == ["CC101", "CC102", "CC401", "CC501"]
+    assert catalogue()["CC101"].rationale.split(":")[0] in rules[0]["help"]["text"]
     by_rule = {r["ruleId"]: r for r in run["results"]}
     conflict = by_rule["CC101"]
     assert conflict["level"] == "error" and rules[conflict["ruleIndex"]]["id"] == "CC101"
@@ -95,7 +95,7 @@ def test_sarif_rules_carry_help_and_results_point_at_the_article():
     assert (region["region"]["startLine"], region["region"]["startColumn"]) == (6, 494)
     assert conflict["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "seeds/003_4608776da9d1df45.txt"
     assert conflict["partialFingerprints"] == {"crosscheckFinding/v1": "3f9a1c0d5e7b2a46"}
-    assert by_rule["CC501"]["level"] == "note"
+    assert by_rule["CC102"]["level"] == "note"
 
 
 def test_changed_document_is_the_primary_location():
@@ -218,20 +218,28 @@ def test_unknown_format_suggests_the_closest():
         reporters.get("sarfi")
 
 
-def test_broken_plugin_names_itself_and_leaves_others_working(monkeypatch):
-    class BrokenEntryPoint:
-        name, value = "fancy", "fancy_pkg:render"
-
-        def load(self):
-            raise ImportError("No module named 'fancy_pkg'")
-
-    class GoodEntryPoint:
-        name, value = "tsv", "tsv_pkg:render"
-
-        def load(self):
-            return lambda report, out, options: out.write("tsv\n")
-
-    monkeypatch.setattr(reporters, "entry_points", lambda group: [BrokenEntryPoint(), GoodEntryPoint()])
+def test_broken_plugin_names_itself_and_leaves_others_working(installed_plugins):
+    installed_plugins("crosscheck.reporters", {"fancy": "fancy_pkg:render", "tsv": "tsv_pkg:render"},
+                      modules={"tsv_pkg": "def render(report, out, options):\n    out.write('tsv\\n')\n"})
     assert "tsv" in reporters.names() and "rich" in reporters.names()
     assert any("fancy" in message and "fancy_pkg" in message for message in reporters.plugin_errors())
     assert render("tsv", sample_report()) == "tsv\n"
+
+
+def test_rich_report_marks_a_possessive_the_quotations_differ_by():
+    base = quote_diff()
+    said = ["the centre's partners will grow", "the centre partners will grow"]
+    claims = [c.model_copy(update={"quote": f"“{words},” she said", "value": words, "normalized": words}) for c, words in zip(base.claims, said)]
+    report = Report(summary=Summary(documents=2, claims=2, warning=1), findings=[base.model_copy(update={"claims": claims})])
+    coloured = render("rich", report, RenderOptions(color=True, width=140))
+    reversed_words = re.findall(r"\x1b\[(?:[0-9]+;)*7(?:;[0-9]+)*m([^\x1b]+)\x1b\[0m", coloured)  # SGR 7: reverse video
+    assert reversed_words == ["centre's", "centre"]
+
+
+def test_rich_report_finds_a_name_followed_by_a_possessive_and_marks_only_the_differing_words():
+    finding = next(f for f in sample_report().findings if f.rule == "CC401")
+    report = Report(summary=Summary(documents=2, claims=2, warning=1), findings=[finding])
+    coloured = render("rich", report, RenderOptions(color=True, width=140))
+    reversed_words = re.findall(r"\x1b\[(?:[0-9]+;)*7(?:;[0-9]+)*m([^\x1b]+)\x1b\[0m", coloured)
+    # "National Center for Technological Innovation Excellence" against "National Innovation Center par Excellence's"
+    assert reversed_words and "Excellence's" not in reversed_words and "National" not in reversed_words

@@ -48,3 +48,12 @@ def test_published_claims_schema_accepts_valid_and_rejects_invalid():
     assert list(validator.iter_errors(json.loads(json.dumps(valid)))) == []
     bad = yaml.safe_load((DATA / "invalid" / "bad-approximator.claims.yaml").read_text())
     assert list(validator.iter_errors(bad))
+
+
+def test_regenerating_writes_every_schema_and_help_writes_none(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit):
+        schemas.main(["--help"])
+    assert list(tmp_path.iterdir()) == []
+    schemas.main([str(tmp_path / "out")])
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{name}.schema.json" for name in schemas.SCHEMAS)

@@ -96,9 +96,9 @@ def test_check_against_a_store_does_not_import_drafting(archive):
     assert report["summary"]["documents"] > 1  # the stored articles took part
     assert drafting_modules(found["modules"]) == []
     assert "crosscheck.gate.baseline" not in found["modules"]  # no baseline configured
-    # of the subcommand modules, only check's own (and cache_cmd, whose options it shares) is imported
+    # of the subcommand modules, only check's own is imported (shared options live in cli.arguments)
     assert [m for m in found["modules"] if m.startswith(("crosscheck.cli.commands.", "crosscheck.extract"))] == [
-        "crosscheck.cli.commands.cache", "crosscheck.cli.commands.check",
+        "crosscheck.cli.commands.check",
     ]
     # only the selected reporter is imported: no rich for JSON
     assert [m for m in found["modules"] if m.startswith(("rich", "crosscheck.reporters."))] == ["crosscheck.reporters.json_report"]
@@ -119,8 +119,10 @@ def test_public_api_names_resolve_lazily():
         "import sys, crosscheck\n"
         "assert 'crosscheck.engine' not in sys.modules and 'pydantic' not in sys.modules\n"
         "from crosscheck import check, load_corpus, load_rules, Claim, ClaimsFile, Registry, Report, Finding, Rule, LoadResult\n"
+        "from crosscheck import run, check_texts, Options, Outcome\n"
         "from crosscheck.engine import check as engine_check\n"
-        "assert check is engine_check and set(crosscheck.__all__) <= set(dir(crosscheck))\n"
+        "from crosscheck.api import run as api_run\n"
+        "assert check is engine_check and run is api_run and set(crosscheck.__all__) <= set(dir(crosscheck))\n"
         "try:\n"
         "    crosscheck.no_such_name\n"
         "except AttributeError:\n"

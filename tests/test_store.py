@@ -6,16 +6,17 @@ import json
 import shutil
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from generate import generate  # noqa: E402
+from generate import generate  # noqa: E402 - found once benchmarks/ is on the path
 
-from crosscheck import store  # noqa: E402
-from crosscheck.load.corpus import load_corpus  # noqa: E402
+from crosscheck.load.corpus import load_corpus  # noqa: E402 - kept with the imports above
+from crosscheck.store import open_store  # noqa: E402 - kept with the imports above
 
 
 @pytest.fixture
@@ -32,21 +33,35 @@ def archive(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_claims_for_keys_returns_exactly_the_stored_claims_with_those_keys(archive):
+def _index(corpus, url) -> int:
+    with closing(open_store(url, create=True)) as opened:
+        return opened.index(corpus.documents)
+
+
+@pytest.mark.parametrize("url", ["s.db", "sqlite:///s.db"])
+def test_claims_for_keys_returns_exactly_the_stored_claims_with_those_keys(archive, url):
     corpus = load_corpus(["archive"]).corpus
-    assert store.index(corpus, archive / "s.db") == len(corpus.claims)
+    assert _index(corpus, url) == len(corpus.claims)
     keys = {corpus.claims[0].key, corpus.claims[5].key}
-    db = store.connect(archive / "s.db")
-    got = sorted((doc, c.claim.id) for doc, c in store.claims_for_keys(db, keys))
+    with closing(open_store(url)) as opened:
+        documents = opened.claims_for_keys(keys)
+    got = sorted((d.id, c.claim.id) for d in documents for c in d.claims)
     assert got == sorted((c.document, c.claim.id) for c in corpus.claims if c.key in keys)
-    assert all(c.claim == next(x.claim for x in corpus.claims if x.document == doc and x.claim.id == c.claim.id)
-               for doc, c in store.claims_for_keys(db, keys))
+    stored = {(c.document, c.claim.id): c.claim for c in corpus.claims}
+    assert all(c.claim == stored[d.id, c.claim.id] for d in documents for c in d.claims)
+    assert [d.id for d in documents] == sorted(d.id for d in documents)
+
+
+def test_an_absolute_sqlite_url_has_four_slashes(archive):
+    corpus = load_corpus(["archive"]).corpus
+    assert _index(corpus, f"sqlite:///{archive / 'abs.db'}") == len(corpus.claims)
+    assert (archive / "abs.db").is_file()
 
 
 def test_reindexing_replaces_a_document_instead_of_duplicating_it(archive):
     corpus = load_corpus(["archive"]).corpus
-    store.index(corpus, archive / "s.db")
-    store.index(corpus, archive / "s.db")
+    _index(corpus, archive / "s.db")
+    _index(corpus, archive / "s.db")
     with sqlite3.connect(archive / "s.db") as db:
         assert db.execute("SELECT count(*) FROM claims").fetchone()[0] == len(corpus.claims)
 
@@ -75,3 +90,13 @@ def test_foreign_file_is_not_a_store(archive, run_cli):
     assert result.code == 2 and "not a claims store" in result.err
     missing = run_cli("check", "new", "--against", "nope.db", "--no-cache")
     assert missing.code == 2 and "no claims store" in missing.err
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("postgres://db/claims", "unknown store scheme 'postgres'"),
+    ("sqlite://host/s.db", "expected sqlite:///PATH"),
+])
+def test_an_unknown_store_url_is_a_one_line_error(archive, run_cli, url, message):
+    result = run_cli("check", "new", "--against", url, "--no-cache")
+    assert result.code == 2 and message in result.err
+    assert result.err.strip().splitlines() == [result.err.strip()] and result.err.startswith(f"{url}:1:1: store: ")

@@ -23,3 +23,11 @@ def test_find_is_not_fuzzy_beyond_typography():
 def test_closest_prefix_reports_where_a_quote_diverges():
     searchable = SearchableText("it works with nearly 600 companies")
     assert searchable.closest_prefix("it works with almost 600") == len("it works with ")
+
+
+def test_quotes_are_found_and_compared_under_the_same_typography_fold():
+    from crosscheck.text.typography import CHARACTERS, typography
+
+    printed = "".join(chr(c) for c in CHARACTERS)
+    assert typography(f"a{printed}b") == normalize_typography(f"a{printed}b")
+    assert typography("wait\u2026 really\u200b") == "wait... really"

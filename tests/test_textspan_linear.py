@@ -7,7 +7,8 @@ import bisect
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosscheck.text.search import _TYPOGRAPHY, SearchableText, normalize_typography
+from crosscheck.text.search import SearchableText, normalize_typography
+from crosscheck.text.typography import CHARACTERS
 
 
 class _Reference:
@@ -17,7 +18,7 @@ class _Reference:
         chars: list[str] = []
         origin: list[int] = []
         in_space = False
-        for i, ch in enumerate(text.translate(_TYPOGRAPHY)):
+        for i, ch in enumerate(text.translate(CHARACTERS)):
             if ch.isspace():
                 if not in_space and chars:
                     chars.append(" ")

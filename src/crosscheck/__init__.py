@@ -1,6 +1,10 @@
 """crosscheck: check that articles agree with each other.
 
-The public API: load and validate a corpus, load the rules, compare, get a Report.
+The public API: the whole check as one call, or its steps.
+
+    outcome = run(Options(paths=["seeds/"]))  # what `crosscheck check seeds/` does
+    outcome.report, outcome.exit_status
+    report = check_texts({"a.txt": text_a, "b.txt": text_b})  # texts held in memory, drafted
 
     result = load_corpus(["seeds/"])          # LoadResult: corpus + diagnostics
     report = check(result.corpus, load_rules())
@@ -19,10 +23,14 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
+    "run": "crosscheck.api",
+    "check_texts": "crosscheck.api",
+    "Options": "crosscheck.api",
+    "Outcome": "crosscheck.api",
     "check": "crosscheck.engine",
     "Claim": "crosscheck.model.claims",
     "ClaimsFile": "crosscheck.model.claims",
-    "Registry": "crosscheck.model.claims",
+    "Registry": "crosscheck.model.registry",
     "Finding": "crosscheck.model.report",
     "Report": "crosscheck.model.report",
     "Rule": "crosscheck.rules",
@@ -33,8 +41,8 @@ _EXPORTS: dict[str, str] = {
 """Public name -> the module that defines it."""
 
 __all__ = [
-    "Claim", "ClaimsFile", "Finding", "LoadResult", "Registry", "Report", "Rule",
-    "__version__", "check", "load_corpus", "load_rules",
+    "Claim", "ClaimsFile", "Finding", "LoadResult", "Options", "Outcome", "Registry", "Report", "Rule",
+    "__version__", "check", "check_texts", "load_corpus", "load_rules", "run",
 ]
 
 
@@ -52,8 +60,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # static analysers and IDEs see the real names
+    from crosscheck.api import Options, Outcome, check_texts, run
     from crosscheck.engine import check
-    from crosscheck.model.claims import Claim, ClaimsFile, Registry
+    from crosscheck.model.claims import Claim, ClaimsFile
+    from crosscheck.model.registry import Registry
     from crosscheck.model.report import Finding, Report
     from crosscheck.rules import Rule, load_rules
     from crosscheck.load.corpus import LoadResult, load_corpus

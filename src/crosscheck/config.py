@@ -20,7 +20,7 @@ from typing import Any, Literal, Mapping
 from pydantic import Field, ValidationError
 
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
-from crosscheck.model.claims import Frozen
+from crosscheck.model.base import Frozen
 
 FailOn = Literal["error", "warning", "info", "never"]
 CONFIG_FILES = ("crosscheck.toml", "pyproject.toml")

@@ -1,8 +1,9 @@
-"""Diagnostics and the one exception family the CLI turns into output and exit codes.
+"""Diagnostics, the one exception family, and every exit status of the command line.
 
 Every problem with the user's input becomes a `Diagnostic`: a path, a line
 and column, a short code, and a message that says what was expected and what
-was found.  Only `cli.py` catches `CrosscheckError`.
+was found.  Only `cli/app.py` catches `CrosscheckError` and turns it into output
+and an exit status.
 """
 
 from __future__ import annotations
@@ -12,8 +13,15 @@ from dataclasses import dataclass
 from typing import Iterable
 
 EXIT_OK = 0
+"""Nothing at or above `--fail-on` was found (or the command had nothing to judge)."""
 EXIT_FINDINGS = 1
+"""A finding at or above `--fail-on`."""
 EXIT_INVALID = 2
+"""Invalid input or usage: a `CrosscheckError`, or an argparse usage error."""
+EXIT_INTERNAL = 3
+"""A bug of crosscheck's: an exception that is not a `CrosscheckError`."""
+EXIT_INTERRUPTED = 130
+"""Interrupted (Ctrl-C): 128 + SIGINT, as shells report it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +43,7 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.column}: {level}{self.code}: {self.message}{where}"
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
 
 
@@ -51,6 +59,13 @@ class CrosscheckError(Exception):
         super().__init__("\n".join(d.format() for d in self.diagnostics))
 
 
+class StoreError(CrosscheckError):
+    """A claims store that cannot be opened or used (missing, foreign, unknown scheme), located at the store."""
+
+    def __init__(self, store: str, message: str):
+        super().__init__(Diagnostic(store, 1, 1, "store", message))
+
+
 def did_you_mean(found: str, choices: Iterable[str]) -> str:
     """A "; did you mean 'x'?" hint, or an empty string when nothing is close."""
     close = difflib.get_close_matches(found, list(choices), n=1, cutoff=0.6)
@@ -63,3 +78,4 @@ def json_path(loc: Iterable[object]) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else f".{part}"
     return out
+

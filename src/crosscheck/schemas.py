@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 SCHEMAS: dict[str, tuple[str, str]] = {
     "claims": ("crosscheck.model.claims:ClaimsFile", "crosscheck claims file"),
-    "registry": ("crosscheck.model.claims:Registry", "crosscheck registry"),
+    "registry": ("crosscheck.model.registry:Registry", "crosscheck registry"),
     "report": ("crosscheck.model.report:Report", "crosscheck report"),
     "rules": ("crosscheck.rules:Rule", "crosscheck rule"),
 }
@@ -28,7 +27,9 @@ SCHEMAS: dict[str, tuple[str, str]] = {
 
 def _model(path: str) -> type[BaseModel]:
     module, _, name = path.partition(":")
-    return getattr(importlib.import_module(module), name)
+    model = getattr(importlib.import_module(module), name)
+    assert isinstance(model, type) and issubclass(model, BaseModel)
+    return model
 
 
 def schema_for(name: str) -> dict[str, Any]:
@@ -56,6 +57,15 @@ def write_all(folder: Path) -> list[Path]:
     return written
 
 
-if __name__ == "__main__":  # pragma: no cover - a maintenance entry point
-    for written_path in write_all(Path(sys.argv[1] if len(sys.argv) > 1 else "schemas")):
+def main(argv: list[str] | None = None) -> None:
+    """`python -m crosscheck.schemas [DIR]`: regenerate the schema files in DIR (default ./schemas)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m crosscheck.schemas", description="Regenerate the published JSON Schemas from the models.")
+    parser.add_argument("folder", nargs="?", default="schemas", help="where to write them (default: ./schemas)")
+    for written_path in write_all(Path(parser.parse_args(argv).folder)):
         print(written_path)
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintenance entry point
+    main()

@@ -6,8 +6,10 @@ description; adding a command is one line in `COMMANDS`.  Only the module of
 the command being run is imported: a cold start is mostly imports, and
 `crosscheck check NEW --against STORE` runs on every new article.
 
-Exit status: 0 clean, 1 findings at or above --fail-on, 2 invalid input or
-usage, 3 internal error (a bug: please report it).
+This is the only place that turns errors into output and exit statuses (all
+defined in `crosscheck.errors`): 0 clean, 1 findings at or above --fail-on,
+2 invalid input or usage, 3 internal error (a bug: please report it), 130
+interrupted.
 """
 
 from __future__ import annotations
@@ -19,9 +21,7 @@ import sys
 from typing import Iterable
 
 from crosscheck import __version__
-from crosscheck.errors import EXIT_INVALID, CrosscheckError
-
-EXIT_INTERNAL = 3
+from crosscheck.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, CrosscheckError
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("crosscheck.cli.commands.validate", "check claims files against the schema, the registry and their articles"),
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser([name] if name else [])
     args = parser.parse_args(argv)
     try:
-        return int(args.run(args) or 0)
+        return int(args.run(args) or EXIT_OK)
     except CrosscheckError as exc:
         from crosscheck.reporters.escape import strip_control
 
@@ -91,11 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
     except KeyboardInterrupt:
         print("crosscheck: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # the reader went away (e.g. `| head`); not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("CROSSCHECK_DEBUG"):
             raise

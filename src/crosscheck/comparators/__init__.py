@@ -2,8 +2,8 @@
 
 A plugin is a Python package declaring an entry point in the group
 `crosscheck.comparators` whose object is a `Comparator` (or a module with a
-`COMPARATOR` attribute).  Each plugin loads in its own try: a broken one is
-reported by name and skipped, never taking the tool down.
+`COMPARATOR` attribute).  `crosscheck.plugins` loads each in its own try: a
+broken one is reported by name and skipped, never taking the tool down.
 """
 
 from __future__ import annotations
@@ -11,14 +11,12 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.metadata import entry_points
 from types import ModuleType
 
+from crosscheck import plugins
 from crosscheck.comparators.base import Comparator, Item, NoParams, Verdict
 
 __all__ = ["BUILTINS", "Comparator", "Item", "NoParams", "Registry", "Verdict", "registry"]
-
-ENTRY_POINT_GROUP = "crosscheck.comparators"
 
 BUILTINS: tuple[str, ...] = (
     "intervals_overlap",
@@ -63,15 +61,12 @@ def registry() -> Registry:
     for name in BUILTINS:
         comparator = _as_comparator(importlib.import_module(f"crosscheck.comparators.{name}"))
         found[comparator.name] = comparator
-    problems = []
-    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        try:
-            comparator = _as_comparator(entry.load())
-        except Exception as exc:  # noqa: BLE001 - any failure of a plugin is its own, not ours
-            problems.append(f"comparator plugin {entry.name!r} ({entry.value}) failed to load: {type(exc).__name__}: {exc}")
-            continue
+    loaded = plugins.load(plugins.COMPARATORS, "comparator", _as_comparator)
+    problems = list(loaded.problems)
+    for plugin in loaded.plugins:
+        comparator = plugin.loaded
         if comparator.name in found:
-            problems.append(f"comparator plugin {entry.name!r} ({entry.value}) redefines {comparator.name!r}; ignored")
+            problems.append(f"comparator plugin {plugin.name!r} ({plugin.value}) redefines {comparator.name!r}; ignored")
             continue
         found[comparator.name] = comparator
     return Registry(found, problems)

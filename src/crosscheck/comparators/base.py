@@ -16,12 +16,15 @@ pair of them (see `grouping.blocks`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from pydantic import BaseModel
 
 from crosscheck.model.corpus import LocatedClaim
-from crosscheck.model.claims import Claim, Entity, Frozen, Property, Value
+from crosscheck.model.base import Frozen
+from crosscheck.model.claims import Claim
+from crosscheck.model.registry import Entity, Property
+from crosscheck.model.values import Value, ValueKind
 from crosscheck.kinds import Normal, Tolerances, normalize
 
 
@@ -52,7 +55,7 @@ class Item:
     value: Value
     text: str
     document: str
-    _normals: dict | None
+    _normals: dict[Tolerances | None, Normal] | None
     """Memo of `normal()` by tolerances (made on first use: most claims are never compared)."""
 
     def __init__(self, located: LocatedClaim, published: str | None = None, entity: Entity | None = None, prop: Property | None = None) -> None:
@@ -106,8 +109,10 @@ class Verdict:
     """Extra placeholders for the rule's message template."""
 
 
-PairCheck = Callable[[Item, Item, BaseModel], "Verdict | None"]
-CorpusCheck = Callable[[Sequence[Item], BaseModel], "list[Verdict]"]
+PairCheck = Callable[[Item, Item, Any], "Verdict | None"]
+"""(a, b, params) -> a verdict or None; params is an instance of the comparator's own `params` model."""
+CorpusCheck = Callable[[Sequence[Item], Any], "list[Verdict]"]
+"""(items, params) -> verdicts; params as for `PairCheck`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +121,7 @@ class Comparator:
 
     name: str
     summary: str
-    kinds: tuple[str, ...]
+    kinds: tuple[ValueKind, ...]
     """Value kinds it understands; a rule's `applies_to.kinds` must be among them."""
     params: type[BaseModel] = NoParams
     pair: PairCheck | None = None

@@ -13,11 +13,10 @@ from collections import defaultdict
 from typing import Sequence
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.model.claims import Value
+from crosscheck.model.values import Interval, Value
 from crosscheck.kinds import Normal, Tolerances, intervals
 from crosscheck.kinds.dates import year_of
 from crosscheck.kinds.quantities import conversion_interval
-from crosscheck.model.report import Interval
 
 
 class Params(Tolerances):
@@ -67,17 +66,18 @@ def check(items: Sequence[Item], params: Params) -> list[Verdict]:
     verdicts: list[Verdict] = []
     seen: set[tuple[int, int]] = set()
     for pair, rated_items in sorted(by_pair.items()):
-        years = sorted({year for _, _, year in rated_items if year is not None}) or [None]
+        years: list[int | None] = [*sorted({year for _, _, year in rated_items if year is not None})] or [None]
         for year in years:
             chosen = [r for r in rated_items if r[2] in (year, None)]
-            found = intervals.tightest_pair([normal.interval for _, normal, _ in chosen])  # type: ignore[misc]
+            rates = [normal.interval for _, normal, _ in chosen if normal.interval is not None]  # implied_rate always gives one
+            found = intervals.tightest_pair(rates)
             if found is None:
                 continue
             (low_item, low, _), (high_item, high, _) = chosen[found[0]], chosen[found[1]]
-            ids = tuple(sorted((id(low_item), id(high_item))))
+            ids = (min(id(low_item), id(high_item)), max(id(low_item), id(high_item)))
             if ids in seen:
                 continue
-            seen.add(ids)  # type: ignore[arg-type]
+            seen.add(ids)
             explanation = (
                 f"{quoted(low_item.text)} implies an exchange rate of {low.upper()}; {quoted(high_item.text)} implies "
                 f"{high.lower()}, so the two conversions cannot both hold{f' in {year}' if year else ''}."

@@ -16,7 +16,7 @@ def compare(a: Item, b: Item, params: NoParams) -> Verdict | None:
     na, nb = a.normal(), b.normal()
     if na.interval is not None and nb.interval is not None:
         return disjoint(a, na, b, nb)
-    years_a, years_b = na.extra.get("window_years"), nb.extra.get("window_years")
+    years_a, years_b = na.window_years, nb.window_years
     if na.interval is None and nb.interval is None and years_a is not None and years_b is not None and years_a != years_b:
         explanation = (
             f"{quoted(a.text)} is a window of {years_a:g} years and {quoted(b.text)} one of {years_b:g} years, "

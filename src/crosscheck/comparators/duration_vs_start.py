@@ -24,7 +24,8 @@ from typing import Iterator, Sequence
 from pydantic import Field
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.model.claims import Frozen, Value
+from crosscheck.model.base import Frozen
+from crosscheck.model.values import DateValue, Value
 from crosscheck.kinds import Tolerances, intervals
 from crosscheck.kinds.dates import year_of
 from crosscheck.kinds.durations import base_unit
@@ -99,7 +100,9 @@ def check(items: Sequence[Item], params: Params) -> list[Verdict]:
         as_of = length.as_of or start.as_of
         if as_of is None:
             continue  # no date to count to
-        since_year, as_of_year = year_of(start.value.date), year_of(as_of)
+        since = start.value
+        assert isinstance(since, DateValue) and since.date is not None  # `_pairs` yields dated "since" starts only
+        since_year, as_of_year = year_of(since.date), year_of(as_of)
         elapsed = as_of_year - since_year
         implied = intervals.make(elapsed, elapsed + params.inclusive_slack, unit="year")
         stated = length.normal(params)

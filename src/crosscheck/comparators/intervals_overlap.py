@@ -12,23 +12,23 @@ from dataclasses import replace
 from crosscheck.comparators.base import Comparator, Item, Verdict, disjoint
 from crosscheck.kinds import Normal, Tolerances
 from crosscheck.kinds.quantities import money_formatter
-from crosscheck.model.report import Interval
+from crosscheck.model.values import Interval, QuantityValue
 
 
 class Params(Tolerances):
-    """Tolerances δ for "about" and "nearly" (defaults from the approximator data file)."""
+    """Tolerances δ for "about" and "nearly" (defaults from the lexicon)."""
 
 
 def _comparable(a: Item, na: Normal, b: Item, nb: Normal) -> tuple[Normal, Normal] | None:
     """The two normals to compare, or None when the values measure different things."""
     if a.value.kind != b.value.kind or na.interval is None or nb.interval is None:
         return None
-    if a.value.kind != "quantity":
+    va, vb = a.value, b.value
+    if not (isinstance(va, QuantityValue) and isinstance(vb, QuantityValue)):
         return (na, nb) if na.interval.unit == nb.interval.unit else None
-    unit_a, unit_b = na.extra.get("unit"), nb.extra.get("unit")
-    if unit_a and unit_b and unit_a != unit_b:
+    if va.unit and vb.unit and va.unit != vb.unit:
         return None
-    money_a, money_b = na.extra["by_currency"], nb.extra["by_currency"]
+    money_a, money_b = na.by_currency, nb.by_currency
     if not money_a and not money_b:
         return na, nb
     for currency in (*money_a, *money_b):  # the first currency both give, primary amounts first

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 from crosscheck.comparators.base import Comparator, Item, NoParams, Verdict, quoted
 from crosscheck.kinds.names import registered_forms, similarity
+from crosscheck.model.values import NameValue
 
 
 def compare(a: Item, b: Item, params: NoParams) -> Verdict | None:
     """A verdict when two forms differ and at least one is not a registered name of the entity."""
     if a.entity is None and b.entity is None:
         return None  # no registry entry: no accepted forms to hold names to (and drafted keys are guesses)
+    va, vb = a.value, b.value
+    if not (isinstance(va, NameValue) and isinstance(vb, NameValue)):
+        return None
     na, nb = a.normal(), b.normal()
-    entity_a, entity_b = na.extra["entity"], nb.extra["entity"]
+    entity_a, entity_b = va.entity, vb.entity
     if entity_a and entity_b and entity_a != entity_b:
         return None  # different entities: the business of entities_agree
     if na.form == nb.form:
@@ -28,7 +32,7 @@ def compare(a: Item, b: Item, params: NoParams) -> Verdict | None:
     unregistered = [item for item, normal in ((a, na), (b, nb)) if normal.form not in registered]
     if not unregistered:
         return None
-    score = similarity(na.extra["name"], nb.extra["name"])
+    score = similarity(va.name, vb.name)
     named = entity_a or entity_b or a.claim.subject
     which = f"{quoted(unregistered[0].text)} is not" if len(unregistered) == 1 else "neither is"
     explanation = (

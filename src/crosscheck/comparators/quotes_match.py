@@ -8,8 +8,9 @@ is the same words quoted in part, and is silent unless `allow_excerpts` is off.
 from __future__ import annotations
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.model.claims import Frozen
-from crosscheck.kinds.quotes import is_excerpt, word_diff, word_similarity
+from crosscheck.model.base import Frozen
+from crosscheck.model.values import QuoteValue
+from crosscheck.text import words
 
 
 class Params(Frozen):
@@ -21,16 +22,19 @@ class Params(Frozen):
 
 def compare(a: Item, b: Item, params: Params) -> Verdict | None:
     """A verdict with a word-level diff when the quoted words differ."""
+    va, vb = a.value, b.value
+    if not (isinstance(va, QuoteValue) and isinstance(vb, QuoteValue)):
+        return None
     na, nb = a.normal(), b.normal()
-    if na.extra["speaker"] != nb.extra["speaker"] or na.form == nb.form:
+    if va.speaker != vb.speaker or na.form == nb.form:
         return None
-    words_a, words_b = na.extra["words"], nb.extra["words"]
-    if params.allow_excerpts and is_excerpt(words_a, words_b):
+    words_a, words_b = va.words, vb.words
+    if params.allow_excerpts and words.is_excerpt(words_a, words_b):
         return None
-    score = word_similarity(words_a, words_b)
-    diff = word_diff(words_a, words_b)
+    score = words.similarity(words_a, words_b)
+    diff = words.diff(words_a, words_b)
     explanation = (
-        f"Both articles quote {na.extra['speaker']} in quotation marks for the same statement, but the words differ "
+        f"Both articles quote {va.speaker} in quotation marks for the same statement, but the words differ "
         f"(word similarity {score:.2f}); at most one can be the speaker's exact words."
     )
     return Verdict(
@@ -39,7 +43,7 @@ def compare(a: Item, b: Item, params: Params) -> Verdict | None:
         explanation=explanation,
         similarity=score,
         diff=diff,
-        facts={"speaker": na.extra["speaker"], "similarity": f"{score:.2f}", "diff": diff, "a_words": quoted(words_a), "b_words": quoted(words_b)},
+        facts={"speaker": va.speaker, "similarity": f"{score:.2f}", "diff": diff, "a_words": quoted(words_a), "b_words": quoted(words_b)},
     )
 
 

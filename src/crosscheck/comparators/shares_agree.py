@@ -18,14 +18,14 @@ class Params(Tolerances):
 
 
 def _as_share(normal: Normal) -> Normal:
-    extra = {k: v for k, v in normal.extra.items() if k != "meaning"}
-    return replace(normal, interval=normal.extra["share"], fmt=share_text, plain=share_text, extra=extra)
+    """The fraction compared as a share of its whole, not as a count out of it."""
+    return replace(normal, interval=normal.share, fmt=share_text, plain=share_text, wording=None)
 
 
 def compare(a: Item, b: Item, params: Params) -> Verdict | None:
     """A verdict when the two shares (or counts of the same whole) cannot both hold."""
     na, nb = a.normal(params), b.normal(params)
-    whole_a, whole_b = na.extra["of"], nb.extra["of"]
+    whole_a, whole_b = na.whole, nb.whole
     if whole_a is not None and whole_b is not None and whole_a != whole_b:
         return None  # shares of different wholes are different facts
     if whole_a is None or whole_b is None:

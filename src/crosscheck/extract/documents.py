@@ -17,7 +17,8 @@ from crosscheck.model.corpus import Document, LocatedClaim
 from crosscheck.extract.draft import claims_file
 from crosscheck.extract.draft import NoClaims
 from crosscheck.extract.matching import align_keys
-from crosscheck.model.claims import Claim, Registry
+from crosscheck.model.claims import Claim
+from crosscheck.model.registry import Registry
 from crosscheck.text.search import SearchableText
 
 
@@ -51,6 +52,5 @@ def draft_documents(articles: Sequence[tuple[str, Path, str]], existing: Sequenc
     for doc_id, (path, text, cf) in sorted(drafted.items()):
         searchable = SearchableText(text)
         located = tuple(lc for c in aligned[doc_id] if (lc := _locate(c, doc_id, searchable)) is not None)
-        out.append(Document(id=doc_id, article_path=path, claims_path=None, meta=cf.document, text=text,
-                            claims=located, drafted=True))
+        out.append(Document.of(doc_id, cf.document, located, article_path=path, text=text, drafted=True))
     return out

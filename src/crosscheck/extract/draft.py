@@ -20,7 +20,8 @@ from crosscheck.extract.quantities import extract_quantities
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.ranks import extract_ranks
 from crosscheck.extract.shares import extract_shares
-from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Registry, Scope
+from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Scope
+from crosscheck.model.registry import Registry
 
 _BOILERPLATE = lexicon().boilerplate_lines
 NUMERIC = ("quantity", "percentage", "fraction", "rank", "duration")

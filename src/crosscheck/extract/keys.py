@@ -20,7 +20,8 @@ from crosscheck.extract.article import Article
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.names import NameSpan, find_people, name_spans, slug
 from crosscheck.extract.phrases import content_words
-from crosscheck.model.claims import LOW_CONFIDENCE, Registry
+from crosscheck.model.claims import LOW_CONFIDENCE
+from crosscheck.model.registry import Registry
 
 REVIEW_BELOW = LOW_CONFIDENCE
 ENTITY_MATCH = 88

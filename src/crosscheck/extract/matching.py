@@ -22,7 +22,8 @@ from rapidfuzz import fuzz
 
 from crosscheck.extract.keys import REVIEW_BELOW
 from crosscheck.extract.phrases import content_words
-from crosscheck.model.claims import Claim, Draft, Registry
+from crosscheck.model.claims import Claim, Draft
+from crosscheck.model.registry import Registry
 
 MATCH_THRESHOLD = 0.45
 """Minimum pair score (0..1) for two claims to be proposed as the same fact."""

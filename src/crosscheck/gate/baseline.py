@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from crosscheck.errors import CrosscheckError, Diagnostic, json_path
 from crosscheck.gate import with_findings
-from crosscheck.model.claims import Frozen
+from crosscheck.model.base import Frozen
 from crosscheck.model.report import Finding, Report
 
 STALE_RULE = "CC900"

@@ -1,7 +1,7 @@
-"""Approximators ("over", "nearly", "200+") as data, and the interval a qualified figure allows.
+"""The interval a figure qualified by an approximator ("over", "nearly", "200+") allows.
 
-The word lists and default tolerances live in `approximators.yaml` beside this
-module.  Semantics (δ is a rule parameter, default from the data file):
+The default tolerances δ live in the lexicon (`text/lexicon.yaml`, with the
+approximator words the extractor reads).  Semantics (δ is a rule parameter):
 
     exact        "2.4"          -> [2.35, 2.45)   the rounding interval of the stated precision
     over         "over 200"     -> (200, ∞)
@@ -15,31 +15,20 @@ module.  Semantics (δ is a rule parameter, default from the data file):
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-import yaml
 from pydantic import Field
 
-from crosscheck.model.claims import Frozen
+from crosscheck.model.base import Frozen
 from crosscheck.kinds import intervals
 from crosscheck.kinds.numbers import precision_of, to_decimal
-from crosscheck.model.report import Interval
-
-
-@lru_cache(maxsize=1)
-def data() -> dict[str, Any]:
-    """The approximator data file, parsed once."""
-    text = resources.files("crosscheck.kinds").joinpath("approximators.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+from crosscheck.model.values import Interval
+from crosscheck.text.lexicon import lexicon
 
 
 def default_delta(approx: str) -> float:
-    """The default relative tolerance of an approximator ("about" -> 0.1)."""
-    return float(data()["delta"][approx])
+    """The default relative tolerance of a loose approximator ("about" -> 0.1), from the lexicon."""
+    return lexicon().approximator_tolerances[approx]
 
 
 class Tolerances(Frozen):
@@ -49,34 +38,6 @@ class Tolerances(Frozen):
     """δ of "about N": [N(1-δ), N(1+δ)]."""
     nearly: float = Field(default_factory=lambda: default_delta("nearly"), ge=0, lt=1)
     """δ of "nearly N": [N(1-δ), N)."""
-
-
-def _phrase_pattern(phrase: str) -> str:
-    escaped = re.escape(phrase)
-    return rf"(?<![\w]){escaped}(?![\w])" if phrase[-1].isalnum() else rf"(?<![\w]){escaped}"
-
-
-def approximator_in(text: str) -> str:
-    """The approximator a phrase uses, read from the word lists ("nearly 600" -> nearly; "600+" -> at_least).
-
-    Used to read examples and drafts written as plain text; for annotated
-    claims the `approx` field is authoritative.
-    """
-    lowered = text.lower()
-    if re.search(r"\bbetween\b.+\band\b|\d\s*(?:-|–|—|to)\s*\d", lowered):
-        return "between"
-    best: tuple[int, int, str] | None = None  # (position, -length, approx): the earliest, longest phrase wins
-    for approx, phrases in data()["words"].items():
-        for phrase in phrases:
-            match = re.search(_phrase_pattern(phrase.lower()), lowered)
-            if match and (best is None or (match.start(), -len(phrase)) < best[:2]):
-                best = (match.start(), -len(phrase), approx)
-    if best is not None:
-        return best[2]
-    for approx, suffixes in data()["suffixes"].items():
-        if any(re.search(r"\d" + re.escape(s.lower()), lowered) for s in suffixes):
-            return approx
-    return "exact"
 
 
 def figure_interval(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from crosscheck.kinds import intervals
 from crosscheck.kinds.intervals import Formatter
 from crosscheck.kinds.numbers import format_number
-from crosscheck.model.report import Interval
+from crosscheck.model.values import Interval
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +27,16 @@ class Normal:
     """How to print a bound in the compact notation, whose unit is printed once at the end."""
     vocab: tuple[str, ...] = intervals.NUMBER_WORDS
     """How the bounds read in words ("at least" for figures, "on or after" for dates)."""
-    extra: dict[str, Any] = field(default_factory=dict)
-    """Kind-specific facts: conversions by currency, a count out of N, an unresolved window."""
+    wording: str | None = None
+    """The whole value in words when the interval does not say it well ("position 1 of 10")."""
+    by_currency: Mapping[str, Interval] = field(default_factory=dict)
+    """For quantities: the amount in each currency the text gives it in (its own, then a paired conversion)."""
+    share: Interval | None = None
+    """For fractions: the share of the whole (0..1), also when `interval` counts out of a known whole."""
+    whole: int | None = None
+    """For fractions counted out of a known whole: its size ("of the top ten" -> 10)."""
+    window_years: float | None = None
+    """For dates that are forward windows ("within the next decade"): the window's length in years."""
 
     def lower(self) -> str:
         """The lower bound in words: "at least 600" (or the whole value when it is one point)."""
@@ -54,8 +62,8 @@ class Normal:
     @property
     def meaning(self) -> str:
         """The whole value in words: "at least 540 and less than 600"."""
-        if "meaning" in self.extra:
-            return str(self.extra["meaning"])
+        if self.wording is not None:
+            return self.wording
         if self.interval is None:
             return f"'{self.form or self.text}'"
         return intervals.words(self.interval, self.fmt, self.vocab)

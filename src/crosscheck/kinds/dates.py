@@ -20,11 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from crosscheck.model.claims import DateValue
+from crosscheck.model.values import DateValue, Interval
 from crosscheck.kinds import intervals
 from crosscheck.kinds.base import Normal
 from crosscheck.kinds.numbers import figures
-from crosscheck.model.report import Interval
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
@@ -128,10 +127,18 @@ def _relation_interval(relation: str, start: int, end: int, published: str | Non
     raise ValueError(f"unknown date relation {relation!r}")
 
 
+def _dated(text: str, interval: Interval | None = None, *, window_years: float | None = None, wording: str | None = None) -> Normal:
+    """A normal form whose bounds print as days and read as dates ("on or after 2024-01-01")."""
+    return Normal(
+        text=text, interval=interval, fmt=format_day, plain=format_day, vocab=intervals.DATE_WORDS,
+        window_years=window_years, wording=wording,
+    )
+
+
 def normalize(value: DateValue, text: str, published: str | None = None) -> Normal:
     """The days an event can fall on, given the relation and granularity as written."""
-    common = {"fmt": format_day, "plain": format_day, "vocab": intervals.DATE_WORDS}
-    date, relation = value.date, value.relation
+    date: str | None = value.date
+    relation: str = value.relation
     if date is None and value.relative:
         resolved = resolve(value.relative, published)
         if resolved is not None:
@@ -141,17 +148,13 @@ def normalize(value: DateValue, text: str, published: str | None = None) -> Norm
         start = day_range(date)[0]
         end = day_range(value.end or date)[1]
         interval = _relation_interval(relation, start, end, published)
-        return Normal(text=text, interval=interval, extra={"relation": relation, "date": date, "point": (start, end)}, **common)
+        return _dated(text, interval)
     years = window_years(value.relative or text)
     if years is None:
-        return Normal(text=text, extra={"relation": relation, "unresolved": value.relative}, **common)
+        return _dated(text)
     if published is not None:
         first = dt.date.fromordinal(day_range(published)[0])
         last = add_years(first, years)
         interval = intervals.make(first.toordinal(), last.toordinal(), unit="date")
-        return Normal(text=text, interval=interval, extra={"relation": "within", "window_years": years}, **common)
-    return Normal(
-        text=text,
-        extra={"relation": "within", "window_years": years, "meaning": f"a window of {years:g} years from an unstated date"},
-        **common,
-    )
+        return _dated(text, interval, window_years=years)
+    return _dated(text, window_years=years, wording=f"a window of {years:g} years from an unstated date")

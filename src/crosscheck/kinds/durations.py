@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from crosscheck.model.claims import DurationValue
+from crosscheck.model.values import DurationValue
 from crosscheck.kinds.approx import Tolerances, figure_interval
 from crosscheck.kinds.base import Normal
 from crosscheck.kinds.numbers import format_number

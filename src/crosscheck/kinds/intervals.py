@@ -12,7 +12,7 @@ import math
 from typing import Callable
 
 from crosscheck.kinds.numbers import format_number
-from crosscheck.model.report import Interval
+from crosscheck.model.values import Interval
 
 Formatter = Callable[[float], str]
 
@@ -59,19 +59,6 @@ def below(a: Interval, b: Interval) -> bool:
 def overlaps(a: Interval, b: Interval) -> bool:
     """True when the two intervals share at least one point (symmetric)."""
     return not below(a, b) and not below(b, a)
-
-
-def intersection(intervals: list[Interval]) -> Interval | None:
-    """The common part of several intervals, or None when they share no point."""
-    if not intervals:
-        return None
-    low = max(intervals, key=_low_key)
-    high = min(intervals, key=_high_key)
-    candidate = make(low.low, high.high, low_closed=low.low_closed, high_closed=high.high_closed, unit=intervals[0].unit)
-    if candidate.low is not None and candidate.high is not None:
-        if candidate.low > candidate.high or (candidate.low == candidate.high and not (candidate.low_closed and candidate.high_closed)):
-            return None
-    return candidate
 
 
 def tightest_pair(intervals: list[Interval]) -> tuple[int, int] | None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.model.claims import Entity, NameValue
+from crosscheck.model.registry import Entity
+from crosscheck.model.values import NameValue
 from crosscheck.kinds.base import Normal
 from crosscheck.text.typography import typography
 
@@ -37,5 +38,5 @@ def similarity(a: str, b: str) -> float:
 
 
 def normalize(value: NameValue, text: str) -> Normal:
-    """A name's comparable form, with the entity it refers to when the annotator gave one."""
-    return Normal(text=text, form=fold(value.name), extra={"entity": value.entity, "name": value.name})
+    """A name's comparable form."""
+    return Normal(text=text, form=fold(value.name))

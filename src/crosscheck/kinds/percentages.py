@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosscheck.model.claims import PercentageValue
+from crosscheck.model.values import PercentageValue
 from crosscheck.kinds.approx import Tolerances, figure_interval
 from crosscheck.kinds.base import Normal
 from crosscheck.kinds.numbers import format_number
@@ -13,4 +13,4 @@ def normalize(value: PercentageValue, text: str, tolerances: Tolerances | None =
     unit = "pp" if value.points else "%"
     interval = figure_interval(value.approx, value.amount, text, low=value.low, high=value.high, unit=unit, tolerances=tolerances)
     suffix = " percentage points" if value.points else "%"
-    return Normal(text=text, interval=interval, fmt=lambda x: f"{format_number(x)}{suffix}", extra={"points": value.points})
+    return Normal(text=text, interval=interval, fmt=lambda x: f"{format_number(x)}{suffix}")

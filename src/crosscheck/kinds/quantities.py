@@ -7,14 +7,15 @@ amount given only in dollars elsewhere can still be compared.
 
 from __future__ import annotations
 
-from crosscheck.model.claims import QuantityValue
+from crosscheck.model.values import Interval, QuantityValue
 from crosscheck.kinds.approx import Tolerances, figure_interval
 from crosscheck.kinds.base import Normal
+from crosscheck.kinds.intervals import Formatter
 from crosscheck.kinds.numbers import SCALES, format_number
-from crosscheck.model.report import Interval
 
 
-def money_formatter(currency: str | None):
+def money_formatter(currency: str | None) -> Formatter:
+    """How to print an amount: with its currency code after it, when it has one."""
     if currency is None:
         return format_number
     return lambda x: f"{format_number(x)} {currency}"
@@ -57,4 +58,4 @@ def normalize(value: QuantityValue, text: str, tolerances: Tolerances | None = N
     converted = conversion_interval(value, tolerances)
     if converted is not None and value.converted is not None:
         by_currency.setdefault(value.converted.currency, converted)
-    return Normal(text=text, interval=interval, fmt=money_formatter(value.currency), extra={"by_currency": by_currency, "unit": value.unit})
+    return Normal(text=text, interval=interval, fmt=money_formatter(value.currency), by_currency=by_currency)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosscheck.model.claims import RankValue
+from crosscheck.model.values import RankValue
 from crosscheck.kinds import intervals
 from crosscheck.kinds.base import Normal
 
@@ -22,4 +22,4 @@ def normalize(value: RankValue, text: str) -> Normal:
         meaning = "position 1" if value.top == 1 else f"a position from 1 to {value.top}"
     if value.of is not None:
         meaning += f" of {value.of}"
-    return Normal(text=text, interval=interval, fmt=_position, plain=_position, extra={"meaning": meaning})
+    return Normal(text=text, interval=interval, fmt=_position, plain=_position, wording=meaning)

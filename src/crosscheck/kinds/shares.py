@@ -8,12 +8,11 @@ whole numbers, so comparing counts is exact: "four of the top ten" cannot be
 
 from __future__ import annotations
 
-from crosscheck.model.claims import FractionValue
+from crosscheck.model.values import FractionValue, Interval
 from crosscheck.kinds import intervals
 from crosscheck.kinds.approx import Tolerances
 from crosscheck.kinds.base import Normal
 from crosscheck.kinds.numbers import format_number
-from crosscheck.model.report import Interval
 
 
 def share_interval(value: FractionValue, tolerances: Tolerances | None = None) -> Interval:
@@ -46,11 +45,12 @@ def normalize(value: FractionValue, text: str, tolerances: Tolerances | None = N
     """A share, and when `of` gives the whole, the whole numbers it allows out of it."""
     share = share_interval(value, tolerances)
     if value.of is None:
-        return Normal(text=text, interval=share, fmt=share_text, extra={"share": share, "of": None})
+        return Normal(text=text, interval=share, fmt=share_text, share=share)
     count = intervals.integers(intervals.scale(share, value.of, unit=f"of {value.of}"))
     if count is None:  # "about a third of ten": no whole number fits; keep the share
-        return Normal(text=text, interval=share, fmt=share_text, extra={"share": share, "of": None})
+        return Normal(text=text, interval=share, fmt=share_text, share=share)
     whole = value.of
+    assert count.low is not None and count.high is not None  # a count out of a whole is bounded by it
     meaning = (
         f"exactly {format_number(count.low)} of {whole}"
         if count.low == count.high
@@ -60,5 +60,7 @@ def normalize(value: FractionValue, text: str, tolerances: Tolerances | None = N
         text=text,
         interval=count,
         fmt=lambda x: f"{format_number(x)} of {whole}",
-        extra={"share": share, "of": whole, "meaning": meaning},
+        share=share,
+        whole=whole,
+        wording=meaning,
     )

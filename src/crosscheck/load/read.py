@@ -19,7 +19,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
-from crosscheck.model.claims import VALUE_KINDS, ClaimsFile, Registry
+from crosscheck.model.registry import Registry
+from crosscheck.model.values import VALUE_KINDS
 
 try:  # libyaml is an order of magnitude faster; fall back to pure Python where it is missing
     _SafeLoader: type = yaml.CSafeLoader
@@ -438,7 +439,7 @@ _FIELD_NAMES: set[str] = set()
 def _all_field_names(model: type[BaseModel]) -> set[str]:
     """Every field name of the models reachable from `model`, for "did you mean" on unknown keys."""
     if not _FIELD_NAMES:
-        from crosscheck.model import claims as models
+        from crosscheck import model as models
 
         for obj in vars(models).values():
             if isinstance(obj, type) and issubclass(obj, BaseModel):
@@ -473,7 +474,7 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         hint = did_you_mean(str(ctx.get("tag")), tags)
         return f"unknown value kind {ctx.get('tag')!r} (expected one of {', '.join(tags)}{hint})"
     if kind == "union_tag_not_found":
-        return "value has no 'kind' (expected one of quantity, percentage, fraction, date, duration, rank, name, quote)"
+        return f"value has no 'kind' (expected one of {', '.join(VALUE_KINDS)})"
     if kind == "literal_error":
         options = re.findall(r"'([^']+)'", str(error.get("ctx", {}).get("expected", "")))
         hint = did_you_mean(str(error.get("input")), options)
@@ -532,8 +533,3 @@ def validate_text(text: str, path: Path, model: type[BaseModel], what: str) -> t
 def load_registry(path: Path) -> tuple[Registry | None, str | None, list[Diagnostic]]:
     """Load and validate the registry file; return it, its text, and problems."""
     return load_model(path, Registry, "registry", MAX_REGISTRY_BYTES)  # type: ignore[return-value]
-
-
-def load_claims_file(path: Path) -> tuple[ClaimsFile | None, str | None, list[Diagnostic]]:
-    """Load and validate one claims file against the model (not yet against the registry or article)."""
-    return load_model(path, ClaimsFile, "claims file")  # type: ignore[return-value]

@@ -1,1 +1,81 @@
-"""model."""
+"""The data model: plain pydantic data, importing nothing else from crosscheck.
+
+`values` (the value kinds, their union, `Interval`), `claims` (claims files),
+`registry` (entities and properties), `corpus` (a loaded corpus), `report` (what
+reporters render); `base` holds what they share.  The public names of values,
+claims and registry are re-exported here.
+"""
+
+from crosscheck.model.base import ID_PATTERN, Frozen, PartialDate, to_partial_date
+from crosscheck.model.claims import (
+    CLAIM_ID_PATTERN,
+    LOW_CONFIDENCE,
+    SCHEMA_VERSION,
+    Claim,
+    ClaimsFile,
+    DocumentMeta,
+    Draft,
+    Scope,
+    Waiver,
+)
+from crosscheck.model.registry import Entity, EntityType, Property, Registry
+from crosscheck.model.values import (
+    VALUE_KINDS,
+    VALUE_MODELS,
+    Approximator,
+    Conversion,
+    DateRelation,
+    DateValue,
+    DurationUnit,
+    DurationValue,
+    FractionValue,
+    Interval,
+    NameValue,
+    Number,
+    PercentageValue,
+    QuantityValue,
+    QuoteValue,
+    RankValue,
+    Scale,
+    Value,
+    ValueKind,
+)
+
+__all__ = [
+    "CLAIM_ID_PATTERN",
+    "ID_PATTERN",
+    "LOW_CONFIDENCE",
+    "SCHEMA_VERSION",
+    "VALUE_KINDS",
+    "VALUE_MODELS",
+    "Approximator",
+    "Claim",
+    "ClaimsFile",
+    "Conversion",
+    "DateRelation",
+    "DateValue",
+    "DocumentMeta",
+    "Draft",
+    "DurationUnit",
+    "DurationValue",
+    "Entity",
+    "EntityType",
+    "FractionValue",
+    "Frozen",
+    "Interval",
+    "NameValue",
+    "Number",
+    "PartialDate",
+    "PercentageValue",
+    "Property",
+    "QuantityValue",
+    "QuoteValue",
+    "RankValue",
+    "Registry",
+    "Scale",
+    "Scope",
+    "Value",
+    "ValueKind",
+    "Waiver",
+    "to_partial_date",
+]

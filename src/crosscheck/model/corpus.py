@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
-from crosscheck.model.claims import Claim, DocumentMeta, Registry
+from crosscheck.model.claims import Claim, DocumentMeta
+from crosscheck.model.registry import Registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +38,13 @@ class LocatedClaim:
         return (self.claim.subject, self.claim.property)
 
 
+Span = tuple[int, int, int, int]
+"""Where a quote stands in its article: start and end offsets, 1-based line and column."""
+
+
 @dataclass(frozen=True, slots=True, init=False)
 class Document:
-    """One article and its claims.
+    """One article and its claims; built by `Document.of` (the one factory).
 
     A document loaded from files does not keep its article text: once the quotes are located
     nothing downstream reads it, and for a large corpus it would be a sixth of the memory.
@@ -53,22 +59,48 @@ class Document:
     meta: DocumentMeta
     claims: tuple[LocatedClaim, ...]
     drafted: bool
+    """True for a document drafted from its text (it has no claims file)."""
     _text: str | None
 
-    def __init__(
-        self,
+    @classmethod
+    def of(
+        cls,
         id: str,  # noqa: A002 - the field's name
-        article_path: Path,
-        claims_path: Path | None,
         meta: DocumentMeta,
-        text: str | None,
-        claims: tuple[LocatedClaim, ...],
+        claims: Iterable[LocatedClaim],
+        *,
+        article_path: Path,
+        claims_path: Path | None = None,
+        text: str | None = None,
         drafted: bool = False,
-    ) -> None:
-        """`text=None` means "not kept": `text` reads the article from `article_path` when asked."""
+    ) -> Document:
+        """A document of `claims`, already located in its article.
+
+        `text=None` means "not kept": `text` reads the article from `article_path` when asked.
+        """
+        document = object.__new__(cls)
         for name, value in (("id", id), ("article_path", article_path), ("claims_path", claims_path), ("meta", meta),
-                            ("claims", claims), ("drafted", drafted), ("_text", text)):
-            object.__setattr__(self, name, value)
+                            ("claims", tuple(claims)), ("drafted", drafted), ("_text", text)):
+            object.__setattr__(document, name, value)
+        return document
+
+    @classmethod
+    def placed(cls, id: str, meta: DocumentMeta, claims: Iterable[Claim], spans: Iterable[Span], *,  # noqa: A002 - the field's name
+               article_path: Path, claims_path: Path | None = None, text: str | None = None) -> Document:
+        """`of` for claims given with their spans (as loading finds them and the caches store them).
+
+        A claim counts as drafted when it carries a draft record.
+        """
+        located = (
+            LocatedClaim(claim, id, start, end, line, column, drafted=claim.draft is not None)
+            for claim, (start, end, line, column) in zip(claims, spans, strict=True)
+        )
+        return cls.of(id, meta, located, article_path=article_path, claims_path=claims_path, text=text)
+
+    @property
+    def spans(self) -> list[Span]:
+        """Where each claim's quote stands, in claim order (what `placed` takes back)."""
+        return [(c.start, c.end, c.line, c.column) for c in self.claims]
 
     @property
     def text(self) -> str:

@@ -2,7 +2,7 @@
 
 The models document each field with a docstring under its declaration.  pydantic's
 `use_attribute_docstrings` would read them by parsing every model's source at import;
-`models.Frozen` instead calls `describe_fields` from `json_schema_extra`, so only
+`model.base.Frozen` instead calls `describe_fields` from `json_schema_extra`, so only
 `python -m crosscheck.schemas` (and whoever asks for a schema) pays for it.  The
 descriptions land where pydantic would put them, so the published schemas are unchanged.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import inspect
 import textwrap
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -32,7 +33,7 @@ def attribute_docstrings(cls: type) -> dict[str, str]:
     return docs
 
 
-def describe_fields(schema: dict, cls: type) -> None:
+def describe_fields(schema: dict[str, Any], cls: type[BaseModel]) -> None:
     """Give each property of `cls`'s JSON Schema the docstring under its field's declaration."""
     docs = attribute_docstrings(cls)
     properties = schema.get("properties", {})
@@ -46,7 +47,7 @@ def describe_fields(schema: dict, cls: type) -> None:
                 break
 
 
-def _with_description(schema: dict, doc: str, *, sort: bool) -> dict:
+def _with_description(schema: dict[str, Any], doc: str, *, sort: bool) -> dict[str, Any]:
     """`schema` with a description, keys in pydantic's order (sorted, except under a key it leaves as is)."""
     if sort:
         return dict(sorted({**schema, "description": doc}.items()))

@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from crosscheck.model.claims import Frozen
+from crosscheck.model.base import Frozen
+from crosscheck.model.values import Interval
 
 REPORT_VERSION = "1.0"
 
@@ -23,21 +24,6 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 def severity_rank(severity: str) -> int:
     """0 for error, 1 for warning, 2 for info: smaller is more severe."""
     return SEVERITIES.index(severity)  # type: ignore[arg-type]
-
-
-class Interval(Frozen):
-    """A normalised value as a set of numbers: the interval the wording allows."""
-
-    low: float | None = None
-    """Lower bound; null for no bound."""
-    high: float | None = None
-    """Upper bound; null for no bound."""
-    low_closed: bool = True
-    """Whether `low` itself is included."""
-    high_closed: bool = True
-    """Whether `high` itself is included."""
-    unit: str | None = None
-    """Unit of the bounds after normalisation ("CNY", "%", "company", "rank", "year")."""
 
 
 class ClaimRef(Frozen):
@@ -126,60 +112,3 @@ class Report(Frozen):
     """Counts."""
     findings: list[Finding]
     """Findings, sorted by document, line and rule."""
-
-
-def shared_claims(findings: list[Finding]) -> tuple[list[ClaimRef], list[list[int]]]:
-    """Each claim of the findings once, and each finding's claims as indices into that list.
-
-    The engine shares one ClaimRef per claim, however many findings name it (a figure restated
-    across a corpus meets many others), so a stored or sent report need hold each only once.
-    """
-    index: dict[int, int] = {}
-    refs: list[ClaimRef] = []
-    indices = []
-    for finding in findings:
-        claims = []
-        for ref in finding.claims:
-            at = index.get(id(ref))
-            if at is None:  # `refs` keeps each alive, so its id stays its own
-                at = index[id(ref)] = len(refs)
-                refs.append(ref)
-            claims.append(at)
-        indices.append(claims)
-    return refs, indices
-
-
-def pack_findings(findings: list[Finding]) -> tuple[list[tuple], list[tuple]]:
-    """Findings as plain tuples, each claim once: a compact, fast-to-pickle form to hand between processes.
-
-    Pickling the models themselves costs ten times more (pydantic's `__setstate__` per object).
-    """
-    refs, indices = shared_claims(findings)
-    packed_refs = []
-    for ref in refs:
-        values = ref.__dict__
-        interval = values["interval"]
-        packed_refs.append(tuple(values.values()) if interval is None else tuple({**values, "interval": tuple(interval.__dict__.values())}.values()))
-    rows = [tuple({**finding.__dict__, "claims": claims}.values()) for finding, claims in zip(findings, indices)]
-    return rows, packed_refs
-
-
-def unpack_findings(packed: tuple[list[tuple], list[tuple]]) -> list[Finding]:
-    """The findings `pack_findings` packed, sharing ClaimRefs as the originals did."""
-    from crosscheck.speed.compact import construct
-
-    rows, packed_refs = packed
-    ref_fields, interval_fields, finding_fields = list(ClaimRef.model_fields), list(Interval.model_fields), list(Finding.model_fields)
-    at_interval = ref_fields.index("interval")
-    refs = []
-    for row in packed_refs:
-        values = dict(zip(ref_fields, row))
-        if row[at_interval] is not None:
-            values["interval"] = construct(Interval, dict(zip(interval_fields, row[at_interval])))
-        refs.append(construct(ClaimRef, values))
-    findings = []
-    for row in rows:
-        values = dict(zip(finding_fields, row))
-        values["claims"] = [refs[at] for at in values["claims"]]
-        findings.append(construct(Finding, values))
-    return findings

@@ -2,23 +2,22 @@
 
 The registry maps a `--format` name to its render function.  Built-in formats
 are listed here; other packages add formats through the entry-point group
-`crosscheck.reporters` (name = format, value = "module:render").  Each plugin
-is loaded in its own try, so a broken one names itself and leaves the others
-working.
+`crosscheck.reporters` (name = format, value = "module:render"), loaded by
+`crosscheck.plugins` each in its own try, so a broken one names itself and
+leaves the others working.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, TextIO
+from typing import TYPE_CHECKING, Callable, Mapping, Protocol, TextIO, cast
 
+from crosscheck import plugins
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
 
 if TYPE_CHECKING:  # the report model (pydantic) is imported by whoever builds a report, not by `--help`
     from crosscheck.model.report import ClaimRef, Finding, Report
-
-ENTRY_POINT_GROUP = "crosscheck.reporters"
 
 BUILTIN: dict[str, str] = {
     "rich": "crosscheck.reporters.terminal:render",
@@ -70,27 +69,18 @@ def _load(target: str) -> Callable[..., None]:
     return getattr(importlib.import_module(module), attr or "render")
 
 
-def entry_points(group: str) -> Any:
-    """The installed entry points of `group` (importlib.metadata is imported on first use)."""
-    from importlib.metadata import entry_points as installed
-
-    return installed(group=group)
+def _as_render(obj: object) -> Callable[..., None]:
+    if not callable(obj):
+        raise TypeError(f"expected a render(report, out, options) function, found {type(obj).__name__}")
+    return obj
 
 
 def registry() -> dict[str, str | Callable[..., None]]:
     """Format name -> built-in target or loaded plugin render function."""
     formats: dict[str, str | Callable[..., None]] = dict(BUILTIN)
-    _plugin_errors.clear()
-    try:
-        found = entry_points(group=ENTRY_POINT_GROUP)
-    except Exception as exc:  # a broken distribution's metadata must not take the tool down
-        _plugin_errors.append(f"could not list {ENTRY_POINT_GROUP} entry points: {exc}")
-        return formats
-    for ep in found:
-        try:
-            formats[ep.name] = ep.load()
-        except Exception as exc:
-            _plugin_errors.append(f"reporter plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}")
+    loaded = plugins.load(plugins.REPORTERS, "reporter", _as_render)
+    formats.update((plugin.name, plugin.loaded) for plugin in loaded.plugins)
+    _plugin_errors[:] = loaded.problems
     return formats
 
 
@@ -112,7 +102,7 @@ def get(name: str) -> Render:
             Diagnostic("crosscheck", 1, 1, "usage", f"unknown format {name!r} (expected one of {', '.join(sorted(formats))}){did_you_mean(name, formats)}")
         )
     target = formats[name]
-    return _load(target) if isinstance(target, str) else target  # type: ignore[return-value]
+    return cast(Render, _load(target) if isinstance(target, str) else target)  # a plugin is trusted to follow Render
 
 
 # --------------------------------------------------------------------------- shared helpers

@@ -9,14 +9,13 @@ stripped before they reach the terminal.
 
 from __future__ import annotations
 
-import difflib
 import io
 import os
 import re
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -24,6 +23,7 @@ from rich.text import Text
 from crosscheck.model.report import ClaimRef, Finding, Report
 from crosscheck.reporters import RenderOptions, group_findings, key_label, rule_label, summary_parts
 from crosscheck.reporters.escape import terminal
+from crosscheck.text import words
 
 SEVERITY_STYLE = {"error": "bold white on red", "warning": "bold black on yellow", "info": "bold white on blue"}
 VALUE_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -78,7 +78,7 @@ def _finding(finding: Finding, width: int) -> Group:
     )
     if finding.scope:
         header.append(f"  (scope {terminal(finding.scope)})", style="dim")
-    parts: list = [header]
+    parts: list[RenderableType] = [header]
     if finding.explanation:
         parts.append(Text(terminal(finding.explanation), style="italic"))
     extra = []
@@ -94,7 +94,7 @@ def _finding(finding: Finding, width: int) -> Group:
     return Group(*parts)
 
 
-def _claims_table(finding: Finding, width: int) -> list:
+def _claims_table(finding: Finding, width: int) -> list[RenderableType]:
     """The claims side by side (or as rows), headed by where each stands.
 
     A location is only useful whole (`path:line:col`, to click or paste), so when
@@ -140,32 +140,30 @@ def _value(claim: ClaimRef) -> Text:
 
 
 _WORD = re.compile(r"\S+")
-_EDGE_PUNCT = "‘’“”\"'.,;:!?()[]"
 
 
-def _fold(word: str) -> str:
-    """A word as compared: lower case, outer punctuation, typographic quotes and a possessive 's removed."""
-    word = word.strip(_EDGE_PUNCT).lower()
-    return re.sub(r"['’]s$", "", word)
-
-
-def _compared_words(claim: ClaimRef) -> list[re.Match[str]]:
-    """The words of the quote that the comparison looked at.
+def _compared_words(claim: ClaimRef) -> tuple[list[re.Match[str]], list[str]]:
+    """The words of the quote that the comparison looked at, and those words as it compared them.
 
     For quotations the normalised value is the quoted words folded, so find that
     run of words in the quote; otherwise (or if it is not there) the value as written.
+    Words are folded as the comparison folds them (`text.words.fold`); marks that
+    are only punctuation are not words.  A name may stand in the quote with a
+    possessive ("the Center's partners"): the "'s" is the sentence's, not the name's.
     """
     quote = terminal(claim.quote)
-    tokens = list(_WORD.finditer(quote))
-    folded = [_fold(t.group()) for t in tokens]
+    tokens = [t for t in _WORD.finditer(quote) if words.fold(t.group())]
+    folded = [words.fold(t.group()) for t in tokens]
     for target in (claim.normalized, claim.value):
-        words = [w for w in (_fold(w) for w in target.split()) if w]
-        if not words:
+        wanted = [w for w in (words.fold(w) for w in target.split()) if w]
+        if not wanted:
             continue
-        for i in range(len(folded) - len(words) + 1):
-            if folded[i : i + len(words)] == words:
-                return tokens[i : i + len(words)]
-    return []
+        size = len(wanted)
+        for i in range(len(folded) - size + 1):
+            run = folded[i : i + size]
+            if run[:-1] == wanted[:-1] and run[-1] in (wanted[-1], wanted[-1] + "'s"):
+                return tokens[i : i + size], wanted
+    return [], []
 
 
 def _differing_words(finding: Finding) -> dict[int, tuple[set[int], tuple[int, int]]]:
@@ -173,17 +171,14 @@ def _differing_words(finding: Finding) -> dict[int, tuple[set[int], tuple[int, i
     compared words that differ, and the span of all compared words in the quote."""
     if finding.diff is None and finding.similarity is None or len(finding.claims) != 2:
         return {}
-    a, b = (_compared_words(c) for c in finding.claims)
+    (a, compared_a), (b, compared_b) = (_compared_words(c) for c in finding.claims)
     if not a or not b:
         return {}
-    matcher = difflib.SequenceMatcher(a=[_fold(m.group()) for m in a], b=[_fold(m.group()) for m in b], autojunk=False)
-    differ_a: set[int] = set()
-    differ_b: set[int] = set()
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            differ_a.update(m.start() for m in a[i1:i2])
-            differ_b.update(m.start() for m in b[j1:j2])
-    return {0: (differ_a, (a[0].start(), a[-1].end())), 1: (differ_b, (b[0].start(), b[-1].end()))}
+    differ_a, differ_b = words.differing(compared_a, compared_b)
+    return {
+        0: ({a[k].start() for k in differ_a}, (a[0].start(), a[-1].end())),
+        1: ({b[k].start() for k in differ_b}, (b[0].start(), b[-1].end())),
+    }
 
 
 def _quote(claim: ClaimRef, style: str, marks: tuple[set[int], tuple[int, int]] | None) -> Text:

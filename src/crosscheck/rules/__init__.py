@@ -16,13 +16,16 @@ from __future__ import annotations
 import re
 import string
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from crosscheck.comparators import Comparator, registry
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean, json_path
-from crosscheck.model.claims import ID_PATTERN, Entity, Frozen, PartialDate, Scope, Value, ValueKind
+from crosscheck.model.base import ID_PATTERN, Frozen, PartialDate
+from crosscheck.model.claims import Scope
+from crosscheck.model.registry import Entity
+from crosscheck.model.values import Value, ValueKind
 from crosscheck.model.report import Severity
 
 RULE_ID_PATTERN = r"^[A-Z]{2,4}[0-9]{3}$"
@@ -102,7 +105,7 @@ class Rule(Frozen):
     """Set false to keep a rule on file without running it."""
 
     @model_validator(mode="after")
-    def _both_kinds_of_example(self):  # noqa: ANN202 - pydantic hook
+    def _both_kinds_of_example(self) -> Rule:
         outcomes = {example.fires for example in self.examples}
         if outcomes != {True, False}:
             missing = "one that fires" if True not in outcomes else "one that does not fire"
@@ -117,6 +120,9 @@ class Rule(Frozen):
 
 # --------------------------------------------------------------------------- loading
 
+Locate = Callable[[tuple], tuple[int, int]]
+"""A JSON path in the rule file -> its (line, column), for diagnostics (`load.read.Locator.locate`)."""
+
 
 def builtin_rules_dir() -> Path:
     """The folder of built-in rules: `rules/` of the project, shipped in the package as `rules/builtin/`."""
@@ -127,7 +133,7 @@ def _field_names() -> set[str]:
     names: set[str] = set()
     for model in (Rule, AppliesTo, Example, ExampleClaim, Entity, Scope):
         names.update(model.model_fields)
-    from crosscheck.model import claims as models
+    from crosscheck import model as models
 
     for obj in vars(models).values():
         if isinstance(obj, type) and issubclass(obj, BaseModel):
@@ -135,7 +141,7 @@ def _field_names() -> set[str]:
     return names
 
 
-def _schema_diagnostics(exc: ValidationError, shown: str, locate, prefix: tuple = (), fields: Iterable[str] = ()) -> list[Diagnostic]:  # noqa: ANN001
+def _schema_diagnostics(exc: ValidationError, shown: str, locate: Locate, prefix: tuple = (), fields: Iterable[str] = ()) -> list[Diagnostic]:
     from crosscheck.load.read import _message
 
     out = []
@@ -152,7 +158,7 @@ def _schema_diagnostics(exc: ValidationError, shown: str, locate, prefix: tuple 
             out.append(Diagnostic(shown, line, column, code, message, json_path(loc)))
             continue
         code = "missing-field" if error["type"] == "missing" else ("bad-param" if prefix else "schema")
-        out.append(Diagnostic(shown, line, column, code, _message(error, Rule), json_path(loc)))
+        out.append(Diagnostic(shown, line, column, code, _message(dict(error), Rule), json_path(loc)))
     return out
 
 
@@ -163,7 +169,7 @@ def _template_fields(template: str) -> list[str]:
         raise ValueError(f"invalid message template: {exc}") from None
 
 
-def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], path: Path, locate, overrides: Mapping[str, Any]) -> tuple[Rule, list[Diagnostic]]:  # noqa: ANN001
+def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], path: Path, locate: Locate, overrides: Mapping[str, Any]) -> tuple[Rule, list[Diagnostic]]:
     """Cross-field checks the schema cannot express: comparator, params, kinds, template."""
     from crosscheck.load.read import display_path
 

@@ -6,12 +6,13 @@ does not fire), and `crosscheck rules explain` shows them with the outcome.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path
 from typing import Mapping
 
 from crosscheck.comparators import Comparator
 from crosscheck.model.corpus import Corpus, Document, LocatedClaim
-from crosscheck.model.claims import Claim, DocumentMeta, Registry
+from crosscheck.model.claims import Claim, DocumentMeta
+from crosscheck.model.registry import Registry
 from crosscheck.model.report import Report
 from crosscheck.rules import Example, Rule, example_property
 
@@ -32,7 +33,7 @@ def example_corpus(rule: Rule, example: Example) -> Corpus:
         )
         located = LocatedClaim(claim, name, 0, len(given.text), 1, 1)
         meta = DocumentMeta(article=name, title=f"Example article {index}", published=given.published)
-        documents.append(Document(id=name, article_path=PurePosixPath(name), claims_path=None, meta=meta, text=given.text, claims=(located,)))  # type: ignore[arg-type]
+        documents.append(Document.of(name, meta, (located,), article_path=Path(name), text=given.text))
     return Corpus(documents=documents, registry=Registry(entities=example.entities))
 
 
@@ -42,7 +43,3 @@ def run_example(rule: Rule, example: Example, comparators: Mapping[str, Comparat
 
     return check(example_corpus(rule, example), [rule], comparators)
 
-
-def example_outcome(rule: Rule, example: Example) -> bool:
-    """True when the example behaves as it says (fires, or stays silent)."""
-    return bool(run_example(rule, example).findings) == example.fires

@@ -28,9 +28,9 @@ from typing import Callable, Iterable
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from crosscheck.speed.compact import compact_claims, share_fields_set
-from crosscheck.model.corpus import Document, LocatedClaim
 from crosscheck.model.claims import SCHEMA_VERSION, Claim, DocumentMeta
+from crosscheck.model.corpus import Document
+from crosscheck.speed.compact import compact_document
 
 CACHE_DIR = ".crosscheck"
 CACHE_NAME = "cache.db"
@@ -47,8 +47,9 @@ def _package_version() -> str:
 
 
 _STAMP = f"crosscheck-cache {FORMAT} models {SCHEMA_VERSION} crosscheck {_package_version()}"
-_BUSY_MS = 2000
-_BATCH_ROWS = 256
+BUSY_MS = 2000
+"""How long a read or write waits for another run's lock before the cache is skipped."""
+BATCH_ROWS = 256
 """Entries queued in memory before they are written into the run's open transaction."""
 
 
@@ -104,15 +105,15 @@ def encode(document: Document) -> bytes:
     payload = _Payload.model_construct(
         meta=document.meta,
         claims=[c.claim for c in document.claims],
-        spans=[(c.start, c.end, c.line, c.column) for c in document.claims],
+        spans=document.spans,
     )
     return payload.model_dump_json(exclude_none=True).encode()
 
 
-def decode(data: bytes, doc_id: str, article_path: Path, claims_path: Path, text: str | None = None) -> Document | None:
-    """Rebuild a document from its payload (fully validated again); None when it does not validate.
+def decode(data: bytes, doc_id: str, article_path: Path, claims_path: Path) -> Document | None:
+    """Rebuild a document from its payload (fully validated again, then compacted); None when it does not validate.
 
-    The document keeps `text` if given; by default it reads its article again when asked (see `Document`).
+    The document reads its article again when asked for its text (see `Document`).
     """
     try:
         payload = _Payload.model_validate_json(data)
@@ -120,20 +121,19 @@ def decode(data: bytes, doc_id: str, article_path: Path, claims_path: Path, text
         return None
     if len(payload.spans) != len(payload.claims):
         return None
-    compact_claims(payload.claims)
-    share_fields_set(payload.meta)
-    claims = tuple(
-        LocatedClaim(claim, doc_id, s, e, line, column, drafted=claim.draft is not None)
-        for claim, (s, e, line, column) in zip(payload.claims, payload.spans)
-    )
-    return Document(id=doc_id, article_path=article_path, claims_path=claims_path, meta=payload.meta, text=text, claims=claims)
+    document = Document.placed(doc_id, payload.meta, payload.claims, payload.spans,
+                               article_path=article_path, claims_path=claims_path)
+    compact_document(document)
+    return document
 
 
 class ClaimsCache:
     """An open cache database; reads are immediate, writes are batched into one transaction."""
 
-    def __init__(self, path: str | os.PathLike[str]):
+    def __init__(self, path: str | os.PathLike[str], *, busy_ms: int = BUSY_MS, batch_rows: int = BATCH_ROWS):
         self.path = Path(path)
+        self.busy_ms = busy_ms
+        self.batch_rows = batch_rows
         self.rebuilt: str | None = None
         """Why an existing file was set aside and rebuilt, if it was."""
         self._pending: list[tuple] = []
@@ -167,8 +167,8 @@ class ClaimsCache:
             return None
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=_BUSY_MS / 1000, isolation_level=None)
-        db.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+        db = sqlite3.connect(self.path, timeout=self.busy_ms / 1000, isolation_level=None)
+        db.execute(f"PRAGMA busy_timeout = {int(self.busy_ms)}")
         return db
 
     def _check(self, db: sqlite3.Connection) -> str | None:
@@ -239,10 +239,6 @@ class ClaimsCache:
 
     # ------------------------------------------------------------------ use
 
-    @property
-    def available(self) -> bool:
-        return self._db is not None
-
     def get(self, key: str) -> Entry | None:
         """The entry for a claims file (by resolved path), if one exists and its payload is intact."""
         if self._db is None:
@@ -266,7 +262,7 @@ class ClaimsCache:
         cold run does not hold every payload in memory until it ends.
         """
         self._pending.append((key, entry.claims_hash, entry.registry_hash, entry.article, entry.article_hash, entry.payload, digest(entry.payload)))
-        if len(self._pending) >= _BATCH_ROWS:
+        if len(self._pending) >= self.batch_rows:
             self._write()
 
     def get_report(self, identity: bytes) -> tuple[bytes, bytes, bytearray] | None:

@@ -17,13 +17,10 @@ values stay equal, and pydantic copies a fields set before changing it
 from __future__ import annotations
 
 import sys
-from typing import Iterable, TypeVar
-
-from pydantic import BaseModel
+from typing import Iterable
 
 from crosscheck.model.claims import Claim
-
-M = TypeVar("M", bound=BaseModel)
+from crosscheck.model.corpus import Document
 
 _setattr = object.__setattr__
 _intern = sys.intern
@@ -64,33 +61,13 @@ def compact_claims(claims: Iterable[Claim]) -> None:
                 fields["scope"] = shared
 
 
-def share_fields_set(model: object) -> None:
+def compact_document(document: Document) -> None:
+    """Compact a freshly loaded document's claims and metadata (see `compact_claims`)."""
+    compact_claims(located.claim for located in document.claims)
+    _share_fields_set(document.meta)
+
+
+def _share_fields_set(model: object) -> None:
     """Swap one model's fields set for the shared, equal one (as `compact_claims` does for claims)."""
     own = model.__pydantic_fields_set__  # type: ignore[attr-defined]
     _setattr(model, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(frozenset(own), own))
-
-
-_ALL_FIELDS: dict[type, set[str]] = {}
-
-
-def construct(cls: type[M], values: dict[str, object]) -> M:
-    """`cls.model_construct(**values)` for `values` that are valid and name every field, in order.
-
-    `model_construct` loops over the fields in Python to fill defaults and aliases: a fifth of
-    the time of building the 108k findings of a 400k-claim check.  With every field given and
-    none aliased there is nothing for it to do; this sets the same four attributes directly, and
-    every instance of `cls` shares one fields set.
-    """
-    fields_set = _ALL_FIELDS.get(cls)
-    if fields_set is None:
-        if cls.__pydantic_post_init__ or cls.__pydantic_root_model__ or cls.model_config.get("extra") == "allow":
-            raise TypeError(f"{cls.__name__} needs model_construct")  # a model this shortcut does not cover
-        fields_set = _ALL_FIELDS[cls] = _FIELDS_SETS.setdefault(frozenset(cls.model_fields), set(cls.model_fields))
-    if len(values) != len(fields_set):
-        raise TypeError(f"{cls.__name__} takes {sorted(fields_set)}, given {sorted(values)}")
-    model = cls.__new__(cls)
-    _setattr(model, "__dict__", values)
-    _setattr(model, "__pydantic_fields_set__", fields_set)
-    _setattr(model, "__pydantic_extra__", None)
-    _setattr(model, "__pydantic_private__", None)
-    return model

@@ -30,9 +30,10 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from pydantic import NonNegativeInt, TypeAdapter, ValidationError
 
-from crosscheck.speed.compact import construct
-from crosscheck.model.claims import Frozen
-from crosscheck.model.report import ClaimRef, Finding, Report, Summary, shared_claims
+from crosscheck.model.base import Frozen
+from crosscheck.model.construct import construct
+from crosscheck.model.report import ClaimRef, Finding, Report, Summary
+from crosscheck.speed.wire import shared_claims
 
 if TYPE_CHECKING:
     from crosscheck.speed.claims_cache import ClaimsCache

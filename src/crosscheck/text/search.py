@@ -1,8 +1,9 @@
 """Finding verbatim quotes in article text, tolerant only of typography.
 
 A quote matches when it equals a stretch of the article after normalising
-whitespace runs, curly quotes and apostrophes, and dashes; nothing else.  The
-match is mapped back to offsets, line and column of the original text.
+whitespace runs, curly quotes and apostrophes, and dashes (the one fold of
+`text.typography`); nothing else.  The match is mapped back to offsets, line
+and column of the original text.
 """
 
 from __future__ import annotations
@@ -11,35 +12,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_TYPOGRAPHY = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200a": " ",
-    }
-)
+from crosscheck.text.typography import fold_characters, normalize_typography
 
-
-def normalize_typography(text: str) -> str:
-    """Map curly quotes, apostrophes and dashes to ASCII and collapse whitespace runs to one space."""
-    return " ".join(_translate(text).split())
-
-
-_TYPOGRAPHIC = re.compile("[" + re.escape("".join(chr(c) for c in _TYPOGRAPHY)) + "]")
-
-
-def _mapped(match: re.Match[str]) -> str:
-    return _TYPOGRAPHY[ord(match.group())]  # type: ignore[return-value]
-
-
-def _translate(text: str) -> str:
-    """`text.translate(_TYPOGRAPHY)`, fast: ASCII text has nothing to map but the backtick, and a
-    regex scan finds the few typographic characters of a long text quicker than translate() visits all."""
-    if text.isascii() and "`" not in text:
-        return text
-    return _TYPOGRAPHIC.sub(_mapped, text)
-
+__all__ = ["SearchableText", "Span", "normalize_typography"]
 
 _DRIFT = re.compile(r"\s\s+")
 """A whitespace run the normalised text shortens (a single blank only becomes a space)."""
@@ -66,7 +41,7 @@ class SearchableText:
 
     def __init__(self, text: str):
         self.text = text
-        translated = _translate(text)
+        translated = fold_characters(text)
         self.normalized = " ".join(translated.split())
         lead = len(translated) - len(translated.lstrip())
         norm_starts = [0]

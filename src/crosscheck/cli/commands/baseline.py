@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crosscheck.cli.commands.check import add_corpus_arguments, collect
+from crosscheck.cli.arguments import add_corpus_arguments, corpus_options
 from crosscheck.errors import EXIT_OK
 
 
@@ -15,10 +15,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from crosscheck import api
     from crosscheck.gate import baseline as baselines
     from crosscheck.io import write_atomic
 
-    outcome = collect(args, use_baseline=False)
+    outcome = api.run(corpus_options(args, use_baseline=False))
     baseline = baselines.from_report(outcome.report)
     write_atomic(args.output, baselines.dumps(baseline))
     print(f"wrote {len(baseline.entries)} finding(s) to {args.output}", file=sys.stderr)

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             raise CrosscheckError(problems)
     output = Path(args.output) if args.output else None
     if args.published:
-        from crosscheck.model.claims import _to_partial_date
+        from crosscheck.model.base import to_partial_date as _to_partial_date
 
         try:
             _to_partial_date(args.published)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crosscheck.cli.commands.cache import add_cache_arguments, open_cache
-from crosscheck.errors import EXIT_INVALID, EXIT_OK, CrosscheckError, Diagnostic
+from crosscheck.cli.arguments import add_cache_arguments
+from crosscheck.errors import EXIT_INVALID, EXIT_OK
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,25 +17,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from crosscheck import store as claims_store
+    from crosscheck import api
     from crosscheck.reporters.escape import strip_control
-    from crosscheck.load.corpus import load_corpus
 
-    cache = open_cache(args, args.paths)
-    try:
-        result = load_corpus(args.paths, registry=args.registry, cache=cache)
-    finally:
-        if cache is not None:
-            cache.close()
+    result = api.load(args.paths, args.registry, cache=args.cache, use_cache=not args.no_cache)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     if errors:
         for diagnostic in errors:
             print(strip_control(diagnostic.format()))
         print(f"{len(errors)} error(s): nothing indexed", file=sys.stderr)
         return EXIT_INVALID
-    try:
-        count = claims_store.index(result.corpus, args.store)
-    except claims_store.StoreError as exc:
-        raise CrosscheckError(Diagnostic(args.store, 1, 1, "store", str(exc))) from None
+    count = api.index(result.corpus, args.store)
     print(f"indexed {len(result.corpus.documents)} documents, {count} claims into {args.store}")
     return EXIT_OK

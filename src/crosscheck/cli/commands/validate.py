@@ -15,11 +15,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from crosscheck import api
     from crosscheck.load.read import display_path
     from crosscheck.reporters.escape import strip_control
-    from crosscheck.load.corpus import load_corpus
 
-    result = load_corpus(args.paths, registry=args.registry)
+    result = api.load(args.paths, args.registry, use_cache=False)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     for diagnostic in result.diagnostics:
         print(strip_control(diagnostic.format()))

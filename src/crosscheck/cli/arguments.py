@@ -1,0 +1,46 @@
+"""Arguments shared by several commands, and the `api.Options` they build.
+
+Every command line builds the parser of the command it runs, so this imports
+nothing heavy: the API is imported when a command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from crosscheck.api import Options
+
+
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments shared by `check` and `baseline`: what to load and which rules to run."""
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="claims files, articles or corpus folders (default: config `paths`, else .)")
+    parser.add_argument("--registry", metavar="FILE", help="registry file (default: registry.yaml found beside the corpus)")
+    parser.add_argument("--rules", action="append", metavar="DIR", help="extra rules folder (repeatable)")
+    parser.add_argument(
+        "--no-draft", dest="draft", action="store_false",
+        help="ignore articles that have no claims file (default: draft their claims on the fly)",
+    )
+
+
+def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
+    """`--cache FILE` and `--no-cache`, shared by the commands that load a corpus."""
+    parser.add_argument("--cache", metavar="FILE", help="claims cache file (default: .crosscheck/cache.db next to the corpus)")
+    parser.add_argument("--no-cache", action="store_true", help="load every file afresh; neither read nor write the cache")
+
+
+def corpus_options(args: argparse.Namespace, **given: Any) -> Options:
+    """The Options of `add_corpus_arguments`' arguments, plus `given`; warnings are printed as they come."""
+    from crosscheck.api import Options
+
+    return Options(paths=args.paths, registry=args.registry, rules=args.rules or (), draft=args.draft,
+                   on_warning=print_warning, **given)
+
+
+def print_warning(line: str) -> None:
+    """A warning line on standard error, its control characters removed (it may quote an input file)."""
+    from crosscheck.reporters.escape import strip_control
+
+    print(strip_control(line), file=sys.stderr)

@@ -1,0 +1,117 @@
+"""The SQLite claims store: one file, claims indexed by (subject, property), one query per key.
+
+A file is trusted only when it carries this store's `application_id`: a foreign SQLite file
+(or any other file) is a `StoreError`, never read as claims.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable
+
+from crosscheck.errors import StoreError
+from crosscheck.model.claims import Claim, DocumentMeta
+from crosscheck.model.corpus import Document, LocatedClaim
+from crosscheck.store import Key
+
+_APPLICATION_ID = 0x63637331  # "ccs1"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, article_path TEXT NOT NULL, claims_path TEXT, meta TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS claims (
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    subject TEXT NOT NULL, property TEXT NOT NULL,
+    claim TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    line INTEGER NOT NULL, "column" INTEGER NOT NULL, drafted INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_by_key ON claims (subject, property);
+CREATE INDEX IF NOT EXISTS claims_by_document ON claims (document);
+"""
+
+
+def open_store(location: str, *, create: bool = False, shown: str | None = None) -> SqliteStore:
+    """Open the store file at `location` (creating it when asked); `shown` is how errors name it."""
+    shown = location if shown is None else shown
+    target = Path(location)
+    if not create and not target.is_file():
+        raise StoreError(shown, f"{target}: no claims store (expected a file written by `crosscheck index`)")
+    db = sqlite3.connect(target, timeout=10, isolation_level=None)
+    try:
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise StoreError(shown, f"{target}: not a claims store ({exc})") from None
+    if app_id == 0 and tables == 0 and create:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+        db.executescript(_SCHEMA)
+    elif app_id != _APPLICATION_ID:
+        db.close()
+        raise StoreError(shown, f"{target}: not a claims store (expected a file written by `crosscheck index`)")
+    db.execute("PRAGMA foreign_keys = ON")
+    return SqliteStore(db)
+
+
+class SqliteStore:
+    """A `ClaimStore` in one SQLite file."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def index(self, documents: Iterable[Document]) -> int:
+        """Write every document in one transaction, replacing earlier versions; returns the claim count."""
+        db = self._db
+        count = 0
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for document in documents:
+                db.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+                db.execute(
+                    "INSERT INTO documents VALUES (?, ?, ?, ?)",
+                    (document.id, str(document.article_path), str(document.claims_path) if document.claims_path else None,
+                     document.meta.model_dump_json(by_alias=True, exclude_none=True)),
+                )
+                db.executemany(
+                    "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (document.id, c.claim.subject, c.claim.property, c.claim.model_dump_json(exclude_none=True),
+                         c.start, c.end, c.line, c.column, int(c.drafted))
+                        for c in document.claims
+                    ],
+                )
+                count += len(document.claims)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return count
+
+    def claims_for_keys(self, keys: Iterable[Key], exclude: Iterable[str] = ()) -> list[Document]:
+        """The stored documents with claims of `keys`, holding only those claims; one indexed query per key."""
+        skip = set(exclude)
+        found: dict[str, list[LocatedClaim]] = defaultdict(list)
+        for subject, prop in sorted(set(keys)):
+            rows = self._db.execute(
+                'SELECT document, claim, start, "end", line, "column", drafted FROM claims WHERE subject = ? AND property = ?',
+                (subject, prop),
+            )
+            for document, claim, start, end, line, column, drafted in rows:
+                if document not in skip:
+                    found[document].append(LocatedClaim(Claim.model_validate_json(claim), document, start, end, line, column, bool(drafted)))
+        archived = []
+        for doc_id in sorted(found):
+            row = self._db.execute("SELECT article_path, claims_path, meta FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            archived.append(Document.of(
+                doc_id, DocumentMeta.model_validate_json(row[2]),
+                sorted(found[doc_id], key=lambda c: (c.start, c.claim.id)),
+                article_path=Path(row[0]), claims_path=Path(row[1]) if row[1] else None,
+                text="",  # the archive keeps claims and their positions, not article texts
+            ))
+        return archived
+
+    def close(self) -> None:
+        self._db.close()

@@ -6,6 +6,12 @@
   var SEVERITIES = ["error", "warning", "info"];
   var VALUE = 1, DIFFERS = 2;
   var data = JSON.parse(document.getElementById("report-data").textContent);
+  /* Claims and findings come as rows, their field names given once (see CLAIM_FIELDS in html.py). */
+  function records(rows, fields) {
+    return rows.map(function (row) { var record = {}; fields.forEach(function (name, i) { record[name] = row[i]; }); return record; });
+  }
+  data.claims = records(data.claims, data.claimFields);
+  data.findings = records(data.findings, data.findingFields);
   var app = document.getElementById("app");
   var state = { severities: { error: true, warning: true, info: true }, rule: "", doc: -1, text: "", page: 0, current: -1 };
   var shown = [];  /* indices into data.findings that pass the filters */
@@ -180,8 +186,9 @@
       reading.appendChild(el("dt", null, claim.numeric ? "reads as" : "compared as"));
       reading.appendChild(el("dd", null, claim.reading));
     }
-    var source = claim.file
-      ? el("div", { className: "muted mono where" }, "claim ", el("code", null, claim.id), " in ", safeHref(claim.fileUrl) ? el("a", { href: claim.fileUrl, rel: "noreferrer" }, claim.file) : claim.file)
+    var file = claim.file === null ? null : data.files[claim.file];  /* [path, url or null] */
+    var source = file
+      ? el("div", { className: "muted mono where" }, "claim ", el("code", null, claim.id), " in ", safeHref(file[1]) ? el("a", { href: file[1], rel: "noreferrer" }, file[0]) : file[0])
       : el("div", { className: "muted where" }, "drafted on the fly (no claims file)");
     return el("div", { className: "claim" }, head, quote(segments), reading, source);
   }
@@ -201,10 +208,11 @@
       box.appendChild(el("p", null, "If the form is an accepted name of ", el("code", null, f.subject), ", add it to the registry's aliases:"));
       box.appendChild(el("pre", null, "entities:\n  " + f.subject + ":\n    aliases: [" + f.aliases.map(function (a) { return JSON.stringify(a); }).join(", ") + "]"));
     }
-    if (f.waivers.length) {
+    var annotated = f.claims.map(function (i) { return data.claims[i]; }).filter(function (claim) { return claim.file !== null; });
+    if (annotated.length) {
       box.appendChild(el("p", null, "If the difference is known and accepted, waive the rule on one of the claims, with the reason:"));
-      box.appendChild(el("pre", null, f.waivers.map(function (w) {
-        return "# " + w.file + ", claim " + w.id + "\nwaive: {rule: " + f.rule + ", reason: \"why this difference is accepted\"}";
+      box.appendChild(el("pre", null, annotated.map(function (claim) {
+        return "# " + data.files[claim.file][0] + ", claim " + claim.id + "\nwaive: {rule: " + f.rule + ", reason: \"why this difference is accepted\"}";
       }).join("\n\n")));
     }
     box.appendChild(el("p", null, "Or record every current finding as known, and hide them in later runs:"));

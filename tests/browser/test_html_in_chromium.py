@@ -79,9 +79,9 @@ def open_page(browser, tmp_path):
         page.close()
 
 
-def write(report: Report, path: Path, options: RenderOptions = RenderOptions()) -> Path:
+def write(report: Report, path: Path, options: RenderOptions | None = None) -> Path:
     out = io.StringIO()
-    reporters.get("html")(report, out, options)
+    reporters.get("html")(report, out, options or RenderOptions())
     path.write_text(out.getvalue(), encoding="utf-8")
     return path
 
@@ -165,6 +165,29 @@ def test_the_resolve_hints_give_the_alias_the_waiver_and_the_baseline(open_page,
     assert "crosscheck baseline seeds -o crosscheck-baseline.json" in hints
 
 
+def test_a_run_on_changed_files_with_drafted_claims_says_so(open_page, tmp_path):
+    drafted = [
+        ClaimRef(document=f"news/{name}.txt", claim=f"d{i}", quote=f"sales rose to {n} units", line=2, column=9, value=f"{n} units",
+                 interval=Interval(low=n, high=n, unit="unit"), normalized=f"[{n}, {n}] unit", drafted=True, confidence=confidence)
+        for i, (name, n, confidence) in enumerate((("new", 10, 0.72), ("old", 20, 0.9)))
+    ]
+    finding = Finding(fingerprint="f" * 16, rule="CC101", severity="warning", subject="acme", property="sales", message="sales disagree",
+                      explanation="10 units and 20 units cannot both hold.", claims=drafted, confidence=0.65)
+    report = Report(summary=Summary(documents=2, claims=2, drafted=2, warning=1), findings=[finding])
+    opened = open_page(write(report, tmp_path / "drafted.html", RenderOptions(focus=frozenset({"news/new.txt"}))))
+    text = opened.page.inner_text("#app")
+    assert "Limited to the changed files (--changed / --since): news/new.txt" in text
+    assert "2 claims (2 drafted)" in text and "match confidence 0.65" in text
+    assert opened.page.locator(".badge.drafted").all_inner_texts() == ["drafted · confidence 0.72", "drafted · confidence 0.90"]
+    assert opened.console == [] and opened.errors == []
+
+
+def test_a_clean_report_says_so(open_page, tmp_path):
+    opened = open_page(write(Report(summary=Summary(documents=5, claims=118), findings=[]), tmp_path / "clean.html"))
+    assert "No disagreements found." in opened.page.inner_text("#app")
+    assert opened.findings() == 0 and opened.console == [] and opened.errors == []
+
+
 HOSTILE = [
     '<img src=x onerror="window.pwned = 1">',
     "<script>window.pwned = 2</script>",
@@ -231,6 +254,10 @@ def test_thirty_thousand_findings_open_in_pages_and_filter(open_page, tmp_path):
     assert opened.findings() == 50 and "page 1 of 600" in page.inner_text(".pager")
     page.keyboard.press("ArrowRight")
     assert "page 2 of 600" in page.inner_text(".pager") and "#51 " in page.locator(".fingerprint").first.inner_text()
+    for _ in range(51):  # j past the page's last finding goes on to the next page's first
+        page.keyboard.press("j")
+    assert "page 3 of 600" in page.inner_text(".pager")
+    assert page.evaluate("document.activeElement.querySelector('.fingerprint').textContent").startswith("#101 ")
     page.uncheck("#show-error")
     assert "Showing 1–50 of 7500 findings (filtered from 30000)" in page.inner_text("#counter")
     assert opened.console == [] and opened.errors == []

@@ -12,7 +12,7 @@ links to the article lines, and the snippets of "how to resolve".  Findings are
 shown a page at a time, so 30,000 of them stay quick to filter and to scroll.
 
 The report holds quotes, not article texts, so there is no view of a whole
-article: the article filter lists every finding's claims in one article instead.
+article: the article filter shows the findings of one article instead.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ import os.path
 import re
 import shlex
 from functools import cache
-from importlib.resources import files
+from importlib import resources
+from itertools import pairwise
 from typing import TextIO
 from urllib.parse import quote as url_quote
 from urllib.parse import urlsplit
@@ -83,7 +84,7 @@ def _title(report: Report) -> str:
 
 @cache
 def _asset(name: str) -> str:
-    return files("crosscheck.reporters").joinpath("html_assets", name).read_text(encoding="utf-8")
+    return resources.files("crosscheck.reporters").joinpath("html_assets", name).read_text(encoding="utf-8")
 
 
 def _sha256(text: str) -> str:
@@ -95,10 +96,7 @@ def _sha256(text: str) -> str:
 
 CLAIM_FIELDS = ("doc", "line", "column", "url", "file", "id", "quote", "value", "reading", "numeric", "drafted", "confidence")
 """A claim's row in the page's data, in this order (the script names them back): one row per claim, however many findings name it."""
-FINDING_FIELDS = (
-    "fingerprint", "rule", "severity", "subject", "property", "scope", "message", "explanation",
-    "claims", "similarity", "confidence", "aliases", "diff", "quotes",
-)  # fmt: skip
+FINDING_FIELDS = ("fingerprint", "rule", "severity", "subject", "property", "scope", "message", "explanation", "claims", "similarity", "confidence", "aliases", "diff", "quotes")
 """A finding's row: `claims` are indices into the claim rows; `aliases` (registry rules), `diff` and `quotes` (word diffs) or null."""
 
 
@@ -121,7 +119,7 @@ def _data(report: Report, options: RenderOptions) -> dict:
     return {
         "summary": report.summary.model_dump(),
         "focus": sorted(_clean(path) for path in options.focus),
-        "baseline": _baseline_command(list(documents)),
+        "baseline": _baseline_commands(list(documents)),
         "documents": [_clean(path) for path in documents],
         "files": [[_clean(path), _link(options.link_base, path)] for path in files],
         "rules": {rule: _rule(rule, options.rules.get(rule), report.findings) for rule in sorted(rules)},
@@ -187,20 +185,24 @@ def _clean(text: str) -> str:
 
 def _link(base: str | None, path: str, line: int | None = None) -> str | None:
     """`BASE/path#L12`, the path percent-encoded; None without a base or with one of an active scheme."""
-    if not base or urlsplit(base).scheme.lower() not in LINK_SCHEMES:
+    try:
+        if not base or urlsplit(base).scheme.lower() not in LINK_SCHEMES:
+            return None
+    except ValueError:  # not a URL at all ("http://[")
         return None
     url = f"{base.rstrip('/')}/{url_quote(path, safe='/')}"
     return f"{url}#L{line}" if line else url
 
 
-def _baseline_command(documents: list[str]) -> str:
-    """`crosscheck baseline DIR -o crosscheck-baseline.json`, DIR the folder every reported document is under."""
+def _baseline_commands(documents: list[str]) -> list[str]:
+    """`crosscheck baseline DIR -o crosscheck-baseline.json` and the check that uses it, DIR the folder of every reported document."""
     folders = [os.path.dirname(path) or "." for path in documents]
     try:
         folder = os.path.commonpath(folders) if folders else "."
     except ValueError:  # absolute and relative paths mixed
         folder = "."
-    return f"crosscheck baseline {shlex.quote(_clean(folder) or '.')} -o {BASELINE_FILE}"
+    folder = shlex.quote(_clean(folder) or ".")
+    return [f"crosscheck baseline {folder} -o {BASELINE_FILE}", f"crosscheck check {folder} --baseline {BASELINE_FILE}"]
 
 
 def _unregistered_forms(finding: Finding) -> list[str]:
@@ -221,7 +223,7 @@ _LOOKAHEAD = 3
 
 def _value_span(quote: str, value: str) -> tuple[int, int] | None:
     start = quote.find(value) if value else -1
-    if start < 0 and value:
+    if start < 0 and value and len(quote.lower()) == len(quote):  # lower case keeps the offsets (not so for "İ")
         start = quote.lower().find(value.lower())
     return (start, start + len(value)) if start >= 0 else None
 
@@ -236,7 +238,7 @@ def _segments(quote: str, value: tuple[int, int] | None, differs: set[tuple[int,
     spans = ([(*value, VALUE)] if value else []) + [(start, end, DIFFERS) for start, end in differs]
     cuts = sorted({0, len(quote), *(i for start, end, _ in spans for i in (start, end))})
     segments: list[list] = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         kind = PLAIN
         for low, high, mark in spans:
             if low <= start and end <= high:

@@ -212,11 +212,11 @@
     if (annotated.length) {
       box.appendChild(el("p", null, "If the difference is known and accepted, waive the rule on one of the claims, with the reason:"));
       box.appendChild(el("pre", null, annotated.map(function (claim) {
-        return "# " + data.files[claim.file][0] + ", claim " + claim.id + "\nwaive: {rule: " + f.rule + ", reason: \"why this difference is accepted\"}";
+        return "# in " + data.files[claim.file][0] + ", on the claim with id: " + claim.id + "\nwaive: {rule: " + f.rule + ", reason: \"why this difference is accepted\"}";
       }).join("\n\n")));
     }
     box.appendChild(el("p", null, "Or record every current finding as known, and hide them in later runs:"));
-    box.appendChild(el("pre", null, data.baseline + "\ncrosscheck check … --baseline crosscheck-baseline.json"));
+    box.appendChild(el("pre", null, data.baseline.join("\n")));
     box.appendChild(el("p", { className: "muted" }, "Otherwise correct the article or its claims file so the two agree."));
     return box;
   }

@@ -133,13 +133,15 @@ def test_unticking_a_severity_hides_its_findings(open_page, seed_report):
     assert opened.findings() == 5
 
 
-def test_the_rule_and_article_filters(open_page, seed_report):
+def test_the_rule_article_and_text_filters(open_page, seed_report):
     opened = open_page(seed_report)
     opened.page.select_option("#filter-rule", "CC401")
     assert opened.findings() == 2 and opened.findings('[data-rule="CC401"]') == 2
     opened.page.select_option("#filter-rule", "")
     opened.page.select_option("#filter-doc", label="seeds/000_7a62f7c734be23ae.txt")
     assert opened.findings() == 2 and opened.findings(".warning") == 2
+    opened.page.fill("#filter-text", "Huang")
+    assert opened.findings() == 1 and "huang-hu" in opened.page.inner_text("article.finding")
 
 
 def test_j_and_k_move_between_findings(open_page, seed_report):

@@ -1,5 +1,6 @@
 /* crosscheck HTML report: draws the page from the JSON block #report-data.
- * Every piece of report text becomes a DOM text node, so no article text is ever parsed as HTML.  Allowed by its sha256 in the page's Content-Security-Policy; loads nothing. */
+ * Every piece of report text becomes a DOM text node, so no article text is ever parsed as HTML.
+ * Allowed by its sha256 in the page's Content-Security-Policy; loads nothing. */
 (function () {
   "use strict";
   var PAGE_SIZE = 50;
@@ -41,11 +42,11 @@
 
   /* ---------------------------------------------------------------- summary */
 
-  function countBy(key) {
+  /* Findings counted by severity per group; groupsOf(finding) names the groups a finding counts in. */
+  function countBy(groupsOf) {
     var counts = {};
     data.findings.forEach(function (f) {
-      var keys = key(f);
-      keys.forEach(function (k) {
+      groupsOf(f).forEach(function (k) {
         var c = counts[k] || (counts[k] = { error: 0, warning: 0, info: 0, total: 0 });
         c[f.severity]++; c.total++;
       });
@@ -90,7 +91,7 @@
     var tables = el("div", { className: "tables" });
     tables.appendChild(countTable("By rule", "Rule", countBy(function (f) { return [f.rule]; }), function (rule) {
       var info = data.rules[rule] || {};
-      return el("span", null, el("button", { className: "link", type: "button", title: info.summary || "", onclick: function () { setFilter("rule", rule); } }, ruleLabel(rule)));
+      return el("button", { className: "link", type: "button", title: info.summary || "", onclick: function () { setFilter("rule", rule); } }, ruleLabel(rule));
     }));
     tables.appendChild(countTable("By article", "Article", countBy(findingDocs), function (doc) {
       return el("button", { className: "link untrusted", type: "button", onclick: function () { setFilter("doc", Number(doc)); } }, data.documents[doc]);
@@ -305,8 +306,8 @@
     app.appendChild(list);
     app.appendChild(pagers[1]);
     list.addEventListener("focusin", function (event) {
-      var cards = Array.prototype.indexOf.call(list.querySelectorAll("article.finding"), event.target);
-      if (cards >= 0) state.current = cards;
+      var at = Array.prototype.indexOf.call(list.querySelectorAll("article.finding"), event.target);  /* clicked or tabbed to */
+      if (at >= 0) state.current = at;
     });
     document.addEventListener("keydown", keys);
     apply();

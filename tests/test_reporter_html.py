@@ -95,7 +95,7 @@ def test_content_security_policy_allows_only_the_inlined_style_and_script():
     page = render(sample_report())
     policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1)
     directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
-    assert directives["default-src"] == "'none'"
+    assert directives["default-src"] == "'none'" and directives["require-trusted-types-for"] == "'script'"
     style = re.search(r"<style>(.*?)</style>", page, re.DOTALL).group(1)
     script = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
     assert len(script) == 1  # the one executable script; the data block is JSON

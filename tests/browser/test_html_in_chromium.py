@@ -106,6 +106,13 @@ def test_the_seed_report_opens_with_no_console_message_and_no_request(open_page,
     assert opened.requests == [opened.url]
 
 
+def test_the_page_refuses_to_parse_any_string_as_html(open_page, seed_report):
+    """Trusted Types: had the page's script put report text where HTML is parsed, the browser would have refused it (and logged it)."""
+    page = open_page(seed_report).page
+    refused = page.evaluate("() => { try { document.body.innerHTML = '<b>x</b>'; return false; } catch (error) { return error instanceof TypeError; } }")
+    assert refused
+
+
 def test_the_disputed_figure_is_highlighted_in_each_quote(open_page, seed_report):
     page = open_page(seed_report).page
     figure = page.locator("article.finding.error")

@@ -47,8 +47,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     style, script = _asset("report.css"), _asset("report.js")
     policy = (
         f"default-src 'none'; style-src '{_sha256(style)}'; script-src '{_sha256(script)}'; "
-        "img-src 'none'; base-uri 'none'; form-action 'none'"
-    )
+        "img-src 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'"
+    )  # Trusted Types: a browser that has them refuses any string put where HTML would be parsed (innerHTML and the like)
     out.write(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'

@@ -188,6 +188,8 @@ def test_a_run_on_changed_files_with_drafted_claims_says_so(open_page, tmp_path)
     assert "Limited to the changed files (--changed / --since): news/new.txt" in text
     assert "2 claims (2 drafted)" in text and "match confidence 0.65" in text
     assert opened.page.locator(".badge.drafted").all_inner_texts() == ["drafted · confidence 0.72", "drafted · confidence 0.90"]
+    assert opened.page.locator(".claim", has=opened.page.locator(".badge.changed")).locator(".where").first.inner_text().startswith("news/new.txt:2:9")
+    assert opened.page.locator(".badge.changed").count() == 1
     assert opened.console == [] and opened.errors == []
 
 

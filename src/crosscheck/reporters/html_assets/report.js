@@ -178,6 +178,10 @@
     var where = docName(claim) + ":" + claim.line + ":" + claim.column;
     var link = safeHref(claim.url);
     var head = el("div", { className: "where mono" }, link ? el("a", { href: link, rel: "noreferrer" }, where) : el("span", null, where));
+    if (data.focus.indexOf(docName(claim)) >= 0) {  /* a --changed run: this side is what changed */
+      head.appendChild(document.createTextNode(" "));
+      head.appendChild(el("span", { className: "badge changed" }, "changed"));
+    }
     if (claim.drafted) {
       head.appendChild(document.createTextNode(" "));
       head.appendChild(el("span", { className: "badge drafted" }, "drafted" + (claim.confidence !== null ? " · confidence " + claim.confidence.toFixed(2) : "")));

@@ -174,6 +174,7 @@ def test_the_seed_report_renders(seed_page):
     assert data["summary"]["documents"] == 5 and data["summary"]["error"] == 1
     assert len(data["findings"]) == data["summary"]["error"] + data["summary"]["warning"] + data["summary"]["info"]
     assert seed_page.rstrip().endswith("</html>")
+    assert "://" not in seed_page  # no URL at all, in the markup or the data, without --link-base
 
 
 def test_a_quote_finding_marks_the_words_each_quote_has_and_the_other_lacks(seed_page):

@@ -4,7 +4,8 @@ The page holds the report as JSON in a `<script type="application/json">` block
 (escaped by `escape.script_json`, so no article text can end the element) and a
 small inlined script that builds every element from it with DOM text nodes,
 never by parsing HTML.  A Content-Security-Policy lets only that script and the
-inlined style run, by their sha256 hashes, and loads nothing from anywhere.
+inlined style run, by their sha256 hashes, loads nothing from anywhere, and
+requires Trusted Types, so a browser refuses any string where HTML is parsed.
 
 What the script needs but cannot work out is computed here: each quote cut into
 segments (the value, and for quote findings the words that differ, marked),
@@ -45,6 +46,7 @@ PLAIN, VALUE, DIFFERS = 0, 1, 2
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     style, script = _asset("report.css"), _asset("report.js")
+    title = "crosscheck report: " + ", ".join(summary_parts(report)[2:5])  # the findings by severity
     policy = (
         f"default-src 'none'; style-src '{_sha256(style)}'; script-src '{_sha256(script)}'; "
         "img-src 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'"
@@ -54,7 +56,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html_text(_title(report))}</title>\n<style>{style}</style>\n</head>\n<body>\n"
+        f"<title>{html_text(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
         "<noscript><p>This report is drawn by JavaScript, which is off: "
         "<code>crosscheck check -f markdown</code> gives a static one.</p></noscript>\n"
         '<main id="app"></main>\n<script type="application/json" id="report-data">'
@@ -78,10 +80,6 @@ def _embedded_data(report: Report, options: RenderOptions) -> str:
             gc.enable()
 
 
-def _title(report: Report) -> str:
-    return "crosscheck report: " + ", ".join(summary_parts(report)[2:5])  # the findings by severity
-
-
 @cache
 def _asset(name: str) -> str:
     return resources.files("crosscheck.reporters").joinpath("html_assets", name).read_text(encoding="utf-8")
@@ -92,7 +90,6 @@ def _sha256(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- the data the page draws
-
 
 CLAIM_FIELDS = ("doc", "line", "column", "url", "file", "id", "quote", "value", "reading", "numeric", "drafted", "confidence")
 """A claim's row in the page's data, in this order (the script names them back): one row per claim, however many findings name it."""

@@ -197,3 +197,12 @@ def test_resolve_hints_name_the_alias_the_waiver_and_the_baseline(seed_page):
 def test_a_changed_files_run_says_which_files_it_was_limited_to():
     data = embedded(render(sample_report(), replace(OPTIONS, focus=frozenset({"seeds/003_4608776da9d1df45.txt"}))))
     assert data["focus"] == ["seeds/003_4608776da9d1df45.txt"]
+
+
+def test_a_claim_named_by_many_findings_is_held_once():
+    report = sample_report()
+    figure = next(f for f in report.findings if f.rule == "CC101")
+    copies = [figure.model_copy(update={"claims": [c.model_copy() for c in figure.claims]}) for _ in range(3)]  # as read back from JSON
+    data = embedded(render(report.model_copy(update={"findings": [*report.findings, *copies]})))
+    rows = [tuple(f["claims"]) for f in data["findings"] if f["rule"] == "CC101"]
+    assert len(rows) == 4 and len(set(rows)) == 1

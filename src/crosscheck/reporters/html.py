@@ -100,17 +100,19 @@ FINDING_FIELDS = ("fingerprint", "rule", "severity", "subject", "property", "sco
 def _data(report: Report, options: RenderOptions) -> dict:
     """The report as the page's script reads it: rows of fields named once, paths and claims each held once."""
     claims: list[list] = []
-    index: dict[int, int] = {}
+    seen: dict[tuple, tuple[ClaimRef, int]] = {}  # a claim's place -> the claim and its row
     documents: dict[str, int] = {}
     files: dict[str, int] = {}
     findings = []
     for finding in sorted(report.findings, key=lambda f: severity_rank(f.severity)):  # stable: report order within a severity
         at = []
-        for ref in finding.claims:
-            if id(ref) not in index:  # the engine shares one ClaimRef per claim across findings
-                index[id(ref)] = len(claims)
+        for ref in finding.claims:  # a figure restated across a corpus meets many others: its claim is one row
+            place = (ref.document, ref.claims_file, ref.claim, ref.line, ref.column)
+            known = seen.get(place)
+            if known is None or (known[0] is not ref and known[0] != ref):
+                known = seen[place] = (ref, len(claims))
                 claims.append(_claim(ref, documents, files, options.link_base))
-            at.append(index[id(ref)])
+            at.append(known[1])
         findings.append(_finding(finding, at))
     rules = {f.rule for f in report.findings}
     return {

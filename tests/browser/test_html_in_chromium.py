@@ -255,6 +255,19 @@ def large_report(count: int) -> Report:
     return Report(summary=Summary(documents=count // 10 + 1, claims=2 * count, error=errors, warning=count - errors), findings=findings)
 
 
+def test_a_link_to_a_finding_opens_its_page_with_it_in_focus(open_page, tmp_path):
+    opened = open_page(write(large_report(500), tmp_path / "linked.html"))
+    page = opened.page
+    for _ in range(6):
+        page.keyboard.press("ArrowRight")
+    fingerprint = page.locator("article.finding").nth(2).get_attribute("data-fingerprint")
+    page.goto("about:blank")
+    page.goto(f"{opened.url}#{fingerprint}")
+    page.wait_for_selector("article.finding")
+    assert "page 7 of 10" in page.inner_text(".pager")
+    assert page.evaluate("document.activeElement.dataset.fingerprint") == fingerprint
+
+
 def test_thirty_thousand_findings_open_in_pages_and_filter(open_page, tmp_path):
     path = write(large_report(30_000), tmp_path / "large.html")
     started = time.perf_counter()
@@ -269,6 +282,7 @@ def test_thirty_thousand_findings_open_in_pages_and_filter(open_page, tmp_path):
         page.keyboard.press("j")
     assert "page 3 of 600" in page.inner_text(".pager")
     assert page.evaluate("document.activeElement.querySelector('.fingerprint').textContent").startswith("#101 ")
+    assert opened.page.url.endswith("#" + page.evaluate("document.activeElement.dataset.fingerprint"))  # the address links to the finding in focus
     page.uncheck("#show-error")
     assert "Showing 1–50 of 7500 findings (filtered from 30000)" in page.inner_text("#counter")
     assert opened.console == [] and opened.errors == []

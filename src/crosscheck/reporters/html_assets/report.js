@@ -241,7 +241,7 @@
       var claim = data.claims[ci];
       claims.appendChild(claimCard(claim, f.quotes ? f.quotes[k] : claim.quote));
     });
-    return el("article", { className: "finding " + f.severity, tabIndex: -1, dataset: { severity: f.severity, rule: f.rule } },
+    return el("article", { className: "finding " + f.severity, tabIndex: -1, dataset: { severity: f.severity, rule: f.rule, fingerprint: f.fingerprint } },
       header,
       el("p", { className: "message" }, f.message),
       f.explanation ? el("p", { className: "explanation" }, f.explanation) : null,
@@ -282,6 +282,16 @@
     cards[state.current].focus();
   }
 
+  /* Open the page that holds the finding with this fingerprint (a link ending #fingerprint) and focus it. */
+  function reveal(fingerprint) {
+    var at = shown.findIndex(function (i) { return data.findings[i].fingerprint === fingerprint; });
+    if (at < 0) return;
+    state.page = Math.floor(at / PAGE_SIZE);
+    draw();
+    state.current = at % PAGE_SIZE;
+    list.querySelectorAll("article.finding")[state.current].focus();
+  }
+
   function keys(event) {
     var target = event.target;
     if (event.altKey || event.ctrlKey || event.metaKey || /^(SELECT|TEXTAREA)$/.test(target.tagName) || (target.tagName === "INPUT" && target.type !== "checkbox")) return;
@@ -311,9 +321,12 @@
     app.appendChild(pagers[1]);
     list.addEventListener("focusin", function (event) {
       var at = Array.prototype.indexOf.call(list.querySelectorAll("article.finding"), event.target);  /* clicked or tabbed to */
-      if (at >= 0) state.current = at;
+      if (at < 0) return;
+      state.current = at;
+      history.replaceState(null, "", "#" + event.target.dataset.fingerprint);  /* the address now links to this finding */
     });
     document.addEventListener("keydown", keys);
     apply();
+    reveal(location.hash.slice(1));
   }
 })();

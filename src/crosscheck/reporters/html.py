@@ -45,6 +45,7 @@ PLAIN, VALUE, DIFFERS = 0, 1, 2
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
+    """Write the report as one self-contained page: its data, then the code that draws it."""
     style, script = _asset("report.css"), _asset("report.js")
     title = "crosscheck report: " + ", ".join(summary_parts(report)[2:5])  # the findings by severity
     policy = (

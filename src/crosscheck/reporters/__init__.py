@@ -25,6 +25,7 @@ BUILTIN: dict[str, str] = {
     "json": "crosscheck.reporters.json_report:render",
     "sarif": "crosscheck.reporters.sarif:render",
     "github": "crosscheck.reporters.github:render",
+    "html": "crosscheck.reporters.html:render",
 }
 
 

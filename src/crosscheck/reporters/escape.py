@@ -81,3 +81,19 @@ def github_property(text: str) -> str:
 def sarif_text(text: str) -> str:
     """A SARIF plain-text message: brackets escaped, since `[text](target)` is an embedded link there (SARIF §3.11.6)."""
     return strip_control(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+# Inside <script>, only `</script` (or `<!--`) ends or changes the element: with `<`, `>` and `&` as
+# \u escapes no tag or entity can form; U+2028/9 are escaped because older JavaScript parsers end a
+# line at them.  JSON.parse reads every escape back as the character.
+_SCRIPT_JSON = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def script_json(value: object) -> str:
+    """`value` as JSON safe to embed in `<script type="application/json">`: no character can end the element."""
+    import json  # on first use: only the HTML reporter needs it
+
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escape in _SCRIPT_JSON:  # str.replace, many times faster than str.translate on a report of megabytes
+        text = text.replace(char, escape)
+    return text

@@ -9,7 +9,6 @@ seam a runner uses to share keys out among processes (`crosscheck.speed`).
 """
 
 from crosscheck.engine.check import Found, assemble, check, find
-from crosscheck.engine.findings import fingerprint
 from crosscheck.engine.items import Key
 
-__all__ = ["Found", "Key", "assemble", "check", "find", "fingerprint"]
+__all__ = ["Found", "Key", "assemble", "check", "find"]

@@ -18,7 +18,8 @@ import pytest
 
 from conftest import ROOT
 from crosscheck import reporters
-from crosscheck.model.report import ClaimRef, Finding, Interval, Report, Summary
+from crosscheck.model.report import ClaimRef, Finding, Report, Summary
+from crosscheck.model.values import Interval
 from crosscheck.reporters import RenderOptions
 from report_fixtures import HOSTILE, hostile_report, sample_report
 

@@ -18,7 +18,8 @@ import pytest
 
 from crosscheck import reporters
 from crosscheck.cli import main
-from crosscheck.model.report import ClaimRef, Finding, Interval, Report, Summary
+from crosscheck.model.report import ClaimRef, Finding, Report, Summary
+from crosscheck.model.values import Interval
 from crosscheck.reporters import RenderOptions
 
 try:

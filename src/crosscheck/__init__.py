@@ -36,7 +36,7 @@ _EXPORTS: dict[str, str] = {
     "Rule": "crosscheck.rules",
     "load_rules": "crosscheck.rules",
     "LoadResult": "crosscheck.load.corpus",
-    "load_corpus": "crosscheck.load.corpus",
+    "load_corpus": "crosscheck.speed",
 }
 """Public name -> the module that defines it."""
 
@@ -66,4 +66,5 @@ if TYPE_CHECKING:  # static analysers and IDEs see the real names
     from crosscheck.model.registry import Registry
     from crosscheck.model.report import Finding, Report
     from crosscheck.rules import Rule, load_rules
-    from crosscheck.load.corpus import LoadResult, load_corpus
+    from crosscheck.load.corpus import LoadResult
+    from crosscheck.speed import load_corpus

@@ -20,7 +20,7 @@ from crosscheck.engine.grouping import Block, blocks, group_items
 from crosscheck.engine.items import Key, items, wanted_by
 from crosscheck.model.corpus import Corpus
 from crosscheck.model.report import Finding, Report, Summary
-from crosscheck.rules import Rule, matches_property
+from crosscheck.rules.schema import Rule, matches_property
 
 
 @dataclass(frozen=True, slots=True)

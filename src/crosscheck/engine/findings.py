@@ -18,7 +18,7 @@ from crosscheck.model.claims import LOW_CONFIDENCE
 from crosscheck.model.construct import construct
 from crosscheck.model.corpus import Document
 from crosscheck.model.report import ClaimRef, Finding, severity_rank
-from crosscheck.rules import Rule
+from crosscheck.rules.schema import Rule
 
 SCOPE_NOTE = (
     " One claim gives a time scope ({scope}) and the other none, so they may describe different times;"

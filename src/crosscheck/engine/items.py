@@ -13,7 +13,7 @@ from crosscheck.comparators import Comparator, Item
 from crosscheck.model.registry import Entity, Property
 from crosscheck.model.values import Value
 from crosscheck.model.corpus import Corpus, LocatedClaim
-from crosscheck.rules import Rule
+from crosscheck.rules.schema import Rule
 
 Key = tuple[str, str]
 """A claim key without its scope: (subject, property)."""

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Mapping
 
 from crosscheck.comparators import Comparator
-from crosscheck.model.corpus import Corpus, Document, LocatedClaim
 from crosscheck.model.claims import Claim, DocumentMeta
+from crosscheck.model.corpus import Corpus, Document, LocatedClaim
 from crosscheck.model.registry import Registry
 from crosscheck.model.report import Report
 from crosscheck.rules import Example, Rule, example_property

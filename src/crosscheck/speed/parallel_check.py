@@ -15,7 +15,7 @@ from crosscheck.comparators import Comparator, registry
 from crosscheck.engine import Found
 from crosscheck.model.corpus import Corpus
 from crosscheck.model.report import Report
-from crosscheck.rules import Rule
+from crosscheck.rules.schema import Rule
 from crosscheck.speed import gcpause, runner, wire
 
 PARALLEL_MIN_CLAIMS = 50_000

@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS {schema}.documents (
     content_hash text NOT NULL
 );
 CREATE TABLE IF NOT EXISTS {schema}.claims (
-    document text COLLATE "C" NOT NULL REFERENCES {schema}.documents (id) ON DELETE CASCADE,
+    document text COLLATE "C" NOT NULL,
     ordinal integer NOT NULL,
     subject text COLLATE "C" NOT NULL, property text COLLATE "C" NOT NULL,
     claim text NOT NULL, start integer NOT NULL, "end" integer NOT NULL,
@@ -55,7 +55,9 @@ CREATE TABLE IF NOT EXISTS {schema}.claims (
 CREATE INDEX IF NOT EXISTS claims_by_key ON {schema}.claims (subject, property, document, ordinal);
 """
 # COLLATE "C": keys sort by code point, as Python sorts strings, whatever the database's locale;
-# the key index then serves both the lookups and the audit's order.
+# the key index then serves both the lookups and the audit's order.  No foreign key from claims to
+# documents: `index` deletes a replaced document's claims itself, in the same transaction, and a
+# per-row check would slow every write.
 
 _UPSERT = """
 INSERT INTO {schema}.documents (id, article_path, claims_path, meta, content_hash)
@@ -74,6 +76,9 @@ concurrent run waits briefly on the rows a batch holds."""
 
 AUDIT_FETCH_ROWS = 5_000
 """Rows fetched per round trip from the audit's server-side cursor."""
+
+_KEYS_PER_PIPELINE = 100
+"""Key queries sent to the server at once by `claims_for_keys`; their rows are held until read."""
 
 _RETRIES = 3
 """Attempts per batch when PostgreSQL breaks a deadlock with another writer (the batch is rolled back whole)."""
@@ -104,13 +109,14 @@ def _rows(document: Document) -> _Row:
     claims_path = str(document.claims_path) if document.claims_path else None
     head = (document.id, str(document.article_path), claims_path,
             document.meta.model_dump_json(by_alias=True, exclude_none=True))
-    claims = [
-        (document.id, ordinal, c.claim.subject, c.claim.property, c.claim.model_dump_json(exclude_none=True),
-         c.start, c.end, c.line, c.column, c.drafted)
-        for ordinal, c in enumerate(document.claims)
-    ]
-    blob = json.dumps([head, [row[2:] for row in claims]], ensure_ascii=False, separators=(",", ":"))
-    return _Row(head, claims, hashlib.sha256(blob.encode("utf-8")).hexdigest())
+    digest = hashlib.sha256(json.dumps(head, ensure_ascii=False).encode("utf-8"))
+    claims = []
+    for ordinal, c in enumerate(document.claims):
+        row = (document.id, ordinal, c.claim.subject, c.claim.property, c.claim.model_dump_json(exclude_none=True),
+               c.start, c.end, c.line, c.column, c.drafted)
+        digest.update(repr(row[4:]).encode("utf-8"))  # the claim as written and where it stands: all a row holds
+        claims.append(row)
+    return _Row(head, claims, digest.hexdigest())
 
 
 class PostgresStore:
@@ -186,12 +192,19 @@ class PostgresStore:
                     raise
 
     def claims_for_keys(self, keys: Iterable[Key], exclude: Iterable[str] = ()) -> Iterator[tuple[str, LocatedClaim]]:
-        """Stored claims with one of `keys`, as (document id, claim); one indexed query per key."""
+        """Stored claims with one of `keys`, as (document id, claim); one indexed query per key.
+
+        The queries of `_KEYS_PER_PIPELINE` keys go out together (pipeline mode), so a new
+        article's forty keys cost one round trip to the server, not forty.
+        """
         skip = set(exclude)
         query = self._sql(f"SELECT {_SELECT_CLAIM} FROM {{schema}}.claims WHERE subject = %s AND property = %s ORDER BY document, ordinal")
-        with self._conn.cursor() as cursor:
-            for key in sorted(set(keys)):
-                for _key, claims in fact_groups(cursor.execute(query, key, prepare=True).fetchall()):
+        wanted = sorted(set(keys))
+        for i in range(0, len(wanted), _KEYS_PER_PIPELINE):
+            with self._conn.pipeline():
+                results = [self._conn.execute(query, key, prepare=True) for key in wanted[i : i + _KEYS_PER_PIPELINE]]
+            for result in results:
+                for _key, claims in fact_groups(result.fetchall()):
                     for located in claims:
                         if located.document not in skip:
                             yield located.document, located

@@ -10,9 +10,11 @@ always; PostgreSQL when `--postgres` or CROSSCHECK_TEST_POSTGRES names a server,
   checked against the store: load it, query the store, run the engine; seconds beyond
   interpreter start-up and imports (the median of 7), and the child's peak memory; `query` is
   the store's part alone
-- audit: the whole archive checked one batch of fact groups at a time (`check_archive`),
-  its seconds and peak memory, beside the in-memory check of the same corpus (load + check,
-  one process) that it must match within 2x
+- audit: the whole archive checked one batch of fact groups at a time, its findings streamed
+  (`ArchiveAudit.findings`, counted), its seconds and peak memory; report: the same sorted into
+  one Report (`check_archive`), as today's reporters take it; beside them the in-memory check
+  of the same corpus (load the files + check, one process) that the audit must match within 2x;
+  all three must find the same number of findings
 
 Peak memory is the child's max RSS, interpreter and imports included.  The machine is printed.
 """
@@ -41,7 +43,7 @@ def child(spec: dict) -> dict:
     from crosscheck.engine import check
     from crosscheck.load.corpus import load_corpus
     from crosscheck.rules import load_rules
-    from crosscheck.store.audit import SqliteArchive, check_archive
+    from crosscheck.store.audit import ArchiveAudit, SqliteArchive, check_archive
 
     if spec["backend"] == "postgres":
         from crosscheck.store.postgres import PostgresStore  # psycopg's import is start-up, not the operation's
@@ -76,15 +78,18 @@ def child(spec: dict) -> dict:
         found = sum(1 for f in report.findings if any(c.document in new_ids for c in f.claims))
         return {"seconds": time.perf_counter() - start, "query": query, "findings": found,
                 "archived_claims": len(combined.claims) - len(new.claims)}
-    if op == "audit":
+    if op in ("audit", "report"):
         rules = load_rules()
         from crosscheck.load.read import load_registry
 
         registry = load_registry(Path(spec["corpus"]) / "registry.yaml")[0]
         start = time.perf_counter()
         with connect() as archive:
-            report = check_archive(archive, rules, registry=registry)
-        return {"seconds": time.perf_counter() - start, "findings": len(report.findings)}
+            if op == "audit":  # the findings streamed, as a streaming reporter would take them
+                found = sum(1 for _finding in ArchiveAudit(archive, rules, registry=registry).findings())
+            else:  # the findings sorted into one Report, as today's reporters take it
+                found = len(check_archive(archive, rules, registry=registry).findings)
+        return {"seconds": time.perf_counter() - start, "findings": found}
     if op == "memory":
         rules = load_rules()
         start = time.perf_counter()
@@ -124,7 +129,7 @@ def prepare(size: int, claims: int, work: Path) -> tuple[Path, Path]:
     return corpus, new
 
 
-def bench(size: int, claims: int, corpus: Path, new: Path, work: Path, backend: str, postgres: str | None) -> dict[str, float]:
+def bench(size: int, claims: int, corpus: Path, new: Path, work: Path, backend: str, postgres: str | None, repeat: int) -> dict[str, float]:
     base = {"backend": backend}
     if backend == "sqlite":
         target = work / f"store-{size}.db"
@@ -147,8 +152,11 @@ def bench(size: int, claims: int, corpus: Path, new: Path, work: Path, backend: 
     row["query"] = statistics.median(r["query"] for r, _ in runs)
     row["against_rss"] = max(rss for _, rss in runs)
     row["against_findings"] = runs[0][0]["findings"]
-    done, row["audit_rss"] = measure({**base, "op": "audit", "corpus": str(corpus)})
-    row["audit"], row["audit_findings"] = done["seconds"], done["findings"]
+    for op in ("audit", "report"):
+        runs = [measure({**base, "op": op, "corpus": str(corpus)}) for _ in range(repeat)]
+        row[op] = statistics.median(r["seconds"] for r, _ in runs)
+        row[f"{op}_rss"] = max(rss for _, rss in runs)
+        row[f"{op}_findings"] = runs[0][0]["findings"]
     return row
 
 
@@ -156,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="crosscheck archive benchmark (SQLite and PostgreSQL)")
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
     parser.add_argument("--claims", type=int, default=40, help="claims per article")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each audit and in-memory measure; the median is shown")
     parser.add_argument("--postgres", default=os.environ.get("CROSSCHECK_TEST_POSTGRES"), help="a PostgreSQL URL (default: $CROSSCHECK_TEST_POSTGRES)")
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "crosscheck-store-bench")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -169,16 +178,19 @@ def main(argv: list[str] | None = None) -> int:
         print("no PostgreSQL URL (--postgres or CROSSCHECK_TEST_POSTGRES): SQLite only", file=sys.stderr)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     print(f"{'articles':>8} {'claims':>8} {'backend':>8} {'index':>7} {'reindex':>7} {'idx MB':>6} {'against':>7} {'query':>6} "
-          f"{'agst MB':>7} {'audit':>7} {'aud MB':>6} {'memory':>7} {'(load)':>7} {'mem MB':>6} {'audit/mem':>9} {'findings':>8}")
+          f"{'agst MB':>7} {'audit':>7} {'aud MB':>6} {'report':>7} {'rep MB':>6} {'memory':>7} {'(load)':>7} {'mem MB':>6} {'audit/mem':>9} {'findings':>8}")
     for size in [int(s) for s in args.sizes.split(",") if s]:
         corpus, new = prepare(size, args.claims, args.workdir)
-        in_memory, memory_rss = measure({"backend": "none", "op": "memory", "corpus": str(corpus)})
+        memory_runs = [measure({"backend": "none", "op": "memory", "corpus": str(corpus)}) for _ in range(args.repeat)]
+        in_memory = {key: statistics.median(r[key] for r, _ in memory_runs) for key in ("seconds", "load", "findings")}
+        memory_rss = max(rss for _, rss in memory_runs)
         for backend in backends:
-            row = bench(size, args.claims, corpus, new, args.workdir, backend, args.postgres)
-            if row["audit_findings"] != in_memory["findings"]:
+            row = bench(size, args.claims, corpus, new, args.workdir, backend, args.postgres, args.repeat)
+            if not row["audit_findings"] == row["report_findings"] == in_memory["findings"]:
                 raise SystemExit(f"audit on {backend} found {row['audit_findings']} findings, the in-memory check {in_memory['findings']}")
             print(f"{size:>8} {int(row['claims']):>8} {backend:>8} {row['index']:>7.2f} {row['reindex']:>7.2f} {row['index_rss'] / 2**20:>6.0f} "
                   f"{row['against']:>7.3f} {row['query']:>6.3f} {row['against_rss'] / 2**20:>7.0f} {row['audit']:>7.2f} {row['audit_rss'] / 2**20:>6.0f} "
+                  f"{row['report']:>7.2f} {row['report_rss'] / 2**20:>6.0f} "
                   f"{in_memory['seconds']:>7.2f} {in_memory['load']:>7.2f} {memory_rss / 2**20:>6.0f} {row['audit'] / in_memory['seconds']:>9.2f} "
                   f"{int(row['audit_findings']):>8}", flush=True)
     return 0

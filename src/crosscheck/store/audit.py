@@ -3,8 +3,8 @@
 An archive (SQLite or PostgreSQL) yields its claims grouped by (subject, property), in key
 order, each group's claims in corpus order (document id, then the claims file's order).
 `check_archive` feeds the engine a batch of whole groups at a time and merges the reports,
-so memory is bounded by the batch (or the largest group, if larger) and the findings,
-never by the archive.  The corpus rules (exchange rates, lengths against start points)
+so memory is bounded by the batch (or the largest group, if larger), never by the archive;
+`ArchiveAudit.findings` streams the findings too, where `check_archive` sorts them into a Report.  The corpus rules (exchange rates, lengths against start points)
 compare across keys, so the audit keeps the claims they select (conversions, durations,
 "since" dates) and runs them once at the end: that share of the archive is held in memory.
 """
@@ -129,57 +129,76 @@ AUDIT_BATCH_CLAIMS = 20_000
 small enough (a few tens of MB) that the batch never dominates memory."""
 
 
+class ArchiveAudit:
+    """The findings of the whole archive as one corpus, produced one batch of whole fact groups at a time.
+
+    `findings()` yields each finding once, batch by batch in key order (the corpus rules' last),
+    holding no more than a batch, the corpus rules' claims and the finding at hand; `summary`
+    is complete once they are all read.  `registry` is the one the archived articles were
+    checked with (the store keeps claims, not registries).
+    """
+
+    def __init__(
+        self, archive: Archive, rules: Sequence[Rule], *, registry: Registry | None = None,
+        comparators: Mapping[str, Comparator] | None = None, batch_claims: int = AUDIT_BATCH_CLAIMS,
+        progress: Progress | None = None,
+    ) -> None:
+        self.archive, self.registry, self.batch_claims, self.progress = archive, registry, batch_claims, progress
+        self.comparators = comparators if comparators is not None else comparator_registry().comparators
+        enabled = [rule for rule in rules if rule.enabled]
+        self.pair_rules = [rule for rule in enabled if self.comparators[rule.comparator].pair is not None]
+        self.corpus_rules = [rule for rule in enabled if self.comparators[rule.comparator].corpus is not None]
+        self.totals = archive.totals()
+        self.counts: Counter[str] = Counter()
+        self.waived = 0
+
+    @property
+    def summary(self) -> Summary:
+        """The report's counts: the archive's totals and the findings read so far."""
+        return Summary(documents=self.totals.documents, claims=self.totals.claims, drafted=self.totals.drafted,
+                       error=self.counts["error"], warning=self.counts["warning"], info=self.counts["info"], waived=self.waived)
+
+    def findings(self) -> Iterator[Finding]:
+        wanted = _selector([(rule, self.comparators[rule.comparator]) for rule in self.corpus_rules])
+        selected: list[LocatedClaim] = []
+        batch: list[LocatedClaim] = []
+        done = 0
+        for _key, claims in self.archive.audit():
+            batch.extend(claims)
+            if wanted is not None:
+                selected.extend(located for located in claims if wanted(located.claim.value))
+            if len(batch) >= self.batch_claims:
+                yield from self._check(batch, self.pair_rules)
+                done += len(batch)
+                batch = []
+                if self.progress is not None:
+                    self.progress(done, self.totals.claims)
+        if batch:
+            yield from self._check(batch, self.pair_rules)
+            done += len(batch)
+        if selected:
+            selected.sort(key=lambda c: (c.document, c.start, c.claim.id))  # the order `with_archive` gives archived claims
+            yield from self._check(selected, self.corpus_rules)
+        if self.progress is not None:
+            self.progress(done, self.totals.claims)
+
+    def _check(self, claims: list[LocatedClaim], rules: list[Rule]) -> list[Finding]:
+        """One batch through the engine; its findings are unique to it, as each key is in one batch only."""
+        report = check(_corpus(self.archive, claims, self.registry), rules, self.comparators)
+        self.waived += report.summary.waived
+        self.counts.update(finding.severity for finding in report.findings)
+        return report.findings
+
+
 def check_archive(
     archive: Archive, rules: Sequence[Rule], *, registry: Registry | None = None,
     comparators: Mapping[str, Comparator] | None = None, batch_claims: int = AUDIT_BATCH_CLAIMS,
     progress: Progress | None = None,
 ) -> Report:
-    """The report `check` gives on the whole archive as one corpus, computed one batch of fact groups at a time.
-
-    `registry` is the one the archived articles were checked with (the store keeps claims, not registries).
-    """
-    comparators = comparators if comparators is not None else comparator_registry().comparators
-    enabled = [rule for rule in rules if rule.enabled]
-    pair_rules = [rule for rule in enabled if comparators[rule.comparator].pair is not None]
-    corpus_rules = [rule for rule in enabled if comparators[rule.comparator].corpus is not None]
-    wanted = _selector([(rule, comparators[rule.comparator]) for rule in corpus_rules])
-    totals = archive.totals()
-    findings: dict[str, Finding] = {}
-    waived = 0
-    done = 0
-    selected: list[LocatedClaim] = []
-    batch: list[LocatedClaim] = []
-
-    def run(claims: list[LocatedClaim], batch_rules: list[Rule]) -> None:
-        nonlocal waived
-        report = check(_corpus(archive, claims, registry), batch_rules, comparators)
-        waived += report.summary.waived
-        for finding in report.findings:
-            findings.setdefault(finding.fingerprint, finding)
-
-    for _key, claims in archive.audit():
-        batch.extend(claims)
-        if wanted is not None:
-            selected.extend(located for located in claims if wanted(located.claim.value))
-        if len(batch) >= batch_claims:
-            run(batch, pair_rules)
-            done += len(batch)
-            batch = []
-            if progress is not None:
-                progress(done, totals.claims)
-    if batch:
-        run(batch, pair_rules)
-        done += len(batch)
-    if selected:
-        selected.sort(key=lambda c: (c.document, c.start, c.claim.id))  # the order `with_archive` gives archived claims
-        run(selected, corpus_rules)
-    if progress is not None:
-        progress(done, totals.claims)
-    ordered = sorted(findings.values(), key=_report_order)
-    counts = Counter(finding.severity for finding in ordered)
-    summary = Summary(documents=totals.documents, claims=totals.claims, drafted=totals.drafted,
-                      error=counts["error"], warning=counts["warning"], info=counts["info"], waived=waived)
-    return Report(summary=summary, findings=ordered)
+    """The report `check` gives on the whole archive as one corpus (an `ArchiveAudit`, its findings sorted as `check` sorts them)."""
+    audit = ArchiveAudit(archive, rules, registry=registry, comparators=comparators, batch_claims=batch_claims, progress=progress)
+    findings = sorted(audit.findings(), key=_report_order)
+    return Report(summary=audit.summary, findings=findings)
 
 
 def _corpus(archive: Archive, claims: list[LocatedClaim], registry: Registry | None) -> Corpus:

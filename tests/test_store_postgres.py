@@ -243,3 +243,34 @@ def test_a_database_without_a_store_is_refused(backend, tmp_path):
         (tmp_path / "archive.db").write_text("not sqlite", encoding="utf-8")
     with pytest.raises(StoreError, match="claims store"):
         backend.archive()
+
+
+def test_an_empty_archive_audits_to_an_empty_report(backend):
+    backend.index(Corpus(documents=[]))
+    with backend.archive() as archive:
+        assert list(archive.audit()) == []
+        report = check_archive(archive, load_rules())
+    assert report.findings == [] and (report.summary.documents, report.summary.claims) == (0, 0)
+
+
+def test_postgres_refuses_a_schema_of_other_tables_and_never_prints_a_password():
+    if not POSTGRES_URL:
+        pytest.skip(NO_SERVER)
+    import psycopg
+
+    from crosscheck.store.postgres import PostgresStore
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as db:
+        db.execute(f'CREATE SCHEMA "{schema}"')
+        db.execute(f'CREATE TABLE "{schema}".documents (name text)')
+        try:
+            with pytest.raises(StoreError, match="other tables"):
+                PostgresStore(POSTGRES_URL, create=True, schema=schema)
+        finally:
+            db.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    for url in ("postgresql://someone:s3cret@127.0.0.1:1/nowhere?connect_timeout=2",
+                "postgresql:///nowhere?host=127.0.0.1&port=1&password=s3cret&connect_timeout=2"):
+        with pytest.raises(StoreError, match="cannot connect") as refused:
+            PostgresStore(url)
+        assert "s3cret" not in str(refused.value)

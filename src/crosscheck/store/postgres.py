@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Collection, Iterable, Iterator
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import psycopg
 from psycopg import sql
@@ -85,15 +86,25 @@ _RETRIES = 3
 
 
 def _display(url: str) -> str:
-    """The URL without its password, for messages."""
+    """The URL without its password (in the user part or the query), for messages."""
     parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username}@{host}" if parts.username else host
-    if parts.port:
-        netloc += f":{parts.port}"
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    netloc = parts.netloc
+    if parts.password is not None:
+        netloc = f"{parts.username}@" if parts.username else ""
+        netloc += parts.hostname or ""
+        if parts.port:
+            netloc += f":{parts.port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "password"], safe="/")
+    return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "")
+
+
+@contextmanager
+def _reported(url: str) -> Iterator[None]:
+    """A database error (lost connection, missing rights, a full disk) as a StoreError naming the store."""
+    try:
+        yield
+    except psycopg.Error as exc:
+        raise StoreError(f"{_display(url)}: {type(exc).__name__}: {str(exc).strip()}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,15 +136,16 @@ class PostgresStore:
     def __init__(self, url: str, *, create: bool = False, schema: str = DEFAULT_SCHEMA) -> None:
         """Connect; with `create`, make the tables if they are missing.  No store there is a StoreError."""
         self.url = url
-        self._schema = sql.Identifier(schema)
+        self._schema, self._schema_name = sql.Identifier(schema), schema
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(f"{_display(url)}: cannot connect to PostgreSQL ({str(exc).strip()})") from None
         try:
-            if create:
-                self._create()
-            self._check_format(schema)
+            with _reported(url):
+                if create:
+                    self._create()
+                self._check_format()
         except BaseException:
             self._conn.close()
             raise
@@ -144,14 +156,20 @@ class PostgresStore:
     def _create(self) -> None:
         with self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))  # two first runs at once
+            marker, tables = self._conn.execute(
+                "SELECT to_regclass(%(s)s || '.store_format'), (SELECT count(*) FROM pg_tables WHERE schemaname = %(name)s)",
+                {"s": self._schema.as_string(self._conn), "name": self._schema_name},
+            ).fetchone() or (None, 0)
+            if marker is None and tables:
+                raise StoreError(f"{_display(self.url)}: schema {self._schema_name!r} holds other tables, not a claims store")
             self._conn.execute(self._sql(_TABLES))
             if self._conn.execute(self._sql("SELECT 1 FROM {schema}.store_format")).fetchone() is None:
                 self._conn.execute(self._sql("INSERT INTO {schema}.store_format VALUES (%s)"), (FORMAT_VERSION,))
 
-    def _check_format(self, schema: str) -> None:
-        found = self._conn.execute("SELECT to_regclass(%s)", (f"{sql.Identifier(schema).as_string(self._conn)}.store_format",)).fetchone()
+    def _check_format(self) -> None:
+        found = self._conn.execute("SELECT to_regclass(%s)", (f"{self._schema.as_string(self._conn)}.store_format",)).fetchone()
         if found is None or found[0] is None:
-            raise StoreError(f"{_display(self.url)}: no claims store in schema {schema!r} (expected one written by `crosscheck index`)")
+            raise StoreError(f"{_display(self.url)}: no claims store in schema {self._schema_name!r} (expected one written by `crosscheck index`)")
         versions = [row[0] for row in self._conn.execute(self._sql("SELECT version FROM {schema}.store_format"))]
         if versions != [FORMAT_VERSION]:
             raise StoreError(f"{_display(self.url)}: not a claims store of format {FORMAT_VERSION} (found {versions})")
@@ -168,8 +186,9 @@ class PostgresStore:
     def index(self, corpus: Corpus, *, batch_documents: int = INDEX_BATCH_DOCUMENTS) -> int:
         """Store every document of `corpus`, replacing edited ones and skipping unchanged ones; returns its claim count."""
         documents = sorted({d.id: d for d in corpus.documents}.values(), key=lambda d: d.id)  # one lock order for every writer
-        for i in range(0, len(documents), batch_documents):
-            self._write_batch([_rows(d) for d in documents[i : i + batch_documents]])
+        with _reported(self.url):
+            for i in range(0, len(documents), batch_documents):
+                self._write_batch([_rows(d) for d in documents[i : i + batch_documents]])
         return sum(len(d.claims) for d in documents)
 
     def _write_batch(self, rows: list[_Row]) -> None:
@@ -201,7 +220,7 @@ class PostgresStore:
         query = self._sql(f"SELECT {_SELECT_CLAIM} FROM {{schema}}.claims WHERE subject = %s AND property = %s ORDER BY document, ordinal")
         wanted = sorted(set(keys))
         for i in range(0, len(wanted), _KEYS_PER_PIPELINE):
-            with self._conn.pipeline():
+            with _reported(self.url), self._conn.pipeline():
                 results = [self._conn.execute(query, key, prepare=True) for key in wanted[i : i + _KEYS_PER_PIPELINE]]
             for result in results:
                 for _key, claims in fact_groups(result.fetchall()):
@@ -211,9 +230,10 @@ class PostgresStore:
 
     def documents(self, ids: Collection[str]) -> dict[str, Document]:
         """The stored documents with these ids (metadata and paths, without claims or text)."""
-        rows = self._conn.execute(
-            self._sql("SELECT id, article_path, claims_path, meta FROM {schema}.documents WHERE id = ANY(%s)"), (list(ids),),
-        )
+        with _reported(self.url):
+            rows = self._conn.execute(
+                self._sql("SELECT id, article_path, claims_path, meta FROM {schema}.documents WHERE id = ANY(%s)"), (list(ids),),
+            ).fetchall()
         return {row[0]: stored_document(*row) for row in rows}
 
     def with_archive(self, corpus: Corpus) -> tuple[Corpus, frozenset[str]]:
@@ -237,7 +257,7 @@ class PostgresStore:
 
     def audit(self) -> Iterator[FactGroup]:
         """Every stored claim grouped by key, in key order, from one snapshot; rows arrive in fetches, never all at once."""
-        with self._conn.transaction():
+        with _reported(self.url), self._conn.transaction():
             self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")  # `documents` sees the same state
             with self._conn.cursor(name="crosscheck_audit") as cursor:
                 cursor.itersize = AUDIT_FETCH_ROWS
@@ -245,8 +265,9 @@ class PostgresStore:
                 yield from fact_groups(cursor)
 
     def totals(self) -> ArchiveTotals:
-        documents = self._conn.execute(self._sql("SELECT count(*) FROM {schema}.documents")).fetchone()
-        claims = self._conn.execute(self._sql("SELECT count(*), count(*) FILTER (WHERE drafted) FROM {schema}.claims")).fetchone()
+        with _reported(self.url):
+            documents = self._conn.execute(self._sql("SELECT count(*) FROM {schema}.documents")).fetchone()
+            claims = self._conn.execute(self._sql("SELECT count(*), count(*) FILTER (WHERE drafted) FROM {schema}.claims")).fetchone()
         assert documents is not None and claims is not None  # aggregates always return a row
         return ArchiveTotals(documents[0], claims[0], claims[1])
 

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 def generate(out: Path, **options: float) -> None:
     """A synthetic corpus from benchmarks/generate.py (a script folder, put on the path when first needed)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
+    if str(ROOT / "benchmarks") not in sys.path:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import generate as write_corpus
 
     write_corpus(out, **options)

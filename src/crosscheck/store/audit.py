@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Collection, Iterable, Iterator, Mapping, Protocol, Sequence
@@ -134,7 +134,8 @@ class ArchiveAudit:
     """The findings of the whole archive as one corpus, produced one batch of whole fact groups at a time.
 
     `findings()` yields each finding once, batch by batch in key order (the corpus rules' last),
-    holding no more than a batch, the corpus rules' claims and the finding at hand; `summary`
+    holding no more than a batch, the corpus rules' claims, up to `DOCUMENT_CACHE` archived
+    documents and the finding at hand; `summary`
     is complete once they are all read.  `registry` is the one the archived articles were
     checked with (the store keeps claims, not registries).
     """
@@ -150,6 +151,7 @@ class ArchiveAudit:
         self.pair_rules = [rule for rule in enabled if self.comparators[rule.comparator].pair is not None]
         self.corpus_rules = [rule for rule in enabled if self.comparators[rule.comparator].corpus is not None]
         self.totals = archive.totals()
+        self.documents = _Documents(archive)
         self.counts: Counter[str] = Counter()
         self.waived = 0
 
@@ -185,7 +187,7 @@ class ArchiveAudit:
 
     def _check(self, claims: list[LocatedClaim], rules: list[Rule]) -> list[Finding]:
         """One batch through the engine; its findings are unique to it, as each key is in one batch only."""
-        report = check(_corpus(self.archive, claims, self.registry), rules, self.comparators)
+        report = check(_corpus(self.documents, claims, self.registry), rules, self.comparators)
         self.waived += report.summary.waived
         self.counts.update(finding.severity for finding in report.findings)
         return report.findings
@@ -202,17 +204,49 @@ def check_archive(
     return Report(summary=audit.summary, findings=findings)
 
 
-def _corpus(archive: Archive, claims: list[LocatedClaim], registry: Registry | None) -> Corpus:
+DOCUMENT_CACHE = 20_000
+"""Archived documents (metadata and paths) an audit keeps between batches, about 2.5 KB each.
+Every batch meets most articles again (keys run across them), so without it an audit of 10k
+articles built 320k documents for 400k claims: a third of its time."""
+
+
+class _Documents:
+    """The archive's documents by id, the `DOCUMENT_CACHE` last used kept, the others fetched."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self.kept: OrderedDict[str, Document] = OrderedDict()
+
+    def get(self, ids: Iterable[str]) -> dict[str, Document]:
+        found: dict[str, Document] = {}
+        missing = []
+        for doc_id in ids:
+            document = self.kept.get(doc_id)
+            if document is None:
+                missing.append(doc_id)
+            else:
+                self.kept.move_to_end(doc_id)
+                found[doc_id] = document
+        if missing:
+            fetched = self.archive.documents(missing)
+            found.update(fetched)
+            self.kept.update(fetched)
+            while len(self.kept) > DOCUMENT_CACHE:
+                self.kept.popitem(last=False)
+        return found
+
+
+def _corpus(documents: _Documents, claims: list[LocatedClaim], registry: Registry | None) -> Corpus:
     """The batch as a corpus: its documents in id order, each with its claims of the batch in the order given."""
     by_document: dict[str, list[LocatedClaim]] = {}
     for located in claims:
         by_document.setdefault(located.document, []).append(located)
-    stored = archive.documents(by_document)
-    documents = []
+    stored = documents.get(by_document)
+    batch = []
     for doc_id in sorted(by_document):
         bare = stored[doc_id]
-        documents.append(Document(bare.id, bare.article_path, bare.claims_path, bare.meta, "", tuple(by_document[doc_id])))
-    return Corpus(documents=documents, registry=registry)
+        batch.append(Document(bare.id, bare.article_path, bare.claims_path, bare.meta, "", tuple(by_document[doc_id])))
+    return Corpus(documents=batch, registry=registry)
 
 
 def _selector(corpus_rules: list[tuple[Rule, Comparator]]) -> Callable[[Value], bool] | None:

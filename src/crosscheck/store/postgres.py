@@ -1,0 +1,277 @@
+"""The archive on PostgreSQL: one claims store shared by many CI runners and editors.
+
+The same operations as the SQLite store: `index` a corpus (idempotent by content hash: an
+unchanged article is skipped, an edited one replaced, never duplicated), `claims_for_keys`
+(one indexed query per (subject, property) key, so a check costs what its keys match, not the
+archive's size), `with_archive` (a corpus plus the archived claims sharing its keys), and
+`audit` (the whole archive streamed in key order, one fact group at a time, through a
+server-side cursor).
+
+Concurrent writers: each batch of documents is one transaction that upserts the documents
+(`INSERT ... ON CONFLICT DO UPDATE ... WHERE the hash differs`) in id order, so two runs on
+overlapping articles lock the same rows in the same order; the second waits for the first and
+then finds the article already stored.  A run killed mid-index rolls back its open batch: each
+article is left at its previous version or its new one, whole.  psycopg 3 is imported here only,
+so SQLite users need not install it (`pip install 'crosscheck[postgres]'`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Collection, Iterable, Iterator
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import psycopg
+from psycopg import sql
+
+from crosscheck.model.corpus import Corpus, Document, LocatedClaim
+from crosscheck.store import Key, StoreError
+from crosscheck.store.audit import ArchiveTotals, FactGroup, fact_groups, stored_document
+
+FORMAT_VERSION = 1
+"""The layout of the tables below; a store of another version is refused, not guessed at."""
+
+DEFAULT_SCHEMA = "crosscheck"
+"""The PostgreSQL schema holding the store's tables, so they never meet a database's other tables."""
+
+_SCHEMA_LOCK = 0x63637331  # "ccs1": advisory lock key taken while creating the tables
+_TABLES = """
+CREATE SCHEMA IF NOT EXISTS {schema};
+CREATE TABLE IF NOT EXISTS {schema}.store_format (version integer NOT NULL);
+CREATE TABLE IF NOT EXISTS {schema}.documents (
+    id text COLLATE "C" PRIMARY KEY, article_path text NOT NULL, claims_path text, meta text NOT NULL,
+    content_hash text NOT NULL
+);
+CREATE TABLE IF NOT EXISTS {schema}.claims (
+    document text COLLATE "C" NOT NULL,
+    ordinal integer NOT NULL,
+    subject text COLLATE "C" NOT NULL, property text COLLATE "C" NOT NULL,
+    claim text NOT NULL, start integer NOT NULL, "end" integer NOT NULL,
+    line integer NOT NULL, "column" integer NOT NULL, drafted boolean NOT NULL,
+    PRIMARY KEY (document, ordinal)
+);
+CREATE INDEX IF NOT EXISTS claims_by_key ON {schema}.claims (subject, property, document, ordinal);
+"""
+# COLLATE "C": keys sort by code point, as Python sorts strings, whatever the database's locale;
+# the key index then serves both the lookups and the audit's order.  No foreign key from claims to
+# documents: `index` deletes a replaced document's claims itself, in the same transaction, and a
+# per-row check would slow every write.
+
+_UPSERT = """
+INSERT INTO {schema}.documents (id, article_path, claims_path, meta, content_hash)
+SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[])
+ON CONFLICT (id) DO UPDATE SET article_path = excluded.article_path, claims_path = excluded.claims_path,
+    meta = excluded.meta, content_hash = excluded.content_hash
+    WHERE documents.content_hash <> excluded.content_hash
+RETURNING id
+"""
+_CLAIM_COLUMNS = '(document, ordinal, subject, property, claim, start, "end", line, "column", drafted)'
+_SELECT_CLAIM = 'subject, property, document, claim, start, "end", line, "column", drafted'
+
+INDEX_BATCH_DOCUMENTS = 500
+"""Documents per transaction: large enough to amortise a round trip, small enough that a
+concurrent run waits briefly on the rows a batch holds."""
+
+AUDIT_FETCH_ROWS = 5_000
+"""Rows fetched per round trip from the audit's server-side cursor."""
+
+_KEYS_PER_PIPELINE = 100
+"""Key queries sent to the server at once by `claims_for_keys`; their rows are held until read."""
+
+_RETRIES = 3
+"""Attempts per batch when PostgreSQL breaks a deadlock with another writer (the batch is rolled back whole)."""
+
+
+def _display(url: str) -> str:
+    """The URL without its password (in the user part or the query), for messages."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if parts.password is not None:
+        netloc = f"{parts.username}@" if parts.username else ""
+        netloc += parts.hostname or ""
+        if parts.port:
+            netloc += f":{parts.port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "password"], safe="/")
+    return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "")
+
+
+@contextmanager
+def _reported(url: str) -> Iterator[None]:
+    """A database error (lost connection, missing rights, a full disk) as a StoreError naming the store."""
+    try:
+        yield
+    except psycopg.Error as exc:
+        raise StoreError(f"{_display(url)}: {type(exc).__name__}: {str(exc).strip()}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A document as written: its row, its claims' rows and the hash of both."""
+
+    document: tuple[str, str, str | None, str]
+    claims: list[tuple]
+    content_hash: str
+
+
+def _rows(document: Document) -> _Row:
+    claims_path = str(document.claims_path) if document.claims_path else None
+    head = (document.id, str(document.article_path), claims_path,
+            document.meta.model_dump_json(by_alias=True, exclude_none=True))
+    digest = hashlib.sha256(json.dumps(head, ensure_ascii=False).encode("utf-8"))
+    claims = []
+    for ordinal, c in enumerate(document.claims):
+        row = (document.id, ordinal, c.claim.subject, c.claim.property, c.claim.model_dump_json(exclude_none=True),
+               c.start, c.end, c.line, c.column, c.drafted)
+        digest.update(repr(row[4:]).encode("utf-8"))  # the claim as written and where it stands: all a row holds
+        claims.append(row)
+    return _Row(head, claims, digest.hexdigest())
+
+
+class PostgresStore:
+    """A claims store in a PostgreSQL database (`postgresql://user@host/db`), tables in `schema`."""
+
+    def __init__(self, url: str, *, create: bool = False, schema: str = DEFAULT_SCHEMA) -> None:
+        """Connect; with `create`, make the tables if they are missing.  No store there is a StoreError."""
+        self.url = url
+        self._schema, self._schema_name = sql.Identifier(schema), schema
+        try:
+            self._conn = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as exc:
+            raise StoreError(f"{_display(url)}: cannot connect to PostgreSQL ({str(exc).strip()})") from None
+        try:
+            with _reported(url):
+                if create:
+                    self._create()
+                self._check_format()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def _sql(self, text: str) -> sql.Composed:
+        return sql.SQL(text).format(schema=self._schema)
+
+    def _create(self) -> None:
+        with self._conn.transaction():
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))  # two first runs at once
+            marker, tables = self._conn.execute(
+                "SELECT to_regclass(%(s)s || '.store_format'), (SELECT count(*) FROM pg_tables WHERE schemaname = %(name)s)",
+                {"s": self._schema.as_string(self._conn), "name": self._schema_name},
+            ).fetchone() or (None, 0)
+            if marker is None and tables:
+                raise StoreError(f"{_display(self.url)}: schema {self._schema_name!r} holds other tables, not a claims store")
+            self._conn.execute(self._sql(_TABLES))
+            if self._conn.execute(self._sql("SELECT 1 FROM {schema}.store_format")).fetchone() is None:
+                self._conn.execute(self._sql("INSERT INTO {schema}.store_format VALUES (%s)"), (FORMAT_VERSION,))
+
+    def _check_format(self) -> None:
+        found = self._conn.execute("SELECT to_regclass(%s)", (f"{self._schema.as_string(self._conn)}.store_format",)).fetchone()
+        if found is None or found[0] is None:
+            raise StoreError(f"{_display(self.url)}: no claims store in schema {self._schema_name!r} (expected one written by `crosscheck index`)")
+        versions = [row[0] for row in self._conn.execute(self._sql("SELECT version FROM {schema}.store_format"))]
+        if versions != [FORMAT_VERSION]:
+            raise StoreError(f"{_display(self.url)}: not a claims store of format {FORMAT_VERSION} (found {versions})")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def index(self, corpus: Corpus, *, batch_documents: int = INDEX_BATCH_DOCUMENTS) -> int:
+        """Store every document of `corpus`, replacing edited ones and skipping unchanged ones; returns its claim count."""
+        documents = sorted({d.id: d for d in corpus.documents}.values(), key=lambda d: d.id)  # one lock order for every writer
+        with _reported(self.url):
+            for i in range(0, len(documents), batch_documents):
+                self._write_batch([_rows(d) for d in documents[i : i + batch_documents]])
+        return sum(len(d.claims) for d in documents)
+
+    def _write_batch(self, rows: list[_Row]) -> None:
+        for attempt in range(_RETRIES):
+            try:
+                with self._conn.transaction():
+                    columns = [list(column) for column in zip(*(r.document for r in rows))]
+                    changed = {found[0] for found in self._conn.execute(self._sql(_UPSERT), [*columns, [r.content_hash for r in rows]])}
+                    if not changed:
+                        return
+                    self._conn.execute(self._sql("DELETE FROM {schema}.claims WHERE document = ANY(%s)"), (sorted(changed),))
+                    with self._conn.cursor() as cursor, cursor.copy(self._sql(f"COPY {{schema}}.claims {_CLAIM_COLUMNS} FROM STDIN")) as copy:
+                        for row in rows:
+                            if row.document[0] in changed:
+                                for claim in row.claims:
+                                    copy.write_row(claim)
+                return
+            except psycopg.errors.DeadlockDetected:
+                if attempt == _RETRIES - 1:
+                    raise
+
+    def claims_for_keys(self, keys: Iterable[Key], exclude: Iterable[str] = ()) -> Iterator[tuple[str, LocatedClaim]]:
+        """Stored claims with one of `keys`, as (document id, claim); one indexed query per key.
+
+        The queries of `_KEYS_PER_PIPELINE` keys go out together (pipeline mode), so a new
+        article's forty keys cost one round trip to the server, not forty.
+        """
+        skip = set(exclude)
+        query = self._sql(f"SELECT {_SELECT_CLAIM} FROM {{schema}}.claims WHERE subject = %s AND property = %s ORDER BY document, ordinal")
+        wanted = sorted(set(keys))
+        for i in range(0, len(wanted), _KEYS_PER_PIPELINE):
+            with _reported(self.url), self._conn.pipeline():
+                results = [self._conn.execute(query, key, prepare=True) for key in wanted[i : i + _KEYS_PER_PIPELINE]]
+            for result in results:
+                for _key, claims in fact_groups(result.fetchall()):
+                    for located in claims:
+                        if located.document not in skip:
+                            yield located.document, located
+
+    def documents(self, ids: Collection[str]) -> dict[str, Document]:
+        """The stored documents with these ids (metadata and paths, without claims or text)."""
+        with _reported(self.url):
+            rows = self._conn.execute(
+                self._sql("SELECT id, article_path, claims_path, meta FROM {schema}.documents WHERE id = ANY(%s)"), (list(ids),),
+            ).fetchall()
+        return {row[0]: stored_document(*row) for row in rows}
+
+    def with_archive(self, corpus: Corpus) -> tuple[Corpus, frozenset[str]]:
+        """`corpus` plus the stored claims sharing a key with it; also the ids of the new documents.
+
+        A stored document with the same id as a new one is left out (the new version wins).
+        """
+        new_ids = frozenset(d.id for d in corpus.documents)
+        found: dict[str, list[LocatedClaim]] = {}
+        for doc_id, located in self.claims_for_keys({c.key for c in corpus.claims}, exclude=new_ids):
+            found.setdefault(doc_id, []).append(located)
+        stored = self.documents(found)
+        archived = [
+            Document(doc_id, stored[doc_id].article_path, stored[doc_id].claims_path, stored[doc_id].meta, "",
+                     tuple(sorted(found[doc_id], key=lambda c: (c.start, c.claim.id))))
+            for doc_id in sorted(found)
+        ]
+        combined = Corpus(documents=sorted([*corpus.documents, *archived], key=lambda d: d.id), registry=corpus.registry,
+                          registry_path=corpus.registry_path)
+        return combined, new_ids
+
+    def audit(self) -> Iterator[FactGroup]:
+        """Every stored claim grouped by key, in key order, from one snapshot; rows arrive in fetches, never all at once."""
+        with _reported(self.url), self._conn.transaction():
+            self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")  # `documents` sees the same state
+            with self._conn.cursor(name="crosscheck_audit") as cursor:
+                cursor.itersize = AUDIT_FETCH_ROWS
+                cursor.execute(self._sql(f"SELECT {_SELECT_CLAIM} FROM {{schema}}.claims ORDER BY subject, property, document, ordinal"))
+                yield from fact_groups(cursor)
+
+    def totals(self) -> ArchiveTotals:
+        with _reported(self.url):
+            documents = self._conn.execute(self._sql("SELECT count(*) FROM {schema}.documents")).fetchone()
+            claims = self._conn.execute(self._sql("SELECT count(*), count(*) FILTER (WHERE drafted) FROM {schema}.claims")).fetchone()
+        assert documents is not None and claims is not None  # aggregates always return a row
+        return ArchiveTotals(documents[0], claims[0], claims[1])
+
+
+def is_postgres_url(url: str) -> bool:
+    """Whether a `--store`/`--against` value names a PostgreSQL database rather than a SQLite file."""
+    return url.startswith(("postgresql://", "postgres://"))

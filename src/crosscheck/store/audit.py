@@ -20,7 +20,9 @@ from typing import Callable, Collection, Iterable, Iterator, Mapping, Protocol, 
 
 from crosscheck.comparators import Comparator, registry as comparator_registry
 from crosscheck.engine import check
-from crosscheck.model.claims import Claim, DocumentMeta, Registry, Value
+from crosscheck.model.claims import Claim, DocumentMeta
+from crosscheck.model.registry import Registry
+from crosscheck.model.values import Value
 from crosscheck.model.corpus import Corpus, Document, LocatedClaim
 from crosscheck.model.report import Finding, Report, Summary
 from crosscheck.rules import Rule

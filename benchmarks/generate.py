@@ -23,10 +23,14 @@ from pathlib import Path
 
 _FIRST = "Ada Bo Chen Dara Emil Fay Gao Hana Ivo Jun Kai Lena Min Nadia Omar Pia Qiu Rosa Sami Tao Uma Vera Wei Xia Yan Zoe".split()
 _LAST = "Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Luo Gao".split()
-_PLACES = "Beijing Shanghai Shenzhen Chengdu Wuhan Hefei Xi'an Nanjing Hangzhou Suzhou Tianjin Chongqing Guangzhou Qingdao Xiamen Harbin".split()
+_PLACES = (
+    "Beijing Shanghai Shenzhen Chengdu Wuhan Hefei Xi'an Nanjing Hangzhou Suzhou Tianjin Chongqing Guangzhou Qingdao Xiamen Harbin"
+).split()
 _KINDS_OF_ORG = ["Institute", "Laboratory", "Centre", "Agency", "Fund", "Alliance", "Park", "University"]
 _TOPICS = ["Quantum", "Battery", "Genomics", "Robotics", "Materials", "Climate", "Photonics", "Semiconductor", "Ocean", "Space"]
-_UNITS = [("company", "companies"), ("laboratory", "laboratories"), ("patent", "patents"), ("researcher", "researchers"), ("project", "projects")]
+_UNITS = [
+    ("company", "companies"), ("laboratory", "laboratories"), ("patent", "patents"), ("researcher", "researchers"), ("project", "projects"),
+]
 _APPROX = [("exact", ""), ("nearly", "nearly "), ("over", "over "), ("about", "about "), ("at_least", "at least ")]
 _SCALES = [("million", 1), ("billion", 1)]
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]

@@ -73,10 +73,11 @@ def timed(cmd: list[str], jobs: int | None = None, reads: tuple[Path, ...] = ())
 
 def floor_yaml(folder: str) -> None:
     """Subprocess body: read and parse every claims file as `crosscheck` does on a valid corpus."""
-    from crosscheck.load.read import _parse_fast, _MISS, _SafeLoader  # noqa: PLC0415
-    import gc  # noqa: PLC0415
+    import gc
 
-    import yaml  # noqa: PLC0415
+    import yaml
+
+    from crosscheck.load.read import _MISS, _parse_fast, _SafeLoader
 
     gc.disable()  # as load_corpus does: the floor is the fastest parse, not the collector's
     start = time.perf_counter()
@@ -84,15 +85,15 @@ def floor_yaml(folder: str) -> None:
         text = path.read_text(encoding="utf-8")
         data = _parse_fast(text)
         if data is _MISS:
-            data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506
+            data = yaml.load(text, Loader=_SafeLoader)
     print(time.perf_counter() - start)
 
 
 def floor_json(folder: str) -> None:
     """Subprocess body: read and parse every JSON dump with orjson."""
-    import gc  # noqa: PLC0415
+    import gc
 
-    import orjson  # noqa: PLC0415
+    import orjson
 
     gc.disable()
     start = time.perf_counter()
@@ -102,8 +103,8 @@ def floor_json(folder: str) -> None:
 
 
 def dump_json(corpus: Path, out: Path) -> None:
-    import orjson  # noqa: PLC0415
-    import ryaml  # noqa: PLC0415
+    import orjson
+    import ryaml
 
     out.mkdir(parents=True, exist_ok=True)
     for i, path in enumerate(sorted(corpus.rglob("*.claims.yaml"))):
@@ -125,7 +126,8 @@ def bench(size: int, work: Path, claims: int, conflicts: float = CONFLICTS, repe
     corpus = work / f"corpus-{name}"
     if not (corpus / "registry.yaml").exists():
         print(f"  generating {size} articles x {claims} claims ...", file=sys.stderr, flush=True)
-        _quietly([PY, str(HERE / "generate.py"), str(corpus), "--articles", str(size), "--claims", str(claims), "--conflicts", str(conflicts), "--seed", "1"])
+        _quietly([PY, str(HERE / "generate.py"), str(corpus), "--articles", str(size), "--claims", str(claims),
+                  "--conflicts", str(conflicts), "--seed", "1"])
     total = size * claims
     json_dir = work / f"json-{name}"
     if not json_dir.exists():
@@ -195,7 +197,7 @@ def _registry_for(claims_file: Path, registry: Path) -> str:
     """The part of `registry` that the claims of `claims_file` name (JSON, which is YAML)."""
     import json
 
-    import ryaml  # noqa: PLC0415
+    import ryaml
 
     claims = ryaml.loads(claims_file.read_text(encoding="utf-8"))["claims"]
     full = ryaml.loads(registry.read_text(encoding="utf-8"))
@@ -241,13 +243,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.workdir.mkdir(parents=True, exist_ok=True)
     # as after `pip install`: bytecode compiled once, not on every run (PYTHONDONTWRITEBYTECODE may be set)
-    import crosscheck  # noqa: PLC0415
+    import crosscheck
 
     compileall.compile_dir(Path(crosscheck.__file__).parent, quiet=1)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     header = (
         f"{'articles':>8} {'claims':>9} {'findings':>8} {'parse':>7} {'orjson':>7} {'validate':>8} {'cold':>7} {'warm':>7} "
-        f"{'claims/s':>9} {'cold/parse':>10} {'warm/orjson':>11} {'KB/claim':>8} {'against':>8} {'agst MB':>7} {'+registry':>9} {'1proc':>6} {'2proc':>6}"
+        f"{'claims/s':>9} {'cold/parse':>10} {'warm/orjson':>11} {'KB/claim':>8} {'against':>8} {'agst MB':>7} {'+registry':>9} "
+        f"{'1proc':>6} {'2proc':>6}"
     )
     print(header)
     rows = []
@@ -255,17 +258,20 @@ def main(argv: list[str] | None = None) -> int:
         row = bench(size, args.workdir, args.claims, args.conflicts, args.repeat)
         rows.append(row)
         print(
-            f"{size:>8} {int(row['claims']):>9} {int(row['findings']):>8} {row['parse']:>7.2f} {row['orjson']:>7.2f} {row['validate']:>8.2f} "
+            f"{size:>8} {int(row['claims']):>9} {int(row['findings']):>8} {row['parse']:>7.2f} {row['orjson']:>7.2f} "
+            f"{row['validate']:>8.2f} "
             f"{row['cold']:>7.2f} {row['warm']:>7.2f} {row['claims'] / row['cold']:>9.0f} "
             f"{row['cold'] / row['parse']:>10.2f} {row['warm'] / row['orjson']:>11.1f} "
-            f"{row['cold_rss'] / row['claims'] / 1024:>8.2f} {row['against']:>8.3f} {row['against_rss'] / 2**20:>7.0f} {row['against_registry']:>9.3f} "
+            f"{row['cold_rss'] / row['claims'] / 1024:>8.2f} {row['against']:>8.3f} {row['against_rss'] / 2**20:>7.0f} "
+            f"{row['against_registry']:>9.3f} "
             f"{row['validate_1']:>6.2f} {row['validate_2']:>6.2f}",
             flush=True,
         )
     for small, big in zip(rows, rows[1:]):
         ratio = big["claims"] / small["claims"]
         print(f"scaling {int(small['articles'])} -> {int(big['articles'])} articles ({ratio:.0f}x claims): "
-              f"cold {big['cold'] / small['cold']:.1f}x, warm {big['warm'] / small['warm']:.1f}x, validate {big['validate'] / small['validate']:.1f}x")
+              f"cold {big['cold'] / small['cold']:.1f}x, warm {big['warm'] / small['warm']:.1f}x, "
+              f"validate {big['validate'] / small['validate']:.1f}x")
     print(f"(max RSS of this script's children so far: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB)")
     return 0
 

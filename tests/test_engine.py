@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from crosscheck.comparators import Comparator, registry
-from crosscheck.model.corpus import Corpus, Document, LocatedClaim
 from crosscheck.engine import check
 from crosscheck.model.claims import Claim, DocumentMeta
+from crosscheck.model.corpus import Corpus, Document, LocatedClaim
 from crosscheck.model.registry import Registry
 from crosscheck.rules import load_rules
 

@@ -15,18 +15,17 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from generate import generate  # noqa: E402
-
-from crosscheck import engine, speed  # noqa: E402
-from crosscheck.comparators import Comparator, registry  # noqa: E402
-from crosscheck.model.corpus import Corpus, Document, LocatedClaim  # noqa: E402
-from crosscheck.model.claims import Claim, DocumentMeta  # noqa: E402
-from crosscheck.model.registry import Registry  # noqa: E402
-from crosscheck.rules import load_rules  # noqa: E402
-from crosscheck.load import load_corpus  # noqa: E402
-from crosscheck.speed import runner  # noqa: E402
-from crosscheck.speed.parallel_check import KeyShare  # noqa: E402
-from crosscheck.speed.wire import pack_findings, unpack_findings  # noqa: E402
+from crosscheck import engine, speed
+from crosscheck.comparators import Comparator, registry
+from crosscheck.load import load_corpus
+from crosscheck.model.claims import Claim, DocumentMeta
+from crosscheck.model.corpus import Corpus, Document, LocatedClaim
+from crosscheck.model.registry import Registry
+from crosscheck.rules import load_rules
+from crosscheck.speed import runner
+from crosscheck.speed.parallel_check import KeyShare
+from crosscheck.speed.wire import pack_findings, unpack_findings
+from generate import generate
 
 RULES = load_rules()
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

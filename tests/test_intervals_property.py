@@ -7,8 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crosscheck.model.values import Interval, PercentageValue, QuantityValue
 from crosscheck.kinds import intervals, normalize
+from crosscheck.model.values import Interval, PercentageValue, QuantityValue
 
 APPROX = ["exact", "over", "at_least", "nearly", "about", "under", "at_most"]
 

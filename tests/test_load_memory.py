@@ -10,17 +10,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pydantic
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from generate import generate  # noqa: E402
-
-from crosscheck import load  # noqa: E402
-from crosscheck.model.construct import construct  # noqa: E402
-from crosscheck.speed.compact import compact_claims  # noqa: E402
-from crosscheck.model.claims import Claim  # noqa: E402
-from crosscheck.speed import load_corpus  # noqa: E402
+from crosscheck import load
+from crosscheck.model.claims import Claim
+from crosscheck.model.construct import construct
+from crosscheck.speed import load_corpus
+from crosscheck.speed.compact import compact_claims
+from generate import generate
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def test_compacted_claims_copy_without_touching_each_other():
     changed = a.model_copy(update={"note": "edited"})
     assert changed.note == "edited" and "note" in changed.model_fields_set
     assert "note" not in a.model_fields_set and "note" not in b.model_fields_set
-    with pytest.raises(Exception):
+    with pytest.raises(pydantic.ValidationError):
         a.subject = "other"  # still frozen
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from crosscheck.model.values import DateValue
 from crosscheck.kinds import intervals, normalize
+from crosscheck.model.values import DateValue
 
 
 def d(iso: str) -> int:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.model.values import DurationValue, RankValue
 from crosscheck.kinds import intervals, normalize
+from crosscheck.model.values import DurationValue, RankValue
 
 
 @pytest.mark.parametrize(

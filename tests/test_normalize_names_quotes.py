@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.model.registry import Entity
 from crosscheck.kinds import names
+from crosscheck.model.registry import Entity
 from crosscheck.text import words
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.model.values import PercentageValue
 from crosscheck.kinds import intervals, normalize
+from crosscheck.model.values import PercentageValue
 
 CASES = [
     ("7.2%", {"amount": 7.2}, (7.15, 7.25)),

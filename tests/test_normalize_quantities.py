@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from crosscheck.model.values import QuantityValue
 from crosscheck.kinds import Tolerances, normalize
 from crosscheck.kinds.numbers import figures, format_number, precision_of
+from crosscheck.model.values import QuantityValue
 
 INF = math.inf
 

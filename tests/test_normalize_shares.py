@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.model.values import FractionValue
 from crosscheck.kinds import intervals, normalize
+from crosscheck.model.values import FractionValue
 
 
 def _count(text, **fields):

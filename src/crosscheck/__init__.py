@@ -61,7 +61,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # static analysers and IDEs see the real names
     from crosscheck.api import Options, Outcome, check_texts, run
-    from crosscheck.engine import check
+    from crosscheck.engine.check import check
     from crosscheck.model.claims import Claim, ClaimsFile
     from crosscheck.model.registry import Registry
     from crosscheck.model.report import Finding, Report

@@ -15,17 +15,18 @@ pair of them (see `grouping.blocks`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from pydantic import BaseModel
 
-from crosscheck.model.corpus import LocatedClaim
+from crosscheck.kinds import Normal, Tolerances, normalize
 from crosscheck.model.base import Frozen
 from crosscheck.model.claims import Claim
+from crosscheck.model.corpus import LocatedClaim
 from crosscheck.model.registry import Entity, Property
 from crosscheck.model.values import Value, ValueKind
-from crosscheck.kinds import Normal, Tolerances, normalize
 
 
 class NoParams(Frozen):
@@ -58,7 +59,9 @@ class Item:
     _normals: dict[Tolerances | None, Normal] | None
     """Memo of `normal()` by tolerances (made on first use: most claims are never compared)."""
 
-    def __init__(self, located: LocatedClaim, published: str | None = None, entity: Entity | None = None, prop: Property | None = None) -> None:
+    def __init__(
+        self, located: LocatedClaim, published: str | None = None, entity: Entity | None = None, prop: Property | None = None
+    ) -> None:
         claim = located.claim
         self.located = located
         self.published = published

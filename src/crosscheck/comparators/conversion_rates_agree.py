@@ -10,13 +10,13 @@ bounds finds a disjoint pair in O(n log n) per pair and year.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Sequence
+from collections.abc import Sequence
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.model.values import Interval, Value
 from crosscheck.kinds import Normal, Tolerances, intervals
 from crosscheck.kinds.dates import year_of
 from crosscheck.kinds.quantities import conversion_interval
+from crosscheck.model.values import Interval, Value
 
 
 class Params(Tolerances):

@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from fnmatch import translate
 from functools import lru_cache
-from typing import Iterator, Sequence
 
 from pydantic import Field
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.model.base import Frozen
-from crosscheck.model.values import DateValue, Value
 from crosscheck.kinds import Tolerances, intervals
 from crosscheck.kinds.dates import year_of
 from crosscheck.kinds.durations import base_unit
+from crosscheck.model.base import Frozen
+from crosscheck.model.values import DateValue, Value
 
 
 class PropertyPair(Frozen):

@@ -9,8 +9,8 @@ parts into the report one `check` gives.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Container, Iterable, Iterator, Mapping, Sequence
 
 from pydantic import BaseModel
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from crosscheck.comparators import Item, Verdict
 from crosscheck.kinds import Normal
@@ -26,7 +26,7 @@ SCOPE_NOTE = (
 )
 
 
-class _Template(dict):
+class _Template(dict[str, object]):
     """Format-map of a message: the normalised values are worded only if the message names them,
     and an unknown placeholder is left as written instead of failing."""
 
@@ -41,7 +41,8 @@ class _Template(dict):
         if wording is None:
             return "{" + key + "}"
         side, attribute = wording
-        return getattr(self.normals[side], attribute)
+        wording_of: str = getattr(self.normals[side], attribute)
+        return wording_of
 
 
 def fingerprint(rule_id: str, key: tuple[str, str, str | None], items: Iterable[Item]) -> str:
@@ -145,7 +146,7 @@ def finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: bool
     })
 
 
-def _document_order(pair: tuple[Item, Normal]) -> tuple:
+def _document_order(pair: tuple[Item, Normal]) -> tuple[str, int, int, str]:
     item = pair[0]
     located = item.located
     return (item.document, located.line, located.column, item.claim.id)
@@ -156,7 +157,7 @@ def waived(rule: Rule, verdict: Verdict) -> bool:
     return any(item.claim.waive is not None and item.claim.waive.rule == rule.id for item in verdict.items)
 
 
-def report_order(finding: Finding) -> tuple:
+def report_order(finding: Finding) -> tuple[str, int, int, str, str]:
     """The sort key of findings in a report: document, line, column, rule, fingerprint."""
     first = finding.claims[0]
     return (first.document, first.line, first.column, finding.rule, finding.fingerprint)

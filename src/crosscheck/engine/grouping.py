@@ -14,8 +14,8 @@ articles costs one comparison, not five thousand.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from crosscheck.comparators import Item
 
@@ -50,7 +50,7 @@ def group_items(items: Iterable[Item]) -> dict[tuple[str, str], Group]:
     return dict(sorted(groups.items()))
 
 
-def value_key(item: Item) -> tuple:
+def value_key(item: Item) -> tuple[object, str, str | None]:
     """What a pair comparator may look at: the value, its wording and, for dates, the dateline."""
     value = item.value
     return (value, item.text, item.published if value.kind == "date" else None)
@@ -58,7 +58,7 @@ def value_key(item: Item) -> tuple:
 
 def value_classes(items: list[Item]) -> list[list[Item]]:
     """The items split into classes that state the same value in the same words, in first-seen order."""
-    classes: dict[tuple, list[Item]] = {}
+    classes: dict[tuple[object, str, str | None], list[Item]] = {}
     for item in items:
         classes.setdefault(value_key(item), []).append(item)
     return list(classes.values())

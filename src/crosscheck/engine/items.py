@@ -7,12 +7,12 @@ corpus rule (which groups across keys) wants them.
 
 from __future__ import annotations
 
-from typing import Callable, Container, Mapping
+from collections.abc import Callable, Container, Mapping
 
 from crosscheck.comparators import Comparator, Item
+from crosscheck.model.corpus import Corpus, LocatedClaim
 from crosscheck.model.registry import Entity, Property
 from crosscheck.model.values import Value
-from crosscheck.model.corpus import Corpus, LocatedClaim
 from crosscheck.rules.schema import Rule
 
 Key = tuple[str, str]

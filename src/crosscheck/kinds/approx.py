@@ -19,9 +19,9 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from crosscheck.model.base import Frozen
 from crosscheck.kinds import intervals
 from crosscheck.kinds.numbers import precision_of, to_decimal
+from crosscheck.model.base import Frozen
 from crosscheck.model.values import Interval
 from crosscheck.text.lexicon import lexicon
 

@@ -20,10 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from crosscheck.model.values import DateValue, Interval
 from crosscheck.kinds import intervals
 from crosscheck.kinds.base import Normal
 from crosscheck.kinds.numbers import figures
+from crosscheck.model.values import DateValue, Interval
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 

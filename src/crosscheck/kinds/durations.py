@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from crosscheck.model.values import DurationValue
 from crosscheck.kinds.approx import Tolerances, figure_interval
 from crosscheck.kinds.base import Normal
 from crosscheck.kinds.numbers import format_number
+from crosscheck.model.values import DurationValue
 
 IN_YEARS = {"day": Fraction(4, 1461), "week": Fraction(28, 1461), "month": Fraction(1, 12), "year": Fraction(1), "decade": Fraction(10)}
 """Calendar units in years (a day is 1/365.25 year)."""

@@ -9,7 +9,7 @@ intervals are disjoint.  Bounds may be open or closed, so "nearly 600" =
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
 from crosscheck.kinds.numbers import format_number
 from crosscheck.model.values import Interval

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from crosscheck.kinds.base import Normal
 from crosscheck.model.registry import Entity
 from crosscheck.model.values import NameValue
-from crosscheck.kinds.base import Normal
 from crosscheck.text.typography import typography
 
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)

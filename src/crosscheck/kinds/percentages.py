@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from crosscheck.model.values import PercentageValue
 from crosscheck.kinds.approx import Tolerances, figure_interval
 from crosscheck.kinds.base import Normal
 from crosscheck.kinds.numbers import format_number
+from crosscheck.model.values import PercentageValue
 
 
 def normalize(value: PercentageValue, text: str, tolerances: Tolerances | None = None) -> Normal:

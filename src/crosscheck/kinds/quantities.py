@@ -7,11 +7,11 @@ amount given only in dollars elsewhere can still be compared.
 
 from __future__ import annotations
 
-from crosscheck.model.values import Interval, QuantityValue
 from crosscheck.kinds.approx import Tolerances, figure_interval
 from crosscheck.kinds.base import Normal
 from crosscheck.kinds.intervals import Formatter
 from crosscheck.kinds.numbers import SCALES, format_number
+from crosscheck.model.values import Interval, QuantityValue
 
 
 def money_formatter(currency: str | None) -> Formatter:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from crosscheck.model.values import RankValue
 from crosscheck.kinds import intervals
 from crosscheck.kinds.base import Normal
+from crosscheck.model.values import RankValue
 
 
 def _position(x: float) -> str:

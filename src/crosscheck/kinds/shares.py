@@ -8,11 +8,11 @@ whole numbers, so comparing counts is exact: "four of the top ten" cannot be
 
 from __future__ import annotations
 
-from crosscheck.model.values import FractionValue, Interval
 from crosscheck.kinds import intervals
 from crosscheck.kinds.approx import Tolerances
 from crosscheck.kinds.base import Normal
 from crosscheck.kinds.numbers import format_number
+from crosscheck.model.values import FractionValue, Interval
 
 
 def share_interval(value: FractionValue, tolerances: Tolerances | None = None) -> Interval:

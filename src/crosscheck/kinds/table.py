@@ -8,8 +8,9 @@ dateline for dates, tolerances for approximate figures).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from crosscheck.kinds import dates, durations, names, percentages, quantities, quotes, ranks, shares
 from crosscheck.kinds.approx import Tolerances

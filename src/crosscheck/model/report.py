@@ -21,9 +21,12 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 """Most severe first."""
 
 
+_RANKS: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+
+
 def severity_rank(severity: str) -> int:
     """0 for error, 1 for warning, 2 for info: smaller is more severe."""
-    return SEVERITIES.index(severity)  # type: ignore[arg-type]
+    return _RANKS[severity]
 
 
 class ClaimRef(Frozen):

@@ -94,7 +94,10 @@ def _sha256(text: str) -> str:
 
 CLAIM_FIELDS = ("doc", "line", "column", "url", "file", "id", "quote", "value", "reading", "numeric", "drafted", "confidence")
 """A claim's row in the page's data, in this order (the script names them back): one row per claim, however many findings name it."""
-FINDING_FIELDS = ("fingerprint", "rule", "severity", "subject", "property", "scope", "message", "explanation", "claims", "similarity", "confidence", "aliases", "diff", "quotes")
+FINDING_FIELDS = (
+    "fingerprint", "rule", "severity", "subject", "property", "scope", "message", "explanation", "claims", "similarity", "confidence",
+    "aliases", "diff", "quotes",
+)
 """A finding's row: `claims` are indices into the claim rows; `aliases` (registry rules), `diff` and `quotes` (word diffs) or null."""
 
 

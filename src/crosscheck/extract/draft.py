@@ -11,8 +11,9 @@ import re
 from collections import Counter
 
 from crosscheck.extract.article import Article
-from crosscheck.extract.dates import extract_dates, extract_durations
-from crosscheck.extract.keys import KeyProposer
+from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
+from crosscheck.extract.framing import key_of, read_frames, scope_of
+from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
 from crosscheck.text.lexicon import lexicon
 from crosscheck.extract.mention import Mention, resolve_overlaps
 from crosscheck.extract.names import find_people, is_organisation, name_spans, slug
@@ -41,20 +42,34 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     mentions = _distribute_lists(article, proposer, mentions)
     mentions += _quote_mentions(article)
     mentions += _name_mentions(article)
+    anchor = Anchor.of(article, published)
+    frames = read_frames(article, mentions, (anchor.year, anchor.month))
     claims: list[Claim] = []
     ids: Counter[str] = Counter()
+    mentions = [m for m in mentions if (m.start, m.end) not in frames or frames[(m.start, m.end)] is not None]
     for m in sorted(mentions, key=lambda m: (m.start, m.end, m.kind, m.subject_hint or "")):
         key = proposer.propose(m)
+        scope = scopes.get((m.start, m.end))
+        reading = frames.get((m.start, m.end))
+        if reading is not None and reading.frame.measure == m.kind:
+            reading = None  # the parse says nothing of what the figure measures: keep the rule key, claim no frame
+        frame = reading.frame if reading else None
+        if reading is not None and key.method != "rules+registry":
+            subject, prop = key_of(reading.frame)
+            key = Key(subject, prop, min(reading.confidence, 1.0) if not m.review else min(reading.confidence,
+                                                                                            REVIEW_BELOW - 0.01),
+                      "frame")
+            scope = scope_of(reading.frame) or (scope if reading.frame.period is None else None)
         q_start, q_end = quote_span(article, m.start, m.end)
         base = slug(f"{key.subject}-{key.property}")[:60].strip("-")
         ids[base] += 1
         claim_id = base if ids[base] == 1 else f"{base}-{ids[base]}"
-        scope = scopes.get((m.start, m.end))
         claims.append(Claim(
             id=claim_id, subject=key.subject, property=key.property, value=m.value,
             text=text[m.start:m.end], quote=text[q_start:q_end],
             scope=Scope(**scope) if scope else None,
             draft=Draft(confidence=key.confidence, review=key.review, method=key.method, span=(q_start, q_end)),
+            frame=frame,
         ))
     return claims
 

@@ -14,6 +14,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
+from crosscheck.model.frame import Frame
+
 SCHEMA_VERSION = 1
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
@@ -354,6 +356,8 @@ class Claim(Frozen):
     """Accept a known discrepancy for this claim."""
     draft: Draft | None = None
     """Set on drafted claims; remove once a person has checked the claim."""
+    frame: Frame | None = None
+    """What the figure measures, of whom, when and how sure the article is (drafted; may be corrected or written)."""
 
 
 class DocumentMeta(Frozen):

@@ -1,0 +1,417 @@
+"""Reading a figure's frame from the dependency parse: what it measures, of whom, when, how sure, level or change.
+
+For each figure the parse gives the noun phrase it heads and what governs it: the
+noun it is "of" ("a death toll of 1,644"), the verb it is the object of or reached by
+("revenue came to $25.7 billion", "rose 2%", "killed 2,400 people"), and that verb's
+subject.  The measure is the measured noun with its modifiers, or, for a count of
+people, what happened to them; both go through the lexicon's `frame_measures` so
+"death toll", "people killed" and "dead" are one measure.  Named entities give the
+subject (organisations and people, never a date, a label or a wire agency) and the
+place qualifier; modifiers give the basis (adjusted vs GAAP) and division (men's vs
+women's); date entities attached to the figure give the period, relative ones
+resolved against the publication year.  Every word list is in the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Iterable
+
+from crosscheck.extract.frame_lexicon import frame_lexicon
+from crosscheck.extract.names import slug
+from crosscheck.text.lexicon import lexicon
+from crosscheck.model.frame import Frame
+
+_NOUNS = {"NOUN", "PROPN"}
+_VERBS = {"VERB", "AUX"}
+_SUBJECT_LABELS = {"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_CLIMB = {"nummod", "quantmod", "compound", "nmod", "amod"}
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_FY = re.compile(r"\b(?:fy|fiscal(?: year)?)\s*'?(\d{2,4})\b", re.I)
+_FIGURE_PREPOSITIONS = frozenset({"to", "by", "from", "at", "of", "around", "about", "over", "near", "than", "for"})
+_CURRENCY_TAIL = frozenset({"u.s.", "us", "usd", "eur", "gbp", "cad", "aud", "dollars", "euros", "dollar", "euro"})
+
+
+@dataclass(frozen=True, slots=True)
+class FrameReading:
+    """A frame and how sure the reading is (0..1)."""
+
+    frame: Frame
+    confidence: float
+
+
+def _np_head(token: Any) -> Any:
+    """The head of the noun phrase a figure's tokens belong to ("$ 25.7 billion U.S." -> the money's head)."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head is current or current.dep_ not in _CLIMB:
+            break
+        if head.pos_ not in _NOUNS | {"NUM", "SYM", "ADJ"}:
+            break
+        current = head
+    if current.lower_ in _CURRENCY_TAIL and current.dep_ in ("pobj", "dobj", "attr", "appos", "npadvmod", "nsubj"):
+        return current
+    return current
+
+
+def _phrase(noun: Any) -> list[str]:
+    """The measured noun with its meaningful modifiers, as lemmas ("automotive revenue", "death toll")."""
+    lex = frame_lexicon()
+    words = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+             and c.ent_type_ not in _PLACE_LABELS | _SUBJECT_LABELS | {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
+             and not c.like_num and c.pos_ not in ("NUM", "SYM", "PUNCT")]
+    out = [w.lemma_.lower() for w in words if w.lemma_.lower() not in lex.neutral
+           and w.lemma_.lower() not in lex.basis and w.lower_ not in lex.divisions]
+    out.append(noun.lemma_.lower())
+    for c in noun.children:  # "earnings per share"
+        if c.dep_ == "prep" and c.lower_ == "per":
+            out += [c.lower_] + [g.lemma_.lower() for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _canonical(candidates: Iterable[str]) -> str | None:
+    measures = frame_lexicon().measures
+    for c in candidates:
+        if c and c in measures:
+            return measures[c]
+    return None
+
+
+def _governor(np: Any) -> tuple[Any | None, Any | None, str | None]:
+    """(noun, verb, preposition) governing the figure's phrase: "toll of", "came to", "rose" ..."""
+    current = np
+    for _ in range(3):
+        dep, head = current.dep_, current.head
+        if head is current:
+            return None, None, None
+        if dep == "pobj":
+            prep, gov = head, head.head
+            if gov.pos_ in _NOUNS:
+                return gov, None, prep.lower_
+            if gov.pos_ == "ADJ" and gov.dep_ in ("amod", "advmod", "acomp") and gov.head.pos_ in _NOUNS | {"NUM", "SYM"}:
+                return _governor(_np_head(gov.head))  # "short of the $0.76 expected": the same measure as its head
+            if gov.pos_ in _VERBS | {"ADJ"} and prep.lower_ in _FIGURE_PREPOSITIONS:
+                return None, gov, prep.lower_
+            return None, None, prep.lower_
+        if dep in ("appos", "conj") and head.pos_ in _NOUNS | {"NUM", "SYM"}:
+            current = head
+            continue
+        if dep == "conj" and head.pos_ in _VERBS:
+            return None, head, None
+        if head.pos_ in _VERBS | {"ADJ"}:
+            return None, head, None
+        if head.pos_ in _NOUNS and dep in ("appos", "nmod", "compound", "amod"):
+            return head, None, None
+        return None, None, None
+    return None, None, None
+
+
+def _verb_subject(verb: Any) -> Any | None:
+    """The nominal subject of a verb, following xcomp/conj up to the verb that has one."""
+    current = verb
+    for _ in range(3):
+        for c in current.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in _NOUNS | {"PRON"}:
+                return c
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "prep", "pcomp") and current.head is not current:
+            current = current.head
+        else:
+            break
+    return None
+
+
+def _event(noun: Any | None, verb: Any | None) -> str | None:
+    """What happened to the counted thing: a non-generic governing verb, or the noun's participle or adjective."""
+    lex = frame_lexicon()
+    if verb is not None and verb.lemma_.lower() not in lex.generic_verbs:
+        return verb.lemma_.lower()
+    if verb is not None:  # "30 others remain missing"
+        for c in verb.children:
+            if c.dep_ in ("acomp", "oprd") and (c.lower_ in lex.measures or c.lemma_.lower() in lex.measures):
+                return c.lower_ if c.lower_ in lex.measures else c.lemma_.lower()
+    if noun is not None:
+        for c in noun.children:
+            if c.dep_ in ("acl", "relcl", "amod") and (c.lower_ in lex.measures or c.lemma_.lower() in lex.measures):
+                return c.lower_ if c.lower_ in lex.measures else c.lemma_.lower()
+    return None
+
+
+def _entity(token: Any) -> Any | None:
+    if token.lower_ in _CURRENCY_TAIL:
+        return None  # "$25.7 billion U.S.": the currency, not a place
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _entity_id(ent: Any) -> str | None:
+    text = re.sub(r"[’']s$", "", ent.text.strip())
+    text = re.sub(r"^(?i:the)\s+", "", text)
+    if not text or text.lower() in frame_lexicon().not_subjects:
+        return None
+    return slug(text) or None
+
+
+def _subject_and_place(tokens: list[Any]) -> tuple[str | None, str | None]:
+    """The owner (organisation, person) and the place among the figure's governing tokens' dependents."""
+    subject = place = None
+    for t in tokens:
+        if t is None:
+            continue
+        for c in [t, *t.children]:
+            ent = _entity(c)
+            if ent is None:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                    for g in c.children:
+                        if g.dep_ == "pobj" and (e := _entity(g)) is not None and e.label_ in _PLACE_LABELS:
+                            place = place or _entity_id(e)
+                continue
+            if c is not t and c.dep_ not in ("poss", "nsubj", "nsubjpass", "compound", "nmod"):
+                continue
+            if ent.label_ in _PLACE_LABELS:
+                place = place or _entity_id(ent)
+            elif ent.label_ in _SUBJECT_LABELS:
+                subject = subject or _entity_id(ent)
+    return subject, place
+
+
+def _segment(verb: Any | None, thing: Any | None, np: Any) -> str | None:
+    """What part of the whole a count belongs to: the subject of the verb that counts it ("health care added").
+
+    Owners that are the whole ("the economy", "employers") and named subjects do not split the figure.
+    """
+    if verb is None or thing is None or thing.i != np.i:
+        return None
+    subj = _verb_subject(verb)
+    if subj is None or subj.i == np.i or subj.pos_ not in _NOUNS or _entity(subj) is not None:
+        return None
+    lex = frame_lexicon()
+    words = [c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod") and c.i < subj.i
+             and c.lemma_.lower() not in lex.neutral]
+    if subj.lemma_.lower() in lex.neutral_owners or subj.lemma_.lower() in lex.count_nouns:
+        return None
+    return slug(" ".join(words + [subj.lemma_.lower()])) or None
+
+
+def _modifier_values(tokens: list[Any], table: dict[str, str]) -> str | None:
+    for t in tokens:
+        if t is None:
+            continue
+        for c in [t, *t.children]:
+            for form in (c.lower_, c.lemma_.lower(), c.lower_ + "'s"):
+                if form in table:
+                    return table[form]
+            if c.dep_ == "poss" and c.lower_ in table:
+                return table[c.lower_]
+    return None
+
+
+def _cue_words(figure: Any, np: Any) -> tuple[set[str], str]:
+    """Lemmas on the figure's path to the root (with their auxiliaries and adverbs), and the clause's text."""
+    words: set[str] = set()
+    chain = [figure, np, *np.ancestors]
+    for t in chain:
+        words.add(t.lemma_.lower())
+        words.add(t.lower_)
+        for c in t.children:
+            if c.dep_ in ("aux", "advmod", "neg", "acl", "amod", "npadvmod", "acomp", "xcomp") and c.i != figure.i:
+                words.add(c.lemma_.lower())
+                words.add(c.lower_)
+            if c.dep_ == "agent":  # "expected by analysts"
+                words.update(g.lemma_.lower() for g in c.children)
+            if c.dep_ in ("nsubj", "nsubjpass") and t.pos_ in _VERBS:  # "economists had been looking for"
+                words.add(c.lemma_.lower())
+    sentence = figure.sent
+    lo = max(sentence.start, np.left_edge.i - 8)
+    hi = min(sentence.end, np.right_edge.i + 8)
+    window = " ".join(t.lower_ for t in figure.doc[lo:hi])
+    return words, window
+
+
+def _modality(words: set[str], window: str, preposition: str | None, change_prep: dict[str, str]) -> str:
+    if preposition and change_prep.get(preposition) == "previous":
+        return "previous"
+    for modality, cues in frame_lexicon().modality:
+        for cue in cues:
+            if (" " in cue and f" {cue} " in f" {window} ") or (" " not in cue and cue in words):
+                return modality
+    return "reported"
+
+
+@cache
+def _period_patterns() -> tuple[re.Pattern[str], ...]:
+    """Relative years, quarters, full-year words, relative months and month names as whole-word patterns."""
+    lex = frame_lexicon()
+
+    def words(phrases) -> re.Pattern[str]:
+        ordered = sorted(phrases, key=lambda p: (-len(p), p))
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)")
+
+    months = [m for m in lexicon().months if len(m) > 3 or m == "may"]
+    return (words(lex.relative_years), words(lex.quarters), words(lex.full_year), words(lex.relative_months),
+            words(months))
+
+
+def _period(figure: Any, governing: list[Any], anchor: tuple[int | None, int | None], phrase: list[str]) -> str | None:
+    """The period the figure is of ("2024", "2024-Q4", "2024-09", "september"), from dates attached to it."""
+    lex = frame_lexicon()
+    attached = {t.i for t in governing if t is not None}
+    texts = []
+    for ent in figure.doc.ents:
+        if ent.label_ != "DATE" or not (figure.sent.start <= ent.start < figure.sent.end):
+            continue
+        root = ent.root
+        if {root.head.i, root.head.head.i, root.i} & attached:
+            texts.append(ent.text.lower())
+    joined = " ".join(texts + phrase)
+    anchor_year, anchor_month = anchor
+    year: int | str | None = None
+    month: int | str | None = None
+    relative_years, quarters, full_year_words, relative_months, month_names = _period_patterns()
+    if m := _YEAR.search(joined):
+        year = int(m.group(1))
+    elif m := relative_years.search(joined):
+        back = lex.relative_years[m.group(0)]
+        year = anchor_year + back if anchor_year else ("last-year" if back == -1 else "this-year")
+    if m := month_names.search(joined):
+        month = lexicon().months[m.group(0)]
+        if year is None and anchor_year and anchor_month:
+            year = anchor_year if month <= anchor_month else anchor_year - 1
+    elif m := relative_months.search(joined):
+        back = lex.relative_months[m.group(0)]
+        if anchor_year and anchor_month:
+            total = anchor_year * 12 + anchor_month - 1 + back
+            year, month = total // 12, total % 12 + 1
+        else:
+            month = "last-month" if back == -1 else "this-month"
+    quarter = lex.quarters[m.group(0)] if (m := quarters.search(joined)) else None
+    if quarter:
+        return f"{year}-{quarter.upper()}" if year else quarter.upper()
+    if isinstance(month, int):
+        return f"{year}-{month:02d}" if isinstance(year, int) else _MONTH_NAMES[month - 1]
+    if month:
+        return month
+    if year:
+        return str(year)
+    return "full-year" if full_year_words.search(joined) else None
+
+
+def _change(figure: Any, np: Any, noun: Any | None, verb: Any | None, preposition: str | None,
+            is_percentage: bool, window: str) -> tuple[str, str | None]:
+    """(level or change, direction)."""
+    lex = frame_lexicon()
+    direction = None
+    subject_of_verb = np.dep_ in ("nsubj", "nsubjpass")
+    for t in (None if subject_of_verb else verb, noun):
+        if t is not None and t.lemma_.lower() in lex.change:
+            direction = lex.change[t.lemma_.lower()]
+            break
+    if verb is not None and direction is None and not subject_of_verb:
+        for c in verb.children:
+            if c.dep_ in ("advmod", "prt") and c.lower_ in lex.change:
+                direction = lex.change[c.lower_]
+    for c in np.children:  # "46 more than last time"
+        if c.dep_ in ("advmod", "amod") and c.lower_ in ("more", "fewer", "less"):
+            return "change", "up" if c.lower_ == "more" else "down"
+    if figure.i > 0 and figure.doc[figure.i - 1].text == "+":
+        return "change", "up"
+    rule = lex.change_prepositions.get(preposition or "")
+    if direction and (rule == "change" or (rule is None and is_percentage and verb is not None)):
+        return "change", direction
+    if direction and noun is not None and noun.lemma_.lower() in lex.change:
+        return "change", direction
+    if is_percentage and re.search(r"year[- ]on[- ]year|year[- ]over[- ]year|from a year", window) and rule != "level":
+        return "change", direction
+    return "level", direction
+
+
+def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None, int | None] = (None, None)) -> FrameReading:
+    """The frame of the figure whose tokens are `span` (a spaCy Span), of value kind `kind`."""
+    lex = frame_lexicon()
+    figure = span.root
+    np = _np_head(figure)
+    noun, verb, preposition = _governor(np)
+    comparative = np.head if np.dep_ == "npadvmod" and np.head.lower_ in ("more", "fewer", "less") else None
+    if comparative is not None:  # "305 seats, 46 more than last time": a change of the same measure
+        if comparative.head.pos_ in _VERBS:
+            verb = comparative.head
+        objects = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else []
+        noun = objects[0] if objects else noun
+    counted = np if np.pos_ in _NOUNS and np.lower_ not in _CURRENCY_TAIL and not np.like_num and kind == "quantity" \
+        and unit else None
+    thing = counted
+    confidence = 0.75
+    if thing is not None and thing.lemma_.lower() in lex.count_nouns | lex.person_nouns and noun is not None:
+        thing = noun
+    if thing is None:
+        thing = noun
+    if thing is None and verb is not None:
+        subj = _verb_subject(verb)
+        if subj is not None and subj.i != np.i and subj.pos_ in _NOUNS:
+            thing = subj
+    if thing is not None and thing.lemma_.lower() in lex.count_nouns:  # "the number of people killed"
+        for c in thing.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                inner = [g for g in c.children if g.dep_ == "pobj"]
+                if inner:
+                    noun_inner = inner[0]
+                    ev = _event(noun_inner, None)
+                    if ev:
+                        thing, verb = noun_inner, None
+                        noun = noun_inner
+    event = _event(thing if thing is not None else counted, verb)
+    phrase = _phrase(thing) if thing is not None else []
+    person = thing is None or thing.lemma_.lower() in lex.person_nouns
+    candidates = ([event] if person else []) + [" ".join(phrase), " ".join(phrase[-2:]),
+                                                f"{phrase[-1]} {event}" if phrase and event else None,
+                                                phrase[-1] if phrase else None, event]
+    measure = _canonical(candidates)
+    if measure is None:
+        if not phrase and not event:
+            measure, confidence = f"{kind}", 0.3
+        else:
+            words = phrase + ([event] if event and event not in phrase else [])
+            measure = slug(" ".join(words)) or kind
+            # a counted noun alone ("70 units") says what is counted, not what happened to it
+            confidence = 0.6 if phrase and thing is not counted else 0.55 if phrase else 0.45
+    else:
+        confidence = 0.85
+    governing = [np, thing, noun, verb]
+    subject, place = _subject_and_place(governing)
+    if verb is not None and subject is None:
+        subj = _verb_subject(verb)
+        if subj is not None and (ent := _entity(subj)) is not None and ent.label_ in _SUBJECT_LABELS:
+            subject = _entity_id(ent)
+    qualifiers: dict[str, str] = {}
+    if place:
+        qualifiers["place"] = place
+    if basis := _modifier_values([np, thing], lex.basis):
+        qualifiers["basis"] = basis
+    if division := _modifier_values([np, thing], lex.divisions):
+        qualifiers["division"] = division
+    if kind == "quantity" and unit and counted is not None and thing is not counted and not person:
+        qualifiers["unit"] = slug(unit)
+    if segment := _segment(verb, thing, np):
+        qualifiers["segment"] = segment
+    words, window = _cue_words(figure, np)
+    modality = _modality(words, window, preposition, lex.change_prepositions)
+    level, direction = _change(figure, np, noun, verb, preposition, kind == "percentage", window)
+    if comparative is not None:
+        level, direction = "change", "up" if comparative.lower_ == "more" else "down"
+    change_from = None
+    if verb is not None and level == "level":
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "from" and c.i > figure.i:
+                change_from = " ".join(t.text for t in c.subtree if t.i != c.i) or None
+    period = _period(figure, governing + [figure], anchor, phrase)
+    frame = Frame(measure=measure, subject=subject, qualifiers=qualifiers, period=period, modality=modality,
+                  level=level, direction=direction, change_from=change_from)
+    return FrameReading(frame, confidence)

@@ -28,6 +28,10 @@ NUMERIC = ("quantity", "percentage", "fraction", "rank", "duration")
 _LIST_CUE = re.compile(r"\b(?:them|respectively|these|those|both|all three|each)\b", re.I)
 
 
+BARE_COUNT_CONFIDENCE = 0.85
+"""A number with no counted noun ("2,376 have been injured") is drafted only when its frame is read this surely."""
+
+
 class NoClaims(ValueError):
     """The article states nothing the extractor can draft a claim from."""
 
@@ -51,6 +55,8 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
         key = proposer.propose(m)
         scope = scopes.get((m.start, m.end))
         reading = frames.get((m.start, m.end))
+        if m.extras.get("bare") and (reading is None or reading.confidence < BARE_COUNT_CONFIDENCE):
+            continue  # a number with no noun is a figure only when the parse names what it counts
         if reading is not None and reading.frame.measure == m.kind:
             reading = None  # the parse says nothing of what the figure measures: keep the rule key, claim no frame
         frame = reading.frame if reading else None

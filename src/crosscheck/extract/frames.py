@@ -191,7 +191,7 @@ def _segment(verb: Any | None, thing: Any | None, np: Any) -> str | None:
     if verb is None or thing is None or thing.i != np.i:
         return None
     subj = _verb_subject(verb)
-    if subj is None or subj.i == np.i or subj.pos_ not in _NOUNS or _entity(subj) is not None:
+    if subj is None or subj.i == np.i or subj.pos_ != "NOUN" or _entity(subj) is not None:
         return None
     lex = frame_lexicon()
     words = [c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod") and c.i < subj.i
@@ -357,6 +357,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         subj = _verb_subject(verb)
         if subj is not None and subj.i != np.i and subj.pos_ in _NOUNS:
             thing = subj
+    if thing is not None and (thing.pos_ == "PROPN" or _entity(thing) is not None):
+        thing = None  # a name is whose figure it is (the subject), never what is measured
     if thing is not None and thing.lemma_.lower() in lex.count_nouns:  # "the number of people killed"
         for c in thing.children:
             if c.dep_ == "prep" and c.lower_ == "of":

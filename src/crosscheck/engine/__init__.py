@@ -24,6 +24,7 @@ from crosscheck.comparators import Comparator, Item, Verdict, registry
 from crosscheck.model.corpus import Corpus, Document, LocatedClaim
 from crosscheck.engine.grouping import Block, blocks, group_items
 from crosscheck.model.claims import LOW_CONFIDENCE, Entity, Property, Value
+from crosscheck.model.frame import UNSURE_MATCH
 from crosscheck.kinds import Normal
 from crosscheck.model.report import ClaimRef, Finding, Report, Summary, pack_findings, severity_rank, unpack_findings
 from crosscheck.rules import Rule, matches_property
@@ -182,7 +183,11 @@ def _finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: boo
         if severity_rank(severity) < severity_rank("info"):
             severity = "info"
     confidences = [item.claim.draft.confidence for item in verdict.items if item.claim.draft is not None]
-    if confidences and min(confidences) < LOW_CONFIDENCE and severity_rank(severity) < severity_rank("warning"):
+    if confidences and min(confidences) < UNSURE_MATCH and severity_rank(severity) < severity_rank("info"):
+        # e.g. undated running tallies: most such matches are successive updates, not one fact
+        severity = "info"
+        explanation += f" (drafted claims matched with confidence {min(confidences):.2f}, so this is at most info)"
+    elif confidences and min(confidences) < LOW_CONFIDENCE and severity_rank(severity) < severity_rank("warning"):
         # drafted claims matched with low confidence may not state the same fact at all
         severity = "warning"
         explanation += f" (drafted claims matched with confidence {min(confidences):.2f}, so this is at most a warning)"

@@ -89,7 +89,7 @@ def claims_file(text: str, article: str, *, registry: Registry | None = None, pu
         raise NoClaims("no checkable statement found (figures, dates, ranks, quotes or names)")
     d = parsed.dateline
     meta = DocumentMeta(article=article, title=parsed.title, publisher=d.publisher if d else None,
-                        published=published or (d.published if d else None), dateline=d.text if d else None)
+                        published=published or parsed.published, dateline=d.text if d else None)
     return ClaimsFile(document=meta, claims=claims)
 
 
@@ -102,8 +102,7 @@ def _value_mentions(article: Article, published: str | None) -> list[Mention]:
     titles = [(q.start, q.end) for q in find_quotations(article) if q.speaker is None]
     titles += [(s, e) for s, e in _short_quoted(article.text)]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in titles)]
-    if article.dateline:
-        found = [m for m in found if not (article.dateline.start <= m.start < article.dateline.end)]
+    found = [m for m in found if not article.is_metadata(m.start)]
     return resolve_overlaps(found)
 
 

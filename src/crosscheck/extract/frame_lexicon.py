@@ -38,6 +38,7 @@ class FrameLexicon:
     full_year: tuple[str, ...]
     person_nouns: frozenset[str]
     neutral_owners: frozenset[str]
+    running_tallies: frozenset[str]
     relative_months: dict[str, int]
     count_nouns: frozenset[str]
 
@@ -62,6 +63,7 @@ def frame_lexicon() -> FrameLexicon:
         full_year=tuple(str(w).lower() for w in raw["frame_full_year"]),
         person_nouns=frozenset(str(w).lower() for w in raw["frame_person_nouns"]),
         neutral_owners=frozenset(str(w).lower() for w in raw["frame_neutral_owners"]),
+        running_tallies=frozenset(str(w).lower() for w in raw["frame_running_tallies"]),
         relative_months={str(p).lower(): int(k) for k, v in raw["frame_relative_months"].items() for p in v},
         count_nouns=frozenset(str(w).lower() for w in raw["frame_count_nouns"]),
     )

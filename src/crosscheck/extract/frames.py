@@ -92,6 +92,8 @@ def _governor(np: Any) -> tuple[Any | None, Any | None, str | None]:
             return None, None, None
         if dep == "pobj":
             prep, gov = head, head.head
+            if gov.pos_ in _NOUNS and gov.dep_ == "pobj" and gov.head.lower_ == "per":
+                gov = gov.head.head  # "earnings per share of $0.73": the earnings, not the share
             if gov.pos_ in _NOUNS:
                 return gov, None, prep.lower_
             if gov.pos_ == "ADJ" and gov.dep_ in ("amod", "advmod", "acomp") and gov.head.pos_ in _NOUNS | {"NUM", "SYM"}:
@@ -348,6 +350,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     counted = np if np.pos_ in _NOUNS and np.lower_ not in _CURRENCY_TAIL and not np.like_num and kind == "quantity" \
         and unit else None
     thing = counted
+    if thing is None and np.dep_ == "appos" and np.head.pos_ == "NOUN":
+        thing = np.head  # "120 seats, 46 more than last time": the appositive counts the same thing
     confidence = 0.75
     if thing is not None and thing.lemma_.lower() in lex.count_nouns | lex.person_nouns and noun is not None:
         thing = noun
@@ -376,6 +380,9 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
                                                 f"{phrase[-1]} {event}" if phrase and event else None,
                                                 phrase[-1] if phrase else None, event]
     measure = _canonical(candidates)
+    if measure is not None and phrase and _canonical([" ".join(phrase)]) is None \
+            and _canonical([phrase[-1]]) == measure and len(phrase) > 1 and "per" not in phrase:
+        measure = slug(" ".join(phrase[:-1]) + " " + measure)  # "cloud revenue": a part of the revenue
     if measure is None:
         if not phrase and not event:
             measure, confidence = f"{kind}", 0.3
@@ -401,7 +408,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         qualifiers["division"] = division
     if kind == "quantity" and unit and counted is not None and thing is not counted and not person:
         qualifiers["unit"] = slug(unit)
-    if segment := _segment(verb, thing, np):
+    if not person and (segment := _segment(verb, thing, np)):
         qualifiers["segment"] = segment
     words, window = _cue_words(figure, np)
     modality = _modality(words, window, preposition, lex.change_prepositions)

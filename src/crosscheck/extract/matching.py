@@ -23,6 +23,7 @@ from typing import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
+from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.framing import NO_SUBJECT
 from crosscheck.extract.keys import REVIEW_BELOW
 from crosscheck.model.claims import Claim, Draft, Registry
@@ -33,6 +34,8 @@ SAME_SUBJECT = 0.8
 """Confidence of a frame match between claims that name the same subject."""
 INFERRED_SUBJECT = 0.5
 """Confidence of a frame match where one article names no subject and takes the others' one."""
+UNDATED_TALLY = 0.3
+"""Confidence of a match of running tallies that no article dates: below `UNSURE_MATCH`, so at most info."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,11 @@ def frame_key(claim: Claim) -> tuple | None:
             frame.modality, frame.level)
 
 
+def _undated_tally(claim: Claim) -> bool:
+    """A running tally (deaths, cases ...) with no date: articles of different days give different counts."""
+    return claim.frame.measure in frame_lexicon().running_tallies and claim.frame.period is None and claim.scope is None
+
+
 def _frame_groups(claims: dict[Member, Claim]) -> list[MatchGroup]:
     by_frame: dict[tuple, list[Member]] = defaultdict(list)
     for member, claim in claims.items():
@@ -78,10 +86,13 @@ def _frame_groups(claims: dict[Member, Claim]) -> list[MatchGroup]:
             if len(named) == 1:
                 group += [m for m in members if not claims[m].frame.subject]
             confidence = SAME_SUBJECT if all(claims[m].frame.subject for m in group) else INFERRED_SUBJECT
+            if _undated_tally(claims[members[0]]):
+                confidence = UNDATED_TALLY
             if len({m.document for m in group}) > 1:
                 out.append(MatchGroup(tuple(sorted(group, key=lambda m: (m.document, m.index))), confidence))
         if not named:
-            out.append(MatchGroup(tuple(sorted(members, key=lambda m: (m.document, m.index))), INFERRED_SUBJECT))
+            confidence = UNDATED_TALLY if _undated_tally(claims[members[0]]) else INFERRED_SUBJECT
+            out.append(MatchGroup(tuple(sorted(members, key=lambda m: (m.document, m.index))), confidence))
     return out
 
 

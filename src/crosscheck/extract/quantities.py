@@ -31,7 +31,7 @@ _CONVERSION = re.compile(rf"\s*\(\s*(?P<inner>(?:[a-z ]+\s+)?(?:{FIGURE}))\s*\)"
 _VAGUE = re.compile(rf"(?P<vague>{VAGUE})\s+of\s+", re.X)
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _ANAPHORIC = re.compile(r"\b(?:these|those|the\s+same)\s+$", re.I)
-_BARE_END = re.compile(r"\s+(?:have|has|had|were|was|are|is|remain|remained|others?|more|people)\b|\s*(?:dead|killed|injured|missing)\b")
+_CLOCK = re.compile(r":\d|\s*(?i:a\.?m\.?|p\.?m\.?)(?!\w)")
 _COMPOUND = re.compile(rf"(?P<num>\d[\d,]*(?:\.\d+)?)-(?P<unit>[A-Za-z]{{3,}})(?![\w-])\s+(?P<noun>[a-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")
 _GROUP = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.group_words)}))\s+of\s+(?=[a-z])")
 
@@ -163,7 +163,7 @@ def _figure(text: str, m: re.Match) -> Mention | None:
     suffix, suffix_end = approximator_after(text, end)
     thing, head, _ = noun_phrase_after(text, suffix_end)
     if not head:
-        if is_word_number(num) or not _BARE_END.match(text, end):
+        if is_word_number(num) or _CLOCK.match(text, end) or (start > 0 and text[start - 1] == ":"):
             return None
         # "2,376 have been injured": a count with no noun; drafting keeps it only when its frame names the measure
         return Mention("quantity", approx_start, end, {"kind": "quantity", **_bounded(amount, approx),

@@ -19,6 +19,9 @@ Modality = Literal["reported", "forecast", "estimate", "target", "previous", "pa
 estimate or fear; target or plan; a previous or revised-from figure; a partial or so-far count."""
 Direction = Literal["up", "down", "unchanged"]
 
+UNSURE_MATCH = 0.35
+"""Drafted claims matched below this confidence may state one fact at different times: a conflict is at most info."""
+
 
 def _field_docstrings(schema: dict, cls: type) -> None:
     """Field docstrings become schema descriptions (read only when a schema is generated, as in `claims`)."""

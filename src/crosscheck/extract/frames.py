@@ -98,7 +98,7 @@ def _governor(np: Any) -> tuple[Any | None, Any | None, str | None]:
                 return gov, None, prep.lower_
             if gov.pos_ == "ADJ" and gov.dep_ in ("amod", "advmod", "acomp") and gov.head.pos_ in _NOUNS | {"NUM", "SYM"}:
                 return _governor(_np_head(gov.head))  # "short of the $0.76 expected": the same measure as its head
-            if gov.pos_ in _VERBS | {"ADJ"} and prep.lower_ in _FIGURE_PREPOSITIONS:
+            if gov.pos_ in _VERBS | {"ADJ"} and prep.lower_ in _FIGURE_PREPOSITIONS and prep.dep_ != "agent":
                 return None, gov, prep.lower_
             return None, None, prep.lower_
         if dep in ("appos", "conj") and head.pos_ in _NOUNS | {"NUM", "SYM"}:
@@ -119,8 +119,8 @@ def _verb_subject(verb: Any) -> Any | None:
     current = verb
     for _ in range(3):
         for c in current.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in _NOUNS | {"PRON"}:
-                return c
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c if c.pos_ in _NOUNS | {"PRON"} else None  # a verb with its own subject: no climbing
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "prep", "pcomp") and current.head is not current:
             current = current.head
         else:
@@ -201,6 +201,14 @@ def _segment(verb: Any | None, thing: Any | None, np: Any) -> str | None:
     if subj.lemma_.lower() in lex.neutral_owners or subj.lemma_.lower() in lex.count_nouns:
         return None
     return slug(" ".join(words + [subj.lemma_.lower()])) or None
+
+
+def _possessor(noun: Any | None) -> str | None:
+    """The organisation or person named as the noun's possessor ("the agency's count"), if any."""
+    for c in noun.children if noun is not None else ():
+        if c.dep_ == "poss" and (ent := _entity(c)) is not None and ent.label_ in _SUBJECT_LABELS:
+            return _entity_id(ent)
+    return None
 
 
 def _modifier_values(tokens: list[Any], table: dict[str, str]) -> str | None:
@@ -320,8 +328,8 @@ def _change(figure: Any, np: Any, noun: Any | None, verb: Any | None, prepositio
         for c in verb.children:
             if c.dep_ in ("advmod", "prt") and c.lower_ in lex.change:
                 direction = lex.change[c.lower_]
-    for c in np.children:  # "46 more than last time"
-        if c.dep_ in ("advmod", "amod") and c.lower_ in ("more", "fewer", "less"):
+    for c in np.children:  # "46 more than last time" (not "more than 3,900", an approximator)
+        if c.dep_ in ("advmod", "amod") and c.lower_ in ("more", "fewer", "less") and c.i > figure.i:
             return "change", "up" if c.lower_ == "more" else "down"
     if figure.i > 0 and figure.doc[figure.i - 1].text == "+":
         return "change", "up"
@@ -369,20 +377,22 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
                 inner = [g for g in c.children if g.dep_ == "pobj"]
                 if inner:
                     noun_inner = inner[0]
-                    ev = _event(noun_inner, None)
-                    if ev:
+                    if _event(noun_inner, None) or _canonical([noun_inner.lemma_.lower(), noun_inner.lower_]):
                         thing, verb = noun_inner, None
                         noun = noun_inner
     event = _event(thing if thing is not None else counted, verb)
     phrase = _phrase(thing) if thing is not None else []
     person = thing is None or thing.lemma_.lower() in lex.person_nouns
-    candidates = ([event] if person else []) + [" ".join(phrase), " ".join(phrase[-2:]),
+    linked = f"{phrase[-1]} {preposition}" if phrase and noun is not None and thing is noun and preposition else None
+    candidates = ([event] if person else []) + [linked, " ".join(phrase), " ".join(phrase[-2:]),
                                                 f"{phrase[-1]} {event}" if phrase and event else None,
-                                                phrase[-1] if phrase else None, event]
+                                                phrase[-1] if phrase else None, event if person else None]
     measure = _canonical(candidates)
-    if measure is not None and phrase and _canonical([" ".join(phrase)]) is None \
-            and _canonical([phrase[-1]]) == measure and len(phrase) > 1 and "per" not in phrase:
-        measure = slug(" ".join(phrase[:-1]) + " " + measure)  # "cloud revenue": a part of the revenue
+    if measure is not None and len(phrase) > 1 and "per" not in phrase and _canonical([" ".join(phrase)]) is None:
+        # "cloud revenue": a part of the revenue; the words left of the longest canonical ending name the part
+        ending = next((n for n in range(len(phrase) - 1, 0, -1) if _canonical([" ".join(phrase[-n:])]) == measure), 0)
+        if ending:
+            measure = slug(" ".join(phrase[:-ending]) + " " + measure)
     if measure is None:
         if not phrase and not event:
             measure, confidence = f"{kind}", 0.3
@@ -395,7 +405,10 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         confidence = 0.85
     governing = [np, thing, noun, verb]
     subject, place = _subject_and_place(governing)
-    if verb is not None and subject is None:
+    tally = measure in lex.running_tallies
+    if tally:  # who reports a toll is its source, not its owner: only a possessor owns it
+        subject = _possessor(thing)
+    if verb is not None and subject is None and not tally:
         subj = _verb_subject(verb)
         if subj is not None and (ent := _entity(subj)) is not None and ent.label_ in _SUBJECT_LABELS:
             subject = _entity_id(ent)
@@ -406,7 +419,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         qualifiers["basis"] = basis
     if division := _modifier_values([np, thing], lex.divisions):
         qualifiers["division"] = division
-    if kind == "quantity" and unit and counted is not None and thing is not counted and not person:
+    if kind == "quantity" and unit and counted is not None and thing is not counted and not person \
+            and counted.lemma_.lower() not in lex.person_nouns:
         qualifiers["unit"] = slug(unit)
     if not person and (segment := _segment(verb, thing, np)):
         qualifiers["segment"] = segment
@@ -421,6 +435,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
             if c.dep_ == "prep" and c.lower_ == "from" and c.i > figure.i:
                 change_from = " ".join(t.text for t in c.subtree if t.i != c.i) or None
     period = _period(figure, governing + [figure], anchor, phrase)
+    if modality == "partial" and period is not None and " so far " in f" {window} ":
+        modality = "reported"  # "so far this year": a year-to-date figure, not a partial count
     frame = Frame(measure=measure, subject=subject, qualifiers=qualifiers, period=period, modality=modality,
                   level=level, direction=direction, change_from=change_from)
     return FrameReading(frame, confidence)

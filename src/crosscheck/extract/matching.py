@@ -34,6 +34,8 @@ SAME_SUBJECT = 0.8
 """Confidence of a frame match between claims that name the same subject."""
 INFERRED_SUBJECT = 0.5
 """Confidence of a frame match where one article names no subject and takes the others' one."""
+SHORT_NAME = 0.7
+"""Confidence of a frame match whose subjects are one name in full and short ("Sunita Williams", "Williams")."""
 UNDATED_TALLY = 0.3
 """Confidence of a match of running tallies that no article dates: below `UNSURE_MATCH`, so at most info."""
 
@@ -65,6 +67,15 @@ def frame_key(claim: Claim) -> tuple | None:
             frame.modality, frame.level)
 
 
+def _same_subjects(subjects: set[str]) -> dict[str, str]:
+    """Each subject id -> the fullest id it is a short form of ("williams" -> "sunita-williams"), or itself."""
+    out = {}
+    for subject in subjects:
+        longer = [s for s in subjects if s != subject and s.endswith("-" + subject)]
+        out[subject] = max(longer, key=len) if len(longer) == 1 else subject
+    return out
+
+
 def _undated_tally(claim: Claim) -> bool:
     """A running tally (deaths, cases ...) with no date: articles of different days give different counts."""
     return claim.frame.measure in frame_lexicon().running_tallies and claim.frame.period is None and claim.scope is None
@@ -80,14 +91,17 @@ def _frame_groups(claims: dict[Member, Claim]) -> list[MatchGroup]:
     for members in by_frame.values():
         if len({m.document for m in members}) < 2:
             continue
-        named = {claims[m].frame.subject for m in members if claims[m].frame.subject}
+        same = _same_subjects({claims[m].frame.subject for m in members if claims[m].frame.subject})
+        named = set(same.values())
         for subject in sorted(named):
-            group = [m for m in members if claims[m].frame.subject == subject]
+            group = [m for m in members if same.get(claims[m].frame.subject) == subject]
             if len(named) == 1:
                 group += [m for m in members if not claims[m].frame.subject]
             confidence = SAME_SUBJECT if all(claims[m].frame.subject for m in group) else INFERRED_SUBJECT
             if _undated_tally(claims[members[0]]):
                 confidence = UNDATED_TALLY
+            elif len({claims[m].frame.subject for m in group if claims[m].frame.subject}) > 1:
+                confidence = min(confidence, SHORT_NAME)
             if len({m.document for m in group}) > 1:
                 out.append(MatchGroup(tuple(sorted(group, key=lambda m: (m.document, m.index))), confidence))
         if not named:

@@ -39,6 +39,8 @@ class FrameLexicon:
     person_nouns: frozenset[str]
     neutral_owners: frozenset[str]
     running_tallies: frozenset[str]
+    duration_measures: dict[str, str]
+    possession_verbs: frozenset[str]
     relative_months: dict[str, int]
     count_nouns: frozenset[str]
 
@@ -64,6 +66,8 @@ def frame_lexicon() -> FrameLexicon:
         person_nouns=frozenset(str(w).lower() for w in raw["frame_person_nouns"]),
         neutral_owners=frozenset(str(w).lower() for w in raw["frame_neutral_owners"]),
         running_tallies=frozenset(str(w).lower() for w in raw["frame_running_tallies"]),
+        duration_measures=_invert(raw["frame_duration_measures"]),
+        possession_verbs=frozenset(str(w).lower() for w in raw["frame_possession_verbs"]),
         relative_months={str(p).lower(): int(k) for k, v in raw["frame_relative_months"].items() for p in v},
         count_nouns=frozenset(str(w).lower() for w in raw["frame_count_nouns"]),
     )

@@ -33,6 +33,7 @@ _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
 _FY = re.compile(r"\b(?:fy|fiscal(?: year)?)\s*'?(\d{2,4})\b", re.I)
+_TIME_UNITS = frozenset(lexicon().duration_units) | frozenset(lexicon().duration_units.values())
 _FIGURE_PREPOSITIONS = frozenset({"to", "by", "from", "at", "of", "around", "about", "over", "near", "than", "for"})
 _CURRENCY_TAIL = frozenset({"u.s.", "us", "usd", "eur", "gbp", "cad", "aud", "dollars", "euros", "dollar", "euro"})
 
@@ -363,9 +364,14 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     confidence = 0.75
     if thing is not None and thing.lemma_.lower() in lex.count_nouns | lex.person_nouns and noun is not None:
         thing = noun
+    elif thing is not None and thing.lemma_.lower() in _TIME_UNITS:
+        thing = noun  # "286 days": a count of days says what the days were spent on only through its governor
     if thing is None:
         thing = noun
-    if thing is None and verb is not None:
+    if thing is None and verb is not None and preposition in ("to", "from", "by"):
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i != np.i]
+        thing = objects[0] if objects else None  # "extend their stay to 287 days", "raised its forecast to $2"
+    if thing is None and verb is not None and verb.lemma_.lower() not in lex.possession_verbs:
         subj = _verb_subject(verb)
         if subj is not None and subj.i != np.i and subj.pos_ in _NOUNS:
             thing = subj
@@ -388,6 +394,11 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
                                                 f"{phrase[-1]} {event}" if phrase and event else None,
                                                 phrase[-1] if phrase else None, event if person else None]
     measure = _canonical(candidates)
+    if kind == "duration" or (unit or "") in _TIME_UNITS:
+        words = [verb.lemma_.lower() if verb is not None else None, noun.lemma_.lower() if noun is not None else None,
+                 thing.lemma_.lower() if thing is not None else None]
+        timed = next((lex.duration_measures[w] for w in words if w in lex.duration_measures), None)
+        measure = timed or (measure if thing is not counted else None)
     if measure is not None and len(phrase) > 1 and "per" not in phrase and _canonical([" ".join(phrase)]) is None:
         # "cloud revenue": a part of the revenue; the words left of the longest canonical ending name the part
         ending = next((n for n in range(len(phrase) - 1, 0, -1) if _canonical([" ".join(phrase[-n:])]) == measure), 0)

@@ -58,8 +58,8 @@ def read_frames(article: Article, mentions: Iterable[Mention],
 
 def _in_time_expression(span) -> bool:
     """True for a count inside a date or time ("the final three months of last year"): it is not a figure."""
-    return any(ent.label_ in ("DATE", "TIME") and ent.start <= span.start and span.end <= ent.end
-               for ent in span.doc.ents)
+    return any(ent.label_ in ("DATE", "TIME") and ent.start <= span.start and span.end + 1 < ent.end
+               for ent in span.doc.ents)  # "286 days" alone is a count of days; "three months of last year" is a date
 
 
 def scope_of(frame: Frame) -> dict | None:

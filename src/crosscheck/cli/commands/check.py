@@ -140,9 +140,9 @@ def _covered(path: Path, roots: list[Path]) -> bool:
     return any(resolved == root or root in resolved.parents for root in roots)
 
 
-def draft_missing(articles: list[Path], corpus: Corpus) -> list[Document]:
+def draft_missing(articles: list[Path], corpus: Corpus, cache: ClaimsCache | None = None) -> list[Document]:
     """Draft claims on the fly for articles that have no claims file, keyed against the corpus."""
-    from crosscheck.extract.documents import draft_documents
+    from crosscheck.extract.documents import DraftCache, draft_documents
     from crosscheck.load.read import display_path, read_text
 
     readable = []
@@ -152,7 +152,8 @@ def draft_missing(articles: list[Path], corpus: Corpus) -> list[Document]:
             raise CrosscheckError(problems)
         if text.strip():
             readable.append((display_path(article), article.resolve(), text))
-    return draft_documents(readable, corpus.documents, corpus.registry)
+    drafts = DraftCache(cache.path.parent / "drafts", corpus.registry) if cache is not None else None
+    return draft_documents(readable, corpus.documents, corpus.registry, drafts)
 
 
 def collect(args: argparse.Namespace, *, use_baseline: bool = True) -> Outcome:
@@ -237,7 +238,7 @@ def _run(
         warnings.extend(printed)
     corpus = result.corpus
     if getattr(args, "draft", True) and result.sources is not None and result.sources.articles_without_claims:
-        corpus.documents = sorted(corpus.documents + draft_missing(result.sources.articles_without_claims, corpus), key=lambda d: d.id)
+        corpus.documents = sorted(corpus.documents + draft_missing(result.sources.articles_without_claims, corpus, cache), key=lambda d: d.id)
     if not corpus.documents:
         raise CrosscheckError(Diagnostic(paths[0] if paths else ".", 1, 1, "no-documents", "no claims files found (expected *.claims.yaml files under the given paths)"))
     against = getattr(args, "against", None)

@@ -183,3 +183,13 @@ def test_extract_writes_the_frame_an_editor_can_correct(run_cli, tmp_path):
     result = run_cli("extract", str(article))
     assert result.code == 0, result.err
     assert "frame: {measure: deaths, modality: estimate}" in result.out
+
+
+def test_unchanged_at_a_level_also_states_the_previous_level(run_cli, tmp_path, monkeypatch):
+    claims = [c for c in draft_claims("The jobless rate held steady at 5.3% in May.") if c.text == "5.3%"]
+    assert sorted(c.frame.modality for c in claims) == ["previous", "reported"]
+    assert all(c.frame.measure == "unemployment-rate" for c in claims)
+    found = findings(run_cli, tmp_path, monkeypatch,
+                     "The jobless rate held steady at 5.3%, the agency said.",
+                     "The jobless rate fell to 5.3% from 5.5%, the agency said.")
+    assert ("5.3%", "5.5%") in alarms(found)

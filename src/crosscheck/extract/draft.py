@@ -77,7 +77,20 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
             draft=Draft(confidence=key.confidence, review=key.review, method=key.method, span=(q_start, q_end)),
             frame=frame,
         ))
+        if frame is not None and key.method == "frame" and frame.direction == "unchanged" and frame.level == "level" \
+                and frame.modality == "reported":
+            claims.append(_previous_of_unchanged(claims[-1], ids))
     return claims
+
+
+def _previous_of_unchanged(claim: Claim, ids: Counter[str]) -> Claim:
+    """"Held steady at 4.1%" also says the previous figure was 4.1%: a claim of its own, comparable as such."""
+    frame = claim.frame.model_copy(update={"modality": "previous"})
+    subject, prop = key_of(frame)
+    base = slug(f"{subject}-{prop}")[:60].strip("-")
+    ids[base] += 1
+    return claim.model_copy(update={"id": base if ids[base] == 1 else f"{base}-{ids[base]}", "property": prop,
+                                    "frame": frame})
 
 
 def claims_file(text: str, article: str, *, registry: Registry | None = None, published: str | None = None,

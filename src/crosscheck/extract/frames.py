@@ -93,12 +93,16 @@ def _governor(np: Any) -> tuple[Any | None, Any | None, str | None]:
             return None, None, None
         if dep == "pobj":
             prep, gov = head, head.head
+            while gov.pos_ == "ADP" and gov.dep_ == "prep" and gov.head is not gov:
+                gov = gov.head  # "dropped from 4.2% to 4.1%": "to" hangs on "from"
             if gov.pos_ in _NOUNS and gov.dep_ == "pobj" and gov.head.lower_ == "per":
                 gov = gov.head.head  # "earnings per share of $0.73": the earnings, not the share
             if gov.pos_ in _NOUNS:
                 return gov, None, prep.lower_
             if gov.pos_ == "ADJ" and gov.dep_ in ("amod", "advmod", "acomp") and gov.head.pos_ in _NOUNS | {"NUM", "SYM"}:
                 return _governor(_np_head(gov.head))  # "short of the $0.76 expected": the same measure as its head
+            if gov.pos_ in ("ADJ", "ADV") and gov.dep_ in ("advmod", "acomp", "oprd", "amod") and gov.head.pos_ in _VERBS:
+                return None, gov.head, prep.lower_  # "held steady at 4.1%": the verb governs the figure
             if gov.pos_ in _VERBS | {"ADJ"} and prep.lower_ in _FIGURE_PREPOSITIONS and prep.dep_ != "agent":
                 return None, gov, prep.lower_
             return None, None, prep.lower_
@@ -118,6 +122,8 @@ def _governor(np: Any) -> tuple[Any | None, Any | None, str | None]:
 def _verb_subject(verb: Any) -> Any | None:
     """The nominal subject of a verb, following xcomp/conj up to the verb that has one."""
     current = verb
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in _NOUNS:
+        return verb.head  # "the rate holding steady at 4.1%", "the toll, which rose to 1,000"
     for _ in range(3):
         for c in current.children:
             if c.dep_ in ("nsubj", "nsubjpass"):

@@ -193,3 +193,16 @@ def test_unchanged_at_a_level_also_states_the_previous_level(run_cli, tmp_path, 
                      "The jobless rate held steady at 5.3%, the agency said.",
                      "The jobless rate fell to 5.3% from 5.5%, the agency said.")
     assert ("5.3%", "5.5%") in alarms(found)
+
+
+def test_a_change_noun_names_a_change_of_what_it_is_in(run_cli, tmp_path, monkeypatch):
+    frame = frame_of("Northwind reported an eight percent decline in revenue.", "eight percent")
+    assert (frame.measure, frame.level, frame.direction) == ("revenue", "change", "down")
+    found = findings(run_cli, tmp_path, monkeypatch,
+                     "Northwind reported an eight percent decline in revenue.",
+                     "Northwind's revenue rose 2% in the quarter.")
+    assert [tuple(sorted(v)) for v in alarms(found)] == [("2%", "eight percent")]
+
+
+def test_a_number_unit_compound_measures_the_noun_it_describes():
+    assert frame_of("Rescuers searched the 30-storey tower.", "30-storey").measure == "storey-tower"

@@ -197,7 +197,7 @@ def _segment(verb: Any | None, thing: Any | None, np: Any) -> str | None:
 
     Owners that are the whole ("the economy", "employers") and named subjects do not split the figure.
     """
-    if verb is None or thing is None or thing.i != np.i:
+    if verb is None or thing is None or thing.i != np.i or verb.lemma_.lower() == "be":
         return None
     subj = _verb_subject(verb)
     if subj is None or subj.i == np.i or subj.pos_ != "NOUN" or _entity(subj) is not None:
@@ -350,8 +350,23 @@ def _change(figure: Any, np: Any, noun: Any | None, verb: Any | None, prepositio
     return "level", direction
 
 
-def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None, int | None] = (None, None)) -> FrameReading:
-    """The frame of the figure whose tokens are `span` (a spaCy Span), of value kind `kind`."""
+def _described(np: Any, unit: str) -> Any | None:
+    """The noun a "30-storey" figure describes: its head, else the first common noun after it."""
+    if np.pos_ == "NOUN" and np.lemma_.lower() != unit:
+        return np
+    for t in np.doc[np.i + 1:min(np.i + 5, np.sent.end)]:
+        if t.pos_ == "NOUN" and t.lemma_.lower() != unit:
+            return t
+    return None
+
+
+def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None, int | None] = (None, None),
+               of_noun: bool = False) -> FrameReading:
+    """The frame of the figure whose tokens are `span` (a spaCy Span), of value kind `kind`.
+
+    `of_noun`: the figure and its unit describe the noun after them ("a 30-storey building"): the measure
+    is that unit of that noun ("storey-building"), whatever governs the noun.
+    """
     lex = frame_lexicon()
     figure = span.root
     np = _np_head(figure)
@@ -374,6 +389,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         thing = noun  # "286 days": a count of days says what the days were spent on only through its governor
     if thing is None:
         thing = noun
+    if thing is None and np.pos_ == "NOUN" and np.lemma_.lower() in lex.change:
+        thing = np  # "an 8% decline in revenue": the figure heads the change noun
     if thing is None and verb is not None and preposition in ("to", "from", "by"):
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i != np.i]
         thing = objects[0] if objects else None  # "extend their stay to 287 days", "raised its forecast to $2"
@@ -381,6 +398,18 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         subj = _verb_subject(verb)
         if subj is not None and subj.i != np.i and subj.pos_ in _NOUNS:
             thing = subj
+    change_noun = None
+    if thing is not None and thing.lemma_.lower() in lex.change and thing.pos_ == "NOUN":
+        for c in thing.children:
+            inner = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"] if c.dep_ == "prep" and \
+                c.lower_ in ("in", "of") else []
+            if inner:  # "an 8% decline in revenue": a change of the revenue
+                change_noun, thing = thing, inner[0]
+                break
+        else:  # "sales posted a 113% increase": a change of what the verb's subject names
+            subj = _verb_subject(verb) if verb is not None else None
+            if subj is not None and subj.pos_ == "NOUN" and subj.i != thing.i:
+                change_noun, thing = thing, subj
     if thing is not None and (thing.pos_ == "PROPN" or _entity(thing) is not None):
         thing = None  # a name is whose figure it is (the subject), never what is measured
     if thing is not None and thing.lemma_.lower() in lex.count_nouns:  # "the number of people killed"
@@ -400,9 +429,12 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
                                                 f"{phrase[-1]} {event}" if phrase and event else None,
                                                 phrase[-1] if phrase else None, event if person else None]
     measure = _canonical(candidates)
+    if of_noun and unit and (described := _described(np, unit)) is not None:
+        measure = slug(f"{unit} {described.lemma_.lower()}")
     if kind == "duration" or (unit or "") in _TIME_UNITS:
         words = [verb.lemma_.lower() if verb is not None else None, noun.lemma_.lower() if noun is not None else None,
-                 thing.lemma_.lower() if thing is not None else None]
+                 thing.lemma_.lower() if thing is not None else None,
+                 *(c.lemma_.lower() for c in np.children if c.dep_ in ("acl", "relcl"))]  # "105 years recommended"
         timed = next((lex.duration_measures[w] for w in words if w in lex.duration_measures), None)
         measure = timed or (measure if thing is not counted else None)
     if measure is not None and len(phrase) > 1 and "per" not in phrase and _canonical([" ".join(phrase)]) is None:
@@ -446,6 +478,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     level, direction = _change(figure, np, noun, verb, preposition, kind == "percentage", window)
     if comparative is not None:
         level, direction = "change", "up" if comparative.lower_ == "more" else "down"
+    if change_noun is not None:
+        level, direction = "change", lex.change[change_noun.lemma_.lower()]
     change_from = None
     if verb is not None and level == "level":
         for c in verb.children:

@@ -52,7 +52,7 @@ def read_frames(article: Article, mentions: Iterable[Mention],
         if m.kind == "quantity" and unit in _TIME_UNITS and _in_time_expression(span):
             out[(m.start, m.end)] = None
             continue
-        out[(m.start, m.end)] = read_frame(span, m.kind, unit, anchor)
+        out[(m.start, m.end)] = read_frame(span, m.kind, unit, anchor, of_noun=bool(m.extras.get("compound")))
     return out
 
 

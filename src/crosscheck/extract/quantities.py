@@ -117,7 +117,7 @@ def extract_quantities(article: Article) -> list[Mention]:
         unit = singular(c["unit"])
         found.append(Mention("quantity", c.start(), c.end("unit"),
                              {"kind": "quantity", "amount": parse_number(c["num"]), "approx": "exact", "unit": unit},
-                             c["noun"], unit))
+                             c["noun"], unit, extras={"compound": True}))
     for g in _GROUP.finditer(text):
         thing, head, _ = noun_phrase_after(text, g.end())
         if head:

@@ -206,3 +206,21 @@ def test_a_change_noun_names_a_change_of_what_it_is_in(run_cli, tmp_path, monkey
 
 def test_a_number_unit_compound_measures_the_noun_it_describes():
     assert frame_of("Rescuers searched the 30-storey tower.", "30-storey").measure == "storey-tower"
+
+
+def test_another_quake_is_not_the_main_one():
+    assert frame_of("A further 5.1-magnitude earthquake struck the region.", "5.1-magnitude").measure != \
+        frame_of("The 7.7-magnitude earthquake struck the region.", "7.7-magnitude").measure
+
+
+def test_a_place_named_once_is_shared_and_two_places_stay_apart(run_cli, tmp_path, monkeypatch):
+    found = findings(run_cli, tmp_path, monkeypatch,
+                     "Rescuers searched the 30-storey tower in Lisbon.",
+                     "Rescuers searched the 33-storey tower.")
+    assert [tuple(sorted(v)) for v in alarms(found)] == [("30-storey", "33-storey")]
+    assert all(f["confidence"] < 0.6 for f in found)  # the place was taken from the other article: a warning
+    apart = tmp_path / "apart"
+    apart.mkdir()
+    assert alarms(findings(run_cli, apart, monkeypatch,
+                           "Rescuers searched the 30-storey tower in Lisbon.",
+                           "Rescuers searched the 33-storey tower in Porto.")) == []

@@ -41,6 +41,7 @@ class FrameLexicon:
     running_tallies: frozenset[str]
     duration_measures: dict[str, str]
     possession_verbs: frozenset[str]
+    other_instance: frozenset[str]
     relative_months: dict[str, int]
     count_nouns: frozenset[str]
 
@@ -68,6 +69,7 @@ def frame_lexicon() -> FrameLexicon:
         running_tallies=frozenset(str(w).lower() for w in raw["frame_running_tallies"]),
         duration_measures=_invert(raw["frame_duration_measures"]),
         possession_verbs=frozenset(str(w).lower() for w in raw["frame_possession_verbs"]),
+        other_instance=frozenset(str(w).lower() for w in raw["frame_other_instance"]),
         relative_months={str(p).lower(): int(k) for k, v in raw["frame_relative_months"].items() for p in v},
         count_nouns=frozenset(str(w).lower() for w in raw["frame_count_nouns"]),
     )

@@ -249,7 +249,16 @@ def _cue_words(figure: Any, np: Any) -> tuple[set[str], str]:
     sentence = figure.sent
     lo = max(sentence.start, np.left_edge.i - 8)
     hi = min(sentence.end, np.right_edge.i + 8)
-    window = " ".join(t.lower_ for t in figure.doc[lo:hi])
+    doc = figure.doc
+    own = range(min(figure.i, np.left_edge.i), max(figure.i, np.right_edge.i) + 1)
+    for t in doc[lo:hi]:  # stop at the next figure: its words ("up to 100") are its own
+        if t.like_num and t.i not in own:
+            if t.i < own.start:
+                lo = max(lo, t.i + 1)
+            elif t.i > own.stop - 1:
+                hi = min(hi, t.i - 2)
+                break
+    window = " ".join(t.lower_ for t in doc[lo:max(lo, hi)])
     return words, window
 
 
@@ -431,6 +440,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     measure = _canonical(candidates)
     if of_noun and unit and (described := _described(np, unit)) is not None:
         measure = slug(f"{unit} {described.lemma_.lower()}")
+        if any(c.lower_ in lex.other_instance for c in described.children if c.dep_ in ("amod", "advmod")):
+            measure += "-another"  # "a further 5.1-magnitude earthquake" is not the main one
     if kind == "duration" or (unit or "") in _TIME_UNITS:
         words = [verb.lemma_.lower() if verb is not None else None, noun.lemma_.lower() if noun is not None else None,
                  thing.lemma_.lower() if thing is not None else None,

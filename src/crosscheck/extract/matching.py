@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -58,13 +58,13 @@ class MatchGroup:
 
 
 def frame_key(claim: Claim) -> tuple | None:
-    """What must agree for two claims to state one fact (the subject apart); None for a claim without a frame."""
+    """What must agree for two claims to state one fact (subject and place apart); None without a frame."""
     frame = claim.frame
     if frame is None:
         return None
     scope = claim.scope.key if claim.scope is not None else None
-    return (claim.value.kind, frame.measure, tuple(sorted(frame.qualifiers.items())), frame.period, scope,
-            frame.modality, frame.level)
+    qualifiers = tuple(sorted((k, v) for k, v in frame.qualifiers.items() if k != "place"))
+    return (claim.value.kind, frame.measure, qualifiers, frame.period, scope, frame.modality, frame.level)
 
 
 def _same_subjects(subjects: set[str]) -> dict[str, str]:
@@ -81,6 +81,29 @@ def _undated_tally(claim: Claim) -> bool:
     return claim.frame.measure in frame_lexicon().running_tallies and claim.frame.period is None and claim.scope is None
 
 
+def _partitions(members: list[Member], value_of: Callable[[Member], str | None],
+                same: Callable[[set[str]], dict[str, str]] | None = None) -> list[tuple[list[Member], bool, bool]]:
+    """Members split by a value (subject, place): (members, took the value from others, merged short forms).
+
+    Members that state no value join the one value the others state; with several values they stay apart.
+    """
+    stated = {value_of(m) for m in members if value_of(m)}
+    canonical = same(stated) if same else {v: v for v in stated}
+    named = sorted(set(canonical.values()))
+    unnamed = [m for m in members if not value_of(m)]
+    out = []
+    for value in named:
+        group = [m for m in members if value_of(m) and canonical[value_of(m)] == value]
+        merged = len({value_of(m) for m in group}) > 1
+        if len(named) == 1 and unnamed:
+            out.append((group + unnamed, True, merged))
+        else:
+            out.append((group, False, merged))
+    if unnamed and len(named) != 1:
+        out.append((unnamed, True, False))
+    return out
+
+
 def _frame_groups(claims: dict[Member, Claim]) -> list[MatchGroup]:
     by_frame: dict[tuple, list[Member]] = defaultdict(list)
     for member, claim in claims.items():
@@ -91,22 +114,17 @@ def _frame_groups(claims: dict[Member, Claim]) -> list[MatchGroup]:
     for members in by_frame.values():
         if len({m.document for m in members}) < 2:
             continue
-        same = _same_subjects({claims[m].frame.subject for m in members if claims[m].frame.subject})
-        named = set(same.values())
-        for subject in sorted(named):
-            group = [m for m in members if same.get(claims[m].frame.subject) == subject]
-            if len(named) == 1:
-                group += [m for m in members if not claims[m].frame.subject]
-            confidence = SAME_SUBJECT if all(claims[m].frame.subject for m in group) else INFERRED_SUBJECT
-            if _undated_tally(claims[members[0]]):
-                confidence = UNDATED_TALLY
-            elif len({claims[m].frame.subject for m in group if claims[m].frame.subject}) > 1:
-                confidence = min(confidence, SHORT_NAME)
-            if len({m.document for m in group}) > 1:
+        undated = _undated_tally(claims[members[0]])
+        for placed, place_inferred, _ in _partitions(members, lambda m: claims[m].frame.qualifiers.get("place")):
+            for group, subject_inferred, merged in _partitions(placed, lambda m: claims[m].frame.subject, _same_subjects):
+                if len({m.document for m in group}) < 2:
+                    continue
+                confidence = INFERRED_SUBJECT if place_inferred or subject_inferred else SAME_SUBJECT
+                if merged:
+                    confidence = min(confidence, SHORT_NAME)
+                if undated:
+                    confidence = UNDATED_TALLY
                 out.append(MatchGroup(tuple(sorted(group, key=lambda m: (m.document, m.index))), confidence))
-        if not named:
-            confidence = UNDATED_TALLY if _undated_tally(claims[members[0]]) else INFERRED_SUBJECT
-            out.append(MatchGroup(tuple(sorted(members, key=lambda m: (m.document, m.index))), confidence))
     return out
 
 

@@ -224,3 +224,10 @@ def test_a_place_named_once_is_shared_and_two_places_stay_apart(run_cli, tmp_pat
     assert alarms(findings(run_cli, apart, monkeypatch,
                            "Rescuers searched the 30-storey tower in Lisbon.",
                            "Rescuers searched the 33-storey tower in Porto.")) == []
+
+
+def test_what_a_figure_did_is_not_what_happened_to_it():
+    text = "The 6.9-magnitude earthquake killed 1,000 people."
+    assert frame_of(text, "1,000").measure == "deaths"
+    assert frame_of(text, "6.9-magnitude").measure == "magnitude-earthquake"
+    assert frame_of("The carmaker delivered 1.2 million vehicles.", "1.2 million").measure == "deliveries"

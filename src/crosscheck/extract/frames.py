@@ -135,10 +135,13 @@ def _verb_subject(verb: Any) -> Any | None:
     return None
 
 
-def _event(noun: Any | None, verb: Any | None) -> str | None:
-    """What happened to the counted thing: a non-generic governing verb, or the noun's participle or adjective."""
+def _event(noun: Any | None, verb: Any | None, acting: bool = False) -> str | None:
+    """What happened to the counted thing: a non-generic governing verb, or the noun's participle or adjective.
+
+    `acting`: the figure is the verb's active subject ("the 7.7 earthquake killed"): the verb is what it did.
+    """
     lex = frame_lexicon()
-    if verb is not None and verb.lemma_.lower() not in lex.generic_verbs:
+    if verb is not None and not acting and verb.lemma_.lower() not in lex.generic_verbs:
         return verb.lemma_.lower()
     if verb is not None:  # "30 others remain missing"
         for c in verb.children:
@@ -430,13 +433,14 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
                     if _event(noun_inner, None) or _canonical([noun_inner.lemma_.lower(), noun_inner.lower_]):
                         thing, verb = noun_inner, None
                         noun = noun_inner
-    event = _event(thing if thing is not None else counted, verb)
+    event = _event(thing if thing is not None else counted, verb, acting=np.dep_ == "nsubj")
     phrase = _phrase(thing) if thing is not None else []
     person = thing is None or thing.lemma_.lower() in lex.person_nouns
     linked = f"{phrase[-1]} {preposition}" if phrase and noun is not None and thing is noun and preposition else None
     candidates = ([event] if person else []) + [linked, " ".join(phrase), " ".join(phrase[-2:]),
                                                 f"{phrase[-1]} {event}" if phrase and event else None,
-                                                phrase[-1] if phrase else None, event if person else None]
+                                                phrase[-1] if phrase else None,
+                                                event if person or thing is counted else None]
     measure = _canonical(candidates)
     if of_noun and unit and (described := _described(np, unit)) is not None:
         measure = slug(f"{unit} {described.lemma_.lower()}")

@@ -231,3 +231,15 @@ def test_what_a_figure_did_is_not_what_happened_to_it():
     assert frame_of(text, "1,000").measure == "deaths"
     assert frame_of(text, "6.9-magnitude").measure == "magnitude-earthquake"
     assert frame_of("The carmaker delivered 1.2 million vehicles.", "1.2 million").measure == "deliveries"
+
+
+def test_a_segment_owns_its_revenue():
+    frame = frame_of("Its software unit brought in revenue of $3.1 billion.", "$3.1 billion")
+    assert frame.measure == "revenue" and frame.qualifiers.get("segment")
+
+
+def test_two_different_quotes_of_one_speaker_are_not_one_statement(run_cli, tmp_path, monkeypatch):
+    found = findings(run_cli, tmp_path, monkeypatch,
+                     "“I saw the clock in front of me,” Ortega said after the race.",
+                     "“When I crossed the line, I was very happy,” Ortega said after the race.")
+    assert [f for f in found if f["rule"] == "CC501"] == []

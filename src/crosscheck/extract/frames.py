@@ -200,7 +200,11 @@ def _segment(verb: Any | None, thing: Any | None, np: Any) -> str | None:
 
     Owners that are the whole ("the economy", "employers") and named subjects do not split the figure.
     """
-    if verb is None or thing is None or thing.i != np.i or verb.lemma_.lower() == "be":
+    if verb is None and thing is not None and thing.dep_ == "dobj":
+        verb = thing.head  # "energy storage brought in revenue of $3 billion": the revenue is the verb's object
+    elif thing is not None and thing.i != np.i:
+        return None
+    if verb is None or thing is None or verb.lemma_.lower() == "be":
         return None
     subj = _verb_subject(verb)
     if subj is None or subj.i == np.i or subj.pos_ != "NOUN" or _entity(subj) is not None:

@@ -243,3 +243,12 @@ def test_two_different_quotes_of_one_speaker_are_not_one_statement(run_cli, tmp_
                      "“I saw the clock in front of me,” Ortega said after the race.",
                      "“When I crossed the line, I was very happy,” Ortega said after the race.")
     assert [f for f in found if f["rule"] == "CC501"] == []
+
+
+def test_a_day_dates_the_event_its_verb_names(run_cli, tmp_path, monkeypatch):
+    launch = [c for c in draft_claims("The probe launched on June 5, 2024, after a delay.") if c.value.kind == "date"]
+    assert launch and launch[0].frame.measure == "launched"
+    found = findings(run_cli, tmp_path, monkeypatch,
+                     "The probe launched on June 5, 2024, after a delay.",
+                     "The probe launched on June 7, 2024, after a delay.")
+    assert [f["severity"] for f in found if f["rule"].startswith("CC2")] == ["warning"]

@@ -42,6 +42,7 @@ class FrameLexicon:
     duration_measures: dict[str, str]
     possession_verbs: frozenset[str]
     other_instance: frozenset[str]
+    date_events: dict[str, str]
     relative_months: dict[str, int]
     count_nouns: frozenset[str]
 
@@ -70,6 +71,7 @@ def frame_lexicon() -> FrameLexicon:
         duration_measures=_invert(raw["frame_duration_measures"]),
         possession_verbs=frozenset(str(w).lower() for w in raw["frame_possession_verbs"]),
         other_instance=frozenset(str(w).lower() for w in raw["frame_other_instance"]),
+        date_events=_invert(raw["frame_date_events"]),
         relative_months={str(p).lower(): int(k) for k, v in raw["frame_relative_months"].items() for p in v},
         count_nouns=frozenset(str(w).lower() for w in raw["frame_count_nouns"]),
     )

@@ -30,6 +30,8 @@ _SUBJECT_LABELS = {"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "N
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _CLIMB = {"nummod", "quantmod", "compound", "nmod", "amod"}
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+INFERRED_DATE = 0.55
+"""A day's frame is read from one verb: below `LOW_CONFIDENCE`, so a conflict of days is at most a warning."""
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
 _FY = re.compile(r"\b(?:fy|fiscal(?: year)?)\s*'?(\d{2,4})\b", re.I)
@@ -510,3 +512,26 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     frame = Frame(measure=measure, subject=subject, qualifiers=qualifiers, period=period, modality=modality,
                   level=level, direction=direction, change_from=change_from)
     return FrameReading(frame, confidence)
+
+
+def read_date_frame(span: Any) -> FrameReading | None:
+    """The frame of a day ("launched on June 5"): the event the day dates, when the lexicon names it; else None."""
+    lex = frame_lexicon()
+    token = span.root
+    if token.lower_ == "on" and token.dep_ == "prep":  # the span is "on June 5"
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "on":
+        verb = token.head.head
+    else:
+        return None
+    if verb.pos_ in _NOUNS and verb.dep_ == "pobj" and verb.head.head.pos_ in _VERBS:
+        verb = verb.head.head  # "embarked on their mission on June 6"
+    if verb.pos_ not in _VERBS or verb.lemma_.lower() not in lex.date_events:
+        return None
+    subj = _verb_subject(verb)
+    ent = _entity(subj) if subj is not None else None
+    subject = _entity_id(ent) if ent is not None and ent.label_ in _SUBJECT_LABELS and ent.label_ != "PERSON" else None
+    words, window = _cue_words(token, token)
+    frame = Frame(measure=lex.date_events[verb.lemma_.lower()], subject=subject,
+                  modality=_modality(words, window, None, lex.change_prepositions))
+    return FrameReading(frame, INFERRED_DATE)

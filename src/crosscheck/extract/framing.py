@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from crosscheck.extract.article import Article
-from crosscheck.extract.frames import FrameReading, read_frame
+from crosscheck.extract.frames import FrameReading, read_date_frame, read_frame
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.names import slug
 from crosscheck.extract.nlp import load_pipeline
@@ -23,7 +23,8 @@ from crosscheck.model.frame import Frame
 from crosscheck.text.lexicon import lexicon
 
 FRAMED_KINDS = ("quantity", "percentage", "fraction", "duration")
-"""Value kinds whose drafted claims get a frame (ranks, dates, names and quotes keep their own keys)."""
+"""Value kinds whose drafted claims get a frame; a day gets one when the lexicon names the event it dates
+(ranks, other dates, names and quotes keep their own keys)."""
 NO_SUBJECT = "article"
 """The subject of a figure whose owner the text does not name: what the article is about."""
 _TIME_UNITS = frozenset(lexicon().duration_units.values()) | frozenset(lexicon().duration_units)
@@ -33,7 +34,7 @@ _QUARTER_MONTHS = {"Q1": ("01", "03"), "Q2": ("04", "06"), "Q3": ("07", "09"), "
 def read_frames(article: Article, mentions: Iterable[Mention],
                 anchor: tuple[int | None, int | None]) -> dict[tuple[int, int], FrameReading | None]:
     """The frame of every figure among `mentions`, by its span; None for a count that is part of a date or time."""
-    figures = [m for m in mentions if m.kind in FRAMED_KINDS]
+    figures = [m for m in mentions if m.kind in FRAMED_KINDS or _a_day(m)]
     if not figures:
         return {}
     indices = sorted({article.sentence_index(m.start) for m in figures})
@@ -48,12 +49,22 @@ def read_frames(article: Article, mentions: Iterable[Mention],
         span = doc.char_span(start, min(end, len(doc.text)), alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if m.kind == "date":
+            if (reading := read_date_frame(span)) is not None:
+                out[(m.start, m.end)] = reading
+            continue
         unit = m.value.get("unit") if m.kind == "quantity" else None
         if m.kind == "quantity" and unit in _TIME_UNITS and _in_time_expression(span):
             out[(m.start, m.end)] = None
             continue
         out[(m.start, m.end)] = read_frame(span, m.kind, unit, anchor, of_noun=bool(m.extras.get("compound")))
     return out
+
+
+def _a_day(m: Mention) -> bool:
+    """A date mention that names a day ("on June 5"): it may date an event of its own."""
+    return m.kind == "date" and m.value.get("relation") == "on" and "end" not in m.value and \
+        (len(m.value.get("date") or "") == 10 or any(ch.isdigit() for ch in m.value.get("relative") or ""))
 
 
 def _in_time_expression(span) -> bool:

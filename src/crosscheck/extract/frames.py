@@ -10,16 +10,21 @@ subject (organisations and people, never a date, a label or a wire agency) and t
 place qualifier; modifiers give the basis (adjusted vs GAAP) and division (men's vs
 women's); date entities attached to the figure give the period, relative ones
 resolved against the publication year.  Every word list is in the lexicon.
+
+Longer than the project's usual module: the steps above read one parse together (each
+needs the governor, the thing and the verb the others found), so they stay side by side;
+the period (`frame_time`) and the cue words (`frame_cues`) are apart.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Iterable
 
+from crosscheck.extract.frame_cues import change_of, cue_words, modality_of
 from crosscheck.extract.frame_lexicon import frame_lexicon
+from crosscheck.extract.frame_time import period_of
 from crosscheck.extract.names import slug
 from crosscheck.text.lexicon import lexicon
 from crosscheck.model.frame import Frame
@@ -29,12 +34,8 @@ _VERBS = {"VERB", "AUX"}
 _SUBJECT_LABELS = {"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _CLIMB = {"nummod", "quantmod", "compound", "nmod", "amod"}
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 INFERRED_DATE = 0.55
 """A day's frame is read from one verb: below `LOW_CONFIDENCE`, so a conflict of days is at most a warning."""
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
-_FY = re.compile(r"\b(?:fy|fiscal(?: year)?)\s*'?(\d{2,4})\b", re.I)
 _TIME_UNITS = frozenset(lexicon().duration_units) | frozenset(lexicon().duration_units.values())
 _FIGURE_PREPOSITIONS = frozenset({"to", "by", "from", "at", "of", "around", "about", "over", "near", "than", "for"})
 _CURRENCY_TAIL = frozenset({"u.s.", "us", "usd", "eur", "gbp", "cad", "aud", "dollars", "euros", "dollar", "euro"})
@@ -58,8 +59,6 @@ def _np_head(token: Any) -> Any:
         if head.pos_ not in _NOUNS | {"NUM", "SYM", "ADJ"}:
             break
         current = head
-    if current.lower_ in _CURRENCY_TAIL and current.dep_ in ("pobj", "dobj", "attr", "appos", "npadvmod", "nsubj"):
-        return current
     return current
 
 
@@ -240,134 +239,6 @@ def _modifier_values(tokens: list[Any], table: dict[str, str]) -> str | None:
     return None
 
 
-def _cue_words(figure: Any, np: Any) -> tuple[set[str], str]:
-    """Lemmas on the figure's path to the root (with their auxiliaries and adverbs), and the clause's text."""
-    words: set[str] = set()
-    chain = [figure, np, *np.ancestors]
-    for t in chain:
-        words.add(t.lemma_.lower())
-        words.add(t.lower_)
-        for c in t.children:
-            if c.dep_ in ("aux", "advmod", "neg", "acl", "amod", "npadvmod", "acomp", "xcomp") and c.i != figure.i:
-                words.add(c.lemma_.lower())
-                words.add(c.lower_)
-            if c.dep_ == "agent":  # "expected by analysts"
-                words.update(g.lemma_.lower() for g in c.children)
-            if c.dep_ in ("nsubj", "nsubjpass") and t.pos_ in _VERBS:  # "economists had been looking for"
-                words.add(c.lemma_.lower())
-    sentence = figure.sent
-    lo = max(sentence.start, np.left_edge.i - 8)
-    hi = min(sentence.end, np.right_edge.i + 8)
-    doc = figure.doc
-    own = range(min(figure.i, np.left_edge.i), max(figure.i, np.right_edge.i) + 1)
-    for t in doc[lo:hi]:  # stop at the next figure: its words ("up to 100") are its own
-        if t.like_num and t.i not in own:
-            if t.i < own.start:
-                lo = max(lo, t.i + 1)
-            elif t.i > own.stop - 1:
-                hi = min(hi, t.i - 2)
-                break
-    window = " ".join(t.lower_ for t in doc[lo:max(lo, hi)])
-    return words, window
-
-
-def _modality(words: set[str], window: str, preposition: str | None, change_prep: dict[str, str]) -> str:
-    if preposition and change_prep.get(preposition) == "previous":
-        return "previous"
-    for modality, cues in frame_lexicon().modality:
-        for cue in cues:
-            if (" " in cue and f" {cue} " in f" {window} ") or (" " not in cue and cue in words):
-                return modality
-    return "reported"
-
-
-@cache
-def _period_patterns() -> tuple[re.Pattern[str], ...]:
-    """Relative years, quarters, full-year words, relative months and month names as whole-word patterns."""
-    lex = frame_lexicon()
-
-    def words(phrases) -> re.Pattern[str]:
-        ordered = sorted(phrases, key=lambda p: (-len(p), p))
-        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)")
-
-    months = [m for m in lexicon().months if len(m) > 3 or m == "may"]
-    return (words(lex.relative_years), words(lex.quarters), words(lex.full_year), words(lex.relative_months),
-            words(months))
-
-
-def _period(figure: Any, governing: list[Any], anchor: tuple[int | None, int | None], phrase: list[str]) -> str | None:
-    """The period the figure is of ("2024", "2024-Q4", "2024-09", "september"), from dates attached to it."""
-    lex = frame_lexicon()
-    attached = {t.i for t in governing if t is not None}
-    texts = []
-    for ent in figure.doc.ents:
-        if ent.label_ != "DATE" or not (figure.sent.start <= ent.start < figure.sent.end):
-            continue
-        root = ent.root
-        if {root.head.i, root.head.head.i, root.i} & attached:
-            texts.append(ent.text.lower())
-    joined = " ".join(texts + phrase)
-    anchor_year, anchor_month = anchor
-    year: int | str | None = None
-    month: int | str | None = None
-    relative_years, quarters, full_year_words, relative_months, month_names = _period_patterns()
-    if m := _YEAR.search(joined):
-        year = int(m.group(1))
-    elif m := relative_years.search(joined):
-        back = lex.relative_years[m.group(0)]
-        year = anchor_year + back if anchor_year else ("last-year" if back == -1 else "this-year")
-    if m := month_names.search(joined):
-        month = lexicon().months[m.group(0)]
-        if year is None and anchor_year and anchor_month:
-            year = anchor_year if month <= anchor_month else anchor_year - 1
-    elif m := relative_months.search(joined):
-        back = lex.relative_months[m.group(0)]
-        if anchor_year and anchor_month:
-            total = anchor_year * 12 + anchor_month - 1 + back
-            year, month = total // 12, total % 12 + 1
-        else:
-            month = "last-month" if back == -1 else "this-month"
-    quarter = lex.quarters[m.group(0)] if (m := quarters.search(joined)) else None
-    if quarter:
-        return f"{year}-{quarter.upper()}" if year else quarter.upper()
-    if isinstance(month, int):
-        return f"{year}-{month:02d}" if isinstance(year, int) else _MONTH_NAMES[month - 1]
-    if month:
-        return month
-    if year:
-        return str(year)
-    return "full-year" if full_year_words.search(joined) else None
-
-
-def _change(figure: Any, np: Any, noun: Any | None, verb: Any | None, preposition: str | None,
-            is_percentage: bool, window: str) -> tuple[str, str | None]:
-    """(level or change, direction)."""
-    lex = frame_lexicon()
-    direction = None
-    subject_of_verb = np.dep_ in ("nsubj", "nsubjpass")
-    for t in (None if subject_of_verb else verb, noun):
-        if t is not None and t.lemma_.lower() in lex.change:
-            direction = lex.change[t.lemma_.lower()]
-            break
-    if verb is not None and direction is None and not subject_of_verb:
-        for c in verb.children:
-            if c.dep_ in ("advmod", "prt") and c.lower_ in lex.change:
-                direction = lex.change[c.lower_]
-    for c in np.children:  # "46 more than last time" (not "more than 3,900", an approximator)
-        if c.dep_ in ("advmod", "amod") and c.lower_ in ("more", "fewer", "less") and c.i > figure.i:
-            return "change", "up" if c.lower_ == "more" else "down"
-    if figure.i > 0 and figure.doc[figure.i - 1].text == "+":
-        return "change", "up"
-    rule = lex.change_prepositions.get(preposition or "")
-    if direction and (rule == "change" or (rule is None and is_percentage and verb is not None)):
-        return "change", direction
-    if direction and noun is not None and noun.lemma_.lower() in lex.change:
-        return "change", direction
-    if is_percentage and re.search(r"year[- ]on[- ]year|year[- ]over[- ]year|from a year", window) and rule != "level":
-        return "change", direction
-    return "level", direction
-
-
 def _described(np: Any, unit: str) -> Any | None:
     """The noun a "30-storey" figure describes: its head, else the first common noun after it."""
     if np.pos_ == "NOUN" and np.lemma_.lower() != unit:
@@ -494,9 +365,9 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         qualifiers["unit"] = slug(unit)
     if not person and (segment := _segment(verb, thing, np)):
         qualifiers["segment"] = segment
-    words, window = _cue_words(figure, np)
-    modality = _modality(words, window, preposition, lex.change_prepositions)
-    level, direction = _change(figure, np, noun, verb, preposition, kind == "percentage", window)
+    words, window = cue_words(figure, np)
+    modality = modality_of(words, window, preposition, lex.change_prepositions)
+    level, direction = change_of(figure, np, noun, verb, preposition, kind == "percentage", window)
     if comparative is not None:
         level, direction = "change", "up" if comparative.lower_ == "more" else "down"
     if change_noun is not None:
@@ -506,7 +377,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "from" and c.i > figure.i:
                 change_from = " ".join(t.text for t in c.subtree if t.i != c.i) or None
-    period = _period(figure, governing + [figure], anchor, phrase)
+    period = period_of(figure, governing + [figure], anchor, phrase)
     if modality == "partial" and period is not None and " so far " in f" {window} ":
         modality = "reported"  # "so far this year": a year-to-date figure, not a partial count
     frame = Frame(measure=measure, subject=subject, qualifiers=qualifiers, period=period, modality=modality,
@@ -531,7 +402,7 @@ def read_date_frame(span: Any) -> FrameReading | None:
     subj = _verb_subject(verb)
     ent = _entity(subj) if subj is not None else None
     subject = _entity_id(ent) if ent is not None and ent.label_ in _SUBJECT_LABELS and ent.label_ != "PERSON" else None
-    words, window = _cue_words(token, token)
+    words, window = cue_words(token, token)
     frame = Frame(measure=lex.date_events[verb.lemma_.lower()], subject=subject,
-                  modality=_modality(words, window, None, lex.change_prepositions))
+                  modality=modality_of(words, window, None, lex.change_prepositions))
     return FrameReading(frame, INFERRED_DATE)

@@ -252,3 +252,16 @@ def test_a_day_dates_the_event_its_verb_names(run_cli, tmp_path, monkeypatch):
                      "The probe launched on June 5, 2024, after a delay.",
                      "The probe launched on June 7, 2024, after a delay.")
     assert [f["severity"] for f in found if f["rule"].startswith("CC2")] == ["warning"]
+
+
+def test_this_year_tallies_are_compared_with_undated_restatements(run_cli, tmp_path, monkeypatch):
+    found = findings(run_cli, tmp_path, monkeypatch,
+                     "The province has recorded 340 deaths from cholera so far this year, the ministry said.",
+                     "The province has recorded 430 deaths from cholera, the ministry said.")
+    assert [f["severity"] for f in found if f["rule"] == "CC101"] == ["warning"]
+    undated = tmp_path / "undated"
+    undated.mkdir()
+    found = findings(run_cli, undated, monkeypatch,
+                     "The floods have killed 340 people, the ministry said.",
+                     "The floods have killed 430 people, the ministry said.")
+    assert [f["severity"] for f in found if f["rule"] == "CC101"] == ["info"]  # successive updates, most likely

@@ -40,6 +40,8 @@ INFERRED_SUBJECT = 0.5
 """Confidence of a frame match where one article names no subject and takes the others' one."""
 SHORT_NAME = 0.7
 """Confidence of a frame match whose subjects are one name in full and short ("Sunita Williams", "Williams")."""
+CURRENT_PERIODS = frozenset({"this-year", "this-month"})
+"""Unresolved periods that name the article's own time: a figure without a period may be of it too."""
 UNDATED_TALLY = 0.3
 """Confidence of a match of running tallies that no article dates: below `UNSURE_MATCH`, so at most info."""
 
@@ -68,7 +70,8 @@ def frame_key(claim: Claim) -> tuple | None:
         return None
     scope = claim.scope.key if claim.scope is not None else None
     qualifiers = tuple(sorted((k, v) for k, v in frame.qualifiers.items() if k != "place"))
-    return (claim.value.kind, frame.measure, qualifiers, frame.period, scope, frame.modality, frame.level)
+    period = None if frame.period in CURRENT_PERIODS else frame.period
+    return (claim.value.kind, frame.measure, qualifiers, period, scope, frame.modality, frame.level)
 
 
 def _same_subjects(subjects: set[str]) -> dict[str, str]:
@@ -81,7 +84,11 @@ def _same_subjects(subjects: set[str]) -> dict[str, str]:
 
 
 def _undated_tally(claim: Claim) -> bool:
-    """A running tally (deaths, cases ...) with no date: articles of different days give different counts."""
+    """A running tally (deaths, cases ...) with no date: articles of different days give different counts.
+
+    "So far this year" dates a tally only as well as the article's own date does, but it says the count is
+    the current year-to-date one, which an undated restatement in another article is taken to be too.
+    """
     return claim.frame.measure in frame_lexicon().running_tallies and claim.frame.period is None and claim.scope is None
 
 
@@ -118,12 +125,15 @@ def _frame_groups(claims: dict[Member, Claim]) -> list[MatchGroup]:
     for members in by_frame.values():
         if len({m.document for m in members}) < 2:
             continue
-        undated = _undated_tally(claims[members[0]])
+        undated = all(_undated_tally(claims[m]) for m in members)
         for placed, place_inferred, _ in _partitions(members, lambda m: claims[m].frame.qualifiers.get("place")):
             for group, subject_inferred, merged in _partitions(placed, lambda m: claims[m].frame.subject, _same_subjects):
                 if len({m.document for m in group}) < 2:
                     continue
-                confidence = INFERRED_SUBJECT if place_inferred or subject_inferred else SAME_SUBJECT
+                in_current = {claims[m].frame.period for m in group} & CURRENT_PERIODS
+                period_inferred = bool(in_current) and any(claims[m].frame.period is None for m in group)
+                inferred = place_inferred or subject_inferred or period_inferred
+                confidence = INFERRED_SUBJECT if inferred else SAME_SUBJECT
                 if merged:
                     confidence = min(confidence, SHORT_NAME)
                 if undated:

@@ -259,6 +259,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     lex = frame_lexicon()
     figure = span.root
     np = _np_head(figure)
+    described = _described(np, unit) if of_noun and unit else None
     noun, verb, preposition = _governor(np)
     comparative = np.head if np.dep_ == "npadvmod" and np.head.lower_ in ("more", "fewer", "less") else None
     if comparative is not None:  # "305 seats, 46 more than last time": a change of the same measure
@@ -319,7 +320,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
                                                 phrase[-1] if phrase else None,
                                                 event if person or thing is counted else None]
     measure = _canonical(candidates)
-    if of_noun and unit and (described := _described(np, unit)) is not None:
+    if described is not None:
         measure = slug(f"{unit} {described.lemma_.lower()}")
         if any(c.lower_ in lex.other_instance for c in described.children if c.dep_ in ("amod", "advmod")):
             measure += "-another"  # "a further 5.1-magnitude earthquake" is not the main one
@@ -365,7 +366,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         qualifiers["unit"] = slug(unit)
     if not person and (segment := _segment(verb, thing, np)):
         qualifiers["segment"] = segment
-    words, window = cue_words(figure, np)
+    # "a 30-storey building": the hedges that count are those around the building, not the figure's odd parse
+    words, window = cue_words(described, described) if described is not None else cue_words(figure, np)
     modality = modality_of(words, window, preposition, lex.change_prepositions)
     level, direction = change_of(figure, np, noun, verb, preposition, kind == "percentage", window)
     if comparative is not None:

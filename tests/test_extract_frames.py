@@ -265,3 +265,8 @@ def test_this_year_tallies_are_compared_with_undated_restatements(run_cli, tmp_p
                      "The floods have killed 340 people, the ministry said.",
                      "The floods have killed 430 people, the ministry said.")
     assert [f["severity"] for f in found if f["rule"] == "CC101"] == ["info"]  # successive updates, most likely
+
+
+def test_shares_at_an_amount_of_money_state_a_share_price():
+    assert frame_of("Northwind shares closed at 41 euros.", "41 euros").measure == "share-price"
+    assert frame_of("The company reported earnings per share of $0.66.", "$0.66").measure == "eps"

@@ -43,6 +43,7 @@ class FrameLexicon:
     possession_verbs: frozenset[str]
     other_instance: frozenset[str]
     date_events: dict[str, str]
+    money_measures: dict[str, str]
     relative_months: dict[str, int]
     count_nouns: frozenset[str]
 
@@ -72,6 +73,7 @@ def frame_lexicon() -> FrameLexicon:
         possession_verbs=frozenset(str(w).lower() for w in raw["frame_possession_verbs"]),
         other_instance=frozenset(str(w).lower() for w in raw["frame_other_instance"]),
         date_events=_invert(raw["frame_date_events"]),
+        money_measures=_invert(raw["frame_money_measures"]),
         relative_months={str(p).lower(): int(k) for k, v in raw["frame_relative_months"].items() for p in v},
         count_nouns=frozenset(str(w).lower() for w in raw["frame_count_nouns"]),
     )

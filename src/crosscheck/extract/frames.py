@@ -213,8 +213,9 @@ def _segment(verb: Any | None, thing: Any | None, np: Any) -> str | None:
     lex = frame_lexicon()
     words = [c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod") and c.i < subj.i
              and c.lemma_.lower() not in lex.neutral]
-    if subj.lemma_.lower() in lex.neutral_owners or subj.lemma_.lower() in lex.count_nouns:
-        return None
+    if subj.lemma_.lower() in lex.neutral_owners | lex.count_nouns or subj.lemma_.lower() in lex.money_measures \
+            or subj.lemma_.lower() in lex.measures:
+        return None  # "shares reached a high of 58 euros": the subject names the measure, not a part of it
     return slug(" ".join(words + [subj.lemma_.lower()])) or None
 
 
@@ -250,7 +251,7 @@ def _described(np: Any, unit: str) -> Any | None:
 
 
 def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None, int | None] = (None, None),
-               of_noun: bool = False) -> FrameReading:
+               of_noun: bool = False, money: bool = False) -> FrameReading:
     """The frame of the figure whose tokens are `span` (a spaCy Span), of value kind `kind`.
 
     `of_noun`: the figure and its unit describe the noun after them ("a 30-storey building"): the measure
@@ -324,6 +325,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         measure = slug(f"{unit} {described.lemma_.lower()}")
         if any(c.lower_ in lex.other_instance for c in described.children if c.dep_ in ("amod", "advmod")):
             measure += "-another"  # "a further 5.1-magnitude earthquake" is not the main one
+    if money and phrase and phrase[-1] in lex.money_measures and "per" not in phrase:
+        measure = lex.money_measures[phrase[-1]]
     if kind == "duration" or (unit or "") in _TIME_UNITS:
         words = [verb.lemma_.lower() if verb is not None else None, noun.lemma_.lower() if noun is not None else None,
                  thing.lemma_.lower() if thing is not None else None,

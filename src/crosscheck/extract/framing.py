@@ -57,7 +57,8 @@ def read_frames(article: Article, mentions: Iterable[Mention],
         if m.kind == "quantity" and unit in _TIME_UNITS and _in_time_expression(span):
             out[(m.start, m.end)] = None
             continue
-        out[(m.start, m.end)] = read_frame(span, m.kind, unit, anchor, of_noun=bool(m.extras.get("compound")))
+        out[(m.start, m.end)] = read_frame(span, m.kind, unit, anchor, of_noun=bool(m.extras.get("compound")),
+                                            money=bool(m.value.get("currency")))
     return out
 
 

@@ -97,7 +97,7 @@ def test_low_confidence_keys_are_marked_for_review():
 
 def test_cross_document_matching_pairs_restatements_and_aligns_keys():
     a = draft_claims("The Harbour Authority has partnerships with nearly 600 shipping companies across Africa.")
-    b = draft_claims("Meanwhile the port authority of the harbour lists 600+ shipping partners in Africa.")
+    b = draft_claims("Meanwhile the port authority of the harbour lists 600+ shipping firms across Africa.")
     c = draft_claims("The city zoo counts 14 elephants and 3 giraffes.")
     docs = {"a": a, "b": b, "c": c}
     groups = match_claims(docs)
@@ -115,7 +115,7 @@ def test_draft_documents_key_drafts_against_each_other(tmp_path):
     from crosscheck.extract.documents import draft_documents
 
     a = "The Harbour Authority has partnerships with nearly 600 shipping companies across Africa."
-    b = "Meanwhile the port authority of the harbour lists 600+ shipping partners in Africa."
+    b = "Meanwhile the port authority of the harbour lists 600+ shipping firms across Africa."
     docs = draft_documents([("a.txt", tmp_path / "a.txt", a), ("b.txt", tmp_path / "b.txt", b)])
     assert [d.id for d in docs] == ["a.txt", "b.txt"] and all(d.drafted and d.claims_path is None for d in docs)
     x = next(c for c in docs[0].claims if c.claim.text == "nearly 600")

@@ -253,7 +253,7 @@ class _Run:
             self.warn(diagnostic.format())
         corpus = result.corpus
         if self.options.draft and result.sources is not None and result.sources.articles_without_claims:
-            corpus.documents = sorted(corpus.documents + _drafted(result.sources.articles_without_claims, corpus), key=lambda d: d.id)
+            corpus.documents = sorted(corpus.documents + _drafted(result.sources.articles_without_claims, corpus, cache), key=lambda d: d.id)
         if not corpus.documents:
             raise CrosscheckError(Diagnostic(paths[0] if paths else ".", 1, 1, "no-documents", "no claims files found (expected *.claims.yaml files under the given paths)"))
         if self.options.against:
@@ -271,9 +271,12 @@ if TYPE_CHECKING:
     """A check before baseline and `changed`: report, rules, documents, the changed files."""
 
 
-def _drafted(articles: Iterable[Path], corpus: Corpus) -> list[Document]:
-    """Documents drafted from the articles that have no claims file, keyed against the corpus."""
-    from crosscheck.extract.documents import draft_documents
+def _drafted(articles: Iterable[Path], corpus: Corpus, cache: ClaimsCache | None = None) -> list[Document]:
+    """Documents drafted from the articles that have no claims file, keyed against the corpus.
+
+    With the claims cache, drafts are kept beside it (`drafts/`), keyed by article text and
+    drafting configuration, so an unchanged article is never parsed twice."""
+    from crosscheck.extract.documents import DraftCache, draft_documents
     from crosscheck.load.read import display_path, read_text
 
     readable = []
@@ -283,7 +286,8 @@ def _drafted(articles: Iterable[Path], corpus: Corpus) -> list[Document]:
             raise CrosscheckError(problems)
         if text.strip():
             readable.append((display_path(article), article.resolve(), text))
-    return draft_documents(readable, corpus.documents, corpus.registry)
+    drafts = DraftCache(cache.path.parent / "drafts", corpus.registry) if cache is not None else None
+    return draft_documents(readable, corpus.documents, corpus.registry, drafts)
 
 
 def check_texts(texts: Mapping[str, str], *, registry: Registry | str | Path | None = None, rules: Sequence[Rule] | None = None,

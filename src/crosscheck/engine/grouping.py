@@ -34,7 +34,12 @@ class Group:
 def scope_key(item: Item) -> str | None:
     """The scope part of a claim's key ("2024", "2021..2025") or None."""
     scope = item.claim.scope
-    return scope.key if scope is not None else None
+    key = scope.key if scope is not None else None
+    frame = item.claim.frame
+    if frame is not None and frame.partition:
+        # a forecast, an estimate or a change is a fact of its own: never compared as the reported level
+        return f"{key} {frame.partition}" if key else frame.partition
+    return key
 
 
 def group_items(items: Iterable[Item]) -> dict[tuple[str, str], Group]:

@@ -24,6 +24,15 @@ _DATELINE = re.compile(
 _DATED_LINE = re.compile(
     rf"^[ \t]*(?P<text>(?P<month>(?i:{_MONTHS}))\.?\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}}))\s*(?:—|–|--|-|$)", re.M
 )
+_STAMP = re.compile(
+    rf"""^[ \t]*(?P<text>(?i:last\s+updated|updated|first\s+published|published|posted)(?:\s+on)?:?\s+
+        (?:[^\n]{{0,40}}?)
+        (?:(?P<month>(?i:{_MONTHS}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})
+          |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?i:{_MONTHS}))\.?,?\s+(?P<year2>\d{{4}}))
+        (?:[^\n]{{0,30}})?)$""",
+    re.M | re.X,
+)
+"""A publication or update timestamp line ("Updated 14:05, March 03, 2025"): metadata, never a claim."""
 # A sentence ends at . ! ? (optionally followed by a closing quote) before a capital or an opening quote.
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?(?=\s+[\"“‘'(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|No|St|Jr|Sr|vs|Co|Inc|Ltd|Gen|Prof|Sen|Rep|Gov|Jan|Feb|Aug|Sept|Oct|Nov|Dec)|\b[A-Z])$")
@@ -72,6 +81,8 @@ class Article:
     dateline: Dateline | None
     sentences: list[Sentence]
     paragraphs: list[tuple[int, int]]
+    stamp: Dateline | None = None
+    """A publication or update timestamp line, when the article has one (it dates the document)."""
     _starts: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
@@ -90,9 +101,22 @@ class Article:
                     cursor += 1
             if cursor < p_end:
                 sentences.append(Sentence(cursor, p_end, index))
-        article = cls(text, title or _title(text, paragraphs), detect_dateline(text), sentences, paragraphs)
+        article = cls(text, title or _title(text, paragraphs), detect_dateline(text), sentences, paragraphs,
+                      detect_stamp(text))
         article._starts = [s.start for s in sentences]
         return article
+
+    @property
+    def published(self) -> str | None:
+        """The publication date the article states: its dateline's when it has a year, else its timestamp's."""
+        for source in (self.dateline, self.stamp):
+            if source is not None and source.published:
+                return source.published
+        return None
+
+    def is_metadata(self, offset: int) -> bool:
+        """True inside the dateline or a timestamp line: words that date the document, not facts."""
+        return any(d is not None and d.start <= offset < d.end for d in (self.dateline, self.stamp))
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence containing `offset` (the nearest one before it, between sentences)."""
@@ -143,3 +167,14 @@ def detect_dateline(text: str) -> Dateline | None:
         return Dateline(m["text"], "", None, int(m["year"]), lexicon().months[m["month"].lower()], int(m["day"]),
                         m.start("text"), m.end("text"))
     return None
+
+
+def detect_stamp(text: str) -> Dateline | None:
+    """A publication or update timestamp within the first lines ("Updated 14:05, March 03, 2025"), if any."""
+    m = _STAMP.search(text[:1500])
+    if m is None:
+        return None
+    month = m["month"] or m["month2"]
+    return Dateline(text=m["text"].strip(), place="", publisher=None, year=int(m["year"] or m["year2"]),
+                    month=lexicon().months[month.lower()], day=int(m["day"] or m["day2"]),
+                    start=m.start("text"), end=m.end("text"))

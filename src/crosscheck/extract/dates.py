@@ -67,7 +67,7 @@ class Anchor:
         if published:
             parts = [int(p) for p in published.split("-")]
             return cls(*parts, *([None] * (3 - len(parts))))
-        d = article.dateline
+        d = article.dateline if article.dateline is not None and article.dateline.year else article.stamp or article.dateline
         return cls(d.year, d.month, d.day) if d else cls()
 
 

@@ -16,6 +16,7 @@ from typing import Sequence
 from crosscheck.model.corpus import Document, LocatedClaim
 from crosscheck.extract.draft import claims_file
 from crosscheck.extract.draft import NoClaims
+from crosscheck.extract.draft_cache import DraftCache
 from crosscheck.extract.matching import align_keys
 from crosscheck.model.claims import Claim
 from crosscheck.model.registry import Registry
@@ -34,17 +35,23 @@ def _locate(claim: Claim, document: str, searchable: SearchableText) -> LocatedC
 
 
 def draft_documents(articles: Sequence[tuple[str, Path, str]], existing: Sequence[Document] = (),
-                    registry: Registry | None = None) -> list[Document]:
+                    registry: Registry | None = None, drafts: DraftCache | None = None) -> list[Document]:
     """Documents for `(document id, article path, text)` triples, keyed against `existing` documents.
 
-    Articles with nothing to draft are left out.  `existing` documents are not changed.
+    Articles with nothing to draft are left out.  `existing` documents are not changed.  With `drafts`,
+    an article drafted before under the same configuration is read back instead of parsed again.
     """
     drafted: dict[str, tuple[Path, str, object]] = {}
     for doc_id, path, text in articles:
-        try:
-            drafted[doc_id] = (path, text, claims_file(text, path.name, registry=registry))
-        except NoClaims:
-            continue
+        stored = drafts.get(text, path.name) if drafts is not None else None
+        if stored is None:
+            try:
+                stored = claims_file(text, path.name, registry=registry)
+            except NoClaims:
+                continue
+            if drafts is not None:
+                drafts.put(text, path.name, stored)
+        drafted[doc_id] = (path, text, stored)
     pool: dict[str, list[Claim]] = {d.id: [c.claim for c in d.claims] for d in existing}
     pool.update({doc_id: list(cf.claims) for doc_id, (_, _, cf) in drafted.items()})
     aligned = align_keys(pool, registry)

@@ -11,8 +11,9 @@ import re
 from collections import Counter
 
 from crosscheck.extract.article import Article
-from crosscheck.extract.dates import extract_dates, extract_durations
-from crosscheck.extract.keys import KeyProposer
+from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
+from crosscheck.extract.framing import key_of, read_frames, scope_of
+from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
 from crosscheck.text.lexicon import lexicon
 from crosscheck.extract.mention import Mention, resolve_overlaps
 from crosscheck.extract.names import find_people, is_organisation, name_spans, slug
@@ -26,6 +27,10 @@ from crosscheck.model.registry import Registry
 _BOILERPLATE = lexicon().boilerplate_lines
 NUMERIC = ("quantity", "percentage", "fraction", "rank", "duration")
 _LIST_CUE = re.compile(r"\b(?:them|respectively|these|those|both|all three|each)\b", re.I)
+
+
+BARE_COUNT_CONFIDENCE = 0.85
+"""A number with no counted noun ("2,376 have been injured") is drafted only when its frame is read this surely."""
 
 
 class NoClaims(ValueError):
@@ -42,22 +47,51 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     mentions = _distribute_lists(article, proposer, mentions)
     mentions += _quote_mentions(article)
     mentions += _name_mentions(article)
+    anchor = Anchor.of(article, published)
+    frames = read_frames(article, mentions, (anchor.year, anchor.month))
     claims: list[Claim] = []
     ids: Counter[str] = Counter()
+    mentions = [m for m in mentions if (m.start, m.end) not in frames or frames[(m.start, m.end)] is not None]
     for m in sorted(mentions, key=lambda m: (m.start, m.end, m.kind, m.subject_hint or "")):
         key = proposer.propose(m)
+        scope = scopes.get((m.start, m.end))
+        reading = frames.get((m.start, m.end))
+        if m.extras.get("bare") and (reading is None or reading.confidence < BARE_COUNT_CONFIDENCE):
+            continue  # a number with no noun is a figure only when the parse names what it counts
+        if reading is not None and reading.frame.measure == m.kind:
+            reading = None  # the parse says nothing of what the figure measures: keep the rule key, claim no frame
+        frame = reading.frame if reading else None
+        if reading is not None and key.method != "rules+registry":
+            subject, prop = key_of(reading.frame)
+            key = Key(subject, prop, min(reading.confidence, 1.0) if not m.review else min(reading.confidence,
+                                                                                            REVIEW_BELOW - 0.01),
+                      "frame")
+            scope = scope_of(reading.frame) or (scope if reading.frame.period is None else None)
         q_start, q_end = quote_span(article, m.start, m.end)
         base = slug(f"{key.subject}-{key.property}")[:60].strip("-")
         ids[base] += 1
         claim_id = base if ids[base] == 1 else f"{base}-{ids[base]}"
-        scope = scopes.get((m.start, m.end))
         claims.append(Claim(
             id=claim_id, subject=key.subject, property=key.property, value=m.value,
             text=text[m.start:m.end], quote=text[q_start:q_end],
             scope=Scope(**scope) if scope else None,
             draft=Draft(confidence=key.confidence, review=key.review, method=key.method, span=(q_start, q_end)),
+            frame=frame,
         ))
+        if frame is not None and key.method == "frame" and frame.direction == "unchanged" and frame.level == "level" \
+                and frame.modality == "reported":
+            claims.append(_previous_of_unchanged(claims[-1], ids))
     return claims
+
+
+def _previous_of_unchanged(claim: Claim, ids: Counter[str]) -> Claim:
+    """"Held steady at 4.1%" also says the previous figure was 4.1%: a claim of its own, comparable as such."""
+    frame = claim.frame.model_copy(update={"modality": "previous"})
+    subject, prop = key_of(frame)
+    base = slug(f"{subject}-{prop}")[:60].strip("-")
+    ids[base] += 1
+    return claim.model_copy(update={"id": base if ids[base] == 1 else f"{base}-{ids[base]}", "property": prop,
+                                    "frame": frame})
 
 
 def claims_file(text: str, article: str, *, registry: Registry | None = None, published: str | None = None,
@@ -69,7 +103,7 @@ def claims_file(text: str, article: str, *, registry: Registry | None = None, pu
         raise NoClaims("no checkable statement found (figures, dates, ranks, quotes or names)")
     d = parsed.dateline
     meta = DocumentMeta(article=article, title=parsed.title, publisher=d.publisher if d else None,
-                        published=published or (d.published if d else None), dateline=d.text if d else None)
+                        published=published or parsed.published, dateline=d.text if d else None)
     return ClaimsFile(document=meta, claims=claims)
 
 
@@ -82,8 +116,7 @@ def _value_mentions(article: Article, published: str | None) -> list[Mention]:
     titles = [(q.start, q.end) for q in find_quotations(article) if q.speaker is None]
     titles += [(s, e) for s, e in _short_quoted(article.text)]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in titles)]
-    if article.dateline:
-        found = [m for m in found if not (article.dateline.start <= m.start < article.dateline.end)]
+    found = [m for m in found if not article.is_metadata(m.start)]
     return resolve_overlaps(found)
 
 

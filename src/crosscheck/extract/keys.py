@@ -61,7 +61,7 @@ class KeyProposer:
     def __init__(self, article: Article, registry: Registry | None = None):
         self.article = article
         self.registry = registry
-        self.names = [n for n in name_spans(article.text)]
+        self.names = [n for n in name_spans(article.text) if not article.is_metadata(n.start)]
         self.people = find_people(article.text)
         self._aliases: dict[str, str] = {}
         if registry:

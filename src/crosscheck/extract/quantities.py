@@ -10,7 +10,7 @@ import re
 
 from crosscheck.extract.article import Article
 from crosscheck.text.lexicon import alternation, lexicon
-from crosscheck.extract.mention import Mention
+from crosscheck.extract.mention import Mention, singular
 from crosscheck.extract.numbers import NUMBER, VAGUE, is_word_number, parse_number
 from crosscheck.extract.phrases import approximator_after, approximator_before, noun_phrase_after
 
@@ -31,6 +31,8 @@ _CONVERSION = re.compile(rf"\s*\(\s*(?P<inner>(?:[a-z ]+\s+)?(?:{FIGURE}))\s*\)"
 _VAGUE = re.compile(rf"(?P<vague>{VAGUE})\s+of\s+", re.X)
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _ANAPHORIC = re.compile(r"\b(?:these|those|the\s+same)\s+$", re.I)
+_CLOCK = re.compile(r":\d|\s*(?i:a\.?m\.?|p\.?m\.?)(?!\w)")
+_COMPOUND = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)-(?P<unit>[A-Za-z]{3,})(?![\w-])\s+(?P<noun>[a-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")
 _GROUP = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.group_words)}))\s+of\s+(?=[a-z])")
 
 
@@ -108,6 +110,14 @@ def extract_quantities(article: Article) -> list[Mention]:
         mention = _figure(text, m)
         if mention:
             found.append(mention)
+    for c in _COMPOUND.finditer(text):  # "a 6.7-magnitude aftershock", "the 30-storey building"
+        if any(a <= c.start() < b for a, b in taken) or c["unit"].lower() in _LEX.duration_units or \
+                (c.start() > 0 and (text[c.start() - 1].isalnum() or text[c.start() - 1] in "-/.")):
+            continue
+        unit = singular(c["unit"])
+        found.append(Mention("quantity", c.start(), c.end("unit"),
+                             {"kind": "quantity", "amount": parse_number(c["num"]), "approx": "exact", "unit": unit},
+                             c["noun"], unit, extras={"compound": True}))
     for g in _GROUP.finditer(text):
         thing, head, _ = noun_phrase_after(text, g.end())
         if head:
@@ -153,7 +163,11 @@ def _figure(text: str, m: re.Match) -> Mention | None:
     suffix, suffix_end = approximator_after(text, end)
     thing, head, _ = noun_phrase_after(text, suffix_end)
     if not head:
-        return None
+        if is_word_number(num) or _CLOCK.match(text, end) or (start > 0 and text[start - 1] == ":"):
+            return None
+        # "2,376 have been injured": a count with no noun; drafting keeps it only when its frame names the measure
+        return Mention("quantity", approx_start, end, {"kind": "quantity", **_bounded(amount, approx),
+                                                       **({"scale": scale} if scale else {})}, extras={"bare": True})
     if suffix and not approx:
         approx, end = suffix, suffix_end
     value = {"kind": "quantity", **_bounded(amount, approx), "unit": head}

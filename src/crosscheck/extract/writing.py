@@ -58,11 +58,13 @@ def _flow(data) -> CommentedMap:
 
 
 def claim_node(claim: Claim) -> CommentedMap:
-    """One claim as a round-trip mapping, `value`, `scope` and `draft` in flow style."""
+    """One claim as a round-trip mapping, `value`, `scope`, `draft` and `frame` in flow style."""
     data = _clean(claim.model_dump(mode="json", by_alias=True))
+    if claim.frame is not None:  # only what differs from a reported level, so an editor reads what was decided
+        data["frame"] = _clean(claim.frame.model_dump(mode="json", exclude_defaults=True))
     node = CommentedMap()
     for key, item in data.items():
-        if key in ("value", "scope", "draft") and isinstance(item, dict):
+        if key in ("value", "scope", "draft", "frame") and isinstance(item, dict):
             if key == "draft" and "span" in item:
                 span = CommentedSeq(item["span"])
                 span.fa.set_flow_style()

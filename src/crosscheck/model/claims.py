@@ -15,6 +15,8 @@ from pydantic import ConfigDict, Field, model_validator
 from crosscheck.model.base import ID_PATTERN, Frozen, PartialDate
 from crosscheck.model.values import Value
 
+from crosscheck.model.frame import Frame
+
 SCHEMA_VERSION = 1
 
 CLAIM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -95,6 +97,8 @@ class Claim(Frozen):
     """Accept a known discrepancy for this claim."""
     draft: Draft | None = None
     """Set on drafted claims; remove once a person has checked the claim."""
+    frame: Frame | None = None
+    """What the figure measures, of whom, when and how sure the article is (drafted; may be corrected or written)."""
 
 
 class DocumentMeta(Frozen):

@@ -1,0 +1,79 @@
+"""The frame word lists of `lexicon.yaml` (its `frame_*` sections), as lookup tables.
+
+Kept apart from `crosscheck.text.lexicon` so the frame rules grow without touching the
+extractor's other lists; the words stay in the project's one lexicon file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+def _invert(groups: dict) -> dict[str, str]:
+    return {str(phrase).lower(): str(key) for key, phrases in groups.items() for phrase in phrases}
+
+
+@dataclass(frozen=True)
+class FrameLexicon:
+    """Typed views of the `frame_*` sections."""
+
+    measures: dict[str, str]
+    """phrase or lemma -> canonical measure ("death toll" -> deaths)."""
+    neutral: frozenset[str]
+    basis: dict[str, str]
+    divisions: dict[str, str]
+    modality: tuple[tuple[str, tuple[str, ...]], ...]
+    """(modality, cue phrases) in order of precedence."""
+    change: dict[str, str]
+    """cue lemma -> direction."""
+    change_prepositions: dict[str, str]
+    generic_verbs: frozenset[str]
+    not_subjects: frozenset[str]
+    quarters: dict[str, str]
+    relative_years: dict[str, int]
+    full_year: tuple[str, ...]
+    person_nouns: frozenset[str]
+    neutral_owners: frozenset[str]
+    running_tallies: frozenset[str]
+    duration_measures: dict[str, str]
+    possession_verbs: frozenset[str]
+    other_instance: frozenset[str]
+    date_events: dict[str, str]
+    money_measures: dict[str, str]
+    relative_months: dict[str, int]
+    count_nouns: frozenset[str]
+
+
+@cache
+def frame_lexicon() -> FrameLexicon:
+    """The packaged frame lists (read once per process)."""
+    text = resources.files("crosscheck.text").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    return FrameLexicon(
+        measures=_invert(raw["frame_measures"]),
+        neutral=frozenset(str(w).lower() for w in raw["frame_neutral_modifiers"]),
+        basis=_invert(raw["frame_basis"]),
+        divisions=_invert(raw["frame_divisions"]),
+        modality=tuple((k, tuple(str(w).lower() for w in v)) for k, v in raw["frame_modality"].items()),
+        change=_invert(raw["frame_change"]),
+        change_prepositions={str(k): str(v) for k, v in raw["frame_change_prepositions"].items()},
+        generic_verbs=frozenset(str(w).lower() for w in raw["frame_generic_verbs"]),
+        not_subjects=frozenset(str(w).lower() for w in raw["frame_not_subjects"]),
+        quarters=_invert(raw["frame_quarters"]),
+        relative_years={str(p).lower(): int(k) for k, v in raw["frame_relative_years"].items() for p in v},
+        full_year=tuple(str(w).lower() for w in raw["frame_full_year"]),
+        person_nouns=frozenset(str(w).lower() for w in raw["frame_person_nouns"]),
+        neutral_owners=frozenset(str(w).lower() for w in raw["frame_neutral_owners"]),
+        running_tallies=frozenset(str(w).lower() for w in raw["frame_running_tallies"]),
+        duration_measures=_invert(raw["frame_duration_measures"]),
+        possession_verbs=frozenset(str(w).lower() for w in raw["frame_possession_verbs"]),
+        other_instance=frozenset(str(w).lower() for w in raw["frame_other_instance"]),
+        date_events=_invert(raw["frame_date_events"]),
+        money_measures=_invert(raw["frame_money_measures"]),
+        relative_months={str(p).lower(): int(k) for k, v in raw["frame_relative_months"].items() for p in v},
+        count_nouns=frozenset(str(w).lower() for w in raw["frame_count_nouns"]),
+    )

@@ -1,0 +1,96 @@
+"""Frames for an article's figures, and the claim key and scope a frame gives.
+
+Only the sentences that hold a figure are parsed (one `nlp.pipe` call per article), so
+drafting costs grow with the figures, not the prose.  The key a frame gives is
+(subject, property): the subject is the frame's owner (or `article`, the story's own
+subject, when the text names none); the property is the measure with the qualifiers,
+an unresolved period ("q4", "last-year"), the modality when it is not a reported figure,
+and `change` for a change.  A resolved period becomes the claim's scope.  So a forecast,
+an estimate, a previous figure or a change never shares a key with the reported level,
+and figures of different places, bases or divisions never share one either.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from crosscheck.extract.article import Article
+from crosscheck.extract.frames import FrameReading, read_date_frame, read_frame
+from crosscheck.extract.mention import Mention
+from crosscheck.extract.names import slug
+from crosscheck.extract.nlp import load_pipeline
+from crosscheck.model.frame import Frame
+from crosscheck.text.lexicon import lexicon
+
+FRAMED_KINDS = ("quantity", "percentage", "fraction", "duration")
+"""Value kinds whose drafted claims get a frame; a day gets one when the lexicon names the event it dates
+(ranks, other dates, names and quotes keep their own keys)."""
+NO_SUBJECT = "article"
+"""The subject of a figure whose owner the text does not name: what the article is about."""
+_TIME_UNITS = frozenset(lexicon().duration_units.values()) | frozenset(lexicon().duration_units)
+_QUARTER_MONTHS = {"Q1": ("01", "03"), "Q2": ("04", "06"), "Q3": ("07", "09"), "Q4": ("10", "12")}
+
+
+def read_frames(article: Article, mentions: Iterable[Mention],
+                anchor: tuple[int | None, int | None]) -> dict[tuple[int, int], FrameReading | None]:
+    """The frame of every figure among `mentions`, by its span; None for a count that is part of a date or time."""
+    figures = [m for m in mentions if m.kind in FRAMED_KINDS or _a_day(m)]
+    if not figures:
+        return {}
+    indices = sorted({article.sentence_index(m.start) for m in figures})
+    texts = [article.text[article.sentences[i].start:article.sentences[i].end] for i in indices]
+    docs = dict(zip(indices, load_pipeline().pipe(texts)))
+    out: dict[tuple[int, int], FrameReading] = {}
+    for m in figures:
+        index = article.sentence_index(m.start)
+        sentence = article.sentences[index]
+        doc = docs[index]
+        start, end = max(0, m.start - sentence.start), max(0, m.end - sentence.start)
+        span = doc.char_span(start, min(end, len(doc.text)), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if m.kind == "date":
+            if (reading := read_date_frame(span)) is not None:
+                out[(m.start, m.end)] = reading
+            continue
+        unit = m.value.get("unit") if m.kind == "quantity" else None
+        if m.kind == "quantity" and unit in _TIME_UNITS and _in_time_expression(span):
+            out[(m.start, m.end)] = None
+            continue
+        out[(m.start, m.end)] = read_frame(span, m.kind, unit, anchor, of_noun=bool(m.extras.get("compound")),
+                                            money=bool(m.value.get("currency")))
+    return out
+
+
+def _a_day(m: Mention) -> bool:
+    """A date mention that names a day ("on June 5"): it may date an event of its own."""
+    return m.kind == "date" and m.value.get("relation") == "on" and "end" not in m.value and \
+        (len(m.value.get("date") or "") == 10 or any(ch.isdigit() for ch in m.value.get("relative") or ""))
+
+
+def _in_time_expression(span) -> bool:
+    """True for a count inside a date or time ("the final three months of last year"): it is not a figure."""
+    return any(ent.label_ in ("DATE", "TIME") and ent.start <= span.start and span.end + 1 < ent.end
+               for ent in span.doc.ents)  # "286 days" alone is a count of days; "three months of last year" is a date
+
+
+def scope_of(frame: Frame) -> dict | None:
+    """The claim scope a frame's period gives, when it is a resolved year or quarter."""
+    period = frame.period
+    if not period or not period[:4].isdigit():
+        return None
+    year, _, rest = period.partition("-")
+    if rest in _QUARTER_MONTHS:
+        first, last = _QUARTER_MONTHS[rest]
+        return {"start": f"{year}-{first}", "end": f"{year}-{last}"}
+    return {"as_of": f"{year}-{rest}" if rest.isdigit() else year}
+
+
+def key_of(frame: Frame) -> tuple[str, str]:
+    """The (subject, property) a frame gives a drafted claim."""
+    parts = [frame.measure, *(slug(v) for _, v in sorted(frame.qualifiers.items()))]
+    if frame.period and scope_of(frame) is None:
+        parts.append(slug(frame.period))
+    if frame.partition:
+        parts.append(slug(frame.partition))
+    return frame.subject or NO_SUBJECT, ".".join(p for p in parts if p)

@@ -21,7 +21,7 @@ import sys
 from typing import Iterable
 
 from crosscheck import __version__
-from crosscheck.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, CrosscheckError
+from crosscheck.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, CrosscheckError
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("crosscheck.cli.commands.validate", "check claims files against the schema, the registry and their articles"),
@@ -93,9 +93,12 @@ def main(argv: list[str] | None = None) -> int:
         print("crosscheck: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # the reader went away (e.g. `| head`); not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        # the reader went away (`| head`) before the command could say how it went (the commands
+        # that judge, check and validate, keep their own status: `cli.output.delivered`); never 0
+        from crosscheck.cli.output import silence_stdout
+
+        silence_stdout()
+        return EXIT_FINDINGS
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("CROSSCHECK_DEBUG"):
             raise

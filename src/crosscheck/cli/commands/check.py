@@ -12,6 +12,7 @@ import sys
 
 from crosscheck import __version__, gate, reporters
 from crosscheck.cli.arguments import add_cache_arguments, add_corpus_arguments, corpus_options, print_warning
+from crosscheck.cli.output import delivered
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,6 +57,5 @@ def run(args: argparse.Namespace) -> int:
 
         with atomic_writer(args.output) as out:  # streamed: a large report is never one string
             render(outcome.report, out, options)
-    else:
-        render(outcome.report, sys.stdout, options)
-    return outcome.exit_status
+        return outcome.exit_status
+    return delivered(lambda: render(outcome.report, sys.stdout, options), outcome.exit_status)

@@ -166,6 +166,12 @@ def _catalogue(settings: configuration.Settings) -> list[Rule]:
     return load_rules(settings.rules, overrides=settings.params)
 
 
+def _builtin_rules() -> Path:
+    from crosscheck.rules import builtin_rules_dir
+
+    return builtin_rules_dir()
+
+
 def rule_info(rule: Rule) -> RuleInfo:
     """What reporters need to know about a rule of the catalogue."""
     return RuleInfo(id=rule.id, name=rule.name, summary=rule.summary, rationale=rule.rationale, severity=rule.severity)
@@ -179,6 +185,8 @@ class _Run:
         self.environ = os.environ if options.environ is None else options.environ
         self.settings = settings_for(options)
         self.warnings: list[str] = []
+        self.registry: Path | None = None
+        """The registry file the corpus was read with (a change to it concerns every document)."""
 
     def warn(self, line: str) -> None:
         self.warnings.append(line)
@@ -206,9 +214,17 @@ class _Run:
             report = baselines.apply(report, baselines.load(settings.baseline), settings.baseline)
         focus: frozenset[str] = frozenset()
         if changed is not None:
-            focus = changes.changed_documents(documents, changed)
+            if changes.touches_shared(changed, self._shared_files(), [*settings.rules, _builtin_rules()]):
+                focus = frozenset(d.id for d in documents)
+            else:
+                focus = changes.changed_documents(documents, changed)
             report = changes.only_changed(report, focus)
         return Outcome(report, documents, settings, {r.id: rule_info(r) for r in rules}, focus, tuple(self.warnings))
+
+    def _shared_files(self) -> list[Path | None]:
+        """The files every finding depends on besides the rules: the registry and the config file."""
+        found = configuration.find_config()
+        return [self.registry, found[0] if found else None]
 
     def _reused_or_checked(self, paths: list[str], cache: ClaimsCache, changed: list[Path] | None) -> _Checked:
         """The stored report when no input changed since it was computed (`speed.report_cache`), else a full check, stored."""
@@ -217,6 +233,7 @@ class _Run:
 
         rules = _catalogue(self.settings)
         sources = discover(paths, self.settings.registry)
+        self.registry = sources.registry
         probe = report_cache.Probe(sources, rules, draft=self.options.draft)
         stored = probe.lookup(cache)
         if stored is not None:
@@ -252,6 +269,7 @@ class _Run:
         for diagnostic in result.diagnostics:  # warnings
             self.warn(diagnostic.format())
         corpus = result.corpus
+        self.registry = corpus.registry_path
         if self.options.draft and result.sources is not None and result.sources.articles_without_claims:
             corpus.documents = sorted(corpus.documents + _drafted(result.sources.articles_without_claims, corpus), key=lambda d: d.id)
         if not corpus.documents:

@@ -24,8 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fail-on", choices=gate.FAIL_ON, help="lowest severity that makes the exit status 1 (default: error)")
     parser.add_argument("--baseline", metavar="FILE", help="hide findings recorded in FILE by `crosscheck baseline`")
     parser.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
-    parser.add_argument("--changed", nargs="+", metavar="FILE", help="report only findings involving these articles or claims files")
-    parser.add_argument("--since", metavar="GIT_REF", help="like --changed, with the files changed since GIT_REF")
+    parser.add_argument("--changed", nargs="+", metavar="FILE",
+                        help="report only findings involving these articles or claims files (each must exist); "
+                             "a changed registry, rule folder or config file counts every finding as changed")
+    parser.add_argument("--since", metavar="GIT_REF", help="like --changed, with the files changed since the merge base of GIT_REF and HEAD")
     parser.add_argument("--link-base", metavar="URL", help="Markdown: link each quote to URL/path#Lline")
     colour = parser.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_const", const=True, help="force colour")

@@ -251,6 +251,11 @@ class _Run:
         return self._compare(corpus, rules), rules, corpus.documents, changed
 
     def _compare(self, corpus: Corpus, rules: Sequence[Rule]) -> Report:
+        from crosscheck.gate.waivers import unknown_rules
+
+        problems = unknown_rules(corpus.documents, [rule.id for rule in rules])
+        if problems:
+            raise CrosscheckError(problems)
         if self.options.engine is not None:
             return self.options.engine(corpus, rules)
         from crosscheck import speed

@@ -157,13 +157,15 @@ def _path(path: str | os.PathLike[str] | None) -> str | None:
 
 def rules(options: Options) -> list[Rule]:
     """The rules a check with these options runs: the built-in ones and the configured folders, with param overrides."""
-    return _catalogue(settings_for(options))
+    return _catalogue(settings_for(options), options)
 
 
-def _catalogue(settings: configuration.Settings) -> list[Rule]:
+def _catalogue(settings: configuration.Settings, options: Options) -> list[Rule]:
     from crosscheck.rules import load_rules
 
-    return load_rules(settings.rules, overrides=settings.params)
+    # params given as an option are the caller's; else they are the config file's, located there
+    origin = configuration.Origin(None, "params") if options.params is not None else configuration.origin()
+    return load_rules(settings.rules, overrides=settings.params, locate_setting=origin.locate)
 
 
 def _builtin_rules() -> Path:
@@ -231,7 +233,7 @@ class _Run:
         from crosscheck.load.read import discover
         from crosscheck.speed import report_cache
 
-        rules = _catalogue(self.settings)
+        rules = _catalogue(self.settings, self.options)
         sources = discover(paths, self.settings.registry)
         self.registry = sources.registry
         probe = report_cache.Probe(sources, rules, draft=self.options.draft)
@@ -247,7 +249,7 @@ class _Run:
 
     def _checked(self, paths: list[str], cache: ClaimsCache | None, changed: list[Path] | None) -> _Checked:
         corpus, changed = self._corpus(paths, cache, changed)
-        rules = _catalogue(self.settings)
+        rules = _catalogue(self.settings, self.options)
         return self._compare(corpus, rules), rules, corpus.documents, changed
 
     def _compare(self, corpus: Corpus, rules: Sequence[Rule]) -> Report:

@@ -31,6 +31,17 @@ def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="load every file afresh; neither read nor write the cache")
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (`--width 0` would print nothing at all)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, found {number}")
+    return number
+
+
 def corpus_options(args: argparse.Namespace, **given: Any) -> Options:
     """The Options of `add_corpus_arguments`' arguments, plus `given`; warnings are printed as they come."""
     from crosscheck.api import Options

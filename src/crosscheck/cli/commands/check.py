@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from crosscheck import __version__, gate, reporters
-from crosscheck.cli.arguments import add_cache_arguments, add_corpus_arguments, corpus_options, print_warning
+from crosscheck.cli.arguments import add_cache_arguments, add_corpus_arguments, corpus_options, positive_int, print_warning
 from crosscheck.cli.output import delivered
 
 
@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     colour = parser.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_const", const=True, help="force colour")
     colour.add_argument("--no-color", dest="color", action="store_const", const=False, help="never colour (also: NO_COLOR)")
-    parser.add_argument("--width", type=int, metavar="N", help="terminal width for the rich format")
+    parser.add_argument("--width", type=positive_int, metavar="N", help="terminal width for the rich format")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ CC102 = {near = 1}
 
 def test_wrong_param_overrides_point_at_the_config_file_and_name_the_rule(corpus, run_cli, tmp_path):
     (tmp_path / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
-    result = run_cli("check", "news", "-f", "json")
+    result = run_cli("check", "news")
     assert result.code == 2 and result.out == ""
     assert result.err.splitlines() == [
         "pyproject.toml:5:1: unknown-param: unknown parameter 'nearl' for rule CC101 (quantity.intervals-overlap) "

@@ -7,7 +7,7 @@ from test_check_cli import corpus, write_article  # noqa: F401 - `corpus` is a f
 
 def test_a_waiver_naming_an_unknown_rule_is_located_at_its_rule(corpus, run_cli):
     write_article(corpus, "b", "600+", 600, "at_least", waive="    waive: {rule: CC11, reason: wire copy rounds up}\n")
-    result = run_cli("check", "news", "-f", "json")
+    result = run_cli("check", "news")
     assert result.code == 2 and result.out == ""
     assert result.err.strip() == (
         "news/b.claims.yaml:12:19: unknown-rule: the waiver names rule 'CC11', which does not exist "

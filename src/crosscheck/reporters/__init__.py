@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Mapping, Protocol, TextIO, cast
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Protocol, TextIO, cast
 
 from crosscheck import plugins
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
@@ -26,6 +26,9 @@ BUILTIN: dict[str, str] = {
     "sarif": "crosscheck.reporters.sarif:render",
     "github": "crosscheck.reporters.github:render",
 }
+
+SHOWS_DIAGNOSTICS = frozenset({"json", "sarif", "github"})
+"""Built-in formats that carry input problems: with invalid input they still write a report, of those problems."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +109,18 @@ def get(name: str) -> Render:
 
 
 # --------------------------------------------------------------------------- shared helpers
+
+
+def problem_report(diagnostics: Iterable[Diagnostic], documents: int = 0, claims: int = 0) -> Report:
+    """A report of input problems and no findings: what a check that could not compare renders (exit 2)."""
+    from crosscheck.model.report import InputProblem, Report, Summary
+
+    problems = [
+        InputProblem(path=d.path, line=max(d.line, 1), column=max(d.column, 1), code=d.code, message=d.message,
+                     json_path=d.json_path, severity="warning" if d.severity == "warning" else "error")
+        for d in diagnostics
+    ]
+    return Report(summary=Summary(documents=documents, claims=claims), diagnostics=problems, findings=[])
 
 
 def primary_claim(finding: Finding, focus: frozenset[str] = frozenset()) -> ClaimRef | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from crosscheck.model.report import Finding, Report
+from crosscheck.model.report import Finding, InputProblem, Report
 from crosscheck.reporters import RenderOptions, key_label, primary_claim, rule_label, summary_parts
 from crosscheck.reporters.escape import github_data, github_property
 
@@ -18,9 +18,23 @@ COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
+    for problem in report.diagnostics:
+        out.write(problem_annotation(problem) + "\n")
     for finding in report.findings:
         out.write(annotation(finding, options) + "\n")
-    out.write("crosscheck: " + " · ".join(summary_parts(report)) + "\n")
+    out.write("crosscheck: " + " · ".join(summary_parts(report)) + _stopped(report) + "\n")
+
+
+def _stopped(report: Report) -> str:
+    errors = sum(1 for p in report.diagnostics if p.severity == "error")
+    return f" · {errors} input problem{'s' * (errors != 1)}" if errors else ""
+
+
+def problem_annotation(problem: InputProblem) -> str:
+    """The workflow command for one input problem, at its place in the input file."""
+    props = [f"file={github_property(problem.path)}", f"line={problem.line}", f"col={problem.column}",
+             f"title={github_property(f'crosscheck {problem.code}')}"]
+    return f"::{COMMAND[problem.severity]} {','.join(props)}::{github_data(problem.message)}"
 
 
 def annotation(finding: Finding, options: RenderOptions) -> str:

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from crosscheck import __version__, gate, reporters
+from crosscheck.errors import EXIT_INVALID, CrosscheckError
 from crosscheck.cli.arguments import add_cache_arguments, add_corpus_arguments, corpus_options, positive_int, print_warning
 from crosscheck.cli.output import delivered
+
+if TYPE_CHECKING:
+    from crosscheck import api
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,15 +43,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from crosscheck import api
 
-    outcome = api.run(corpus_options(
+    options = corpus_options(
         args, cache=args.cache, use_cache=not args.no_cache, against=args.against, fail_on=args.fail_on,
         format=args.format, baseline=args.baseline, use_baseline=not args.no_baseline, changed=args.changed,
         since=args.since, link_base=args.link_base,
-    ))
+    )
+    try:
+        outcome = api.run(options)
+    except CrosscheckError as exc:
+        write_problems(args, exc, _format_of(options))
+        raise
     render = reporters.get(outcome.settings.format)
     for problem in reporters.plugin_errors():
         print_warning(f"crosscheck: warning: {problem}")
-    options = reporters.RenderOptions(
+    render_options = reporters.RenderOptions(
         color=False if args.output else args.color,
         width=args.width,
         link_base=outcome.settings.link_base,
@@ -58,6 +68,36 @@ def run(args: argparse.Namespace) -> int:
         from crosscheck.io import atomic_writer
 
         with atomic_writer(args.output) as out:  # streamed: a large report is never one string
-            render(outcome.report, out, options)
+            render(outcome.report, out, render_options)
         return outcome.exit_status
-    return delivered(lambda: render(outcome.report, sys.stdout, options), outcome.exit_status)
+    return delivered(lambda: render(outcome.report, sys.stdout, render_options), outcome.exit_status)
+
+
+def _format_of(options: api.Options) -> str | None:
+    """The report format a run with `options` was to write; None when even the settings are invalid (then: the flag's)."""
+    from crosscheck import api
+
+    try:
+        return api.settings_for(options).format
+    except CrosscheckError:
+        return options.format
+
+
+def write_problems(args: argparse.Namespace, error: CrosscheckError, format_name: str | None) -> None:
+    """In a format that carries input problems, write them as its report (to `-o` or standard output).
+
+    A CI step reading the report (a SARIF upload, annotations) then sees why the check failed,
+    instead of a missing file; the problems still go to standard error, and the status stays 2.
+    """
+    if format_name not in reporters.SHOWS_DIAGNOSTICS:
+        return
+    render = reporters.get(format_name)
+    report = reporters.problem_report(error.diagnostics)
+    options = reporters.RenderOptions(color=False, width=getattr(args, "width", None), tool_version=__version__)
+    if getattr(args, "output", None):
+        from crosscheck.io import atomic_writer
+
+        with atomic_writer(args.output) as out:
+            render(report, out, options)
+    else:
+        delivered(lambda: render(report, sys.stdout, options), EXIT_INVALID)

@@ -7,8 +7,10 @@ import sys
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from crosscheck import __version__
 from crosscheck.cli.output import delivered
-from crosscheck.errors import EXIT_INVALID, EXIT_OK
+from crosscheck.reporters import SHOWS_DIAGNOSTICS
+from crosscheck.errors import EXIT_INVALID, EXIT_OK, CrosscheckError
 
 if TYPE_CHECKING:
     from crosscheck.load.corpus import LoadResult
@@ -17,11 +19,17 @@ if TYPE_CHECKING:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="claims files, articles or corpus folders (default: .)")
     parser.add_argument("--registry", metavar="FILE", help="registry file (default: registry.yaml found beside the corpus)")
+    parser.add_argument("-f", "--format", metavar="NAME", default="text",
+                        help=f"output format: text (one line per problem) or {', '.join(sorted(SHOWS_DIAGNOSTICS))}: the problems as that report")
 
 
 def run(args: argparse.Namespace) -> int:
     from crosscheck import api
+    from crosscheck.reporters import RenderOptions, get, problem_report
     from crosscheck.reporters.escape import strip_control
+
+    if args.format != "text" and args.format not in SHOWS_DIAGNOSTICS:
+        raise CrosscheckError(f"--format: expected text or one of {', '.join(sorted(SHOWS_DIAGNOSTICS))}, found {args.format!r}")
 
     result = api.load(args.paths, args.registry, use_cache=False)
     errors = [d for d in result.diagnostics if d.severity == "error"]
@@ -35,7 +43,13 @@ def run(args: argparse.Namespace) -> int:
         problem = None
         lines += _summary(result)
     status = EXIT_OK if problem is None else EXIT_INVALID
-    delivered(lambda: print(*lines, sep="\n") if lines else None, status)
+    if args.format != "text":
+        report = problem_report(result.diagnostics, len(result.corpus.documents), len(result.corpus.claims))
+        options = RenderOptions(color=False, tool_version=__version__)
+        render = get(args.format)
+        delivered(lambda: render(report, sys.stdout, options), status)
+    else:
+        delivered(lambda: print(*lines, sep="\n") if lines else None, status)
     if problem is not None:
         print(problem, file=sys.stderr)
     return status

@@ -191,7 +191,7 @@ def test_hostile_github_stays_one_command_per_finding():
     text = render("github", hostile_report())
     lines = text.splitlines()
     assert len(lines) == 2  # one annotation, one summary: no injected line
-    assert lines[0].startswith("::error file=news/evil%2C file%3A1.txt,line=3,col=5,title=")
+    assert lines[0].startswith("::error file=news/evil%2C file%3A1.txt,line=3,col=5,endLine=4,endColumn=36,title=")
     data = lines[0].split("::", 2)[2]
     assert "%0A::error::pwned %250A 100%25" in data
     assert "\x1b" not in text

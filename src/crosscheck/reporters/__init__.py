@@ -25,9 +25,13 @@ BUILTIN: dict[str, str] = {
     "json": "crosscheck.reporters.json_report:render",
     "sarif": "crosscheck.reporters.sarif:render",
     "github": "crosscheck.reporters.github:render",
+    "concise": "crosscheck.reporters.concise:render",
+    "json-lines": "crosscheck.reporters.json_lines:render",
+    "junit": "crosscheck.reporters.junit:render",
+    "gitlab": "crosscheck.reporters.gitlab:render",
 }
 
-SHOWS_DIAGNOSTICS = frozenset({"json", "sarif", "github"})
+SHOWS_DIAGNOSTICS = frozenset({"json", "sarif", "github", "concise", "json-lines", "junit", "gitlab"})
 """Built-in formats that carry input problems: with invalid input they still write a report, of those problems."""
 
 
@@ -129,6 +133,18 @@ def primary_claim(finding: Finding, focus: frozenset[str] = frozenset()) -> Clai
         if claim.document in focus:
             return claim
     return finding.claims[0] if finding.claims else None
+
+
+def quote_end(claim: ClaimRef) -> tuple[int, int]:
+    """(line, column) just past the claim's quote: where its region ends (SARIF's exclusive end column).
+
+    Computed from the quote as the claims file gives it, which matches the article up to
+    whitespace and typography: exact for a quote on one line of the article.
+    """
+    lines = claim.quote.split("\n")
+    if len(lines) == 1:
+        return claim.line, claim.column + len(claim.quote)
+    return claim.line + len(lines) - 1, len(lines[-1]) + 1
 
 
 def group_findings(findings: list[Finding]) -> list[tuple[tuple[str, str], list[Finding]]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from crosscheck.model.report import Finding, InputProblem, Report
-from crosscheck.reporters import RenderOptions, key_label, primary_claim, rule_label, summary_parts
+from crosscheck.reporters import RenderOptions, key_label, primary_claim, quote_end, rule_label, summary_parts
 from crosscheck.reporters.escape import github_data, github_property
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -42,7 +42,9 @@ def annotation(finding: Finding, options: RenderOptions) -> str:
     primary = primary_claim(finding, options.focus)
     props = []
     if primary is not None:
-        props += [f"file={github_property(primary.document)}", f"line={primary.line}", f"col={primary.column}"]
+        end_line, end_column = quote_end(primary)
+        props += [f"file={github_property(primary.document)}", f"line={primary.line}", f"col={primary.column}",
+                  f"endLine={end_line}", f"endColumn={max(end_column - 1, primary.column)}"]  # GitHub's end column is the last one
     props.append(f"title={github_property(f'{rule_label(finding)}: {key_label(finding)}')}")
     lines = [finding.message]
     if finding.explanation:

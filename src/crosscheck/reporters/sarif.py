@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from urllib.parse import quote as url_quote
 
 from crosscheck.model.report import ClaimRef, Finding, InputProblem, Report
-from crosscheck.reporters import RenderOptions, RuleInfo, primary_claim
+from crosscheck.reporters import RenderOptions, RuleInfo, primary_claim, quote_end
 from crosscheck.reporters.escape import sarif_text, strip_control
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -135,12 +135,15 @@ def _result(finding: Finding, rule_index: int, options: RenderOptions) -> dict[s
 
 
 def _location(claim: ClaimRef) -> dict[str, Any]:
+    end_line, end_column = quote_end(claim)
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": url_quote(claim.document, safe="/")},
             "region": {
                 "startLine": claim.line,
                 "startColumn": claim.column,
+                "endLine": end_line,
+                "endColumn": end_column,
                 "snippet": {"text": strip_control(claim.quote)},
             },
         },

@@ -46,11 +46,17 @@ class Settings(Frozen):
     """Base URL for links from the Markdown report to documents (`URL/path#Lline`)."""
     params: dict[str, dict[str, Any]] = {}
     """Rule parameter overrides by rule id, e.g. `[tool.crosscheck.params.CC101] delta = 0.05`."""
+    select: list[str] = []
+    """Rules to run, by id, id prefix or dotted name (`["CC1", "quote"]`); empty: every rule."""
+    ignore: list[str] = []
+    """Rules not to run, named as in `select`."""
+    severity: dict[str, Literal["error", "warning", "info"]] = {}
+    """Severity of the findings of some rules, by id, prefix or name: `{CC401 = "error"}`."""
 
 
 PATH_KEYS = {"paths", "rules", "registry", "baseline"}
 """Keys whose values are paths, resolved against the config file's folder."""
-LIST_KEYS = {"paths", "rules"}
+LIST_KEYS = {"paths", "rules", "select", "ignore"}
 
 
 @dataclass
@@ -134,7 +140,7 @@ class Origin:
         prefix = [] if self.path.name == "crosscheck.toml" else ["tool", "crosscheck"]
         wanted = [key.replace("-", "_") for key in keys]
         depth, best = 0, (1, 1)
-        table: list[str] | None = None
+        table: list[str] | None = [] if not prefix else None  # the keys before any header: crosscheck.toml's own
         for number, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), 1):
             header = _TABLE.match(line)
             if header:
@@ -203,12 +209,13 @@ def _rel(path: Path) -> str:
 def _from_env(environ: Mapping[str, str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in Settings.model_fields:
-        if name == "params":
+        if name in ("params", "severity"):
             continue
         raw = environ.get(ENV_PREFIX + name.upper())
         if raw is None or raw == "":
             continue
-        values[name] = [part for part in raw.split(os.pathsep) if part] if name in LIST_KEYS else raw
+        separator = "," if name in ("select", "ignore") else os.pathsep  # rule names, not paths
+        values[name] = [part.strip() for part in raw.split(separator) if part.strip()] if name in LIST_KEYS else raw
     return values
 
 

@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from crosscheck import __version__, gate, reporters
-from crosscheck.errors import EXIT_INVALID, CrosscheckError
+from crosscheck.errors import EXIT_INVALID, EXIT_OK, CrosscheckError
 from crosscheck.cli.arguments import add_cache_arguments, add_corpus_arguments, corpus_options, positive_int, print_warning
 from crosscheck.cli.output import delivered
 
@@ -33,6 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="report only findings involving these articles or claims files (each must exist); "
                              "a changed registry, rule folder or config file counts every finding as changed")
     parser.add_argument("--since", metavar="GIT_REF", help="like --changed, with the files changed since the merge base of GIT_REF and HEAD")
+    parser.add_argument("--stdin-name", metavar="NAME",
+                        help="with PATH -: the name of the article read from standard input (its folder's corpus is the one compared)")
+    parser.add_argument("--show-files", action="store_true", help="list the files the check would read, and exit")
     parser.add_argument("--link-base", metavar="URL", help="Markdown: link each quote to URL/path#Lline")
     colour = parser.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_const", const=True, help="force colour")
@@ -43,11 +46,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from crosscheck import api
 
+    stdin = _stdin_article(args)
+    if stdin is not None:
+        args.paths = []
     options = corpus_options(
         args, cache=args.cache, use_cache=not args.no_cache, against=args.against, fail_on=args.fail_on,
         format=args.format, baseline=args.baseline, use_baseline=not args.no_baseline, changed=args.changed,
-        since=args.since, link_base=args.link_base,
+        since=args.since, link_base=args.link_base, stdin=stdin,
     )
+    if args.show_files:
+        from crosscheck.load.read import display_path
+
+        shown = [display_path(path) for path in api.files(options)]
+        return delivered(lambda: print(*shown, sep="\n") if shown else None, EXIT_OK)
     try:
         outcome = api.run(options)
     except CrosscheckError as exc:
@@ -71,6 +82,19 @@ def run(args: argparse.Namespace) -> int:
             render(outcome.report, out, render_options)
         return outcome.exit_status
     return delivered(lambda: render(outcome.report, sys.stdout, render_options), outcome.exit_status)
+
+
+def _stdin_article(args: argparse.Namespace) -> tuple[str, str] | None:
+    """(name, text) of the article read from standard input when the one PATH is `-`; `--stdin-name` is required then."""
+    if "-" not in args.paths:
+        if args.stdin_name is not None:
+            raise CrosscheckError("--stdin-name: expected the path - (the article read from standard input) among the paths")
+        return None
+    if args.paths != ["-"]:
+        raise CrosscheckError("-: expected standard input as the only path (found other paths beside it)")
+    if not args.stdin_name:
+        raise CrosscheckError("-: reading an article from standard input needs --stdin-name NAME (the path it is checked as)")
+    return args.stdin_name, sys.stdin.read()
 
 
 def _format_of(options: api.Options) -> str | None:

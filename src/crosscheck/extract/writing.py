@@ -17,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from crosscheck.model.claims import Claim, ClaimsFile
+from crosscheck.schemas import schema_url
 from crosscheck.text.search import SearchableText, normalize_typography
 
 HEADER = (
@@ -82,7 +83,7 @@ def render(claims_file: ClaimsFile) -> str:
     for key, item in data.items():
         doc[key] = item
     doc["claims"] = CommentedSeq(claim_node(c) for c in claims_file.claims)
-    doc.yaml_set_start_comment(HEADER)
+    doc.yaml_set_start_comment(f"yaml-language-server: $schema={schema_url('claims')}\n{HEADER}")  # editors: completion, hover help
     out = io.StringIO()
     _yaml().dump(doc, out)
     return out.getvalue()

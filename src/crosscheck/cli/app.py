@@ -32,6 +32,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("crosscheck.cli.commands.rules", "list the rules, or `rules explain ID` to show one with its examples"),
     "cache": ("crosscheck.cli.commands.cache", "clear the claims cache"),
     "index": ("crosscheck.cli.commands.index", "build or update a claims store (SQLite, indexed by key) from claims files"),
+    "schema": ("crosscheck.cli.commands.schema", "print one of the JSON Schemas (claims, registry, report, rules), for editors"),
+    "completion": ("crosscheck.cli.commands.completion", "print a shell completion script (bash, zsh or tcsh)"),
 }
 """Subcommand -> (the module implementing it, its one-line help), in the order `--help` lists them.
 
@@ -48,7 +50,7 @@ def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentPars
         prog="crosscheck",
         description="Check that articles agree with each other: figures, dates, ranks, names and quotes.",
     )
-    parser.add_argument("--version", action="version", version=f"crosscheck {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"crosscheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name, (module_name, help_line) in COMMANDS.items():
@@ -65,7 +67,7 @@ def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentPars
 def command_named(argv: list[str]) -> str | None:
     """The subcommand an argument list runs: its first word that is not an option, if it is a command.
 
-    The top-level options (`-h`, `--version`) take no value, so that word is the one argparse dispatches on.
+    The top-level options (`-h`, `-V`/`--version`) take no value, so that word is the one argparse dispatches on.
     """
     for arg in argv:
         if arg == "--":

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from conftest import ROOT
+from test_check_cli import corpus  # noqa: F401 - a fixture these tests use
 from crosscheck import __version__
 
 
@@ -48,3 +49,20 @@ def test_extract_writes_the_yaml_language_server_modeline(run_cli, tmp_path, mon
     assert result.code == 0, result.err
     schema_id = json.loads((ROOT / "schemas" / "claims.schema.json").read_text(encoding="utf-8"))["$id"]
     assert result.out.splitlines()[0] == f"# yaml-language-server: $schema={schema_id}"
+
+
+def test_a_usage_error_is_one_plain_line(run_cli):
+    result = run_cli("check", "--fail-on", "sometimes")
+    assert result.code == 2 and result.out == ""
+    assert result.err.splitlines() == [
+        "crosscheck: error: argument --fail-on: invalid choice: 'sometimes' (choose from 'error', 'warning', 'info', 'never') "
+        "(see `crosscheck check --help`)"
+    ]
+
+
+def test_one_document_is_singular(corpus, run_cli):
+    for name in ("b.txt", "b.claims.yaml"):
+        (corpus / name).unlink()
+    result = run_cli("check", "news", "--no-color", "--no-cache", "--width", "200")
+    assert result.out.splitlines()[-1] == "No disagreements found. 1 document · 1 claim · 0 errors · 0 warnings · 0 info · 0 waived"
+    assert run_cli("validate", "news").out.startswith("ok: 1 document, 1 claim (quantity 1)")

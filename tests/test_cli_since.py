@@ -66,7 +66,7 @@ def test_a_ref_that_looks_like_an_option_never_reaches_git_as_one(repo, run_cli,
 
 def test_an_unknown_ref_is_a_usage_error(repo, run_cli):
     result = run_cli("check", "news", "-f", "json", "--since", "no-such-branch")
-    assert result.code == 2 and result.err.startswith("crosscheck:1:1: usage: --since no-such-branch:")
+    assert result.code == 2 and result.err.startswith("crosscheck: error: --since no-such-branch:")
 
 
 def test_changed_naming_a_missing_file_is_a_located_error(corpus, run_cli):

@@ -18,10 +18,10 @@ import argparse
 import importlib
 import os
 import sys
-from typing import Iterable
+from typing import Iterable, NoReturn
 
 from crosscheck import __version__
-from crosscheck.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, CrosscheckError
+from crosscheck.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, CrosscheckError, Diagnostic
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("crosscheck.cli.commands.validate", "check claims files against the schema, the registry and their articles"),
@@ -40,13 +40,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
 The help lines live here rather than in the modules so that `--help` imports none of them."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error as one plain line: `crosscheck: error: MESSAGE (see ... --help)`, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_INVALID, f"crosscheck: error: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser; only the subcommands in `commands` (default: all) get their arguments.
 
     The others are still listed, with their help line, by `crosscheck --help`.
     """
     wanted = set(COMMANDS if commands is None else commands)
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="crosscheck",
         description="Check that articles agree with each other: figures, dates, ranks, names and quotes.",
     )
@@ -77,6 +84,13 @@ def command_named(argv: list[str]) -> str | None:
     return None
 
 
+def _plain_usage(diagnostic: Diagnostic) -> str | None:
+    """A usage error (not located in any file) as argparse's are shown: `crosscheck: error: MESSAGE`."""
+    if diagnostic.code == "usage" and diagnostic.path == "crosscheck":
+        return f"crosscheck: error: {diagnostic.message}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `crosscheck` console script."""
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -89,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         from crosscheck.reporters.escape import strip_control
 
         for diagnostic in exc.diagnostics:
-            print(strip_control(diagnostic.format()), file=sys.stderr)
+            print(strip_control(_plain_usage(diagnostic) or diagnostic.format()), file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         print("crosscheck: interrupted", file=sys.stderr)

@@ -172,9 +172,9 @@ def rule_label(finding: Finding) -> str:
 def summary_parts(report: Report) -> list[str]:
     """The summary line's parts: documents, claims, findings by severity, waived."""
     s = report.summary
-    claims = f"{s.claims} claims" + (f" ({s.drafted} drafted)" if s.drafted else "")
+    claims = _plural(s.claims, "claim") + (f" ({s.drafted} drafted)" if s.drafted else "")
     return [
-        f"{s.documents} documents",
+        _plural(s.documents, "document"),
         claims,
         _plural(s.error, "error"),
         _plural(s.warning, "warning"),

@@ -63,7 +63,8 @@ def _summary(result: LoadResult) -> list[str]:
     kinds = Counter(c.claim.value.kind for c in corpus.claims)
     by_kind = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
     registry = f"; registry {display_path(corpus.registry_path)}" if corpus.registry_path else "; no registry"
-    lines = [f"ok: {len(corpus.documents)} documents, {len(corpus.claims)} claims ({by_kind}){registry}"]
+    documents, claims = len(corpus.documents), len(corpus.claims)
+    lines = [f"ok: {documents} document{'s' * (documents != 1)}, {claims} claim{'s' * (claims != 1)} ({by_kind}){registry}"]
     sources = result.sources
     if sources is not None and sources.articles_without_claims:
         lines.append(f"note: {len(sources.articles_without_claims)} article(s) have no claims file; `crosscheck check` drafts claims for them")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterator
 
 from crosscheck.model.claims import Claim
@@ -22,6 +22,8 @@ from crosscheck.text.typography import normalize_typography
 
 _FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w,]|\.\d)")
 _MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALE_WORD = re.compile(rf"\b({'|'.join(_MULTIPLIERS)})\b", re.IGNORECASE)
+"""A scale word in the text: an amount may be given with it applied ("2.4 million" as 2400000)."""
 
 
 @cache
@@ -48,14 +50,17 @@ def disagreements(claim: Claim) -> Iterator[tuple[tuple[str, ...], str, str]]:
         yield (("value", "approx"), "value-contradicts-text",
                f"the text {claim.text!r} says approx {approx}, the value says {value.approx} (expected approx: {approx})")
     amount = Decimal(str(value.amount))
-    scaled = {figure * _MULTIPLIERS[word] for word in _MULTIPLIERS if re.search(rf"\b{word}\b", claim.text, re.IGNORECASE)}
-    if amount != figure and amount not in scaled:
+    if amount != figure and amount not in {figure * _MULTIPLIERS[w.lower()] for w in _SCALE_WORD.findall(claim.text)}:
         yield (("value", "amount"), "value-contradicts-text",
                f"the text {claim.text!r} says {_shown(figure)}, the value says amount {value.amount} (expected amount: {_shown(figure)})")
 
 
+@lru_cache(maxsize=1 << 16)
 def _read(text: str) -> tuple[str, Decimal] | None:
-    """The approximator and the figure `text` states, when it can be read only one way; else None."""
+    """The approximator and the figure `text` states, when it can be read only one way; else None.
+
+    Cached: the same few wordings ("nearly 600", "over 200") recur across a corpus, and this runs on every claim loaded.
+    """
     folded = normalize_typography(text)
     figures = list(_FIGURE.finditer(folded))
     if len(figures) != 1:

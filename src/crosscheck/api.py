@@ -11,7 +11,7 @@ a problem with the input raises `CrosscheckError`.  Rendering is the caller's
     outcome = run(Options(paths=["news/"], fail_on="warning"))
     report = check_texts({"a.txt": text_a, "b.txt": text_b})
 
-About 350 lines, on purpose: every entry point of the pipeline (Options, run, check_texts, and what the
+About 450 lines, on purpose: every entry point of the pipeline (Options, run, check_texts, and what the
 other commands call) is in one place.
 """
 

@@ -27,6 +27,7 @@ from crosscheck.model.claims import Scope
 from crosscheck.model.registry import Entity
 from crosscheck.model.values import Value, ValueKind
 from crosscheck.model.report import Severity
+from crosscheck.rules.overrides import LocateSetting, no_setting, override_diagnostics
 
 RULE_ID_PATTERN = r"^[A-Z]{2,4}[0-9]{3}$"
 RULE_NAME_PATTERN = r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$"
@@ -122,8 +123,6 @@ class Rule(Frozen):
 
 Locate = Callable[[tuple], tuple[int, int]]
 """A JSON path in the rule file -> its (line, column), for diagnostics (`load.read.Locator.locate`)."""
-LocateSetting = Callable[..., tuple[str, int, int]]
-"""Where the configuration gives a setting: `locate("params", "CC101", "nearly") -> (path, line, column)`."""
 
 
 def builtin_rules_dir() -> Path:
@@ -171,35 +170,8 @@ def _template_fields(template: str) -> list[str]:
         raise ValueError(f"invalid message template: {exc}") from None
 
 
-def _override_diagnostics(rule: Rule, comparator: Comparator, locate_setting: LocateSetting) -> list[Diagnostic]:
-    """What is wrong with the configured params of `rule`, located where the configuration gives them."""
-    try:
-        comparator.params.model_validate(rule.params)
-    except ValidationError as exc:
-        from crosscheck.load.read import _message
-
-        fields = comparator.params.model_fields
-        out = []
-        for error in exc.errors(include_url=False):
-            name = str(error["loc"][0]) if error["loc"] else ""
-            where = locate_setting("params", rule.id, name)
-            if error["type"] == "extra_forbidden":
-                message = (f"unknown parameter {name!r} for rule {rule.id} ({rule.name}) "
-                           f"(expected one of {', '.join(sorted(fields))}{did_you_mean(name, fields)})")
-                out.append(Diagnostic(*where, "unknown-param", message))
-            else:
-                out.append(Diagnostic(*where, "bad-param", f"parameter {name!r} of rule {rule.id} ({rule.name}): {_message(dict(error), Rule)}"))
-        return out
-    return []
-
-
-def _no_setting(*keys: str) -> tuple[str, int, int]:
-    """Where a setting given without a file is: the caller's own options."""
-    return "crosscheck", 1, 1
-
-
 def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], path: Path, locate: Locate, overrides: Mapping[str, Any],
-                locate_setting: LocateSetting = _no_setting) -> tuple[Rule, list[Diagnostic]]:
+                locate_setting: LocateSetting = no_setting) -> tuple[Rule, list[Diagnostic]]:
     """Cross-field checks the schema cannot express: comparator, params, kinds, template."""
     from crosscheck.load.read import display_path
 
@@ -221,7 +193,7 @@ def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], path: Path, l
     else:
         if overrides:
             rule = rule.model_copy(update={"params": {**rule.params, **overrides}})
-            out.extend(_override_diagnostics(rule, comparator, locate_setting))
+            out.extend(override_diagnostics(rule, comparator, locate_setting))
     for index, kind in enumerate(rule.applies_to.kinds):
         if kind not in comparator.kinds:
             add(("applies_to", "kinds", index), "kind-mismatch", f"comparator {comparator.name!r} does not compare {kind!r} values (expected one of {', '.join(comparator.kinds)})")
@@ -247,7 +219,7 @@ def load_rule_file(path: Path, comparators: Mapping[str, Comparator] | None = No
 
 
 def _read_rule_file(path: Path, comparators: Mapping[str, Comparator] | None, overrides: Mapping[str, Any] | None,
-                    locate_setting: LocateSetting = _no_setting) -> tuple[str | None, Rule | None, list[Diagnostic]]:
+                    locate_setting: LocateSetting = no_setting) -> tuple[str | None, Rule | None, list[Diagnostic]]:
     """`load_rule_file`, also giving the id the file declares (known even when the rule is invalid)."""
     from crosscheck.load.read import Locator, display_path, parse_yaml, read_text
 
@@ -281,7 +253,7 @@ def load_rules(
     *,
     builtin: bool = True,
     overrides: Mapping[str, Mapping[str, Any]] | None = None,
-    locate_setting: LocateSetting = _no_setting,
+    locate_setting: LocateSetting = no_setting,
 ) -> list[Rule]:
     """Every rule of the built-in folder and `extra_dirs`, sorted by id; raises CrosscheckError on any problem.
 

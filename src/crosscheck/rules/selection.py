@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
 
 if TYPE_CHECKING:
-    from crosscheck.rules import LocateSetting, Rule
+    from crosscheck.rules import Rule
+    from crosscheck.rules.overrides import LocateSetting
 
 
 def selects(selector: str, rule: Rule) -> bool:

@@ -12,7 +12,7 @@ import sys
 from typing import Callable
 
 
-def delivered(write: Callable[[], None], status: int) -> int:
+def delivered(write: Callable[[], object], status: int) -> int:
     """Run `write` (which prints to standard output) and flush it; `status`, even when the reader closed the pipe."""
     try:
         write()

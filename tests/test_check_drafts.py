@@ -62,5 +62,5 @@ def test_drafted_claims_validate_with_warnings_for_new_ids(run_cli, tmp_path, mo
     assert run_cli("extract", article.name, "-o", f"{article.stem}.claims.yaml").code == 0
     result = run_cli("validate", ".")
     assert result.code == 0, result.out
-    assert result.out.splitlines()[-1].startswith("ok: 1 documents")
+    assert result.out.splitlines()[-1].startswith("ok: 1 document")
     assert all(": warning: " in line for line in result.out.splitlines()[:-1])

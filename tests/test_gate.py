@@ -64,9 +64,11 @@ def test_stale_entry_fingerprint_is_stable():
     assert {f.rule for f in first.findings} == {"CC900"} and first.summary.info == 4
 
 
-def test_changed_files_are_none_without_changed_or_since_and_listed_with_changed():
+def test_changed_files_are_none_without_changed_or_since_and_listed_with_changed(tmp_path, monkeypatch):
     from crosscheck.gate.changed import changed_files
 
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("An article.\n", encoding="utf-8")
     assert changed_files(None, None) is None
     assert changed_files(["a.txt"], None) == [Path("a.txt")]
 

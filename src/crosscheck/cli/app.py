@@ -18,10 +18,10 @@ import argparse
 import importlib
 import os
 import sys
-from typing import Iterable
+from typing import Iterable, NoReturn
 
 from crosscheck import __version__
-from crosscheck.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, CrosscheckError
+from crosscheck.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, CrosscheckError, Diagnostic
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("crosscheck.cli.commands.validate", "check claims files against the schema, the registry and their articles"),
@@ -32,10 +32,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("crosscheck.cli.commands.rules", "list the rules, or `rules explain ID` to show one with its examples"),
     "cache": ("crosscheck.cli.commands.cache", "clear the claims cache"),
     "index": ("crosscheck.cli.commands.index", "build or update a claims store (SQLite, indexed by key) from claims files"),
+    "schema": ("crosscheck.cli.commands.schema", "print one of the JSON Schemas (claims, registry, report, rules), for editors"),
+    "completion": ("crosscheck.cli.commands.completion", "print a shell completion script (bash, zsh or tcsh)"),
 }
 """Subcommand -> (the module implementing it, its one-line help), in the order `--help` lists them.
 
 The help lines live here rather than in the modules so that `--help` imports none of them."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error as one plain line: `crosscheck: error: MESSAGE (see ... --help)`, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_INVALID, f"crosscheck: error: {message} (see `{self.prog} --help`)\n")
 
 
 def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentParser:
@@ -44,11 +53,11 @@ def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentPars
     The others are still listed, with their help line, by `crosscheck --help`.
     """
     wanted = set(COMMANDS if commands is None else commands)
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="crosscheck",
         description="Check that articles agree with each other: figures, dates, ranks, names and quotes.",
     )
-    parser.add_argument("--version", action="version", version=f"crosscheck {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"crosscheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name, (module_name, help_line) in COMMANDS.items():
@@ -65,13 +74,20 @@ def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentPars
 def command_named(argv: list[str]) -> str | None:
     """The subcommand an argument list runs: its first word that is not an option, if it is a command.
 
-    The top-level options (`-h`, `--version`) take no value, so that word is the one argparse dispatches on.
+    The top-level options (`-h`, `-V`/`--version`) take no value, so that word is the one argparse dispatches on.
     """
     for arg in argv:
         if arg == "--":
             return None
         if not arg.startswith("-"):
             return arg if arg in COMMANDS else None
+    return None
+
+
+def _plain_usage(diagnostic: Diagnostic) -> str | None:
+    """A usage error (not located in any file) as argparse's are shown: `crosscheck: error: MESSAGE`."""
+    if diagnostic.code == "usage" and diagnostic.path == "crosscheck":
+        return f"crosscheck: error: {diagnostic.message}"
     return None
 
 
@@ -87,15 +103,18 @@ def main(argv: list[str] | None = None) -> int:
         from crosscheck.reporters.escape import strip_control
 
         for diagnostic in exc.diagnostics:
-            print(strip_control(diagnostic.format()), file=sys.stderr)
+            print(strip_control(_plain_usage(diagnostic) or diagnostic.format()), file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         print("crosscheck: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # the reader went away (e.g. `| head`); not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        # the reader went away (`| head`) before the command could say how it went (the commands
+        # that judge, check and validate, keep their own status: `cli.output.delivered`); never 0
+        from crosscheck.cli.output import silence_stdout
+
+        silence_stdout()
+        return EXIT_FINDINGS
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("CROSSCHECK_DEBUG"):
             raise

@@ -19,6 +19,10 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="claims files, articles or corpus folders (default: config `paths`, else .)")
     parser.add_argument("--registry", metavar="FILE", help="registry file (default: registry.yaml found beside the corpus)")
     parser.add_argument("--rules", action="append", metavar="DIR", help="extra rules folder (repeatable)")
+    parser.add_argument("--select", action="append", type=rule_list, metavar="RULES",
+                        help="run only these rules: ids, id prefixes or dotted names, comma-separated (default: config `select`, else all)")
+    parser.add_argument("--ignore", action="append", type=rule_list, metavar="RULES",
+                        help="do not run these rules (named as for --select; default: config `ignore`)")
     parser.add_argument(
         "--no-draft", dest="draft", action="store_false",
         help="ignore articles that have no claims file (default: draft their claims on the fly)",
@@ -31,12 +35,33 @@ def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="load every file afresh; neither read nor write the cache")
 
 
+def rule_list(text: str) -> list[str]:
+    """An argparse type: comma-separated rule selectors ("CC101,quote")."""
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def joined(lists: list[list[str]] | None) -> list[str] | None:
+    """The selectors of a repeatable comma-separated option, in order; None when it was not given."""
+    return None if lists is None else [item for part in lists for item in part]
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (`--width 0` would print nothing at all)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, found {number}")
+    return number
+
+
 def corpus_options(args: argparse.Namespace, **given: Any) -> Options:
     """The Options of `add_corpus_arguments`' arguments, plus `given`; warnings are printed as they come."""
     from crosscheck.api import Options
 
     return Options(paths=args.paths, registry=args.registry, rules=args.rules or (), draft=args.draft,
-                   on_warning=print_warning, **given)
+                   select=joined(args.select), ignore=joined(args.ignore), on_warning=print_warning, **given)
 
 
 def print_warning(line: str) -> None:

@@ -9,14 +9,14 @@ person made survive; only drafted claims not already present are appended.
 from __future__ import annotations
 
 import io
-import re
 
-
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from crosscheck.model.claims import Claim, ClaimsFile
+from crosscheck.schemas import schema_url
 from crosscheck.text.search import SearchableText, normalize_typography
 
 HEADER = (
@@ -34,15 +34,28 @@ def _yaml() -> YAML:
     return yaml
 
 
-_YAML11_WORDS = re.compile(r"^(?:y|n|yes|no|on|off|true|false|null|~)$", re.I)
+_YAML11_TYPED = [  # PyYAML's (YAML 1.1) implicit resolvers for every type but str: bool, int, float, null, timestamp, merge
+    (first, rx) for first, pairs in yaml.resolver.Resolver.yaml_implicit_resolvers.items() for tag, rx in pairs
+    if tag != "tag:yaml.org,2002:str"
+]
+
+
+def _read_as_another_type_by_yaml_1_1(text: str) -> bool:
+    """Whether a YAML 1.1 reader takes `text`, written plain, for something else than this string.
+
+    ruamel.yaml (YAML 1.2) quotes what 1.2 would retype ("2035", "true"), but writes plain what only
+    1.1 retypes: "on", "no", "1:20" (base 60), "012" (octal), "1_000", a date.
+    """
+    return any(text[:1] == first and rx.match(text) for first, rx in _YAML11_TYPED) or text in ("", "~")
 
 
 def _clean(data):
     """JSON-ready data without None and without defaults a hand-written file leaves out.
 
-    Strings a YAML 1.1 reader (PyYAML) would take for booleans or null ("on", "no") are quoted.
+    Strings a YAML 1.1 reader (PyYAML) would read as another type are quoted, so that the file
+    reads back the same under YAML 1.1 and 1.2.
     """
-    if isinstance(data, str) and _YAML11_WORDS.match(data):
+    if isinstance(data, str) and _read_as_another_type_by_yaml_1_1(data):
         return SingleQuotedScalarString(data)
     if isinstance(data, dict):
         return {k: _clean(v) for k, v in data.items() if v is not None and _DROP_DEFAULTS.get(k, object()) != v}
@@ -84,7 +97,7 @@ def render(claims_file: ClaimsFile) -> str:
     for key, item in data.items():
         doc[key] = item
     doc["claims"] = CommentedSeq(claim_node(c) for c in claims_file.claims)
-    doc.yaml_set_start_comment(HEADER)
+    doc.yaml_set_start_comment(f"yaml-language-server: $schema={schema_url('claims')}\n{HEADER}")  # editors: completion, hover help
     out = io.StringIO()
     _yaml().dump(doc, out)
     return out.getvalue()

@@ -2,6 +2,10 @@
 
 The changed files name documents by their article or claims file; a changed article
 outside the checked paths is loaded too, so a new article is compared with the corpus.
+A changed file that every finding depends on (the registry, a rule folder, the config
+file) makes every document count as changed: a branch that drops an alias or loosens a
+rule answers for every finding that change can make or hide.  `--since REF` diffs against
+the merge base of REF and HEAD, so a branch is not blamed for what REF gained meanwhile.
 """
 
 from __future__ import annotations
@@ -17,10 +21,19 @@ if TYPE_CHECKING:
 
 
 def changed_files(changed: Sequence[str | Path] | None, since: str | None, cwd: Path | None = None) -> list[Path] | None:
-    """The files named by `--changed` and those changed since the git ref `since`; None when neither was given."""
+    """The files named by `--changed` and those changed since the git ref `since`; None when neither was given.
+
+    A file named by `--changed` must exist (a typo would otherwise pass every check): else a usage error.
+    """
     if changed is None and since is None:
         return None
     files = [Path(p) for p in changed or []]
+    missing = [p for p in files if not p.exists()]
+    if missing:
+        raise CrosscheckError([
+            Diagnostic(p.as_posix(), 1, 1, "changed-missing", "--changed names a file that does not exist (expected an article or claims file)")
+            for p in missing
+        ])
     if since is not None:
         files += git_changed_files(since, cwd)
     return files
@@ -36,6 +49,13 @@ def paths_to_load(paths: Sequence[str], changed: Iterable[Path]) -> list[str]:
 def _covered(path: Path, roots: list[Path]) -> bool:
     resolved = path.resolve()
     return any(resolved == root or root in resolved.parents for root in roots)
+
+
+def touches_shared(changed: Iterable[str | Path], files: Iterable[str | Path | None], folders: Iterable[str | Path]) -> bool:
+    """Whether a changed file is one of the shared `files` (registry, config) or lies in one of `folders` (rules)."""
+    shared = {Path(f).resolve() for f in files if f is not None}
+    roots = [Path(f).resolve() for f in folders]
+    return any(Path(p).resolve() in shared or _covered(Path(p), roots) for p in changed)
 
 
 def changed_documents(documents: Iterable[Placed], changed: Iterable[str | Path]) -> frozenset[str]:
@@ -58,8 +78,15 @@ def only_changed(report: Report, documents: frozenset[str]) -> Report:
 
 
 def git_changed_files(since: str, cwd: Path | None = None) -> list[Path]:
-    """Files changed since `since` (committed or not, plus untracked ones), as existing paths."""
+    """Files changed since the merge base of `since` and HEAD (committed or not, deleted ones too), plus untracked ones.
+
+    `since` reaches git as data only: a value that starts with "-" is refused, and git is told
+    where its options end; the diff runs against the commit id the ref resolves to.
+    """
     import subprocess  # only --since needs it: not at start-up of every check
+
+    if not since or since.startswith("-"):
+        raise CrosscheckError(Diagnostic("crosscheck", 1, 1, "usage", f"--since: expected a git ref (a branch, tag or commit), found {since!r}"))
 
     def git(*args: str) -> str:
         try:
@@ -72,6 +99,8 @@ def git_changed_files(since: str, cwd: Path | None = None) -> list[Path]:
         return done.stdout
 
     top = Path(git("rev-parse", "--show-toplevel").strip())
-    names = git("diff", "--name-only", "--diff-filter=ACMR", since, "--").splitlines()
-    names += git("ls-files", "--others", "--exclude-standard", "--full-name").splitlines()
-    return sorted({top / n for n in names if n and (top / n).is_file()})
+    ref = git("rev-parse", "--verify", "--end-of-options", f"{since}^{{commit}}").strip()
+    base = git("merge-base", ref, "HEAD").strip()
+    names = git("diff", "--name-only", "--no-renames", base, "--").splitlines()
+    untracked = git("ls-files", "--others", "--exclude-standard", "--full-name").splitlines()
+    return sorted({top / n for n in names if n} | {top / n for n in untracked if n and (top / n).is_file()})

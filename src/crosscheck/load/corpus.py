@@ -22,6 +22,7 @@ from typing import Iterable, cast
 
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
 from crosscheck.load.reuse import Article, Fresh, Reuse
+from crosscheck.load.text_agreement import disagreements
 from crosscheck.load.read import (
     _resolved_cwd,
     Locator,
@@ -149,6 +150,7 @@ def _build(
     claims: list[Claim] = []
     spans: list[Span] = []
     for index, claim in enumerate(claims_file.claims):
+        problems_before = len(out.items)
         if ids[claim.id] > 1:
             first = next(i for i, c in enumerate(claims_file.claims) if c.id == claim.id)
             if first != index:
@@ -172,6 +174,9 @@ def _build(
                 "text-not-in-quote",
                 f"value as written is not in the quote (expected a part of the quote, found {_preview(claim.text)})",
             )
+        if len(out.items) == problems_before:  # a claim already wrong (kind, text) is not read further
+            for where, code, message in disagreements(claim):
+                out.add(("claims", index, *where), code, message)
         claims.append(claim)
         spans.append((span.start, span.end, span.line, span.column))
     document = Document.placed(doc_id, claims_file.document, claims, spans, article_path=article_path, claims_path=claims_path)

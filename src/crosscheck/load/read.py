@@ -27,6 +27,29 @@ try:  # libyaml is an order of magnitude faster; fall back to pure Python where 
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _SafeLoader = yaml.SafeLoader
 
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    """A mapping names the same key twice: YAML loaders keep the last one and lose the first silently."""
+
+
+class _UniqueKeyLoader(_SafeLoader):  # type: ignore[misc,valid-type]  # a subclass of whichever loader the build has
+    """The safe loader, refusing a mapping that repeats a key (ryaml refuses those too, so both paths agree)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        self.flatten_mapping(node)
+        first: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, (str, int, float, bool)) or key is None:
+                if key in first:
+                    line = first[key].start_mark.line + 1
+                    raise _DuplicateKey(problem=f"duplicate key {key!r} (first given on line {line}; a YAML reader keeps only the last)",
+                                        problem_mark=key_node.start_mark)
+                first[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+
 try:  # a Rust YAML parser, 4-5x faster than libyaml; used only where it provably agrees with it
     import ryaml as _ryaml
 except ImportError:  # pragma: no cover - optional speed-up
@@ -372,7 +395,10 @@ def parse_yaml(text: str, path: Path, what: str) -> tuple[Any, list[Diagnostic]]
         return data, []  # the fast subset has no anchors or aliases
     shown = display_path(path)
     try:
-        data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a safe loader
+    except _DuplicateKey as exc:
+        mark = exc.problem_mark
+        return None, [Diagnostic(shown, mark.line + 1, mark.column + 1, "duplicate-key", str(exc.problem))]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, Self
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from crosscheck.model.base import ID_PATTERN, Frozen, PartialDate
 from crosscheck.model.values import Value
@@ -55,6 +55,13 @@ class Waiver(Frozen):
     """Id of the rule to waive for this claim (e.g. "CC101")."""
     reason: str = Field(min_length=3)
     """Why the discrepancy is accepted; required so the decision is reviewable."""
+
+    @field_validator("reason")
+    @classmethod
+    def _reason_says_something(cls, reason: str) -> str:
+        if not reason.strip():
+            raise ValueError("a waiver needs a reason (expected why the discrepancy is accepted, found only spaces)")
+        return reason
 
 
 LOW_CONFIDENCE = 0.6

@@ -7,9 +7,9 @@ only read it.  It is also the shape of `--format json` and of
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from crosscheck.model.base import Frozen
 from crosscheck.model.values import Interval
@@ -106,6 +106,25 @@ class Summary(Frozen):
     """Findings hidden by waivers or the baseline."""
 
 
+class InputProblem(Frozen):
+    """A problem with the input that stopped the check (invalid YAML, an unknown id, a quote not in its article)."""
+
+    path: str
+    """The file the problem is in, as the diagnostic line shows it."""
+    line: int = Field(ge=1)
+    """1-based line."""
+    column: int = Field(ge=1)
+    """1-based column."""
+    code: str
+    """Short code of the problem ("yaml-syntax", "unknown-property")."""
+    message: str
+    """What was expected and what was found."""
+    json_path: str | None = None
+    """Where in the file's data, as a JSON path ("$.claims[0].property")."""
+    severity: Severity = "error"
+    """error, or warning for a problem that does not stop the check."""
+
+
 class Report(Frozen):
     """Everything a check found."""
 
@@ -113,5 +132,15 @@ class Report(Frozen):
     """Report format version."""
     summary: Summary
     """Counts."""
+    diagnostics: list[InputProblem] = []
+    """Problems with the input; when there is an error among them nothing was compared (exit status 2)."""
     findings: list[Finding]
     """Findings, sorted by document, line and rule."""
+
+    @model_serializer(mode="wrap")
+    def _without_empty_diagnostics(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # a report of a check that ran has no input problems: written as before they could be listed
+        data: dict[str, Any] = handler(self)
+        if not data.get("diagnostics"):
+            data.pop("diagnostics", None)
+        return data

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Mapping, Protocol, TextIO, cast
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Protocol, TextIO, cast
 
 from crosscheck import plugins
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
@@ -26,7 +26,14 @@ BUILTIN: dict[str, str] = {
     "sarif": "crosscheck.reporters.sarif:render",
     "github": "crosscheck.reporters.github:render",
     "html": "crosscheck.reporters.html:render",
+    "concise": "crosscheck.reporters.concise:render",
+    "json-lines": "crosscheck.reporters.json_lines:render",
+    "junit": "crosscheck.reporters.junit:render",
+    "gitlab": "crosscheck.reporters.gitlab:render",
 }
+
+SHOWS_DIAGNOSTICS = frozenset({"json", "sarif", "github", "concise", "json-lines", "junit", "gitlab"})
+"""Built-in formats that carry input problems: with invalid input they still write a report, of those problems."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +116,36 @@ def get(name: str) -> Render:
 # --------------------------------------------------------------------------- shared helpers
 
 
+def problem_report(diagnostics: Iterable[Diagnostic], documents: int = 0, claims: int = 0) -> Report:
+    """A report of input problems and no findings: what a check that could not compare renders (exit 2)."""
+    from crosscheck.model.report import InputProblem, Report, Summary
+
+    problems = [
+        InputProblem(path=d.path, line=max(d.line, 1), column=max(d.column, 1), code=d.code, message=d.message,
+                     json_path=d.json_path, severity="warning" if d.severity == "warning" else "error")
+        for d in diagnostics
+    ]
+    return Report(summary=Summary(documents=documents, claims=claims), diagnostics=problems, findings=[])
+
+
 def primary_claim(finding: Finding, focus: frozenset[str] = frozenset()) -> ClaimRef | None:
     """The claim a finding is anchored to: the first in a changed document, else the first."""
     for claim in finding.claims:
         if claim.document in focus:
             return claim
     return finding.claims[0] if finding.claims else None
+
+
+def quote_end(claim: ClaimRef) -> tuple[int, int]:
+    """(line, column) just past the claim's quote: where its region ends (SARIF's exclusive end column).
+
+    Computed from the quote as the claims file gives it, which matches the article up to
+    whitespace and typography: exact for a quote on one line of the article.
+    """
+    lines = claim.quote.split("\n")
+    if len(lines) == 1:
+        return claim.line, claim.column + len(claim.quote)
+    return claim.line + len(lines) - 1, len(lines[-1]) + 1
 
 
 def group_findings(findings: list[Finding]) -> list[tuple[tuple[str, str], list[Finding]]]:
@@ -142,9 +173,9 @@ def rule_label(finding: Finding) -> str:
 def summary_parts(report: Report) -> list[str]:
     """The summary line's parts: documents, claims, findings by severity, waived."""
     s = report.summary
-    claims = f"{s.claims} claims" + (f" ({s.drafted} drafted)" if s.drafted else "")
+    claims = _plural(s.claims, "claim") + (f" ({s.drafted} drafted)" if s.drafted else "")
     return [
-        f"{s.documents} documents",
+        _plural(s.documents, "document"),
         claims,
         _plural(s.error, "error"),
         _plural(s.warning, "warning"),

@@ -13,8 +13,8 @@ import json
 from typing import Any, TextIO
 from urllib.parse import quote as url_quote
 
-from crosscheck.model.report import ClaimRef, Finding, Report
-from crosscheck.reporters import RenderOptions, RuleInfo, primary_claim
+from crosscheck.model.report import ClaimRef, Finding, InputProblem, Report
+from crosscheck.reporters import RenderOptions, RuleInfo, primary_claim, quote_end
 from crosscheck.reporters.escape import sarif_text, strip_control
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -30,25 +30,58 @@ def sarif_log(report: Report, options: RenderOptions) -> dict[str, Any]:
     """The SARIF log as a plain dict."""
     rules = _rules(report, options)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "crosscheck",
-                        "version": options.tool_version,
-                        "informationUri": INFORMATION_URI,
-                        "rules": rules,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index[f.rule], options) for f in report.findings],
-                "properties": {"summary": report.summary.model_dump()},
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "crosscheck",
+                "version": options.tool_version,
+                "informationUri": INFORMATION_URI,
+                "rules": rules,
             }
-        ],
+        },
     }
+    if report.diagnostics:
+        # the input stopped the check: say so as the tool's own notifications, and as results a dashboard shows
+        failed = any(p.severity == "error" for p in report.diagnostics)
+        run["invocations"] = [{
+            "executionSuccessful": not failed,
+            "exitCode": 2 if failed else 0,
+            "toolExecutionNotifications": [_notification(p) for p in report.diagnostics],
+        }]
+    run["columnKind"] = "unicodeCodePoints"
+    run["results"] = [_problem_result(p) for p in report.diagnostics] + [_result(f, index[f.rule], options) for f in report.findings]
+    run["properties"] = {"summary": report.summary.model_dump()}
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _problem_location(problem: InputProblem) -> dict[str, Any]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": url_quote(problem.path, safe="/")},
+            "region": {"startLine": problem.line, "startColumn": problem.column},
+        }
+    }
+
+
+def _notification(problem: InputProblem) -> dict[str, Any]:
+    return {
+        "level": LEVEL[problem.severity],
+        "message": {"text": _text(problem.message)},
+        "descriptor": {"id": problem.code},
+        "locations": [_problem_location(problem)],
+    }
+
+
+def _problem_result(problem: InputProblem) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": f"input/{problem.code}",
+        "level": LEVEL[problem.severity],
+        "message": {"text": _text(problem.message)},
+        "locations": [_problem_location(problem)],
+    }
+    if problem.json_path:
+        result["properties"] = {"jsonPath": problem.json_path}
+    return result
 
 
 def _rules(report: Report, options: RenderOptions) -> list[dict[str, Any]]:
@@ -102,12 +135,15 @@ def _result(finding: Finding, rule_index: int, options: RenderOptions) -> dict[s
 
 
 def _location(claim: ClaimRef) -> dict[str, Any]:
+    end_line, end_column = quote_end(claim)
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": url_quote(claim.document, safe="/")},
             "region": {
                 "startLine": claim.line,
                 "startColumn": claim.column,
+                "endLine": end_line,
+                "endColumn": end_column,
                 "snippet": {"text": strip_control(claim.quote)},
             },
         },

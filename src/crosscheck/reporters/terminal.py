@@ -60,7 +60,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     for (subject, prop), findings in group_findings(report.findings):
         console.print(Text.assemble((terminal(subject), "bold"), " · ", (terminal(prop), "bold")))
         for finding in findings:
-            console.print(Padding(_finding(finding, console.width - INDENT), (0, 0, 1, INDENT), expand=False))
+            console.print(Padding(_finding(finding, console.width - INDENT, plain=not color), (0, 0, 1, INDENT), expand=False))
     console.print(_summary(report))
     text = buffer.getvalue()
     if not color:  # rich pads lines to the width; plain text (logs, snapshots) should not carry that
@@ -68,7 +68,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     out.write(text)
 
 
-def _finding(finding: Finding, width: int) -> Group:
+def _finding(finding: Finding, width: int, *, plain: bool = False) -> Group:
     header = Text.assemble(
         (f" {finding.severity.upper()} ", SEVERITY_STYLE[finding.severity]),
         " ",
@@ -90,11 +90,11 @@ def _finding(finding: Finding, width: int) -> Group:
     if extra:
         parts.append(Text(" · ".join(extra), style="dim"))
     if finding.claims:
-        parts.extend(_claims_table(finding, width))
+        parts.extend(_claims_table(finding, width, plain=plain))
     return Group(*parts)
 
 
-def _claims_table(finding: Finding, width: int) -> list[RenderableType]:
+def _claims_table(finding: Finding, width: int, *, plain: bool = False) -> list[RenderableType]:
     """The claims side by side (or as rows), headed by where each stands.
 
     A location is only useful whole (`path:line:col`, to click or paste), so when
@@ -114,7 +114,7 @@ def _claims_table(finding: Finding, width: int) -> list[RenderableType]:
             wheres = list(LABELS[:count])
         for where in wheres:
             table.add_column(where, overflow="fold", ratio=1)
-        table.add_row(*(_quote(c, style, marks.get(i)) for i, c in enumerate(finding.claims)))
+        table.add_row(*(_quote(c, style, marks.get(i), plain) for i, c in enumerate(finding.claims)))
         table.add_section()
         table.add_row(*(_value(c) for c in finding.claims))
     else:
@@ -122,7 +122,7 @@ def _claims_table(finding: Finding, width: int) -> list[RenderableType]:
         table.add_column("quote", overflow="fold", ratio=3)
         table.add_column("value", overflow="fold", ratio=1)
         for i, claim in enumerate(finding.claims):
-            table.add_row(_where(claim), _quote(claim, style, marks.get(i)), _value(claim))
+            table.add_row(_where(claim), _quote(claim, style, marks.get(i), plain), _value(claim))
     return [*above, table]
 
 
@@ -181,10 +181,21 @@ def _differing_words(finding: Finding) -> dict[int, tuple[set[int], tuple[int, i
     }
 
 
-def _quote(claim: ClaimRef, style: str, marks: tuple[set[int], tuple[int, int]] | None) -> Text:
-    """The quote with the value (or, for word diffs, the compared words underlined and the differing ones marked)."""
+_PUNCTUATION = "\"'‘’“”«»()[],.;:!?"
+
+DIFF_MARKS = ("*", "*")
+"""Around each run of differing words when there is no colour to show them (logs, `NO_COLOR`, `-o`)."""
+
+
+def _quote(claim: ClaimRef, style: str, marks: tuple[set[int], tuple[int, int]] | None, plain: bool = False) -> Text:
+    """The quote with the value (or, for word diffs, the compared words underlined and the differing ones marked).
+
+    Without colour the differing words are shown between `DIFF_MARKS`, one pair per run of them.
+    """
     quote = terminal(claim.quote)
     text = Text(quote)
+    if marks is not None and plain:
+        return Text(_marked(quote, marks[0]))
     if marks is not None:
         words, span = marks
         text.stylize("underline", *span)
@@ -199,6 +210,29 @@ def _quote(claim: ClaimRef, style: str, marks: tuple[set[int], tuple[int, int]] 
     if start >= 0:
         text.stylize(f"{style} underline", start, start + len(value))
     return text
+
+
+def _marked(quote: str, differing: set[int]) -> str:
+    """`quote` with each run of the words starting at `differing` offsets put between `DIFF_MARKS`."""
+    runs: list[list[int]] = []
+    previous_differs = False
+    for match in _WORD.finditer(quote):
+        differs = match.start() in differing
+        token = match.group()
+        start = match.start() + len(token) - len(token.lstrip(_PUNCTUATION))  # marks go round the word, not its quotation marks
+        end = match.end() - (len(token) - len(token.rstrip(_PUNCTUATION)))
+        if differs and previous_differs:
+            runs[-1][1] = max(end, runs[-1][1])
+        elif differs and end > start:
+            runs.append([start, end])
+        if words.fold(match.group()) or not differs:  # punctuation alone neither starts nor ends a run
+            previous_differs = differs
+    opening, closing = DIFF_MARKS
+    out, last = [], 0
+    for start, end in runs:
+        out += [quote[last:start], opening, quote[start:end], closing]
+        last = end
+    return "".join(out) + quote[last:]
 
 
 def _summary(report: Report) -> Text:

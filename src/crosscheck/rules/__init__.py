@@ -23,6 +23,7 @@ from crosscheck.comparators import Comparator, registry
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean, json_path
 from crosscheck.model.claims import Scope
 from crosscheck.model.registry import Entity
+from crosscheck.rules.overrides import LocateSetting, no_setting, override_diagnostics
 from crosscheck.rules.schema import (  # the schema, re-exported: rule files and the engine share it
     MESSAGE_FIELDS,
     RULE_ID_PATTERN,
@@ -93,7 +94,8 @@ def _template_fields(template: str) -> list[str]:
         raise ValueError(f"invalid message template: {exc}") from None
 
 
-def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], path: Path, locate: Locate, overrides: Mapping[str, Any]) -> tuple[Rule, list[Diagnostic]]:
+def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], path: Path, locate: Locate, overrides: Mapping[str, Any],
+                locate_setting: LocateSetting = no_setting) -> tuple[Rule, list[Diagnostic]]:
     """Cross-field checks the schema cannot express: comparator, params, kinds, template."""
     from crosscheck.load.read import display_path
 
@@ -108,12 +110,14 @@ def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], path: Path, l
         hint = did_you_mean(rule.comparator, comparators)
         add(("comparator",), "unknown-comparator", f"unknown comparator {rule.comparator!r} (expected one of {', '.join(sorted(comparators))}{hint})")
         return rule, out
-    if overrides:
-        rule = rule.model_copy(update={"params": {**rule.params, **overrides}})
     try:
         comparator.params.model_validate(rule.params)
     except ValidationError as exc:
         out.extend(_schema_diagnostics(exc, display_path(path), locate, ("params",), comparator.params.model_fields))
+    else:
+        if overrides:
+            rule = rule.model_copy(update={"params": {**rule.params, **overrides}})
+            out.extend(override_diagnostics(rule, comparator, locate_setting))
     for index, kind in enumerate(rule.applies_to.kinds):
         if kind not in comparator.kinds:
             add(("applies_to", "kinds", index), "kind-mismatch", f"comparator {comparator.name!r} does not compare {kind!r} values (expected one of {', '.join(comparator.kinds)})")
@@ -134,25 +138,33 @@ def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], path: Path, l
 
 def load_rule_file(path: Path, comparators: Mapping[str, Comparator] | None = None, overrides: Mapping[str, Any] | None = None) -> tuple[Rule | None, list[Diagnostic]]:
     """Read and validate one rule file; the rule, or None and the diagnostics that say why."""
+    _, rule, problems = _read_rule_file(path, comparators, overrides)
+    return rule, problems
+
+
+def _read_rule_file(path: Path, comparators: Mapping[str, Comparator] | None, overrides: Mapping[str, Any] | None,
+                    locate_setting: LocateSetting = no_setting) -> tuple[str | None, Rule | None, list[Diagnostic]]:
+    """`load_rule_file`, also giving the id the file declares (known even when the rule is invalid)."""
     from crosscheck.load.read import Locator, display_path, parse_yaml, read_text
 
     comparators = comparators if comparators is not None else registry().comparators
     text, problems = read_text(path, "rule file")
     if text is None:
-        return None, problems
+        return None, None, problems
     data, problems = parse_yaml(text, path, "rule file")
     if data is None:
-        return None, problems
+        return None, None, problems
     locator = Locator(text)
     if not isinstance(data, dict):
-        return None, [Diagnostic(display_path(path), 1, 1, "schema", "rule file must be a mapping (expected a mapping of rule fields)")]
+        return None, None, [Diagnostic(display_path(path), 1, 1, "schema", "rule file must be a mapping (expected a mapping of rule fields)")]
+    declared = data.get("id") if isinstance(data.get("id"), str) else None
     try:
         rule = Rule.model_validate(data)
     except ValidationError as exc:
-        return None, _schema_diagnostics(exc, display_path(path), locator.locate, fields=_field_names())
+        return declared, None, _schema_diagnostics(exc, display_path(path), locator.locate, fields=_field_names())
     # the path is shown only in diagnostics, so it is made relative only when there is one
-    rule, problems = _check_rule(rule, comparators, path, locator.locate, (overrides or {}).get(rule.id, {}))
-    return (None if problems else rule), problems
+    rule, problems = _check_rule(rule, comparators, path, locator.locate, (overrides or {}).get(rule.id, {}), locate_setting)
+    return rule.id, (None if problems else rule), problems
 
 
 def rule_files(folder: Path) -> list[Path]:
@@ -165,22 +177,30 @@ def load_rules(
     *,
     builtin: bool = True,
     overrides: Mapping[str, Mapping[str, Any]] | None = None,
+    locate_setting: LocateSetting = no_setting,
 ) -> list[Rule]:
-    """Every rule of the built-in folder and `extra_dirs`, sorted by id; raises CrosscheckError on any problem."""
+    """Every rule of the built-in folder and `extra_dirs`, sorted by id; raises CrosscheckError on any problem.
+
+    `locate_setting("params", RULE, KEY)` says where the configuration gives `overrides` (see
+    `config.Origin.locate`), so that a wrong override is reported there, not in the rule file.
+    """
     from crosscheck.load.read import display_path
 
     comparators = registry().comparators
     folders = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
     rules: list[Rule] = []
     where: dict[str, Path] = {}  # rule id -> its file, shown only in a duplicate-id diagnostic
+    ids: set[str] = set()  # every id a rule file declares, valid or not
     problems: list[Diagnostic] = []
     for folder in folders:
         if not folder.is_dir():
             problems.append(Diagnostic(display_path(folder), 1, 1, "rules-missing", "rules folder not found (expected a folder of *.yaml rule files)"))
             continue
         for path in rule_files(folder):
-            rule, found = load_rule_file(path, comparators, overrides)
+            declared, rule, found = _read_rule_file(path, comparators, overrides, locate_setting)
             problems.extend(found)
+            if declared is not None:
+                ids.add(declared)
             if rule is None:
                 continue
             if rule.id in where:
@@ -188,8 +208,9 @@ def load_rules(
                 continue
             where[rule.id] = path
             rules.append(rule)
-    for rule_id in sorted(set(overrides or {}) - set(where)):
-        problems.append(Diagnostic("crosscheck", 1, 1, "unknown-rule", f"params given for unknown rule {rule_id!r}{did_you_mean(rule_id, where)}"))
+    for rule_id in sorted(set(overrides or {}) - ids):
+        problems.append(Diagnostic(*locate_setting("params", rule_id), "unknown-rule",
+                                   f"params given for unknown rule {rule_id!r} (expected a rule id from `crosscheck rules`{did_you_mean(rule_id, ids)})"))
     if problems:
         raise CrosscheckError(problems)
     return sorted(rules, key=lambda r: r.id)

@@ -69,6 +69,20 @@ def text_digest(text: str) -> bytes:
     return digest(text.encode("utf-8", "surrogatepass"))
 
 
+def _ignored_by_git(folder: Path) -> None:
+    """Give crosscheck's own cache folder a `.gitignore` of `*`, so that no one commits the cache by accident.
+
+    Only the `.crosscheck` folder (a `--cache FILE` elsewhere is the user's folder), and only when
+    it has none: a file someone wrote there is theirs.
+    """
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        try:
+            ignore.write_text("# created by crosscheck: the cache is rebuilt on demand, never committed\n*\n", encoding="utf-8")
+        except OSError:
+            pass  # a cache that works without it is still a cache
+
+
 def default_path(paths: Iterable[str | Path]) -> Path:
     """`.crosscheck/cache.db` next to the corpus: in the first folder given, or the first file's folder."""
     for raw in paths:
@@ -149,6 +163,8 @@ class ClaimsCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
             return None  # a read-only corpus simply runs without a cache
+        if self.path.parent.name == CACHE_DIR:
+            _ignored_by_git(self.path.parent)
         try:
             db = self._connect()
             problem = self._check(db)

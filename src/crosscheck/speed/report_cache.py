@@ -116,7 +116,7 @@ def _decode(body: bytes | bytearray) -> Report:
     findings = []
     for entry in stored.findings:
         findings.append(construct(Finding, {**vars(entry), "claims": [refs[i] for i in entry.claims]}))
-    return construct(Report, {"version": stored.version, "summary": stored.summary, "findings": findings})
+    return construct(Report, {"version": stored.version, "summary": stored.summary, "diagnostics": [], "findings": findings})
 
 
 def _code_stamp() -> list[str]:

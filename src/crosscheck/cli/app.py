@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("crosscheck.cli.commands.rules", "list the rules, or `rules explain ID` to show one with its examples"),
     "cache": ("crosscheck.cli.commands.cache", "clear the claims cache"),
     "index": ("crosscheck.cli.commands.index", "build or update a claims store (SQLite, indexed by key) from claims files"),
+    "audit": ("crosscheck.cli.commands.audit", "check a whole claims store as one corpus, one fact at a time"),
 }
 """Subcommand -> (the module implementing it, its one-line help), in the order `--help` lists them.
 

@@ -1,11 +1,15 @@
 """The archive on either backend: SQLite always, PostgreSQL when CROSSCHECK_TEST_POSTGRES names a server.
 
 `eval "$(.ci/postgres-setup)"` starts a throw-away server and exports the variable; without it
-the PostgreSQL cases are skipped and say so.  Every case runs the same assertions on both.
+the PostgreSQL cases are skipped and say so.  Every case runs the same assertions on both, each
+PostgreSQL case in a database of its own: the `ClaimStore` protocol through `open_store`, then the
+command line (`index`, `check --against`, `audit`).  Over 300 lines: one file, so that both
+halves share the backends' fixtures without a conftest of their own.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -26,7 +30,7 @@ from crosscheck.errors import StoreError
 from crosscheck.load.corpus import load_corpus
 from crosscheck.model.corpus import Corpus, Document
 from crosscheck.rules import load_rules
-from crosscheck.store import ClaimStore, open_store, with_archive
+from crosscheck.store import open_store, with_archive
 
 
 def generate(out: Path, **options: float) -> None:
@@ -68,10 +72,6 @@ def url(request, tmp_path):
 def index(url: str, corpus: Corpus) -> int:
     with closing(open_store(url, create=True)) as opened:
         return opened.index(corpus.documents)
-
-
-def archive_of(url: str) -> ClaimStore:
-    return open_store(url)
 
 
 _INDEX_SCRIPT = """
@@ -249,3 +249,53 @@ def test_a_postgres_store_that_cannot_be_reached_is_an_error_without_its_passwor
     with pytest.raises(StoreError, match="cannot connect") as refused:
         open_store(url)
     assert "s3cret" not in str(refused.value)
+
+
+# --------------------------------------------------------------------------- the command line on both backends
+
+
+def with_password(url: str) -> str:
+    """`url` with a password in its user part: the test server trusts local connections, so it is never asked for."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:s3cret@{parts.netloc.rpartition('@')[2]}"))
+
+
+@pytest.fixture
+def cli_corpus(tmp_path, monkeypatch):
+    """`archive/` (8 synthetic articles and their registry) and `new/` (a ninth, sharing their keys), in the working directory."""
+    generate(tmp_path / "archive", articles=9, claims=12, shared=0.9, conflicts=0.5, seed=5)
+    (tmp_path / "new").mkdir()
+    for name in ("article-0000008.txt", "article-0000008.claims.yaml"):
+        shutil.move(tmp_path / "archive" / "part-0000" / name, tmp_path / "new" / name)
+    shutil.copy(tmp_path / "archive" / "registry.yaml", tmp_path / "new" / "registry.yaml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_the_audit_command_reports_what_check_reports_on_the_indexed_corpus(url, cli_corpus, run_cli):
+    shown = with_password(url) if url.startswith("postgresql") else url
+    indexed = run_cli("index", "archive", "--store", shown, "--no-cache")
+    assert indexed.code == 0 and "s3cret" not in indexed.out + indexed.err
+    audited = run_cli("audit", "--store", shown, "--registry", "archive/registry.yaml", "-f", "json")
+    checked = run_cli("check", "archive", "-f", "json", "--no-cache")
+    assert json.loads(audited.out)["findings"], "the generated archive has conflicts"
+    assert (audited.code, json.loads(audited.out)) == (checked.code, json.loads(checked.out))
+    assert audited.err == ""  # no progress display when standard error is not a terminal
+    assert run_cli("audit", "--store", url, "--registry", "archive/registry.yaml", "--fail-on", "never").code == 0
+
+
+def test_check_against_a_store_on_either_backend_finds_the_new_articles_conflicts(url, cli_corpus, run_cli):
+    assert run_cli("index", "archive", "--store", url, "--no-cache").code == 0
+    against = run_cli("check", "new", "--against", url, "-f", "json", "--no-cache")
+    report = json.loads(against.out)
+    assert against.code == 1 and report["findings"]
+    assert all(any(c["document"].startswith("new/") for c in f["claims"]) for f in report["findings"])
+    assert report["summary"]["documents"] > 1  # the archived articles took part
+
+
+def test_auditing_a_missing_store_is_a_one_line_error(url, cli_corpus, run_cli):
+    if not url.startswith("postgresql"):
+        url = str(cli_corpus / "nope.db")
+    result = run_cli("audit", "--store", url)
+    assert result.code == 2 and "claims store" in result.err
+    assert result.err.strip().splitlines() == [result.err.strip()]

@@ -2,19 +2,23 @@
 
 A claims store (`crosscheck.store.ClaimStore`, SQLite or PostgreSQL) yields its claims grouped
 by (subject, property), in key order, each group's claims in corpus order (document id, then the
-claims file's order).  `check_archive` feeds the engine a batch of whole groups at a time and merges the reports,
-so memory is bounded by the batch (or the largest group, if larger), never by the archive;
-`ArchiveAudit.findings` streams the findings too, where `check_archive` sorts them into a Report.  The corpus rules (exchange rates, lengths against start points)
-compare across keys, so the audit keeps the claims they select (conversions, durations,
-"since" dates) and runs them once at the end: that share of the archive is held in memory.
+claims file's order).  `check_archive` feeds the engine a batch of whole groups at a time and
+merges the reports, so memory is bounded by the batch (or the largest group, if larger), never
+by the archive; `ArchiveAudit.findings` streams the findings too, where `check_archive` sorts
+them into a Report.  The corpus rules (exchange rates, lengths against start points) compare
+across keys, so the audit keeps the claims they select (conversions, durations, "since" dates)
+and runs them once at the end: that share of the archive is held in memory.  Imported by
+`crosscheck.api` only: the store stays free of the engine.
 """
 
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from crosscheck.comparators import Comparator, registry as comparator_registry
+from crosscheck.comparators import Comparator
+from crosscheck.comparators import registry as comparator_registry
 from crosscheck.engine import check
 from crosscheck.model.corpus import Corpus, Document, LocatedClaim
 from crosscheck.model.report import Finding, Report, Summary
@@ -171,7 +175,7 @@ def _selector(corpus_rules: list[tuple[Rule, Comparator]]) -> Callable[[Value], 
     return wanted
 
 
-def _report_order(finding: Finding) -> tuple:
+def _report_order(finding: Finding) -> tuple[str, int, int, str, str]:
     """The engine's order of findings: first claim's document, line, column, then rule and fingerprint."""
     first = finding.claims[0]
     return (first.document, first.line, first.column, finding.rule, finding.fingerprint)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import importlib
 import os
 import re
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Collection, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from crosscheck.errors import StoreError

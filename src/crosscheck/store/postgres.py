@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Collection, Iterable, Iterator
 
 import psycopg
 from psycopg import sql
@@ -109,7 +109,7 @@ class _Row:
     """A document as written: its row, its claims' rows and the hash of both."""
 
     document: tuple[str, str, str | None, str]
-    claims: list[tuple]
+    claims: list[tuple[object, ...]]
     content_hash: str
 
 
@@ -118,7 +118,7 @@ def _rows(document: Document) -> _Row:
     head = (document.id, str(document.article_path), claims_path,
             document.meta.model_dump_json(by_alias=True, exclude_none=True))
     digest = hashlib.sha256(json.dumps(head, ensure_ascii=False).encode("utf-8"))
-    claims = []
+    claims: list[tuple[object, ...]] = []
     for ordinal, c in enumerate(document.claims):
         row = (document.id, ordinal, c.claim.subject, c.claim.property, c.claim.model_dump_json(exclude_none=True),
                c.start, c.end, c.line, c.column, c.drafted)
@@ -193,7 +193,8 @@ class PostgresStore:
                     if not changed:
                         return
                     self._conn.execute(self._sql("DELETE FROM {schema}.claims WHERE document = ANY(%s)"), (sorted(changed),))
-                    with self._conn.cursor() as cursor, cursor.copy(self._sql(f"COPY {{schema}}.claims {_CLAIM_COLUMNS} FROM STDIN")) as copy:
+                    copy_claims = self._sql(f"COPY {{schema}}.claims {_CLAIM_COLUMNS} FROM STDIN")
+                    with self._conn.cursor() as cursor, cursor.copy(copy_claims) as copy:
                         for row in rows:
                             if row.document[0] in changed:
                                 for claim in row.claims:

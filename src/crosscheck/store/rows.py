@@ -6,8 +6,8 @@ documents of `claims_for_keys` are built here once, identically for SQLite and P
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from crosscheck.model.claims import Claim, DocumentMeta
 from crosscheck.model.corpus import Document, LocatedClaim

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
-from typing import Collection, Iterable, Iterator
 
 from crosscheck.errors import StoreError
 from crosscheck.model.corpus import Document, LocatedClaim

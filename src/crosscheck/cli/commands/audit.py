@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 from crosscheck import __version__, gate, reporters
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", required=True, metavar="URL", help="the claims store: a path, sqlite:///PATH or postgresql://...")
-    parser.add_argument("--registry", metavar="FILE", help="registry file the archived articles are checked with (default: config `registry`)")
+    parser.add_argument("--store", required=True, metavar="URL", help="the claims store: a path, sqlite:///PATH or postgresql://")
+    parser.add_argument("--registry", metavar="FILE", help="registry the archived articles are checked with (default: config `registry`)")
     parser.add_argument("--rules", action="append", metavar="DIR", help="extra rules folder (repeatable)")
-    parser.add_argument("-f", "--format", metavar="NAME", help=f"report format: {', '.join(reporters.BUILTIN)} or a plugin's (default: rich)")
+    formats = ", ".join(reporters.BUILTIN)
+    parser.add_argument("-f", "--format", metavar="NAME", help=f"report format: {formats} or a plugin's (default: rich)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of standard output")
     parser.add_argument("--fail-on", choices=gate.FAIL_ON, help="lowest severity that makes the exit status 1 (default: error)")
     colour = parser.add_mutually_exclusive_group()

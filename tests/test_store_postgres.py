@@ -299,3 +299,14 @@ def test_auditing_a_missing_store_is_a_one_line_error(url, cli_corpus, run_cli):
     result = run_cli("audit", "--store", url)
     assert result.code == 2 and "claims store" in result.err
     assert result.err.strip().splitlines() == [result.err.strip()]
+
+
+def test_api_audit_of_a_store_is_the_check_of_its_corpus(url, cli_corpus):
+    from crosscheck import api
+
+    corpus = load_corpus(["archive"]).corpus
+    index(url, corpus)
+    seen: list[tuple[int, int]] = []
+    report = api.audit(url, registry="archive/registry.yaml", progress=lambda done, total: seen.append((done, total)))
+    assert report == check(corpus, load_rules()) and report.findings
+    assert seen[-1] == (len(corpus.claims), len(corpus.claims))

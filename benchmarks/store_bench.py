@@ -51,7 +51,7 @@ def child(spec: dict) -> dict:
     if spec["backend"] == "postgres":
         importlib.import_module("crosscheck.store.postgres")  # psycopg's import is start-up, not the operation's
 
-    def connect(create: bool = False):  # noqa: ANN202 - a ClaimStore, closed on leaving
+    def connect(create: bool = False):  # a ClaimStore, closed on leaving the `with`
         return closing(open_store(spec["target"], create=create))
 
     op = spec["op"]

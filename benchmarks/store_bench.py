@@ -22,6 +22,7 @@ Peak memory is the child's max RSS, interpreter and imports included.  The machi
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import platform
@@ -39,40 +40,34 @@ AGAINST_RUNS = 7
 
 def child(spec: dict) -> dict:
     """Subprocess body: one measured operation, its own timings returned (printed as JSON by `main`)."""
-    from crosscheck import store
+    from contextlib import closing
+
+    from crosscheck.audit import ArchiveAudit, check_archive
     from crosscheck.engine import check
     from crosscheck.load.corpus import load_corpus
     from crosscheck.rules import load_rules
-    from crosscheck.store.audit import ArchiveAudit, SqliteArchive, check_archive
+    from crosscheck.store import open_store, with_archive
 
     if spec["backend"] == "postgres":
-        from crosscheck.store.postgres import PostgresStore  # psycopg's import is start-up, not the operation's
+        importlib.import_module("crosscheck.store.postgres")  # psycopg's import is start-up, not the operation's
 
-    def connect(create: bool = False):  # noqa: ANN202 - a SqliteArchive or a PostgresStore, by backend
-        if spec["backend"] == "sqlite":
-            return SqliteArchive(spec["target"])
-        return PostgresStore(spec["target"], create=create, schema=spec["schema"])
+    def connect(create: bool = False):  # a ClaimStore, closed on leaving the `with`
+        return closing(open_store(spec["target"], create=create))
 
     op = spec["op"]
     if op == "index":
         corpus = load_corpus([spec["corpus"]]).corpus
         start = time.perf_counter()
-        if spec["backend"] == "sqlite":
-            store.index(corpus, spec["target"])
-        else:
-            with connect(create=True) as archive:
-                archive.index(corpus)
+        with connect(create=True) as archive:
+            archive.index(corpus.documents)
         return {"seconds": time.perf_counter() - start}
     if op == "against":
         rules = load_rules()
         start = time.perf_counter()
         new = load_corpus([spec["corpus"]]).corpus
         queried = time.perf_counter()
-        if spec["backend"] == "sqlite":
-            combined, new_ids = store.with_archive(new, spec["target"])
-        else:
-            with connect() as archive:
-                combined, new_ids = archive.with_archive(new)
+        with connect() as archive:
+            combined, new_ids = with_archive(new, archive)
         query = time.perf_counter() - queried
         report = check(combined, rules)
         found = sum(1 for f in report.findings if any(c.document in new_ids for c in f.claims))
@@ -137,12 +132,15 @@ def bench(size: int, claims: int, corpus: Path, new: Path, work: Path, backend: 
             leftover.unlink()
         base["target"] = str(target)
     else:
+        from urllib.parse import urlsplit, urlunsplit
+
         import psycopg
 
-        schema = f"bench_{size}"
+        database = f"crosscheck_bench_{size}"  # a fresh database of the server's per size
         with psycopg.connect(postgres, autocommit=True) as db:
-            db.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-        base.update(target=postgres, schema=schema)
+            db.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+            db.execute(f'CREATE DATABASE "{database}"')
+        base["target"] = urlunsplit(urlsplit(postgres)._replace(path=f"/{database}"))
     row: dict[str, float] = {"articles": size, "claims": size * claims}
     done, row["index_rss"] = measure({**base, "op": "index", "corpus": str(corpus)})
     row["index"] = done["seconds"]

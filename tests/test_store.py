@@ -93,7 +93,7 @@ def test_foreign_file_is_not_a_store(archive, run_cli):
 
 
 @pytest.mark.parametrize(("url", "message"), [
-    ("postgres://db/claims", "unknown store scheme 'postgres'"),
+    ("mysql://db/claims", "unknown store scheme 'mysql'"),
     ("sqlite://host/s.db", "expected sqlite:///PATH"),
 ])
 def test_an_unknown_store_url_is_a_one_line_error(archive, run_cli, url, message):

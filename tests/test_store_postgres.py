@@ -1,11 +1,15 @@
 """The archive on either backend: SQLite always, PostgreSQL when CROSSCHECK_TEST_POSTGRES names a server.
 
 `eval "$(.ci/postgres-setup)"` starts a throw-away server and exports the variable; without it
-the PostgreSQL cases are skipped and say so.  Every case runs the same assertions on both.
+the PostgreSQL cases are skipped and say so.  Every case runs the same assertions on both, each
+PostgreSQL case in a database of its own: the `ClaimStore` protocol through `open_store`, then the
+command line (`index`, `check --against`, `audit`).  Over 300 lines: one file, so that both
+halves share the backends' fixtures without a conftest of their own.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -13,22 +17,20 @@ import sys
 import threading
 import time
 import uuid
+from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
 from conftest import ROOT
-from crosscheck import store
+from crosscheck.audit import check_archive
 from crosscheck.engine import check
+from crosscheck.errors import StoreError
 from crosscheck.load.corpus import load_corpus
 from crosscheck.model.corpus import Corpus, Document
 from crosscheck.rules import load_rules
-from crosscheck.store import StoreError
-from crosscheck.store.audit import SqliteArchive, check_archive
-
-if TYPE_CHECKING:
-    from crosscheck.store.postgres import PostgresStore
+from crosscheck.store import open_store, with_archive
 
 
 def generate(out: Path, **options: float) -> None:
@@ -44,81 +46,43 @@ POSTGRES_URL = os.environ.get("CROSSCHECK_TEST_POSTGRES")
 NO_SERVER = 'CROSSCHECK_TEST_POSTGRES is not set: PostgreSQL cases skipped (run eval "$(.ci/postgres-setup)" to include them)'
 
 
-class SqliteBackend:
-    """The SQLite store, through its module functions."""
+@pytest.fixture
+def postgres_url():
+    """The URL of a fresh database on the test server, dropped afterwards (skipped without a server)."""
+    if not POSTGRES_URL:
+        pytest.skip(NO_SERVER)
+    import psycopg
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def index(self, corpus: Corpus) -> int:
-        return store.index(corpus, self.path)
-
-    def with_archive(self, corpus: Corpus) -> tuple[Corpus, frozenset[str]]:
-        return store.with_archive(corpus, self.path)
-
-    def archive(self) -> SqliteArchive:
-        return SqliteArchive(self.path)
-
-    def index_script(self) -> list[str]:
-        """argv tail for `_INDEX_SCRIPT`: which store to index into."""
-        return ["sqlite", str(self.path)]
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as db:
+        db.execute(f'CREATE DATABASE "{name}"')
+    yield urlunsplit(urlsplit(POSTGRES_URL)._replace(path=f"/{name}"))
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-class PostgresBackend:
-    """The PostgreSQL store, in a schema of its own that the test drops afterwards."""
+@pytest.fixture(params=["sqlite", "postgres"])
+def url(request, tmp_path):
+    """A store URL on each backend: a SQLite file, a database of its own on the PostgreSQL server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "archive.db")
+    return request.getfixturevalue("postgres_url")
 
-    def __init__(self, url: str, schema: str) -> None:
-        self.url, self.schema = url, schema
 
-    def connect(self, create: bool = False) -> PostgresStore:
-        from crosscheck.store.postgres import PostgresStore
-
-        return PostgresStore(self.url, create=create, schema=self.schema)
-
-    def index(self, corpus: Corpus) -> int:
-        with self.connect(create=True) as archive:
-            return archive.index(corpus)
-
-    def with_archive(self, corpus: Corpus) -> tuple[Corpus, frozenset[str]]:
-        with self.connect() as archive:
-            return archive.with_archive(corpus)
-
-    def archive(self) -> PostgresStore:
-        return self.connect()
-
-    def index_script(self) -> list[str]:
-        return ["postgres", self.url, self.schema]
+def index(url: str, corpus: Corpus) -> int:
+    with closing(open_store(url, create=True)) as opened:
+        return opened.index(corpus.documents)
 
 
 _INDEX_SCRIPT = """
 import sys
 from crosscheck.load.corpus import load_corpus
+from crosscheck.store import open_store
 corpus = load_corpus([sys.argv[1]]).corpus
-if sys.argv[2] == "sqlite":
-    from crosscheck import store
-    print("ready", flush=True)
-    store.index(corpus, sys.argv[3])
-else:
-    from crosscheck.store.postgres import PostgresStore
-    with PostgresStore(sys.argv[3], create=True, schema=sys.argv[4]) as archive:
-        print("ready", flush=True)
-        archive.index(corpus, batch_documents=5)
+archive = open_store(sys.argv[2], create=True)
+print("ready", flush=True)
+archive.index(corpus.documents, **({"batch_documents": 5} if sys.argv[2].startswith("postgresql") else {}))
 """
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def backend(request, tmp_path):
-    if request.param == "sqlite":
-        yield SqliteBackend(tmp_path / "archive.db")
-        return
-    if not POSTGRES_URL:
-        pytest.skip(NO_SERVER)
-    import psycopg
-
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    yield PostgresBackend(POSTGRES_URL, schema)
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as db:
-        db.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 @pytest.fixture
@@ -136,9 +100,9 @@ def corpora(tmp_path, monkeypatch):
             load_corpus(["archive", "new"], registry=registry).corpus)
 
 
-def stored_claims(backend) -> list[tuple[str, str]]:
+def stored_claims(url: str) -> list[tuple[str, str]]:
     """Every (document, claim id) the store holds, read through the audit."""
-    with backend.archive() as archive:
+    with closing(open_store(url)) as archive:
         return sorted((c.document, c.claim.id) for _key, claims in archive.audit() for c in claims)
 
 
@@ -146,38 +110,52 @@ def corpus_claims(corpus: Corpus) -> list[tuple[str, str]]:
     return sorted((c.document, c.claim.id) for c in corpus.claims)
 
 
-def test_checking_a_new_article_against_the_store_finds_what_checking_the_whole_corpus_finds(backend, corpora):
+def test_checking_a_new_article_against_the_store_finds_what_checking_the_whole_corpus_finds(url, corpora):
     archive, new, whole = corpora
     rules = load_rules()
-    assert backend.index(archive) == len(archive.claims)
-    combined, new_ids = backend.with_archive(new)
+    assert index(url, archive) == len(archive.claims)
+    with closing(open_store(url)) as opened:
+        combined, new_ids = with_archive(new, opened)
     against = [f for f in check(combined, rules).findings if any(c.document in new_ids for c in f.claims)]
     expected = [f for f in check(whole, rules).findings if any(c.document in new_ids for c in f.claims)]
     assert against, "the generated archive has conflicts with the new article"
     assert against == expected
 
 
-def test_indexing_the_same_corpus_twice_stores_each_claim_once(backend, corpora):
+def test_claims_for_keys_gives_the_same_documents_on_both_backends(url, corpora, tmp_path):
+    archive, new, _whole = corpora
+    index(url, archive)
+    index(str(tmp_path / "reference.db"), archive)
+    keys = {c.key for c in new.claims}
+    excluded = {archive.documents[0].id}
+    with closing(open_store(url)) as opened, closing(open_store(tmp_path / "reference.db")) as reference:
+        found = opened.claims_for_keys(keys, exclude=excluded)
+        assert found == reference.claims_for_keys(keys, exclude=excluded)
+    assert found and [d.id for d in found] == sorted(d.id for d in found)
+    assert all(d.id not in excluded and c.key in keys for d in found for c in d.claims)
+
+
+def test_indexing_the_same_corpus_twice_stores_each_claim_once(url, corpora):
     archive, _new, _whole = corpora
-    backend.index(archive)
-    backend.index(archive)
-    assert stored_claims(backend) == corpus_claims(archive)
-    with backend.archive() as stored:
+    index(url, archive)
+    index(url, archive)
+    assert stored_claims(url) == corpus_claims(archive)
+    with closing(open_store(url)) as stored:
         totals = stored.totals()
     assert (totals.documents, totals.claims) == (len(archive.documents), len(archive.claims))
 
 
-def test_an_article_edited_since_it_was_indexed_is_replaced_not_duplicated(backend, corpora):
+def test_an_article_edited_since_it_was_indexed_is_replaced_not_duplicated(url, corpora):
     archive, _new, _whole = corpora
-    backend.index(archive)
+    index(url, archive)
     first = archive.documents[0]
-    edited = Document(first.id, first.article_path, first.claims_path, first.meta, None, first.claims[:-3])
-    backend.index(Corpus(documents=[edited, *archive.documents[1:]], registry=archive.registry))
+    edited = Document.of(first.id, first.meta, first.claims[:-3], article_path=first.article_path, claims_path=first.claims_path)
+    index(url, Corpus(documents=[edited, *archive.documents[1:]], registry=archive.registry))
     removed = {(first.id, c.claim.id) for c in first.claims[-3:]}
-    assert removed and stored_claims(backend) == [x for x in corpus_claims(archive) if x not in removed]
+    assert removed and stored_claims(url) == [x for x in corpus_claims(archive) if x not in removed]
 
 
-def test_two_index_runs_at_once_on_overlapping_articles_store_each_article_once(backend, corpora):
+def test_two_index_runs_at_once_on_overlapping_articles_store_each_article_once(url, corpora):
     archive, _new, _whole = corpora
     halves = [Corpus(documents=archive.documents[:6], registry=archive.registry),
               Corpus(documents=archive.documents[2:], registry=archive.registry)]
@@ -187,7 +165,7 @@ def test_two_index_runs_at_once_on_overlapping_articles_store_each_article_once(
     def run(corpus: Corpus) -> None:
         start.wait()
         try:
-            backend.index(corpus)
+            index(url, corpus)
         except BaseException as exc:  # reported by the assertion below, not lost in the thread
             failures.append(exc)
 
@@ -197,29 +175,28 @@ def test_two_index_runs_at_once_on_overlapping_articles_store_each_article_once(
     for thread in threads:
         thread.join()
     assert not failures
-    assert stored_claims(backend) == corpus_claims(archive)
+    assert stored_claims(url) == corpus_claims(archive)
 
 
-def test_a_run_killed_mid_index_leaves_every_article_whole_or_as_before(backend, tmp_path, monkeypatch):
+def test_a_run_killed_mid_index_leaves_every_article_whole_or_as_before(url, tmp_path, monkeypatch):
     generate(tmp_path / "big", articles=300, claims=20, shared=0.5, conflicts=0.1, seed=2)
     monkeypatch.chdir(tmp_path)
     corpus = load_corpus(["big"]).corpus
     before = corpus.documents[:10]
-    backend.index(Corpus(documents=before, registry=corpus.registry))  # the previous state
-    child = subprocess.Popen([sys.executable, "-c", _INDEX_SCRIPT, "big", *backend.index_script()],
-                             stdout=subprocess.PIPE, text=True)
+    index(url, Corpus(documents=before, registry=corpus.registry))  # the previous state
+    child = subprocess.Popen([sys.executable, "-c", _INDEX_SCRIPT, "big", url], stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None and child.stdout.readline().strip() == "ready"
     time.sleep(0.1)  # mid-run at this size on either backend; the assertions hold whenever it lands
     child.kill()
     child.wait()
-    stored = stored_claims(backend)
+    stored = stored_claims(url)
     documents = {doc for doc, _claim in stored}
     assert {d.id for d in before} <= documents
     assert stored == sorted(x for x in corpus_claims(corpus) if x[0] in documents)
 
 
 @pytest.mark.parametrize("corpus_source", ["generated", "seeds"])
-def test_the_audit_yields_each_fact_once_in_key_order_and_finds_what_an_in_memory_check_finds(backend, tmp_path, monkeypatch, corpus_source):
+def test_the_audit_yields_each_fact_once_in_key_order_and_finds_what_an_in_memory_check_finds(url, tmp_path, monkeypatch, corpus_source):
     if corpus_source == "generated":
         generate(tmp_path / "c", articles=40, claims=20, shared=0.7, conflicts=0.3, seed=9)
         monkeypatch.chdir(tmp_path)
@@ -227,9 +204,9 @@ def test_the_audit_yields_each_fact_once_in_key_order_and_finds_what_an_in_memor
     else:
         monkeypatch.chdir(ROOT)  # seeds have conversions and durations: the corpus rules' claims
         corpus = load_corpus(["seeds"]).corpus
-    backend.index(corpus)
+    index(url, corpus)
     rules = load_rules()
-    with backend.archive() as archive:
+    with closing(open_store(url)) as archive:
         keys = [key for key, _claims in archive.audit()]
         assert keys == sorted({c.key for c in corpus.claims})
         seen: list[int] = []
@@ -240,39 +217,96 @@ def test_the_audit_yields_each_fact_once_in_key_order_and_finds_what_an_in_memor
     assert seen[-1] == len(corpus.claims) and seen == sorted(seen)
 
 
-def test_a_database_without_a_store_is_refused(backend, tmp_path):
-    if isinstance(backend, SqliteBackend):
-        (tmp_path / "archive.db").write_text("not sqlite", encoding="utf-8")
+def test_a_database_without_a_store_is_refused(url):
+    if not url.startswith("postgresql"):
+        Path(url).write_text("not sqlite", encoding="utf-8")
     with pytest.raises(StoreError, match="claims store"):
-        backend.archive()
+        open_store(url)
 
 
-def test_an_empty_archive_audits_to_an_empty_report(backend):
-    backend.index(Corpus(documents=[]))
-    with backend.archive() as archive:
+def test_an_empty_archive_audits_to_an_empty_report(url):
+    index(url, Corpus(documents=[]))
+    with closing(open_store(url)) as archive:
         assert list(archive.audit()) == []
         report = check_archive(archive, load_rules())
     assert report.findings == [] and (report.summary.documents, report.summary.claims) == (0, 0)
 
 
-def test_postgres_refuses_a_schema_of_other_tables_and_never_prints_a_password():
-    if not POSTGRES_URL:
-        pytest.skip(NO_SERVER)
+def test_postgres_refuses_a_schema_of_other_tables(postgres_url):
     import psycopg
 
-    from crosscheck.store.postgres import PostgresStore
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        db.execute("CREATE SCHEMA crosscheck")
+        db.execute("CREATE TABLE crosscheck.documents (name text)")
+    with pytest.raises(StoreError, match="other tables"):
+        open_store(postgres_url, create=True)
 
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as db:
-        db.execute(f'CREATE SCHEMA "{schema}"')
-        db.execute(f'CREATE TABLE "{schema}".documents (name text)')
-        try:
-            with pytest.raises(StoreError, match="other tables"):
-                PostgresStore(POSTGRES_URL, create=True, schema=schema)
-        finally:
-            db.execute(f'DROP SCHEMA "{schema}" CASCADE')
-    for url in ("postgresql://someone:s3cret@127.0.0.1:1/nowhere?connect_timeout=2",
-                "postgresql:///nowhere?host=127.0.0.1&port=1&password=s3cret&connect_timeout=2"):
-        with pytest.raises(StoreError, match="cannot connect") as refused:
-            PostgresStore(url)
-        assert "s3cret" not in str(refused.value)
+
+@pytest.mark.parametrize("url", ["postgresql://someone:s3cret@127.0.0.1:1/nowhere?connect_timeout=2",
+                                 "postgresql:///nowhere?host=127.0.0.1&port=1&password=s3cret&connect_timeout=2"])
+def test_a_postgres_store_that_cannot_be_reached_is_an_error_without_its_password(url):
+    pytest.importorskip("psycopg", reason="the postgres extra is not installed")
+    with pytest.raises(StoreError, match="cannot connect") as refused:
+        open_store(url)
+    assert "s3cret" not in str(refused.value)
+
+
+# --------------------------------------------------------------------------- the command line on both backends
+
+
+def with_password(url: str) -> str:
+    """`url` with a password in its user part: the test server trusts local connections, so it is never asked for."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:s3cret@{parts.netloc.rpartition('@')[2]}"))
+
+
+@pytest.fixture
+def cli_corpus(tmp_path, monkeypatch):
+    """`archive/` (8 synthetic articles and their registry) and `new/` (a ninth, sharing their keys), in the working directory."""
+    generate(tmp_path / "archive", articles=9, claims=12, shared=0.9, conflicts=0.5, seed=5)
+    (tmp_path / "new").mkdir()
+    for name in ("article-0000008.txt", "article-0000008.claims.yaml"):
+        shutil.move(tmp_path / "archive" / "part-0000" / name, tmp_path / "new" / name)
+    shutil.copy(tmp_path / "archive" / "registry.yaml", tmp_path / "new" / "registry.yaml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_the_audit_command_reports_what_check_reports_on_the_indexed_corpus(url, cli_corpus, run_cli):
+    shown = with_password(url) if url.startswith("postgresql") else url
+    indexed = run_cli("index", "archive", "--store", shown, "--no-cache")
+    assert indexed.code == 0 and "s3cret" not in indexed.out + indexed.err
+    audited = run_cli("audit", "--store", shown, "--registry", "archive/registry.yaml", "-f", "json")
+    checked = run_cli("check", "archive", "-f", "json", "--no-cache")
+    assert json.loads(audited.out)["findings"], "the generated archive has conflicts"
+    assert (audited.code, json.loads(audited.out)) == (checked.code, json.loads(checked.out))
+    assert audited.err == ""  # no progress display when standard error is not a terminal
+    assert run_cli("audit", "--store", url, "--registry", "archive/registry.yaml", "--fail-on", "never").code == 0
+
+
+def test_check_against_a_store_on_either_backend_finds_the_new_articles_conflicts(url, cli_corpus, run_cli):
+    assert run_cli("index", "archive", "--store", url, "--no-cache").code == 0
+    against = run_cli("check", "new", "--against", url, "-f", "json", "--no-cache")
+    report = json.loads(against.out)
+    assert against.code == 1 and report["findings"]
+    assert all(any(c["document"].startswith("new/") for c in f["claims"]) for f in report["findings"])
+    assert report["summary"]["documents"] > 1  # the archived articles took part
+
+
+def test_auditing_a_missing_store_is_a_one_line_error(url, cli_corpus, run_cli):
+    if not url.startswith("postgresql"):
+        url = str(cli_corpus / "nope.db")
+    result = run_cli("audit", "--store", url)
+    assert result.code == 2 and "claims store" in result.err
+    assert result.err.strip().splitlines() == [result.err.strip()]
+
+
+def test_api_audit_of_a_store_is_the_check_of_its_corpus(url, cli_corpus):
+    from crosscheck import api
+
+    corpus = load_corpus(["archive"]).corpus
+    index(url, corpus)
+    seen: list[tuple[int, int]] = []
+    report = api.audit(url, registry="archive/registry.yaml", progress=lambda done, total: seen.append((done, total)))
+    assert report == check(corpus, load_rules()) and report.findings
+    assert seen[-1] == (len(corpus.claims), len(corpus.claims))

@@ -72,7 +72,7 @@ class Options:
     use_cache: bool = True
     """False: load every file afresh, neither reading nor writing the cache (also CROSSCHECK_NO_CACHE=1)."""
     against: str | os.PathLike[str] | None = None
-    """Claims store (a path or `sqlite:///PATH`) to compare the given articles with (see `index`)."""
+    """Claims store (a path, `sqlite:///PATH` or `postgresql://...`) to compare the given articles with (see `index`)."""
     baseline: str | os.PathLike[str] | None = None
     """Baseline file whose findings are hidden (default: config `baseline`)."""
     use_baseline: bool = True
@@ -458,3 +458,28 @@ def index(corpus: Corpus, store: str | os.PathLike[str]) -> int:
 
     with closing(open_store(store, create=True)) as opened:
         return opened.index(corpus.documents)
+
+
+def audit(store: str | os.PathLike[str], *, registry: Registry | str | Path | None = None, rules: Sequence[Rule] | None = None,
+          progress: Callable[[int, int], None] | None = None) -> Report:
+    """The report `check` gives on the whole archive at `store` as one corpus, read one fact group at a time.
+
+    Memory is bounded by a batch of fact groups (and the claims the corpus rules compare across
+    keys), not by the archive.  `registry`: the one the archived articles are checked with (a
+    Registry or a registry file's path; the store keeps claims, not registries).  `rules`: default
+    the built-in catalogue.  `progress(done, total)` is called with the claims compared so far.
+    """
+    from crosscheck import speed
+    from crosscheck.audit import check_archive
+    from crosscheck.model.registry import Registry as RegistryModel
+    from crosscheck.rules import load_rules
+    from crosscheck.store import open_store
+
+    if registry is not None and not isinstance(registry, RegistryModel):
+        loaded = speed.load_corpus([], registry)
+        errors = [d for d in loaded.diagnostics if d.severity == "error"]
+        if errors:
+            raise CrosscheckError(errors)
+        registry = loaded.corpus.registry
+    with closing(open_store(store)) as opened:
+        return check_archive(opened, load_rules() if rules is None else rules, registry=registry, progress=progress)

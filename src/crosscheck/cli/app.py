@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("crosscheck.cli.commands.rules", "list the rules, or `rules explain ID` to show one with its examples"),
     "cache": ("crosscheck.cli.commands.cache", "clear the claims cache"),
     "index": ("crosscheck.cli.commands.index", "build or update a claims store (SQLite, indexed by key) from claims files"),
+    "audit": ("crosscheck.cli.commands.audit", "check a whole claims store as one corpus, one fact at a time"),
     "schema": ("crosscheck.cli.commands.schema", "print one of the JSON Schemas (claims, registry, report, rules), for editors"),
     "completion": ("crosscheck.cli.commands.completion", "print a shell completion script (bash, zsh or tcsh)"),
 }

@@ -1,11 +1,12 @@
 """Claims stores: an archive of claims indexed by key, to check new articles against (`--against`).
 
 `open_store(url)` opens one: a path, or `sqlite:///PATH`, is the SQLite backend (`store.sqlite`);
-another backend (postgres, later) is a module implementing `ClaimStore` and an entry in
-`BACKENDS`.  `with_archive(corpus, store)` adds to a corpus the stored claims that share a key
-with it, as documents without text, so the ordinary engine compares them: checking a new
-article costs what its keys match, not the archive's size, and the archive is never loaded
-into memory.
+`postgresql://...` (or `postgres://...`) is the PostgreSQL backend (`store.postgres`, with the
+`postgres` extra).  A backend is a module implementing `ClaimStore` and an entry in `BACKENDS`.
+`with_archive(corpus, store)` adds to a corpus the stored claims that share a key with it, as
+documents without text, so the ordinary engine compares them: checking a new article costs what
+its keys match, not the archive's size, and the archive is never loaded into memory.  `audit()`
+streams the whole archive one fact group at a time, for `crosscheck audit` (`crosscheck.audit`).
 """
 
 from __future__ import annotations
@@ -13,24 +14,45 @@ from __future__ import annotations
 import importlib
 import os
 import re
-from typing import TYPE_CHECKING, Iterable, Protocol
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from crosscheck.errors import StoreError
 
 if TYPE_CHECKING:
-    from crosscheck.model.corpus import Corpus, Document
+    from crosscheck.model.corpus import Corpus, Document, LocatedClaim
 
 Key = tuple[str, str]
 """(subject, property): the part of a claim's key a store indexes; scope is compared by the engine."""
 
-BACKENDS: dict[str, str] = {"sqlite": "crosscheck.store.sqlite"}
-"""URL scheme -> the module whose `open_store(location, *, create, shown)` opens such a store."""
+FactGroup = tuple[Key, tuple["LocatedClaim", ...]]
+"""One fact's claims: its (subject, property) key and every stored claim with that key, in corpus order."""
+
+BACKENDS: dict[str, str] = {
+    "sqlite": "crosscheck.store.sqlite",
+    "postgresql": "crosscheck.store.postgres",
+    "postgres": "crosscheck.store.postgres",
+}
+"""URL scheme -> the module whose `open_store(location, *, create, shown)` opens such a store.
+
+`location` is the path for `sqlite:///PATH` (the one file scheme) and the whole URL for the others."""
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
+@dataclass(frozen=True, slots=True)
+class ArchiveTotals:
+    """What the archive holds, for the audit report's summary."""
+
+    documents: int
+    claims: int
+    drafted: int
+
+
 class ClaimStore(Protocol):
-    """What `crosscheck index` and `check --against` need of a store."""
+    """What `crosscheck index`, `check --against` and `audit` need of a store."""
 
     def index(self, documents: Iterable[Document]) -> int:
         """Write the documents' claims, replacing earlier versions of the same ids; returns the claim count."""
@@ -42,31 +64,69 @@ class ClaimStore(Protocol):
         Sorted by id; the ids in `exclude` are left out (a new version of them is being checked)."""
         ...
 
+    def audit(self) -> Iterator[FactGroup]:
+        """Every stored claim grouped by key, in key order, from one read snapshot, one group at a time.
+
+        `documents` called while the groups are read sees the same snapshot."""
+        ...
+
+    def documents(self, ids: Collection[str]) -> dict[str, Document]:
+        """The stored documents with these ids, by id: metadata and paths, without claims or text."""
+        ...
+
+    def totals(self) -> ArchiveTotals:
+        ...
+
     def close(self) -> None:
         """Release the store (a connection, a file lock)."""
         ...
 
 
 def open_store(url: str | os.PathLike[str], *, create: bool = False) -> ClaimStore:
-    """The store at `url`: a path or `sqlite:///PATH` (`sqlite:////abs/path` for an absolute one).
+    """The store at `url`: a path or `sqlite:///PATH` (`sqlite:////abs/path` for an absolute one),
+    or `postgresql://[user@][host][:port]/database[?param=value...]` (libpq's URL, given to psycopg whole).
 
     `create`: make an empty store when there is none (`crosscheck index`); otherwise a missing
-    store, a foreign file or an unknown scheme is a `StoreError` naming `url`.
+    store, a foreign file or an unknown scheme is a `StoreError` naming `url` (without its password).
     """
-    shown = os.fspath(url)
-    match = _SCHEME.match(shown)
+    given = os.fspath(url)
+    shown = display_url(given)
+    match = _SCHEME.match(given)
     if match is None:
-        scheme, location = "sqlite", shown
+        scheme, location = "sqlite", given
     else:
-        scheme, rest = match[1].lower(), shown[match.end():]
+        scheme, rest = match[1].lower(), given[match.end():]
         if scheme not in BACKENDS:
-            raise StoreError(shown, f"unknown store scheme {match[1]!r} (expected a path or one of {', '.join(f'{s}:///PATH' for s in BACKENDS)})")
-        if not rest.startswith("/") or rest == "/":
+            expected = ", ".join(["sqlite:///PATH", *(f"{s}://..." for s in BACKENDS if s != "sqlite")])
+            raise StoreError(shown, f"unknown store scheme {match[1]!r} (expected a path or one of {expected})")
+        if scheme != "sqlite":
+            location = given
+        elif not rest.startswith("/") or rest == "/":
             raise StoreError(shown, f"expected {scheme}:///PATH (three slashes, then the path), found {shown!r}")
-        location = rest[1:]
-    backend = importlib.import_module(BACKENDS[scheme])
+        else:
+            location = rest[1:]
+    try:
+        backend = importlib.import_module(BACKENDS[scheme])
+    except ModuleNotFoundError as missing:  # a backend's driver comes with an extra named as its module
+        if missing.name is None or missing.name.startswith("crosscheck"):
+            raise
+        extra = BACKENDS[scheme].rpartition(".")[2]
+        raise StoreError(shown, f"{scheme}:// stores need the {missing.name!r} package: pip install 'crosscheck[{extra}]'") from None
     store: ClaimStore = backend.open_store(location, create=create, shown=shown)
     return store
+
+
+def display_url(url: str) -> str:
+    """`url` as messages may show it: a password (in the user part or the query) left out; a path unchanged."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if not parts.scheme or (parts.password is None and all(name != "password" for name, _value in query)):
+        return url
+    netloc = parts.netloc.rpartition("@")[2]
+    if parts.username is not None:
+        netloc = f"{parts.username}@{netloc}"
+    kept = urlencode([(name, value) for name, value in query if name != "password"], safe="/")
+    return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{kept}" if kept else "")
 
 
 def with_archive(corpus: Corpus, store: ClaimStore) -> tuple[Corpus, frozenset[str]]:

@@ -1,11 +1,12 @@
 """The archive on PostgreSQL: one claims store shared by many CI runners and editors.
 
-The same operations as the SQLite store: `index` a corpus (idempotent by content hash: an
-unchanged article is skipped, an edited one replaced, never duplicated), `claims_for_keys`
-(one indexed query per (subject, property) key, so a check costs what its keys match, not the
-archive's size), `with_archive` (a corpus plus the archived claims sharing its keys), and
-`audit` (the whole archive streamed in key order, one fact group at a time, through a
-server-side cursor).
+The `ClaimStore` of the SQLite store, on a server: `index` documents (idempotent by content
+hash: an unchanged article is skipped, an edited one replaced, never duplicated),
+`claims_for_keys` (one indexed query per (subject, property) key, so a check costs what its keys
+match, not the archive's size), and `audit` (the whole archive streamed in key order, one fact
+group at a time, through a server-side cursor).  `open_store("postgresql://...")` opens one; the
+URL goes to psycopg whole (libpq's parameters: host, port, sslmode, passfile...), and messages
+show it without its password.
 
 Concurrent writers: each batch of documents is one transaction that upserts the documents
 (`INSERT ... ON CONFLICT DO UPDATE ... WHERE the hash differs`) in id order, so two runs on
@@ -19,17 +20,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Collection, Iterable, Iterator
-from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import psycopg
 from psycopg import sql
 
-from crosscheck.model.corpus import Corpus, Document, LocatedClaim
-from crosscheck.store import Key, StoreError
-from crosscheck.store.audit import ArchiveTotals, FactGroup, fact_groups, stored_document
+from crosscheck.errors import StoreError
+from crosscheck.model.corpus import Document, LocatedClaim
+from crosscheck.store import ArchiveTotals, FactGroup, Key, display_url
+from crosscheck.store.rows import SELECT_CLAIM, archived_documents, fact_groups, stored_document
 
 FORMAT_VERSION = 1
 """The layout of the tables below; a store of another version is refused, not guessed at."""
@@ -69,7 +70,6 @@ ON CONFLICT (id) DO UPDATE SET article_path = excluded.article_path, claims_path
 RETURNING id
 """
 _CLAIM_COLUMNS = '(document, ordinal, subject, property, claim, start, "end", line, "column", drafted)'
-_SELECT_CLAIM = 'subject, property, document, claim, start, "end", line, "column", drafted'
 
 INDEX_BATCH_DOCUMENTS = 500
 """Documents per transaction: large enough to amortise a round trip, small enough that a
@@ -85,26 +85,23 @@ _RETRIES = 3
 """Attempts per batch when PostgreSQL breaks a deadlock with another writer (the batch is rolled back whole)."""
 
 
-def _display(url: str) -> str:
-    """The URL without its password (in the user part or the query), for messages."""
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    if parts.password is not None:
-        netloc = f"{parts.username}@" if parts.username else ""
-        netloc += parts.hostname or ""
-        if parts.port:
-            netloc += f":{parts.port}"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "password"], safe="/")
-    return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "")
+def open_store(location: str, *, create: bool = False, shown: str | None = None) -> PostgresStore:
+    """The store at the URL `location` (`BACKENDS`' entry point); `shown` names it in errors (default: without password)."""
+    return PostgresStore(location, create=create, shown=shown)
 
 
 @contextmanager
-def _reported(url: str) -> Iterator[None]:
+def _reported(shown: str) -> Iterator[None]:
     """A database error (lost connection, missing rights, a full disk) as a StoreError naming the store."""
     try:
         yield
     except psycopg.Error as exc:
-        raise StoreError(f"{_display(url)}: {type(exc).__name__}: {str(exc).strip()}") from None
+        raise StoreError(shown, f"{type(exc).__name__}: {_message(exc)}") from None
+
+
+def _message(exc: psycopg.Error) -> str:
+    """psycopg's message on one line (libpq's run over several)."""
+    return " ".join(str(exc).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +109,7 @@ class _Row:
     """A document as written: its row, its claims' rows and the hash of both."""
 
     document: tuple[str, str, str | None, str]
-    claims: list[tuple]
+    claims: list[tuple[object, ...]]
     content_hash: str
 
 
@@ -121,7 +118,7 @@ def _rows(document: Document) -> _Row:
     head = (document.id, str(document.article_path), claims_path,
             document.meta.model_dump_json(by_alias=True, exclude_none=True))
     digest = hashlib.sha256(json.dumps(head, ensure_ascii=False).encode("utf-8"))
-    claims = []
+    claims: list[tuple[object, ...]] = []
     for ordinal, c in enumerate(document.claims):
         row = (document.id, ordinal, c.claim.subject, c.claim.property, c.claim.model_dump_json(exclude_none=True),
                c.start, c.end, c.line, c.column, c.drafted)
@@ -131,18 +128,18 @@ def _rows(document: Document) -> _Row:
 
 
 class PostgresStore:
-    """A claims store in a PostgreSQL database (`postgresql://user@host/db`), tables in `schema`."""
+    """A `ClaimStore` in a PostgreSQL database (`postgresql://user@host/db`), its tables in the schema `crosscheck`."""
 
-    def __init__(self, url: str, *, create: bool = False, schema: str = DEFAULT_SCHEMA) -> None:
+    def __init__(self, url: str, *, create: bool = False, shown: str | None = None) -> None:
         """Connect; with `create`, make the tables if they are missing.  No store there is a StoreError."""
-        self.url = url
-        self._schema, self._schema_name = sql.Identifier(schema), schema
+        self.shown = display_url(url) if shown is None else shown
+        self._schema, self._schema_name = sql.Identifier(DEFAULT_SCHEMA), DEFAULT_SCHEMA
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
-            raise StoreError(f"{_display(url)}: cannot connect to PostgreSQL ({str(exc).strip()})") from None
+            raise StoreError(self.shown, f"cannot connect to PostgreSQL ({_message(exc)})") from None
         try:
-            with _reported(url):
+            with _reported(self.shown):
                 if create:
                     self._create()
                 self._check_format()
@@ -161,7 +158,7 @@ class PostgresStore:
                 {"s": self._schema.as_string(self._conn), "name": self._schema_name},
             ).fetchone() or (None, 0)
             if marker is None and tables:
-                raise StoreError(f"{_display(self.url)}: schema {self._schema_name!r} holds other tables, not a claims store")
+                raise StoreError(self.shown, f"schema {self._schema_name!r} holds other tables, not a claims store")
             self._conn.execute(self._sql(_TABLES))
             if self._conn.execute(self._sql("SELECT 1 FROM {schema}.store_format")).fetchone() is None:
                 self._conn.execute(self._sql("INSERT INTO {schema}.store_format VALUES (%s)"), (FORMAT_VERSION,))
@@ -169,24 +166,20 @@ class PostgresStore:
     def _check_format(self) -> None:
         found = self._conn.execute("SELECT to_regclass(%s)", (f"{self._schema.as_string(self._conn)}.store_format",)).fetchone()
         if found is None or found[0] is None:
-            raise StoreError(f"{_display(self.url)}: no claims store in schema {self._schema_name!r} (expected one written by `crosscheck index`)")
+            raise StoreError(self.shown, f"no claims store in schema {self._schema_name!r} (expected one written by `crosscheck index`)")
         versions = [row[0] for row in self._conn.execute(self._sql("SELECT version FROM {schema}.store_format"))]
         if versions != [FORMAT_VERSION]:
-            raise StoreError(f"{_display(self.url)}: not a claims store of format {FORMAT_VERSION} (found {versions})")
+            raise StoreError(self.shown, f"not a claims store of format {FORMAT_VERSION} (found {versions})")
 
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> PostgresStore:
-        return self
+    def index(self, documents: Iterable[Document], *, batch_documents: int = INDEX_BATCH_DOCUMENTS) -> int:
+        """Write the documents' claims, replacing edited ones and skipping unchanged ones; returns their claim count.
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def index(self, corpus: Corpus, *, batch_documents: int = INDEX_BATCH_DOCUMENTS) -> int:
-        """Store every document of `corpus`, replacing edited ones and skipping unchanged ones; returns its claim count."""
-        documents = sorted({d.id: d for d in corpus.documents}.values(), key=lambda d: d.id)  # one lock order for every writer
-        with _reported(self.url):
+        One transaction per `batch_documents` documents, taken in id order (the lock order of every writer)."""
+        documents = sorted({d.id: d for d in documents}.values(), key=lambda d: d.id)  # the last of an id wins, as on SQLite
+        with _reported(self.shown):
             for i in range(0, len(documents), batch_documents):
                 self._write_batch([_rows(d) for d in documents[i : i + batch_documents]])
         return sum(len(d.claims) for d in documents)
@@ -200,7 +193,8 @@ class PostgresStore:
                     if not changed:
                         return
                     self._conn.execute(self._sql("DELETE FROM {schema}.claims WHERE document = ANY(%s)"), (sorted(changed),))
-                    with self._conn.cursor() as cursor, cursor.copy(self._sql(f"COPY {{schema}}.claims {_CLAIM_COLUMNS} FROM STDIN")) as copy:
+                    copy_claims = self._sql(f"COPY {{schema}}.claims {_CLAIM_COLUMNS} FROM STDIN")
+                    with self._conn.cursor() as cursor, cursor.copy(copy_claims) as copy:
                         for row in rows:
                             if row.document[0] in changed:
                                 for claim in row.claims:
@@ -210,68 +204,48 @@ class PostgresStore:
                 if attempt == _RETRIES - 1:
                     raise
 
-    def claims_for_keys(self, keys: Iterable[Key], exclude: Iterable[str] = ()) -> Iterator[tuple[str, LocatedClaim]]:
-        """Stored claims with one of `keys`, as (document id, claim); one indexed query per key.
+    def claims_for_keys(self, keys: Iterable[Key], exclude: Iterable[str] = ()) -> list[Document]:
+        """The stored documents with claims of `keys`, holding only those claims, sorted by id; one indexed query per key.
 
         The queries of `_KEYS_PER_PIPELINE` keys go out together (pipeline mode), so a new
         article's forty keys cost one round trip to the server, not forty.
         """
         skip = set(exclude)
-        query = self._sql(f"SELECT {_SELECT_CLAIM} FROM {{schema}}.claims WHERE subject = %s AND property = %s ORDER BY document, ordinal")
+        query = self._sql(f"SELECT {SELECT_CLAIM} FROM {{schema}}.claims WHERE subject = %s AND property = %s ORDER BY document, ordinal")
         wanted = sorted(set(keys))
+        found: dict[str, list[LocatedClaim]] = {}
         for i in range(0, len(wanted), _KEYS_PER_PIPELINE):
-            with _reported(self.url), self._conn.pipeline():
+            with _reported(self.shown), self._conn.pipeline():
                 results = [self._conn.execute(query, key, prepare=True) for key in wanted[i : i + _KEYS_PER_PIPELINE]]
-            for result in results:
-                for _key, claims in fact_groups(result.fetchall()):
-                    for located in claims:
-                        if located.document not in skip:
-                            yield located.document, located
+            with _reported(self.shown):
+                for result in results:
+                    for _key, claims in fact_groups(result.fetchall()):
+                        for claim in claims:
+                            if claim.document not in skip:
+                                found.setdefault(claim.document, []).append(claim)
+        return archived_documents(found, self.documents(found))
 
     def documents(self, ids: Collection[str]) -> dict[str, Document]:
         """The stored documents with these ids (metadata and paths, without claims or text)."""
-        with _reported(self.url):
+        with _reported(self.shown):
             rows = self._conn.execute(
                 self._sql("SELECT id, article_path, claims_path, meta FROM {schema}.documents WHERE id = ANY(%s)"), (list(ids),),
             ).fetchall()
         return {row[0]: stored_document(*row) for row in rows}
 
-    def with_archive(self, corpus: Corpus) -> tuple[Corpus, frozenset[str]]:
-        """`corpus` plus the stored claims sharing a key with it; also the ids of the new documents.
-
-        A stored document with the same id as a new one is left out (the new version wins).
-        """
-        new_ids = frozenset(d.id for d in corpus.documents)
-        found: dict[str, list[LocatedClaim]] = {}
-        for doc_id, located in self.claims_for_keys({c.key for c in corpus.claims}, exclude=new_ids):
-            found.setdefault(doc_id, []).append(located)
-        stored = self.documents(found)
-        archived = [
-            Document(doc_id, stored[doc_id].article_path, stored[doc_id].claims_path, stored[doc_id].meta, "",
-                     tuple(sorted(found[doc_id], key=lambda c: (c.start, c.claim.id))))
-            for doc_id in sorted(found)
-        ]
-        combined = Corpus(documents=sorted([*corpus.documents, *archived], key=lambda d: d.id), registry=corpus.registry,
-                          registry_path=corpus.registry_path)
-        return combined, new_ids
-
     def audit(self) -> Iterator[FactGroup]:
         """Every stored claim grouped by key, in key order, from one snapshot; rows arrive in fetches, never all at once."""
-        with _reported(self.url), self._conn.transaction():
+        with _reported(self.shown), self._conn.transaction():
             self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")  # `documents` sees the same state
             with self._conn.cursor(name="crosscheck_audit") as cursor:
                 cursor.itersize = AUDIT_FETCH_ROWS
-                cursor.execute(self._sql(f"SELECT {_SELECT_CLAIM} FROM {{schema}}.claims ORDER BY subject, property, document, ordinal"))
+                cursor.execute(self._sql(f"SELECT {SELECT_CLAIM} FROM {{schema}}.claims ORDER BY subject, property, document, ordinal"))
                 yield from fact_groups(cursor)
 
     def totals(self) -> ArchiveTotals:
-        with _reported(self.url):
+        with _reported(self.shown):
             documents = self._conn.execute(self._sql("SELECT count(*) FROM {schema}.documents")).fetchone()
             claims = self._conn.execute(self._sql("SELECT count(*), count(*) FILTER (WHERE drafted) FROM {schema}.claims")).fetchone()
         assert documents is not None and claims is not None  # aggregates always return a row
         return ArchiveTotals(documents[0], claims[0], claims[1])
 
-
-def is_postgres_url(url: str) -> bool:
-    """Whether a `--store`/`--against` value names a PostgreSQL database rather than a SQLite file."""
-    return url.startswith(("postgresql://", "postgres://"))

@@ -1,20 +1,22 @@
 """The SQLite claims store: one file, claims indexed by (subject, property), one query per key.
 
 A file is trusted only when it carries this store's `application_id`: a foreign SQLite file
-(or any other file) is a `StoreError`, never read as claims.
+(or any other file) is a `StoreError`, never read as claims.  `index` writes a run in one
+transaction (`BEGIN IMMEDIATE`: a second writer waits for the first; a run killed mid-index
+leaves the previous state), replacing each document it is given, unchanged or not.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
-from typing import Iterable
 
 from crosscheck.errors import StoreError
-from crosscheck.model.claims import Claim, DocumentMeta
 from crosscheck.model.corpus import Document, LocatedClaim
-from crosscheck.store import Key
+from crosscheck.store import ArchiveTotals, FactGroup, Key
+from crosscheck.store.rows import SELECT_CLAIM, archived_documents, fact_groups, located, stored_document
 
 _APPLICATION_ID = 0x63637331  # "ccs1"
 _SCHEMA = """
@@ -30,6 +32,8 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE INDEX IF NOT EXISTS claims_by_key ON claims (subject, property);
 CREATE INDEX IF NOT EXISTS claims_by_document ON claims (document);
 """
+_ID_CHUNK = 500
+"""Ids per `IN (...)` query, well under SQLite's bound on parameters."""
 
 
 def open_store(location: str, *, create: bool = False, shown: str | None = None) -> SqliteStore:
@@ -94,24 +98,36 @@ class SqliteStore:
         """The stored documents with claims of `keys`, holding only those claims; one indexed query per key."""
         skip = set(exclude)
         found: dict[str, list[LocatedClaim]] = defaultdict(list)
-        for subject, prop in sorted(set(keys)):
-            rows = self._db.execute(
-                'SELECT document, claim, start, "end", line, "column", drafted FROM claims WHERE subject = ? AND property = ?',
-                (subject, prop),
-            )
-            for document, claim, start, end, line, column, drafted in rows:
-                if document not in skip:
-                    found[document].append(LocatedClaim(Claim.model_validate_json(claim), document, start, end, line, column, bool(drafted)))
-        archived = []
-        for doc_id in sorted(found):
-            row = self._db.execute("SELECT article_path, claims_path, meta FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            archived.append(Document.of(
-                doc_id, DocumentMeta.model_validate_json(row[2]),
-                sorted(found[doc_id], key=lambda c: (c.start, c.claim.id)),
-                article_path=Path(row[0]), claims_path=Path(row[1]) if row[1] else None,
-                text="",  # the archive keeps claims and their positions, not article texts
+        for key in sorted(set(keys)):
+            for row in self._db.execute(f"SELECT {SELECT_CLAIM} FROM claims WHERE subject = ? AND property = ?", key):
+                if row[2] not in skip:
+                    found[row[2]].append(located(row))
+        return archived_documents(found, self.documents(found))
+
+    def audit(self) -> Iterator[FactGroup]:
+        """Every stored claim, grouped by key in key order, in one read transaction; SQLite streams the rows from its key index."""
+        self._db.execute("BEGIN")  # every read until the last group, `documents` too, sees one snapshot
+        try:
+            yield from fact_groups(self._db.execute(
+                f"SELECT {SELECT_CLAIM} FROM claims ORDER BY subject, property, document, rowid"  # rowid: the order `index` wrote
             ))
-        return archived
+        finally:
+            self._db.execute("COMMIT")
+
+    def documents(self, ids: Collection[str]) -> dict[str, Document]:
+        found: dict[str, Document] = {}
+        wanted = sorted(set(ids))
+        for i in range(0, len(wanted), _ID_CHUNK):
+            chunk = wanted[i : i + _ID_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(f"SELECT id, article_path, claims_path, meta FROM documents WHERE id IN ({marks})", chunk):
+                found[row[0]] = stored_document(*row)
+        return found
+
+    def totals(self) -> ArchiveTotals:
+        documents = self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        claims, drafted = self._db.execute("SELECT count(*), coalesce(sum(drafted), 0) FROM claims").fetchone()
+        return ArchiveTotals(documents, claims, drafted)
 
     def close(self) -> None:
         self._db.close()

@@ -19,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from crosscheck import api
     from crosscheck.reporters.escape import strip_control
+    from crosscheck.store import display_url
 
     result = api.load(args.paths, args.registry, cache=args.cache, use_cache=not args.no_cache)
     errors = [d for d in result.diagnostics if d.severity == "error"]
@@ -28,5 +29,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(errors)} error(s): nothing indexed", file=sys.stderr)
         return EXIT_INVALID
     count = api.index(result.corpus, args.store)
-    print(f"indexed {len(result.corpus.documents)} documents, {count} claims into {args.store}")
+    print(f"indexed {len(result.corpus.documents)} documents, {count} claims into {display_url(args.store)}")
     return EXIT_OK

@@ -1,126 +1,33 @@
 """Whole-archive audit without loading the archive: its claims streamed in key order, one fact at a time.
 
-An archive (SQLite or PostgreSQL) yields its claims grouped by (subject, property), in key
-order, each group's claims in corpus order (document id, then the claims file's order).
-`check_archive` feeds the engine a batch of whole groups at a time and merges the reports,
-so memory is bounded by the batch (or the largest group, if larger), never by the archive;
-`ArchiveAudit.findings` streams the findings too, where `check_archive` sorts them into a Report.  The corpus rules (exchange rates, lengths against start points)
-compare across keys, so the audit keeps the claims they select (conversions, durations,
-"since" dates) and runs them once at the end: that share of the archive is held in memory.
+A claims store (`crosscheck.store.ClaimStore`, SQLite or PostgreSQL) yields its claims grouped
+by (subject, property), in key order, each group's claims in corpus order (document id, then the
+claims file's order).  `check_archive` feeds the engine a batch of whole groups at a time and
+merges the reports, so memory is bounded by the batch (or the largest group, if larger), never
+by the archive; `ArchiveAudit.findings` streams the findings too, where `check_archive` sorts
+them into a Report.  The corpus rules (exchange rates, lengths against start points) compare
+across keys, so the audit keeps the claims they select (conversions, durations, "since" dates)
+and runs them once at the end: that share of the archive is held in memory.  Imported by
+`crosscheck.api` only: the store stays free of the engine.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
 from collections import Counter, OrderedDict
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable, Collection, Iterable, Iterator, Mapping, Protocol, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from crosscheck.comparators import Comparator, registry as comparator_registry
+from crosscheck.comparators import Comparator
+from crosscheck.comparators import registry as comparator_registry
 from crosscheck.engine import check
-from crosscheck.model.claims import Claim, DocumentMeta
-from crosscheck.model.registry import Registry
-from crosscheck.model.values import Value
 from crosscheck.model.corpus import Corpus, Document, LocatedClaim
 from crosscheck.model.report import Finding, Report, Summary
 from crosscheck.rules import Rule
-from crosscheck.store import Key, connect
 
-ClaimRow = tuple[str, str, str, str, int, int, int, int, object]
-"""(subject, property, document, claim JSON, start, end, line, column, drafted) as both stores select it."""
-
-FactGroup = tuple[Key, tuple[LocatedClaim, ...]]
-"""One fact's claims: its (subject, property) key and every stored claim with that key, in corpus order."""
-
-
-@dataclass(frozen=True, slots=True)
-class ArchiveTotals:
-    """What the archive holds, for the audit report's summary."""
-
-    documents: int
-    claims: int
-    drafted: int
-
-
-class Archive(Protocol):
-    """What an audit reads from a store: the fact groups in key order, documents by id, totals."""
-
-    def audit(self) -> Iterator[FactGroup]: ...
-
-    def documents(self, ids: Collection[str]) -> dict[str, Document]: ...
-
-    def totals(self) -> ArchiveTotals: ...
-
-
-def fact_groups(rows: Iterable[ClaimRow]) -> Iterator[FactGroup]:
-    """Rows sorted by key, grouped: one (key, claims) per key, holding one group at a time."""
-    key: Key | None = None
-    claims: list[LocatedClaim] = []
-    for subject, prop, document, claim, start, end, line, column, drafted in rows:
-        if key != (subject, prop):
-            if claims:
-                yield key, tuple(claims)  # type: ignore[misc] - key is set once claims has any
-            key, claims = (subject, prop), []
-        claims.append(LocatedClaim(Claim.model_validate_json(claim), document, start, end, line, column, bool(drafted)))
-    if claims:
-        yield key, tuple(claims)  # type: ignore[misc] - as above
-
-
-def stored_document(doc_id: str, article_path: str, claims_path: str | None, meta: str) -> Document:
-    """A document as the archive keeps it: metadata and paths, no article text (claims attached by the caller)."""
-    return Document(
-        id=doc_id,
-        article_path=Path(article_path),
-        claims_path=Path(claims_path) if claims_path else None,
-        meta=DocumentMeta.model_validate_json(meta),
-        text="",  # the archive keeps claims and their positions, not article texts
-        claims=(),
-    )
-
-
-class SqliteArchive:
-    """The audit's view of a SQLite claims store (`crosscheck index --store FILE`), one read snapshot."""
-
-    _ID_CHUNK = 500
-    """Ids per `IN (...)` query, well under SQLite's bound on parameters."""
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self._db: sqlite3.Connection = connect(path)
-        self._db.execute("BEGIN")  # every read below sees one snapshot, whatever a concurrent `index` writes
-
-    def close(self) -> None:
-        self._db.close()
-
-    def __enter__(self) -> SqliteArchive:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def audit(self) -> Iterator[FactGroup]:
-        """Every stored claim, grouped by key in key order; SQLite streams the rows from its key index."""
-        rows = self._db.execute(
-            'SELECT subject, property, document, claim, start, "end", line, "column", drafted FROM claims'
-            " ORDER BY subject, property, document, rowid"  # rowid: the order `index` wrote a document's claims
-        )
-        return fact_groups(rows)
-
-    def documents(self, ids: Collection[str]) -> dict[str, Document]:
-        found: dict[str, Document] = {}
-        wanted = sorted(set(ids))
-        for i in range(0, len(wanted), self._ID_CHUNK):
-            chunk = wanted[i : i + self._ID_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(f"SELECT id, article_path, claims_path, meta FROM documents WHERE id IN ({marks})", chunk):
-                found[row[0]] = stored_document(*row)
-        return found
-
-    def totals(self) -> ArchiveTotals:
-        documents = self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
-        claims, drafted = self._db.execute("SELECT count(*), coalesce(sum(drafted), 0) FROM claims").fetchone()
-        return ArchiveTotals(documents, claims, drafted)
+if TYPE_CHECKING:
+    from crosscheck.model.registry import Registry
+    from crosscheck.model.values import Value
+    from crosscheck.store import ClaimStore
 
 
 Progress = Callable[[int, int], None]
@@ -143,7 +50,7 @@ class ArchiveAudit:
     """
 
     def __init__(
-        self, archive: Archive, rules: Sequence[Rule], *, registry: Registry | None = None,
+        self, archive: ClaimStore, rules: Sequence[Rule], *, registry: Registry | None = None,
         comparators: Mapping[str, Comparator] | None = None, batch_claims: int = AUDIT_BATCH_CLAIMS,
         progress: Progress | None = None,
     ) -> None:
@@ -196,7 +103,7 @@ class ArchiveAudit:
 
 
 def check_archive(
-    archive: Archive, rules: Sequence[Rule], *, registry: Registry | None = None,
+    archive: ClaimStore, rules: Sequence[Rule], *, registry: Registry | None = None,
     comparators: Mapping[str, Comparator] | None = None, batch_claims: int = AUDIT_BATCH_CLAIMS,
     progress: Progress | None = None,
 ) -> Report:
@@ -215,7 +122,7 @@ articles built 320k documents for 400k claims: a third of its time."""
 class _Documents:
     """The archive's documents by id, the `DOCUMENT_CACHE` last used kept, the others fetched."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: ClaimStore) -> None:
         self.archive = archive
         self.kept: OrderedDict[str, Document] = OrderedDict()
 
@@ -247,7 +154,8 @@ def _corpus(documents: _Documents, claims: list[LocatedClaim], registry: Registr
     batch = []
     for doc_id in sorted(by_document):
         bare = stored[doc_id]
-        batch.append(Document(bare.id, bare.article_path, bare.claims_path, bare.meta, "", tuple(by_document[doc_id])))
+        batch.append(Document.of(bare.id, bare.meta, by_document[doc_id], article_path=bare.article_path,
+                                 claims_path=bare.claims_path, text=""))
     return Corpus(documents=batch, registry=registry)
 
 
@@ -267,7 +175,7 @@ def _selector(corpus_rules: list[tuple[Rule, Comparator]]) -> Callable[[Value], 
     return wanted
 
 
-def _report_order(finding: Finding) -> tuple:
+def _report_order(finding: Finding) -> tuple[str, int, int, str, str]:
     """The engine's order of findings: first claim's document, line, column, then rule and fingerprint."""
     first = finding.claims[0]
     return (first.document, first.line, first.column, finding.rule, finding.fingerprint)

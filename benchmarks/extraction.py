@@ -23,9 +23,9 @@ from pathlib import Path
 import yaml
 
 from crosscheck.extract.draft import draft_claims
+from crosscheck.kinds import normalize
 from crosscheck.model.claims import Claim, ClaimsFile
 from crosscheck.model.registry import Registry
-from crosscheck.kinds import normalize
 from crosscheck.text.search import SearchableText, normalize_typography
 
 NUMERIC = ("quantity", "percentage", "fraction", "date", "duration", "rank")

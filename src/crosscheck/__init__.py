@@ -62,9 +62,9 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # static analysers and IDEs see the real names
     from crosscheck.api import Options, Outcome, check_texts, run
     from crosscheck.engine.check import check
+    from crosscheck.load.corpus import LoadResult
     from crosscheck.model.claims import Claim, ClaimsFile
     from crosscheck.model.registry import Registry
     from crosscheck.model.report import Finding, Report
     from crosscheck.rules import Rule, load_rules
-    from crosscheck.load.corpus import LoadResult
     from crosscheck.speed import load_corpus

@@ -18,10 +18,11 @@ other commands call) is in one place.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from crosscheck import config as configuration
 from crosscheck import gate
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
     from crosscheck.comparators import Comparator
     from crosscheck.load.corpus import LoadResult
     from crosscheck.load.read import Sources
-    from crosscheck.model.registry import Registry
     from crosscheck.model.corpus import Corpus, Document
+    from crosscheck.model.registry import Registry
     from crosscheck.model.report import Report
     from crosscheck.rules import Rule
     from crosscheck.speed.claims_cache import ClaimsCache
@@ -169,10 +170,8 @@ def rules(options: Options) -> list[Rule]:
 
 
 def _catalogue(settings: configuration.Settings, options: Options) -> list[Rule]:
-    from crosscheck.rules import load_rules
-
     # params given as an option are the caller's; else they are the config file's, located there
-    from crosscheck.rules import selection
+    from crosscheck.rules import load_rules, selection
 
     origin = configuration.Origin(None, "params") if options.params is not None else configuration.origin()
     catalogue = load_rules(settings.rules, overrides=settings.params, locate_setting=origin.locate)
@@ -398,8 +397,8 @@ def check_texts(texts: Mapping[str, str], *, registry: Registry | str | Path | N
     """
     from crosscheck import speed
     from crosscheck.extract.documents import draft_documents
-    from crosscheck.model.registry import Registry as RegistryModel
     from crosscheck.model.corpus import Corpus
+    from crosscheck.model.registry import Registry as RegistryModel
     from crosscheck.rules import load_rules
 
     if isinstance(registry, RegistryModel) or registry is None:

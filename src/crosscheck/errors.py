@@ -9,8 +9,8 @@ and an exit status.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 EXIT_OK = 0
 """Nothing at or above `--fail-on` was found (or the command had nothing to judge)."""

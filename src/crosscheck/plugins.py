@@ -8,8 +8,9 @@ group at all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Generic, TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -44,13 +45,13 @@ def load(group: str, what: str, accept: Callable[[object], T]) -> Loaded[T]:
     loaded: Loaded[T] = Loaded()
     try:
         found = sorted(entry_points(group=group), key=lambda e: e.name)
-    except Exception as exc:  # noqa: BLE001 - a broken distribution's metadata must not take the tool down
+    except Exception as exc:
         loaded.problems.append(f"could not list {group} entry points: {exc}")
         return loaded
     for entry in found:
         try:
             obj = accept(entry.load())
-        except Exception as exc:  # noqa: BLE001 - any failure of a plugin is its own, not ours
+        except Exception as exc:
             loaded.problems.append(f"{what} plugin {entry.name!r} ({entry.value}) failed to load: {type(exc).__name__}: {exc}")
             continue
         loaded.plugins.append(Plugin(entry.name, entry.value, obj))

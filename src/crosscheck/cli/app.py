@@ -18,7 +18,8 @@ import argparse
 import importlib
 import os
 import sys
-from typing import Iterable, NoReturn
+from collections.abc import Iterable
+from typing import NoReturn
 
 from crosscheck import __version__
 from crosscheck.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, CrosscheckError, Diagnostic
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
 
         silence_stdout()
         return EXIT_FINDINGS
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+    except Exception as exc:
         if os.environ.get("CROSSCHECK_DEBUG"):
             raise
         from crosscheck.reporters.escape import strip_control

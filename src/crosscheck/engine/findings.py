@@ -15,9 +15,9 @@ from pathlib import Path
 from crosscheck.comparators import Item, Verdict
 from crosscheck.kinds import Normal
 from crosscheck.model.claims import LOW_CONFIDENCE
-from crosscheck.model.frame import UNSURE_MATCH
 from crosscheck.model.construct import construct
 from crosscheck.model.corpus import Document
+from crosscheck.model.frame import UNSURE_MATCH
 from crosscheck.model.report import ClaimRef, Finding, severity_rank
 from crosscheck.rules.schema import Rule
 

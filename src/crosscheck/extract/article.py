@@ -86,7 +86,7 @@ class Article:
     _starts: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
-    def parse(cls, text: str, title: str | None = None) -> "Article":
+    def parse(cls, text: str, title: str | None = None) -> Article:
         """Split `text` into paragraphs and sentences and detect its title and dateline."""
         paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
         sentences: list[Sentence] = []

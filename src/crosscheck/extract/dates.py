@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from crosscheck.extract.article import Article
-from crosscheck.text.lexicon import alternation, lexicon
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.numbers import NUMBER, parse_number
+from crosscheck.text.lexicon import alternation, lexicon
 
 _LEX = lexicon()
 _MONTH = rf"(?:{alternation(m.capitalize() for m in _LEX.months)})\.?"
@@ -63,7 +63,7 @@ class Anchor:
     day: int | None = None
 
     @classmethod
-    def of(cls, article: Article, published: str | None = None) -> "Anchor":
+    def of(cls, article: Article, published: str | None = None) -> Anchor:
         if published:
             parts = [int(p) for p in published.split("-")]
             return cls(*parts, *([None] * (3 - len(parts))))
@@ -90,7 +90,7 @@ def _named_year(text: str, start: int, end: int) -> bool:
     after = text[end:end + 30]
     prev_word = re.search(r"([A-Za-z][\w’'-]*)\s+$", before)
     next_word = re.match(r"\s+([A-Za-z][\w’'-]*)", after)
-    if prev_word and prev_word.group(1)[0].isupper() and not prev_word.group(1).lower() in _LEX.date_relations:
+    if prev_word and prev_word.group(1)[0].isupper() and prev_word.group(1).lower() not in _LEX.date_relations:
         return True
     return bool(next_word and next_word.group(1)[0].isupper() and not re.search(r"[,.;:]\s*$", text[start:end + 1]))
 

@@ -10,15 +10,14 @@ marked (`LocatedClaim.drafted`) with its confidence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
-from crosscheck.model.corpus import Document, LocatedClaim
-from crosscheck.extract.draft import claims_file
-from crosscheck.extract.draft import NoClaims
+from crosscheck.extract.draft import NoClaims, claims_file
 from crosscheck.extract.draft_cache import DraftCache
 from crosscheck.extract.matching import align_keys
 from crosscheck.model.claims import Claim
+from crosscheck.model.corpus import Document, LocatedClaim
 from crosscheck.model.registry import Registry
 from crosscheck.text.search import SearchableText
 

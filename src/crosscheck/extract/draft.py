@@ -14,7 +14,6 @@ from crosscheck.extract.article import Article
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
 from crosscheck.extract.framing import key_of, read_frames, scope_of
 from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
-from crosscheck.text.lexicon import lexicon
 from crosscheck.extract.mention import Mention, resolve_overlaps
 from crosscheck.extract.names import find_people, is_organisation, name_spans, slug
 from crosscheck.extract.quantities import extract_quantities
@@ -23,6 +22,7 @@ from crosscheck.extract.ranks import extract_ranks
 from crosscheck.extract.shares import extract_shares
 from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Scope
 from crosscheck.model.registry import Registry
+from crosscheck.text.lexicon import lexicon
 
 _BOILERPLATE = lexicon().boilerplate_lines
 NUMERIC = ("quantity", "percentage", "fraction", "rank", "duration")

@@ -19,15 +19,16 @@ the period (`frame_time`) and the cue words (`frame_cues`) are apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from crosscheck.extract.frame_cues import change_of, cue_words, modality_of
 from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.frame_time import period_of
 from crosscheck.extract.names import slug
-from crosscheck.text.lexicon import lexicon
 from crosscheck.model.frame import Frame
+from crosscheck.text.lexicon import lexicon
 
 _NOUNS = {"NOUN", "PROPN"}
 _VERBS = {"VERB", "AUX"}

@@ -12,7 +12,7 @@ and figures of different places, bases or divisions never share one either.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from crosscheck.extract.article import Article
 from crosscheck.extract.frames import FrameReading, read_date_frame, read_frame

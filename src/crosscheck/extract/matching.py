@@ -21,8 +21,8 @@ at most info (`model.frame.UNSURE_MATCH`, 0.35).  Matches whose articles name th
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 

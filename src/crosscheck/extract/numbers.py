@@ -7,8 +7,6 @@ lower bound, never an exact figure.
 
 from __future__ import annotations
 
-import re
-
 from crosscheck.text.lexicon import alternation, lexicon
 
 _LEX = lexicon()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.text.lexicon import alternation, lexicon
 from crosscheck.extract.mention import looks_plural, singular
+from crosscheck.text.lexicon import alternation, lexicon
 
 _LEX = lexicon()
 _APPROX_BEFORE = re.compile(rf"(?:^|(?<=[^\w]))(?P<word>{alternation(_LEX.approximators)})\s+$", re.I)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from crosscheck.extract.article import Article
-from crosscheck.text.lexicon import alternation, lexicon
 from crosscheck.extract.mention import Mention, singular
 from crosscheck.extract.numbers import NUMBER, VAGUE, is_word_number, parse_number
 from crosscheck.extract.phrases import approximator_after, approximator_before, noun_phrase_after
+from crosscheck.text.lexicon import alternation, lexicon
 
 _LEX = lexicon()
 _SCALE_WORDS = [w for w in _LEX.scales if len(w) > 3]

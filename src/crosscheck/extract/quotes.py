@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 
 from crosscheck.extract.article import Article
-from crosscheck.text.lexicon import alternation, lexicon
 from crosscheck.extract.names import find_people, same_person
+from crosscheck.text.lexicon import alternation, lexicon
 
 _LEX = lexicon()
 _VERBS = alternation(v for v in _LEX.speech_verbs if v != "according to")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from crosscheck.extract.article import Article
-from crosscheck.text.lexicon import alternation, lexicon
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.numbers import NUMBER, parse_number
+from crosscheck.text.lexicon import alternation, lexicon
 
 _LEX = lexicon()
 _ORD = rf"(?:{alternation(_LEX.ordinals)}|\d{{1,3}}(?:st|nd|rd|th))"
@@ -20,7 +20,7 @@ _ORD_OF_LIST = re.compile(
 )
 """An ordinal position in an enumeration: "the third node in the plan", "the second pillar of its strategy"."""
 _RANKED = re.compile(rf"(?i:\b(?:ranked|ranks|ranking|placed|came|finished))\s+(?:(?i:No\.?|number)\s*(?P<n>{NUMBER})|(?P<ord>(?i:{_ORD})))(?![\w-])")
-_TOPPED = re.compile(rf"(?<![\w-])(?P<w>(?i:topped|tops|top\s+(?:position|spot|place|rank)|No\.\s*1|number\s+one))(?![\w-])")
+_TOPPED = re.compile(r"(?<![\w-])(?P<w>(?i:topped|tops|top\s+(?:position|spot|place|rank)|No\.\s*1|number\s+one))(?![\w-])")
 _LEADS = re.compile(r"(?<![\w-])(?P<w>leads|led|ranks\s+first|ranked\s+first|came\s+first)\s+(?=(?:at|with)\s+[$€£]?\d)")
 _LEADER = re.compile(
     rf"(?i:the)\s+(?P<scope>(?i:{alternation(_LEX.leader_scopes)}))\s+(?P<w>(?i:leading|top|foremost|leader|number-one))\b(?![\s-]+(?:{NUMBER}))"

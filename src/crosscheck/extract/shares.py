@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from crosscheck.extract.article import Article
-from crosscheck.text.lexicon import alternation, lexicon
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.numbers import NUMBER, parse_number
 from crosscheck.extract.phrases import approximator_before
+from crosscheck.text.lexicon import alternation, lexicon
 
 _LEX = lexicon()
 _FRACTION = re.compile(rf"(?<![\w-])(?P<frac>(?i:{alternation(_LEX.fraction_words)}))(?![\w-])")

@@ -10,8 +10,9 @@ the merge base of REF and HEAD, so a branch is not blamed for what REF gained me
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from crosscheck.errors import CrosscheckError, Diagnostic
 from crosscheck.gate import Placed, with_findings

@@ -8,8 +8,9 @@ the other checks the gate makes, and each problem is located at the waiver's `ru
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from crosscheck.errors import Diagnostic, did_you_mean
 

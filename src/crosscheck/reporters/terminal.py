@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crosscheck.model.report import ClaimRef, Finding, Report
-from crosscheck.reporters import RenderOptions, group_findings, key_label, rule_label, summary_parts
+from crosscheck.reporters import RenderOptions, group_findings, rule_label, summary_parts
 from crosscheck.reporters.escape import terminal
 from crosscheck.text import words
 

@@ -14,8 +14,9 @@ rule id (`[tool.crosscheck.params.CC101]`).
 from __future__ import annotations
 
 import string
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 

@@ -6,8 +6,8 @@ does not fire), and `crosscheck rules explain` shows them with the outcome.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from crosscheck.comparators import Comparator
 from crosscheck.model.claims import Claim, DocumentMeta

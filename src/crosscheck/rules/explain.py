@@ -4,7 +4,7 @@ examples run live (`crosscheck rules explain ID`)."""
 from __future__ import annotations
 
 import textwrap
-from typing import Sequence
+from collections.abc import Sequence
 
 from crosscheck.rules import Rule
 from crosscheck.rules.examples import run_example

@@ -6,7 +6,8 @@ at the config file's line (through a `LocateSetting`) and name the rule they wer
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 

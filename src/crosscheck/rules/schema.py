@@ -7,7 +7,8 @@ files (`crosscheck.rules`) reads YAML through `crosscheck.load`.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 

@@ -9,7 +9,8 @@ select something and would otherwise silently select nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
 

@@ -12,9 +12,9 @@ import sys
 from typing import TYPE_CHECKING
 
 from crosscheck import __version__, gate, reporters
-from crosscheck.errors import EXIT_INVALID, EXIT_OK, CrosscheckError
 from crosscheck.cli.arguments import add_cache_arguments, add_corpus_arguments, corpus_options, positive_int, print_warning
 from crosscheck.cli.output import delivered
+from crosscheck.errors import EXIT_INVALID, EXIT_OK, CrosscheckError
 
 if TYPE_CHECKING:
     from crosscheck import api

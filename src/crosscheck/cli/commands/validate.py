@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from crosscheck import __version__
 from crosscheck.cli.output import delivered
-from crosscheck.reporters import SHOWS_DIAGNOSTICS
 from crosscheck.errors import EXIT_INVALID, EXIT_OK, CrosscheckError
+from crosscheck.reporters import SHOWS_DIAGNOSTICS
 
 if TYPE_CHECKING:
     from crosscheck.load.corpus import LoadResult

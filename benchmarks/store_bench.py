@@ -163,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
     parser.add_argument("--claims", type=int, default=40, help="claims per article")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each audit and in-memory measure; the median is shown")
-    parser.add_argument("--postgres", default=os.environ.get("CROSSCHECK_TEST_POSTGRES"), help="a PostgreSQL URL (default: $CROSSCHECK_TEST_POSTGRES)")
+    parser.add_argument("--postgres", default=os.environ.get("CROSSCHECK_TEST_POSTGRES"),
+                        help="a PostgreSQL URL (default: $CROSSCHECK_TEST_POSTGRES)")
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "crosscheck-store-bench")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -176,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         print("no PostgreSQL URL (--postgres or CROSSCHECK_TEST_POSTGRES): SQLite only", file=sys.stderr)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     print(f"{'articles':>8} {'claims':>8} {'backend':>8} {'index':>7} {'reindex':>7} {'idx MB':>6} {'against':>7} {'query':>6} "
-          f"{'agst MB':>7} {'audit':>7} {'aud MB':>6} {'report':>7} {'rep MB':>6} {'memory':>7} {'(load)':>7} {'mem MB':>6} {'audit/mem':>9} {'findings':>8}")
+          f"{'agst MB':>7} {'audit':>7} {'aud MB':>6} {'report':>7} {'rep MB':>6} "
+          f"{'memory':>7} {'(load)':>7} {'mem MB':>6} {'audit/mem':>9} {'findings':>8}")
     for size in [int(s) for s in args.sizes.split(",") if s]:
         corpus, new = prepare(size, args.claims, args.workdir)
         memory_runs = [measure({"backend": "none", "op": "memory", "corpus": str(corpus)}) for _ in range(args.repeat)]
@@ -185,11 +187,15 @@ def main(argv: list[str] | None = None) -> int:
         for backend in backends:
             row = bench(size, args.claims, corpus, new, args.workdir, backend, args.postgres, args.repeat)
             if not row["audit_findings"] == row["report_findings"] == in_memory["findings"]:
-                raise SystemExit(f"audit on {backend} found {row['audit_findings']} findings, the in-memory check {in_memory['findings']}")
-            print(f"{size:>8} {int(row['claims']):>8} {backend:>8} {row['index']:>7.2f} {row['reindex']:>7.2f} {row['index_rss'] / 2**20:>6.0f} "
-                  f"{row['against']:>7.3f} {row['query']:>6.3f} {row['against_rss'] / 2**20:>7.0f} {row['audit']:>7.2f} {row['audit_rss'] / 2**20:>6.0f} "
+                raise SystemExit(f"audit on {backend} found {row['audit_findings']} findings, "
+                                 f"the in-memory check {in_memory['findings']}")
+            print(f"{size:>8} {int(row['claims']):>8} {backend:>8} {row['index']:>7.2f} {row['reindex']:>7.2f} "
+                  f"{row['index_rss'] / 2**20:>6.0f} "
+                  f"{row['against']:>7.3f} {row['query']:>6.3f} {row['against_rss'] / 2**20:>7.0f} {row['audit']:>7.2f} "
+                  f"{row['audit_rss'] / 2**20:>6.0f} "
                   f"{row['report']:>7.2f} {row['report_rss'] / 2**20:>6.0f} "
-                  f"{in_memory['seconds']:>7.2f} {in_memory['load']:>7.2f} {memory_rss / 2**20:>6.0f} {row['audit'] / in_memory['seconds']:>9.2f} "
+                  f"{in_memory['seconds']:>7.2f} {in_memory['load']:>7.2f} {memory_rss / 2**20:>6.0f} "
+                  f"{row['audit'] / in_memory['seconds']:>9.2f} "
                   f"{int(row['audit_findings']):>8}", flush=True)
     return 0
 

@@ -316,11 +316,16 @@ class _Run:
         corpus = result.corpus
         self.registry = corpus.registry_path
         if self.options.draft and result.sources is not None and result.sources.articles_without_claims:
-            corpus.documents = sorted(corpus.documents + _drafted(result.sources.articles_without_claims, corpus, cache), key=lambda d: d.id)
+            corpus.documents = sorted(
+                corpus.documents + _drafted(result.sources.articles_without_claims, corpus, cache), key=lambda d: d.id
+            )
         if self.options.stdin is not None:
             corpus.documents = _with_stdin_article(corpus, *self.options.stdin)
         if not corpus.documents:
-            raise CrosscheckError(Diagnostic(paths[0] if paths else ".", 1, 1, "no-documents", "no claims files found (expected *.claims.yaml files under the given paths)"))
+            raise CrosscheckError(Diagnostic(
+                paths[0] if paths else ".", 1, 1, "no-documents",
+                "no claims files found (expected *.claims.yaml files under the given paths)",
+            ))
         if self.options.against:
             from crosscheck import store
 

@@ -181,7 +181,10 @@ def _normalise_keys(table: Mapping[str, Any], origin: str, path: Path | None) ->
         if key not in known:
             hint = did_you_mean(key, known)
             where = (_display(path), _key_line(path, raw_key)) if path else (origin, 1)
-            problems.append(Diagnostic(where[0], where[1], 1, "config-unknown-key", f"unknown key {raw_key!r} in {origin} (expected one of {', '.join(sorted(known))}){hint}"))
+            problems.append(Diagnostic(
+                where[0], where[1], 1, "config-unknown-key",
+                f"unknown key {raw_key!r} in {origin} (expected one of {', '.join(sorted(known))}){hint}",
+            ))
             continue
         out[key] = value
     if problems:
@@ -237,7 +240,7 @@ def resolve(flags: Mapping[str, Any] | None = None, *, environ: Mapping[str, str
         layers.append((label, values, file_path))
     layers.append(("environment", {f"{ENV_PREFIX}{k.upper()}": v for k, v in _from_env(environ).items()}, None))
     layers.append(("flag", {k: v for k, v in (flags or {}).items() if v is not None and v != []}, None))
-    for label, values, path in layers:
+    for label, values, _path in layers:
         for key, value in values.items():
             name = key[len(ENV_PREFIX) :].lower() if label == "environment" else key
             merged[name] = value

@@ -68,7 +68,8 @@ def main(argv: list[str] | None = None) -> None:
     """`python -m crosscheck.schemas [DIR]`: regenerate the schema files in DIR (default ./schemas)."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m crosscheck.schemas", description="Regenerate the published JSON Schemas from the models.")
+    parser = argparse.ArgumentParser(prog="python -m crosscheck.schemas",
+                                     description="Regenerate the published JSON Schemas from the models.")
     parser.add_argument("folder", nargs="?", default="schemas", help="where to write them (default: ./schemas)")
     for written_path in write_all(Path(parser.parse_args(argv).folder)):
         print(written_path)

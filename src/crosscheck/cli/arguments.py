@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments shared by `check` and `baseline`: what to load and which rules to run."""
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="claims files, articles or corpus folders (default: config `paths`, else .)")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="claims files, articles or corpus folders (default: config `paths`, else .)")
     parser.add_argument("--registry", metavar="FILE", help="registry file (default: registry.yaml found beside the corpus)")
     parser.add_argument("--rules", action="append", metavar="DIR", help="extra rules folder (repeatable)")
     parser.add_argument("--select", action="append", type=rule_list, metavar="RULES",

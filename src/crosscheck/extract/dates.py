@@ -32,7 +32,9 @@ _MONTH_YEAR = re.compile(rf"(?:(?P<rel>(?i:{_REL}))\s+)?(?P<month>{_MONTH})\s+(?
 _YEAR_RANGE = re.compile(
     rf"(?:(?i:between|from)\s+)?(?P<a>{_YEAR})\s*(?:-|–|—|to|and|through)\s*(?P<b>{_YEAR}|\d\d(?!\d))"
 )
-_YEAR_REL = re.compile(rf"(?<![\w-])(?P<rel>(?i:{_REL}))\s+(?:the\s+(?:end|start|beginning|middle|close)\s+of\s+)?(?P<year>{_YEAR})(?![\w-])")
+_YEAR_REL = re.compile(
+    rf"(?<![\w-])(?P<rel>(?i:{_REL}))\s+(?:the\s+(?:end|start|beginning|middle|close)\s+of\s+)?(?P<year>{_YEAR})(?![\w-])"
+)
 _MONTH_ALONE = re.compile(
     rf"(?:(?P<rel>(?i:{_REL}))\s+)?(?:(?P<mod>(?i:last|this|next|early|late|mid-|mid|the\s+end\s+of|the\s+start\s+of))\s*)?(?P<month>{_MONTH_FULL}|May|March)\b(?!\s+\d)"
 )
@@ -42,7 +44,9 @@ _RELATIVE = re.compile(
     rf"|(?P<ago>{NUMBER})\s+(?P<ago_unit>(?i:{_UNIT}))\s+ago\b"
 )
 _FIRST_TIME = re.compile(r"(?<![\w-])(?i:for\s+the\s+first\s+time)\b")
-_RECENT = re.compile(r"(?<![\w-])(?P<w>(?i:recently|recent))(?:\s+(?P<pp>[a-z]+ed)\b)?(?!\s+(?:years|months|weeks|decades|data|figures|trend)\b)")
+_RECENT = re.compile(
+    r"(?<![\w-])(?P<w>(?i:recently|recent))(?:\s+(?P<pp>[a-z]+ed)\b)?(?!\s+(?:years|months|weeks|decades|data|figures|trend)\b)"
+)
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _WITHIN = re.compile(
     rf"(?i:within|in)\s+(?:the\s+)?(?i:next|coming)\s+(?:(?P<num>{NUMBER})\s+)?(?P<unit>(?i:{_UNIT}))\b"

@@ -16,7 +16,7 @@ from pathlib import Path
 from crosscheck.extract.draft import NoClaims, claims_file
 from crosscheck.extract.draft_cache import DraftCache
 from crosscheck.extract.matching import align_keys
-from crosscheck.model.claims import Claim
+from crosscheck.model.claims import Claim, ClaimsFile
 from crosscheck.model.corpus import Document, LocatedClaim
 from crosscheck.model.registry import Registry
 from crosscheck.text.search import SearchableText
@@ -40,7 +40,7 @@ def draft_documents(articles: Sequence[tuple[str, Path, str]], existing: Sequenc
     Articles with nothing to draft are left out.  `existing` documents are not changed.  With `drafts`,
     an article drafted before under the same configuration is read back instead of parsed again.
     """
-    drafted: dict[str, tuple[Path, str, object]] = {}
+    drafted: dict[str, tuple[Path, str, ClaimsFile]] = {}
     for doc_id, path, text in articles:
         stored = drafts.get(text, path.name) if drafts is not None else None
         if stored is None:

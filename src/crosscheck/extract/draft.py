@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pydantic import TypeAdapter
+
 from crosscheck.extract.article import Article
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
 from crosscheck.extract.framing import key_of, read_frames, scope_of
@@ -21,12 +23,16 @@ from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.ranks import extract_ranks
 from crosscheck.extract.shares import extract_shares
 from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Scope
+from crosscheck.model.frame import Frame
 from crosscheck.model.registry import Registry
+from crosscheck.model.values import Value
 from crosscheck.text.lexicon import lexicon
 
 _BOILERPLATE = lexicon().boilerplate_lines
 NUMERIC = ("quantity", "percentage", "fraction", "rank", "duration")
 _LIST_CUE = re.compile(r"\b(?:them|respectively|these|those|both|all three|each)\b", re.I)
+_VALUE: TypeAdapter[Value] = TypeAdapter(Value)
+"""A mention's value fields (a dict with `kind`) as the typed value a claim holds."""
 
 
 BARE_COUNT_CONFIDENCE = 0.85
@@ -72,7 +78,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
         ids[base] += 1
         claim_id = base if ids[base] == 1 else f"{base}-{ids[base]}"
         claims.append(Claim(
-            id=claim_id, subject=key.subject, property=key.property, value=m.value,
+            id=claim_id, subject=key.subject, property=key.property, value=_VALUE.validate_python(m.value),
             text=text[m.start:m.end], quote=text[q_start:q_end],
             scope=Scope(**scope) if scope else None,
             draft=Draft(confidence=key.confidence, review=key.review, method=key.method, span=(q_start, q_end)),
@@ -80,13 +86,16 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
         ))
         if frame is not None and key.method == "frame" and frame.direction == "unchanged" and frame.level == "level" \
                 and frame.modality == "reported":
-            claims.append(_previous_of_unchanged(claims[-1], ids))
+            claims.append(_previous_of_unchanged(claims[-1], frame, ids))
     return claims
 
 
-def _previous_of_unchanged(claim: Claim, ids: Counter[str]) -> Claim:
-    """"Held steady at 4.1%" also says the previous figure was 4.1%: a claim of its own, comparable as such."""
-    frame = claim.frame.model_copy(update={"modality": "previous"})
+def _previous_of_unchanged(claim: Claim, frame: Frame, ids: Counter[str]) -> Claim:
+    """"Held steady at 4.1%" also says the previous figure was 4.1%: a claim of its own, comparable as such.
+
+    `frame` is the claim's own frame.
+    """
+    frame = frame.model_copy(update={"modality": "previous"})
     subject, prop = key_of(frame)
     base = slug(f"{subject}-{prop}")[:60].strip("-")
     ids[base] += 1
@@ -139,8 +148,7 @@ def _attach_scopes(article: Article, mentions: list[Mention]) -> tuple[list[Ment
     for m in mentions:
         by_sentence.setdefault(article.sentence_index(m.start), []).append(m)
     drop: set[int] = set()
-    for index, items in by_sentence.items():
-        sentence = article.sentences[index]
+    for items in by_sentence.values():
         figures = [m for m in items if m.kind in NUMERIC]
         if not figures:
             continue

@@ -8,9 +8,10 @@ lexicon's `frame_modality` lists map them to a modality, `frame_change` to a dir
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from crosscheck.extract.frame_lexicon import frame_lexicon
+from crosscheck.model.frame import Direction, Modality
 
 _VERBS = {"VERB", "AUX"}
 
@@ -46,7 +47,7 @@ def cue_words(figure: Any, np: Any) -> tuple[set[str], str]:
     return words, window
 
 
-def modality_of(words: set[str], window: str, preposition: str | None, change_prep: dict[str, str]) -> str:
+def modality_of(words: set[str], window: str, preposition: str | None, change_prep: dict[str, str]) -> Modality:
     if preposition and change_prep.get(preposition) == "previous":
         return "previous"
     for modality, cues in frame_lexicon().modality:
@@ -57,7 +58,7 @@ def modality_of(words: set[str], window: str, preposition: str | None, change_pr
 
 
 def change_of(figure: Any, np: Any, noun: Any | None, verb: Any | None, preposition: str | None,
-            is_percentage: bool, window: str) -> tuple[str, str | None]:
+            is_percentage: bool, window: str) -> tuple[Literal["level", "change"], Direction | None]:
     """(level or change, direction)."""
     lex = frame_lexicon()
     direction = None

@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import cast
 
 import yaml
+
+from crosscheck.model.frame import Direction, Modality
 
 
 def _invert(groups: dict) -> dict[str, str]:
@@ -26,9 +29,9 @@ class FrameLexicon:
     neutral: frozenset[str]
     basis: dict[str, str]
     divisions: dict[str, str]
-    modality: tuple[tuple[str, tuple[str, ...]], ...]
+    modality: tuple[tuple[Modality, tuple[str, ...]], ...]
     """(modality, cue phrases) in order of precedence."""
-    change: dict[str, str]
+    change: dict[str, Direction]
     """cue lemma -> direction."""
     change_prepositions: dict[str, str]
     generic_verbs: frozenset[str]
@@ -59,7 +62,7 @@ def frame_lexicon() -> FrameLexicon:
         basis=_invert(raw["frame_basis"]),
         divisions=_invert(raw["frame_divisions"]),
         modality=tuple((k, tuple(str(w).lower() for w in v)) for k, v in raw["frame_modality"].items()),
-        change=_invert(raw["frame_change"]),
+        change=cast("dict[str, Direction]", _invert(raw["frame_change"])),  # its keys are the directions
         change_prepositions={str(k): str(v) for k, v in raw["frame_change_prepositions"].items()},
         generic_verbs=frozenset(str(w).lower() for w in raw["frame_generic_verbs"]),
         not_subjects=frozenset(str(w).lower() for w in raw["frame_not_subjects"]),

@@ -78,7 +78,7 @@ def _phrase(noun: Any) -> list[str]:
     return out
 
 
-def _canonical(candidates: Iterable[str]) -> str | None:
+def _canonical(candidates: Iterable[str | None]) -> str | None:
     measures = frame_lexicon().measures
     for c in candidates:
         if c and c in measures:
@@ -371,8 +371,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     if not person and (segment := _segment(verb, thing, np)):
         qualifiers["segment"] = segment
     # "a 30-storey building": the hedges that count are those around the building, not the figure's odd parse
-    words, window = cue_words(described, described) if described is not None else cue_words(figure, np)
-    modality = modality_of(words, window, preposition, lex.change_prepositions)
+    cues, window = cue_words(described, described) if described is not None else cue_words(figure, np)
+    modality = modality_of(cues, window, preposition, lex.change_prepositions)
     level, direction = change_of(figure, np, noun, verb, preposition, kind == "percentage", window)
     if comparative is not None:
         level, direction = "change", "up" if comparative.lower_ == "more" else "down"

@@ -40,7 +40,7 @@ def read_frames(article: Article, mentions: Iterable[Mention],
     indices = sorted({article.sentence_index(m.start) for m in figures})
     texts = [article.text[article.sentences[i].start:article.sentences[i].end] for i in indices]
     docs = dict(zip(indices, load_pipeline().pipe(texts)))
-    out: dict[tuple[int, int], FrameReading] = {}
+    out: dict[tuple[int, int], FrameReading | None] = {}
     for m in figures:
         index = article.sentence_index(m.start)
         sentence = article.sentences[index]

@@ -11,6 +11,7 @@ Confidence below `REVIEW_BELOW` marks the claim for review.
 
 from __future__ import annotations
 
+import builtins
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,11 @@ ENTITY_MATCH = 88
 PROPERTY_MATCH = 60
 
 _CLAUSE_BREAK = re.compile(r"[;:—–()]|,\s+(?:while|but|and|which|making|ranking|followed|with|as|despite|according)\b|\.\s")
-_ANAPHOR = re.compile(r"(?i)(?:the|this|that|these|its|their)\s+(?:region|city|area|cluster|country|province|company|firm|group|hub|centre|center|organisation|organization)\b|(?:it|they|here|there)\b")
+_ANAPHOR = re.compile(
+    r"(?i)(?:the|this|that|these|its|their)\s+"
+    r"(?:region|city|area|cluster|country|province|company|firm|group|hub|centre|center|organisation|organization)\b"
+    r"|(?:it|they|here|there)\b"
+)
 _VERBS = frozenset("""reached reach reaches hit hits stood stands totaled totalled totals was were is are has have had
     leads led rose fell grew increased decreased accounted accounts represent represents comprising comprise
     valuing valued worth amounted amounting making made hosts host hosted launched established created""".split())
@@ -50,7 +55,7 @@ class Key:
     confidence: float
     method: str
 
-    @property
+    @builtins.property  # the field `property` shadows the builtin in the class body
     def review(self) -> bool:
         return self.confidence < REVIEW_BELOW
 

@@ -30,7 +30,9 @@ from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.framing import NO_SUBJECT
 from crosscheck.extract.keys import REVIEW_BELOW
 from crosscheck.model.claims import Claim, Draft
+from crosscheck.model.frame import Frame
 from crosscheck.model.registry import Registry
+from crosscheck.model.values import QuoteValue
 
 MATCH_THRESHOLD = 0.55
 """Minimum similarity (0..1) for two quotes of one speaker to be proposed as the same statement (on the
@@ -84,13 +86,13 @@ def _same_subjects(subjects: set[str]) -> dict[str, str]:
     return out
 
 
-def _undated_tally(claim: Claim) -> bool:
+def _undated_tally(claim: Claim, frame: Frame) -> bool:
     """A running tally (deaths, cases ...) with no date: articles of different days give different counts.
 
     "So far this year" dates a tally only as well as the article's own date does, but it says the count is
     the current year-to-date one, which an undated restatement in another article is taken to be too.
     """
-    return claim.frame.measure in frame_lexicon().running_tallies and claim.frame.period is None and claim.scope is None
+    return frame.measure in frame_lexicon().running_tallies and frame.period is None and claim.scope is None
 
 
 def _partitions(members: list[Member], value_of: Callable[[Member], str | None],
@@ -99,13 +101,13 @@ def _partitions(members: list[Member], value_of: Callable[[Member], str | None],
 
     Members that state no value join the one value the others state; with several values they stay apart.
     """
-    stated = {value_of(m) for m in members if value_of(m)}
+    stated = {v for m in members if (v := value_of(m))}
     canonical = same(stated) if same else {v: v for v in stated}
     named = sorted(set(canonical.values()))
     unnamed = [m for m in members if not value_of(m)]
     out = []
     for value in named:
-        group = [m for m in members if value_of(m) and canonical[value_of(m)] == value]
+        group = [m for m in members if (v := value_of(m)) and canonical[v] == value]
         merged = len({value_of(m) for m in group}) > 1
         if len(named) == 1 and unnamed:
             out.append((group + unnamed, True, merged))
@@ -118,21 +120,23 @@ def _partitions(members: list[Member], value_of: Callable[[Member], str | None],
 
 def _frame_groups(claims: dict[Member, Claim]) -> list[MatchGroup]:
     by_frame: dict[tuple, list[Member]] = defaultdict(list)
+    frames: dict[Member, Frame] = {}
     for member, claim in claims.items():
         key = frame_key(claim)
-        if key is not None and claim.draft is not None:
+        if key is not None and claim.frame is not None and claim.draft is not None:  # a key implies a frame
             by_frame[key].append(member)
+            frames[member] = claim.frame
     out: list[MatchGroup] = []
     for members in by_frame.values():
         if len({m.document for m in members}) < 2:
             continue
-        undated = all(_undated_tally(claims[m]) for m in members)
-        for placed, place_inferred, _ in _partitions(members, lambda m: claims[m].frame.qualifiers.get("place")):
-            for group, subject_inferred, merged in _partitions(placed, lambda m: claims[m].frame.subject, _same_subjects):
+        undated = all(_undated_tally(claims[m], frames[m]) for m in members)
+        for placed, place_inferred, _ in _partitions(members, lambda m: frames[m].qualifiers.get("place")):
+            for group, subject_inferred, merged in _partitions(placed, lambda m: frames[m].subject, _same_subjects):
                 if len({m.document for m in group}) < 2:
                     continue
-                in_current = {claims[m].frame.period for m in group} & CURRENT_PERIODS
-                period_inferred = bool(in_current) and any(claims[m].frame.period is None for m in group)
+                in_current = {frames[m].period for m in group} & CURRENT_PERIODS
+                period_inferred = bool(in_current) and any(frames[m].period is None for m in group)
                 inferred = place_inferred or subject_inferred or period_inferred
                 confidence = INFERRED_SUBJECT if inferred else SAME_SUBJECT
                 if merged:
@@ -146,9 +150,11 @@ def _frame_groups(claims: dict[Member, Claim]) -> list[MatchGroup]:
 def _quote_groups(claims: dict[Member, Claim], threshold: float) -> list[MatchGroup]:
     """Quotes of one speaker whose words are alike, joined greedily, best pair first, one per article."""
     by_speaker: dict[str, list[Member]] = defaultdict(list)
+    quotes: dict[Member, QuoteValue] = {}
     for member, claim in claims.items():
         if claim.value.kind == "quote":
             by_speaker[claim.value.speaker].append(member)
+            quotes[member] = claim.value
     scored: list[tuple[float, Member, Member]] = []
     for members in by_speaker.values():
         for i, a in enumerate(members):
@@ -157,7 +163,7 @@ def _quote_groups(claims: dict[Member, Claim], threshold: float) -> list[MatchGr
                     continue
                 ca, cb = claims[a], claims[b]
                 # plain edit similarity: a short quote is not the same statement as a long one that shares its words
-                score = 1.0 if ca.property == cb.property else fuzz.ratio(ca.value.words, cb.value.words) / 100
+                score = 1.0 if ca.property == cb.property else fuzz.ratio(quotes[a].words, quotes[b].words) / 100
                 if score >= threshold:
                     scored.append((score, a, b))
     parent: dict[Member, Member] = {}
@@ -207,8 +213,9 @@ def align_keys(documents: Mapping[str, Sequence[Claim]], registry: Registry | No
     for group in match_claims(documents, registry, threshold):
         members = [(m, documents[m.document][m.index]) for m in group.members]
         hand = [c for _, c in members if c.draft is None]
-        lead = hand[0] if hand else max((c for _, c in members),
-                                        key=lambda c: (c.subject != NO_SUBJECT, c.draft.confidence, c.id))
+        # without a hand-annotated member every member is a draft
+        drafted = [(c, c.draft) for _, c in members if c.draft is not None]
+        lead = hand[0] if hand else max(drafted, key=lambda cd: (cd[0].subject != NO_SUBJECT, cd[1].confidence, cd[0].id))[0]
         for m, claim in members:
             if claim.draft is None:
                 continue

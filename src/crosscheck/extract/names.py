@@ -116,7 +116,9 @@ _TITLED = re.compile(
 _APPOSITIVE = re.compile(
     rf"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{1,2}}),\s+(?P<role>(?:the|a|an)\s+[^,.;:]{{3,80}}?(?i:{alternation(_LEX.titles)})(?:\s+of\s+[^,.;:]{{3,60}})?)(?=[,.;:])"
 )
-_FROM = re.compile(rf"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{1,2}})\s+(?:from|of|at)\s+(?P<org>(?:{_CAP})(?:[\s’'s]+(?:(?:{_CONNECT})\s+)*(?:{_CAP}))*)")
+_FROM = re.compile(
+    rf"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{1,2}})\s+(?:from|of|at)\s+(?P<org>(?:{_CAP})(?:[\s’'s]+(?:(?:{_CONNECT})\s+)*(?:{_CAP}))*)"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,7 +77,7 @@ def load_pipeline(name: str | None = None) -> Any:
     except ImportError as exc:
         raise CrosscheckError(Diagnostic(
             "crosscheck", 1, 1, "nlp-model",
-            f"cannot load the parsing pipeline {name!r} ({exc}); install it, or name an installed one with the setting nlp"))
+            f"cannot load the parsing pipeline {name!r} ({exc}); install it, or name an installed one with the setting nlp")) from None
     folder = _model_folder(package)
     if name in PIPELINE_HASHES:
         verify(folder, PIPELINE_HASHES[name], name)

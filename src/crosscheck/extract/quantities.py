@@ -74,7 +74,12 @@ def _glued(text: str, m: re.Match) -> bool:
     after = text[m.end()] if m.end() < len(text) else " "
     if m["sym"]:
         return after.isalnum()
-    return before.isalnum() or before in "-/" and m.start() > 1 and text[m.start() - 2].isalpha() or after.isalnum() or (after == "-" and not m["pct"])
+    return (
+        before.isalnum()
+        or before in "-/" and m.start() > 1 and text[m.start() - 2].isalpha()
+        or after.isalnum()
+        or (after == "-" and not m["pct"])
+    )
 
 
 def extract_quantities(article: Article) -> list[Mention]:
@@ -176,7 +181,10 @@ def _figure(text: str, m: re.Match) -> Mention | None:
     return Mention("quantity", approx_start, end, value, thing, head)
 
 
-_OF = re.compile(r"\s+of\s+(?:the\s+|an?\s+)?(?P<np>(?:[\w&'’\-]+\s+){0,5}?[\w&'’\-]+?)(?=[,.;:!?)]|\s+(?:and|in|on|at|by|for|from|with|while|which|that|is|are|was|were|has|have)\b|$)")
+_OF = re.compile(
+    r"\s+of\s+(?:the\s+|an?\s+)?(?P<np>(?:[\w&'’\-]+\s+){0,5}?[\w&'’\-]+?)"
+    r"(?=[,.;:!?)]|\s+(?:and|in|on|at|by|for|from|with|while|which|that|is|are|was|were|has|have)\b|$)"
+)
 
 
 def _of_phrase(text: str, end: int) -> str | None:

@@ -87,7 +87,7 @@ def find_quotations(article: Article) -> list[Quotation]:
     people = find_people(text)
     found: list[Quotation] = []
     previous_open_speaker: str | None = None
-    for p_index, (p_start, p_end) in enumerate(article.paragraphs):
+    for _p_index, (p_start, p_end) in enumerate(article.paragraphs):
         continuing = previous_open_speaker
         previous_open_speaker = None
         for open_at, close_at, closed in _segments(text, p_start, p_end):

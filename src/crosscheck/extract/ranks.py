@@ -19,7 +19,9 @@ _ORD_OF_LIST = re.compile(
     rf"(?<![\w-])(?i:the)\s+(?P<ord>(?i:{_ORD}))\s+(?P<noun>(?!(?i:time|times|half|quarter)\b)[a-z][\w-]*)\s+(?:in|of|on|among)\s+(?:the|its|this|that|their|his|her|our)\b"
 )
 """An ordinal position in an enumeration: "the third node in the plan", "the second pillar of its strategy"."""
-_RANKED = re.compile(rf"(?i:\b(?:ranked|ranks|ranking|placed|came|finished))\s+(?:(?i:No\.?|number)\s*(?P<n>{NUMBER})|(?P<ord>(?i:{_ORD})))(?![\w-])")
+_RANKED = re.compile(
+    rf"(?i:\b(?:ranked|ranks|ranking|placed|came|finished))\s+(?:(?i:No\.?|number)\s*(?P<n>{NUMBER})|(?P<ord>(?i:{_ORD})))(?![\w-])"
+)
 _TOPPED = re.compile(r"(?<![\w-])(?P<w>(?i:topped|tops|top\s+(?:position|spot|place|rank)|No\.\s*1|number\s+one))(?![\w-])")
 _LEADS = re.compile(r"(?<![\w-])(?P<w>leads|led|ranks\s+first|ranked\s+first|came\s+first)\s+(?=(?:at|with)\s+[$€£]?\d)")
 _LEADER = re.compile(
@@ -31,6 +33,7 @@ def extract_ranks(article: Article) -> list[Mention]:
     """Every ranking statement in the article."""
     text = article.text
     found: list[Mention] = []
+    n: int | float | None
     for m in _TOP_N.finditer(text):
         n = parse_number(m["n"])
         if isinstance(n, int) and n >= 1 and not re.match(r"\d{4}$", m["n"]):
@@ -69,5 +72,8 @@ def _ordinal(word: str) -> int | None:
 
 
 def _after(text: str, end: int) -> str | None:
-    m = re.match(r"\s+(?:in\s+|of\s+|the\s+)*((?:[\w’'&-]+\s+){0,4}?[\w’'&-]+?)(?=[,.;:)]|\s+(?:in|on|at|by|for|with|and|since|published|of)\b)", text[end:end + 80])
+    m = re.match(
+        r"\s+(?:in\s+|of\s+|the\s+)*((?:[\w’'&-]+\s+){0,4}?[\w’'&-]+?)(?=[,.;:)]|\s+(?:in|on|at|by|for|with|and|since|published|of)\b)",
+        text[end:end + 80],
+    )
     return m.group(1) if m else None

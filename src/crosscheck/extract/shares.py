@@ -26,7 +26,9 @@ def extract_shares(article: Article) -> list[Mention]:
     found: list[Mention] = []
     for m in _FRACTION.finditer(text):
         word = " ".join(m["frac"].lower().split())
-        if word in ("half", "a half") and re.search(r"(?i)\b(first|second|latter|former|other)\s+$", text[max(0, m.start() - 10):m.start()]):
+        if word in ("half", "a half") and re.search(
+            r"(?i)\b(first|second|latter|former|other)\s+$", text[max(0, m.start() - 10):m.start()]
+        ):
             continue  # "the second half of 2024" is a period, not a share
         whole = _WHOLE.match(text, m.end())
         if word in ("half", "a majority") and not (whole or re.match(r"\s+(of|the)\b", text[m.end():m.end() + 5])):
@@ -56,5 +58,8 @@ def extract_shares(article: Article) -> list[Mention]:
 
 
 def _what(text: str, end: int) -> str | None:
-    m = re.match(r"\s+(?:of\s+(?:the\s+)?)?((?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=[,.;:]|\s+(?:in|on|at|by|for|with|now|are|is|were|was|and)\b)", text[end:end + 80])
+    m = re.match(
+        r"\s+(?:of\s+(?:the\s+)?)?((?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=[,.;:]|\s+(?:in|on|at|by|for|with|now|are|is|were|was|and)\b)",
+        text[end:end + 80],
+    )
     return m.group(1) if m else None

@@ -45,7 +45,9 @@ class Baseline(Frozen):
 def from_report(report: Report) -> Baseline:
     """A baseline accepting every finding of `report` (stale-entry findings excluded), sorted by fingerprint."""
     entries = {
-        f.fingerprint: BaselineEntry(fingerprint=f.fingerprint, rule=f.rule, subject=f.subject, property=f.property, scope=f.scope, message=f.message)
+        f.fingerprint: BaselineEntry(
+            fingerprint=f.fingerprint, rule=f.rule, subject=f.subject, property=f.property, scope=f.scope, message=f.message
+        )
         for f in report.findings
         if f.rule != STALE_RULE
     }
@@ -64,7 +66,9 @@ def load(path: str | Path) -> Baseline:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CrosscheckError(Diagnostic(shown, 1, 1, "baseline-missing", "no such baseline file (create it with `crosscheck baseline -o FILE`)")) from None
+        raise CrosscheckError(Diagnostic(
+            shown, 1, 1, "baseline-missing", "no such baseline file (create it with `crosscheck baseline -o FILE`)"
+        )) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CrosscheckError(Diagnostic(shown, 1, 1, "baseline-read", f"cannot read the baseline ({exc})")) from None
     try:
@@ -75,7 +79,11 @@ def load(path: str | Path) -> Baseline:
         return Baseline.model_validate(data)
     except ValidationError as exc:
         raise CrosscheckError(
-            [Diagnostic(shown, 1, 1, "baseline-invalid", f"{e['msg']} (expected a file written by `crosscheck baseline`)", json_path=json_path(e["loc"])) for e in exc.errors()]
+            [
+                Diagnostic(shown, 1, 1, "baseline-invalid", f"{e['msg']} (expected a file written by `crosscheck baseline`)",
+                           json_path=json_path(e["loc"]))
+                for e in exc.errors()
+            ]
         ) from None
 
 

@@ -32,7 +32,8 @@ def changed_files(changed: Sequence[str | Path] | None, since: str | None, cwd: 
     missing = [p for p in files if not p.exists()]
     if missing:
         raise CrosscheckError([
-            Diagnostic(p.as_posix(), 1, 1, "changed-missing", "--changed names a file that does not exist (expected an article or claims file)")
+            Diagnostic(p.as_posix(), 1, 1, "changed-missing",
+                       "--changed names a file that does not exist (expected an article or claims file)")
             for p in missing
         ])
     if since is not None:
@@ -87,7 +88,8 @@ def git_changed_files(since: str, cwd: Path | None = None) -> list[Path]:
     import subprocess  # only --since needs it: not at start-up of every check
 
     if not since or since.startswith("-"):
-        raise CrosscheckError(Diagnostic("crosscheck", 1, 1, "usage", f"--since: expected a git ref (a branch, tag or commit), found {since!r}"))
+        raise CrosscheckError(Diagnostic("crosscheck", 1, 1, "usage",
+                                         f"--since: expected a git ref (a branch, tag or commit), found {since!r}"))
 
     def git(*args: str) -> str:
         try:

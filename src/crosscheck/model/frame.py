@@ -10,7 +10,7 @@ a change with a level), see `Frame.partition`.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,7 +23,7 @@ UNSURE_MATCH = 0.35
 """Drafted claims matched below this confidence may state one fact at different times: a conflict is at most info."""
 
 
-def _field_docstrings(schema: dict, cls: type) -> None:
+def _field_docstrings(schema: dict[str, Any], cls: type) -> None:
     """Field docstrings become schema descriptions (read only when a schema is generated, as in `claims`)."""
     from crosscheck.model.fielddocs import describe_fields
 

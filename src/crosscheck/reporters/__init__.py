@@ -10,8 +10,9 @@ leaves the others working.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Protocol, TextIO, cast
+from typing import TYPE_CHECKING, Protocol, TextIO, cast
 
 from crosscheck import plugins
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
@@ -107,7 +108,8 @@ def get(name: str) -> Render:
     formats = registry()
     if name not in formats:
         raise CrosscheckError(
-            Diagnostic("crosscheck", 1, 1, "usage", f"unknown format {name!r} (expected one of {', '.join(sorted(formats))}){did_you_mean(name, formats)}")
+            Diagnostic("crosscheck", 1, 1, "usage",
+                       f"unknown format {name!r} (expected one of {', '.join(sorted(formats))}){did_you_mean(name, formats)}")
         )
     target = formats[name]
     return cast(Render, _load(target) if isinstance(target, str) else target)  # a plugin is trusted to follow Render

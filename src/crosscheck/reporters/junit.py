@@ -32,7 +32,11 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         primary = primary_claim(finding, options.focus)
         document = primary.document if primary is not None else "crosscheck"
         case = ET.SubElement(suite, "testcase", classname=_text(document), name=_text(f"{rule_label(finding)}: {key_label(finding)}"))
-        lines = [finding.message, finding.explanation, *(f"{c.document}:{c.line}:{c.column}: {c.value} ({c.normalized})" for c in finding.claims)]
+        lines = [
+            finding.message,
+            finding.explanation,
+            *(f"{c.document}:{c.line}:{c.column}: {c.value} ({c.normalized})" for c in finding.claims),
+        ]
         body = _text("\n".join(line for line in lines if line))
         if finding.severity == "error":
             failures += 1

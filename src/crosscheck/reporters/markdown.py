@@ -109,7 +109,10 @@ def document_url(link_base: str, claim: ClaimRef) -> str:
 
 
 def _highlighted(claim: ClaimRef) -> str:
-    """The quote with the value in bold; each piece escaped on its own so the <b> tags stay ours (HTML tags, unlike `**`, do not depend on the neighbouring characters)."""
+    """The quote with the value in bold; each piece escaped on its own so the <b> tags stay ours.
+
+    HTML tags, unlike `**`, do not depend on the neighbouring characters.
+    """
     quote, value = claim.quote, claim.value
     start = quote.find(value) if value else -1
     if start < 0:

@@ -67,7 +67,9 @@ def _field_names() -> set[str]:
     return names
 
 
-def _schema_diagnostics(exc: ValidationError, shown: str, locate: Locate, prefix: tuple = (), fields: Iterable[str] = ()) -> list[Diagnostic]:
+def _schema_diagnostics(
+    exc: ValidationError, shown: str, locate: Locate, prefix: tuple = (), fields: Iterable[str] = ()
+) -> list[Diagnostic]:
     from crosscheck.load.read import _message
 
     out = []
@@ -109,7 +111,8 @@ def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], path: Path, l
     comparator = comparators.get(rule.comparator)
     if comparator is None:
         hint = did_you_mean(rule.comparator, comparators)
-        add(("comparator",), "unknown-comparator", f"unknown comparator {rule.comparator!r} (expected one of {', '.join(sorted(comparators))}{hint})")
+        add(("comparator",), "unknown-comparator",
+            f"unknown comparator {rule.comparator!r} (expected one of {', '.join(sorted(comparators))}{hint})")
         return rule, out
     try:
         comparator.params.model_validate(rule.params)
@@ -121,23 +124,28 @@ def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], path: Path, l
             out.extend(override_diagnostics(rule, comparator, locate_setting))
     for index, kind in enumerate(rule.applies_to.kinds):
         if kind not in comparator.kinds:
-            add(("applies_to", "kinds", index), "kind-mismatch", f"comparator {comparator.name!r} does not compare {kind!r} values (expected one of {', '.join(comparator.kinds)})")
+            add(("applies_to", "kinds", index), "kind-mismatch",
+                f"comparator {comparator.name!r} does not compare {kind!r} values (expected one of {', '.join(comparator.kinds)})")
     allowed = set(MESSAGE_FIELDS) | set(comparator.facts)
     try:
         for name in _template_fields(rule.message):
             if name not in allowed:
                 hint = did_you_mean(name, allowed)
-                add(("message",), "bad-template", f"unknown placeholder {{{name}}} in message (expected one of {', '.join(sorted(allowed))}{hint})")
+                add(("message",), "bad-template",
+                    f"unknown placeholder {{{name}}} in message (expected one of {', '.join(sorted(allowed))}{hint})")
     except ValueError as exc:
         add(("message",), "bad-template", str(exc))
     for e_index, example in enumerate(rule.examples):
         for c_index, claim in enumerate(example.claims):
             if claim.value.kind not in rule.applies_to.kinds:
-                add(("examples", e_index, "claims", c_index, "value"), "kind-mismatch", f"example value of kind {claim.value.kind!r} is not among the rule's kinds ({', '.join(rule.applies_to.kinds)})")
+                add(("examples", e_index, "claims", c_index, "value"), "kind-mismatch",
+                    f"example value of kind {claim.value.kind!r} is not among the rule's kinds ({', '.join(rule.applies_to.kinds)})")
     return rule, out
 
 
-def load_rule_file(path: Path, comparators: Mapping[str, Comparator] | None = None, overrides: Mapping[str, Any] | None = None) -> tuple[Rule | None, list[Diagnostic]]:
+def load_rule_file(
+    path: Path, comparators: Mapping[str, Comparator] | None = None, overrides: Mapping[str, Any] | None = None
+) -> tuple[Rule | None, list[Diagnostic]]:
     """Read and validate one rule file; the rule, or None and the diagnostics that say why."""
     _, rule, problems = _read_rule_file(path, comparators, overrides)
     return rule, problems
@@ -157,7 +165,9 @@ def _read_rule_file(path: Path, comparators: Mapping[str, Comparator] | None, ov
         return None, None, problems
     locator = Locator(text)
     if not isinstance(data, dict):
-        return None, None, [Diagnostic(display_path(path), 1, 1, "schema", "rule file must be a mapping (expected a mapping of rule fields)")]
+        return None, None, [
+            Diagnostic(display_path(path), 1, 1, "schema", "rule file must be a mapping (expected a mapping of rule fields)")
+        ]
     declared = data.get("id") if isinstance(data.get("id"), str) else None
     try:
         rule = Rule.model_validate(data)
@@ -195,7 +205,8 @@ def load_rules(
     problems: list[Diagnostic] = []
     for folder in folders:
         if not folder.is_dir():
-            problems.append(Diagnostic(display_path(folder), 1, 1, "rules-missing", "rules folder not found (expected a folder of *.yaml rule files)"))
+            problems.append(Diagnostic(display_path(folder), 1, 1, "rules-missing",
+                                       "rules folder not found (expected a folder of *.yaml rule files)"))
             continue
         for path in rule_files(folder):
             declared, rule, found = _read_rule_file(path, comparators, overrides, locate_setting)
@@ -205,13 +216,15 @@ def load_rules(
             if rule is None:
                 continue
             if rule.id in where:
-                problems.append(Diagnostic(display_path(path), 1, 1, "duplicate-rule", f"rule id {rule.id} is already defined in {display_path(where[rule.id])} (expected unique ids)"))
+                problems.append(Diagnostic(display_path(path), 1, 1, "duplicate-rule",
+                                           f"rule id {rule.id} is already defined in {display_path(where[rule.id])} (expected unique ids)"))
                 continue
             where[rule.id] = path
             rules.append(rule)
     for rule_id in sorted(set(overrides or {}) - ids):
         problems.append(Diagnostic(*locate_setting("params", rule_id), "unknown-rule",
-                                   f"params given for unknown rule {rule_id!r} (expected a rule id from `crosscheck rules`{did_you_mean(rule_id, ids)})"))
+                                   f"params given for unknown rule {rule_id!r} "
+                                   f"(expected a rule id from `crosscheck rules`{did_you_mean(rule_id, ids)})"))
     if problems:
         raise CrosscheckError(problems)
     return sorted(rules, key=lambda r: r.id)
@@ -222,5 +235,7 @@ def find_rule(rules: Iterable[Rule], rule_id: str) -> Rule:
     by_id = {rule.id: rule for rule in rules}
     found = by_id.get(rule_id.upper())
     if found is None:
-        raise CrosscheckError(f"unknown rule {rule_id!r} (expected one of {', '.join(sorted(by_id))}{did_you_mean(rule_id.upper(), by_id)})")
+        raise CrosscheckError(
+            f"unknown rule {rule_id!r} (expected one of {', '.join(sorted(by_id))}{did_you_mean(rule_id.upper(), by_id)})"
+        )
     return found

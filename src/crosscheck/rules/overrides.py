@@ -38,7 +38,8 @@ def override_diagnostics(rule: Rule, comparator: Comparator, locate_setting: Loc
                            f"(expected one of {', '.join(sorted(fields))}{did_you_mean(name, fields)})")
                 out.append(Diagnostic(*where, "unknown-param", message))
             else:
-                out.append(Diagnostic(*where, "bad-param", f"parameter {name!r} of rule {rule.id} ({rule.name}): {_message(dict(error), type(rule))}"))
+                out.append(Diagnostic(*where, "bad-param",
+                                      f"parameter {name!r} of rule {rule.id} ({rule.name}): {_message(dict(error), type(rule))}"))
         return out
     return []
 

@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_arguments(parser)
     add_cache_arguments(parser)
-    parser.add_argument("--against", metavar="STORE", help="compare the given articles only with the claims store STORE (see `crosscheck index`)")
-    parser.add_argument("-f", "--format", metavar="NAME", help=f"report format: {', '.join(reporters.BUILTIN)} or a plugin's (default: rich)")
+    parser.add_argument("--against", metavar="STORE",
+                        help="compare the given articles only with the claims store STORE (see `crosscheck index`)")
+    parser.add_argument("-f", "--format", metavar="NAME",
+                        help=f"report format: {', '.join(reporters.BUILTIN)} or a plugin's (default: rich)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of standard output")
     parser.add_argument("--fail-on", choices=gate.FAIL_ON, help="lowest severity that makes the exit status 1 (default: error)")
     parser.add_argument("--baseline", metavar="FILE", help="hide findings recorded in FILE by `crosscheck baseline`")
@@ -32,7 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--changed", nargs="+", metavar="FILE",
                         help="report only findings involving these articles or claims files (each must exist); "
                              "a changed registry, rule folder or config file counts every finding as changed")
-    parser.add_argument("--since", metavar="GIT_REF", help="like --changed, with the files changed since the merge base of GIT_REF and HEAD")
+    parser.add_argument("--since", metavar="GIT_REF",
+                        help="like --changed, with the files changed since the merge base of GIT_REF and HEAD")
     parser.add_argument("--stdin-name", metavar="NAME",
                         help="with PATH -: the name of the article read from standard input (its folder's corpus is the one compared)")
     parser.add_argument("--show-files", action="store_true", help="list the files the check would read, and exit")

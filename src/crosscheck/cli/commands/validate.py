@@ -20,7 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="claims files, articles or corpus folders (default: .)")
     parser.add_argument("--registry", metavar="FILE", help="registry file (default: registry.yaml found beside the corpus)")
     parser.add_argument("-f", "--format", metavar="NAME", default="text",
-                        help=f"output format: text (one line per problem) or {', '.join(sorted(SHOWS_DIAGNOSTICS))}: the problems as that report")
+                        help=f"output format: text (one line per problem) or {', '.join(sorted(SHOWS_DIAGNOSTICS))}: "
+                             "the problems as that report")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,5 +68,6 @@ def _summary(result: LoadResult) -> list[str]:
     lines = [f"ok: {documents} document{'s' * (documents != 1)}, {claims} claim{'s' * (claims != 1)} ({by_kind}){registry}"]
     sources = result.sources
     if sources is not None and sources.articles_without_claims:
-        lines.append(f"note: {len(sources.articles_without_claims)} article(s) have no claims file; `crosscheck check` drafts claims for them")
+        lines.append(f"note: {len(sources.articles_without_claims)} article(s) have no claims file; "
+                     "`crosscheck check` drafts claims for them")
     return lines

@@ -11,12 +11,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from generate import generate  # noqa: E402
-
-from crosscheck import load  # noqa: E402
-from crosscheck.speed import load_corpus  # noqa: E402
-from crosscheck.speed.claims_cache import ClaimsCache  # noqa: E402
-from crosscheck.speed.claims_reuse import Cached  # noqa: E402
+from crosscheck import load
+from crosscheck.speed import load_corpus
+from crosscheck.speed.claims_cache import ClaimsCache
+from crosscheck.speed.claims_reuse import Cached
+from generate import generate
 
 
 class Recording(Cached):

@@ -10,10 +10,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from generate import generate  # noqa: E402
-
-from crosscheck.speed import claims_cache  # noqa: E402
-from crosscheck.speed import load_corpus  # noqa: E402
+from crosscheck.speed import (
+    claims_cache,
+    load_corpus,
+)
+from generate import generate
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from conftest import ROOT
-from test_check_cli import corpus  # noqa: F401 - a fixture these tests use
 from crosscheck import __version__
+from test_check_cli import corpus  # noqa: F401 - a fixture these tests use
 
 
 def test_dash_v_prints_the_version(run_cli):

@@ -12,7 +12,7 @@ from test_check_cli import corpus, write_article  # noqa: F401 - `corpus` is a f
 
 
 @pytest.fixture
-def repo(corpus: Path, tmp_path: Path):  # noqa: F811 - the fixture imported above, used by name
+def repo(corpus: Path, tmp_path: Path):
     """The corpus committed on `main` (a and b disagree: one CC101), and a branch `feature` checked out from it."""
 
     def git(*args: str) -> str:

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.gate import baseline
-
 from crosscheck import gate
 from crosscheck.errors import CrosscheckError
+from crosscheck.gate import baseline
 from report_fixtures import empty_report, figure_conflict, missing_scope, name_variant, sample_report
 
 

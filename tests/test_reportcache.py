@@ -13,9 +13,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from generate import generate  # noqa: E402
-
-from crosscheck import cli, speed  # noqa: E402
+from crosscheck import cli, speed
+from generate import generate
 
 
 def _age(root: Path) -> None:

@@ -103,13 +103,13 @@ def test_changed_document_is_the_primary_location():
     run = json.loads(render("sarif", sample_report(), options))["runs"][0]
     conflict = next(r for r in run["results"] if r["ruleId"] == "CC101")
     assert conflict["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "seeds/003_4608776da9d1df45.txt"
-    line = next(l for l in render("github", sample_report(), options).splitlines() if l.startswith("::error"))
+    line = next(row for row in render("github", sample_report(), options).splitlines() if row.startswith("::error"))
     assert "file=seeds/003_4608776da9d1df45.txt,line=5,col=265" in line
 
 
 def test_github_annotations_one_per_finding_with_severity_command():
     lines = render("github", sample_report()).splitlines()
-    assert [l.split(" ", 1)[0] for l in lines[:-1]] == ["::warning", "::warning", "::notice", "::error"]
+    assert [row.split(" ", 1)[0] for row in lines[:-1]] == ["::warning", "::warning", "::notice", "::error"]
     assert lines[-1].startswith("crosscheck: 5 documents")
 
 

@@ -9,8 +9,8 @@ import yaml
 
 from conftest import ROOT
 from crosscheck.comparators import registry
-from crosscheck.rules.examples import run_example
 from crosscheck.rules import RULE_ID_PATTERN, builtin_rules_dir, load_rules, rule_files
+from crosscheck.rules.examples import run_example
 
 RULES = load_rules()
 EXAMPLES = [(rule, index, example) for rule in RULES for index, example in enumerate(rule.examples)]

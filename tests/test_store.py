@@ -13,10 +13,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from generate import generate  # noqa: E402 - found once benchmarks/ is on the path
-
-from crosscheck.load.corpus import load_corpus  # noqa: E402 - kept with the imports above
-from crosscheck.store import open_store  # noqa: E402 - kept with the imports above
+from crosscheck.load.corpus import load_corpus
+from crosscheck.store import open_store
+from generate import generate
 
 
 @pytest.fixture

@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING
 from crosscheck.comparators import Comparator
 from crosscheck.comparators import registry as comparator_registry
 from crosscheck.engine import check
+from crosscheck.engine.findings import report_order
+from crosscheck.engine.items import wanted_by
 from crosscheck.model.corpus import Corpus, Document, LocatedClaim
 from crosscheck.model.report import Finding, Report, Summary
 from crosscheck.rules import Rule
 
 if TYPE_CHECKING:
     from crosscheck.model.registry import Registry
-    from crosscheck.model.values import Value
     from crosscheck.store import ClaimStore
 
 
@@ -71,7 +72,7 @@ class ArchiveAudit:
                        error=self.counts["error"], warning=self.counts["warning"], info=self.counts["info"], waived=self.waived)
 
     def findings(self) -> Iterator[Finding]:
-        wanted = _selector([(rule, self.comparators[rule.comparator]) for rule in self.corpus_rules])
+        wanted = wanted_by([(rule, self.comparators[rule.comparator]) for rule in self.corpus_rules])
         selected: list[LocatedClaim] = []
         batch: list[LocatedClaim] = []
         done = 0
@@ -109,7 +110,7 @@ def check_archive(
 ) -> Report:
     """The report `check` gives on the whole archive as one corpus (an `ArchiveAudit`, its findings sorted as `check` sorts them)."""
     audit = ArchiveAudit(archive, rules, registry=registry, comparators=comparators, batch_claims=batch_claims, progress=progress)
-    findings = sorted(audit.findings(), key=_report_order)
+    findings = sorted(audit.findings(), key=report_order)
     return Report(summary=audit.summary, findings=findings)
 
 
@@ -157,26 +158,4 @@ def _corpus(documents: _Documents, claims: list[LocatedClaim], registry: Registr
         batch.append(Document.of(bare.id, bare.meta, by_document[doc_id], article_path=bare.article_path,
                                  claims_path=bare.claims_path, text=""))
     return Corpus(documents=batch, registry=registry)
-
-
-def _selector(corpus_rules: list[tuple[Rule, Comparator]]) -> Callable[[Value], bool] | None:
-    """Whether a corpus rule takes a value (its kinds and its comparator's `selects`); None when none runs."""
-    if not corpus_rules:
-        return None
-    tests: dict[str, list[Callable[[Value], bool] | None]] = {}
-    for rule, comparator in corpus_rules:
-        for kind in rule.applies_to.kinds:
-            tests.setdefault(kind, []).append(comparator.selects)
-
-    def wanted(value: Value) -> bool:
-        found = tests.get(value.kind)
-        return found is not None and any(test is None or test(value) for test in found)
-
-    return wanted
-
-
-def _report_order(finding: Finding) -> tuple[str, int, int, str, str]:
-    """The engine's order of findings: first claim's document, line, column, then rule and fingerprint."""
-    first = finding.claims[0]
-    return (first.document, first.line, first.column, finding.rule, finding.fingerprint)
 

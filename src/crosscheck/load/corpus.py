@@ -16,26 +16,27 @@ from __future__ import annotations
 import functools
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, cast
+from typing import cast
 
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
-from crosscheck.load.reuse import Article, Fresh, Reuse
-from crosscheck.load.text_agreement import disagreements
 from crosscheck.load.read import (
-    _resolved_cwd,
     Locator,
     Sources,
+    _resolved_cwd,
     discover,
     display_path,
     load_registry,
     read_text,
     validate_text,
 )
+from crosscheck.load.reuse import Article, Fresh, Reuse
+from crosscheck.load.text_agreement import disagreements
 from crosscheck.model.claims import Claim, ClaimsFile
-from crosscheck.model.registry import Registry
 from crosscheck.model.corpus import Corpus, Document, Span
+from crosscheck.model.registry import Registry
 from crosscheck.text.search import SearchableText, normalize_typography
 
 

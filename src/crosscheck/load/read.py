@@ -11,9 +11,10 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -162,7 +163,7 @@ def _parse_fast(text: str) -> Any:
         return _MISS
     try:
         data = _ryaml.loads(text)
-    except Exception:  # noqa: BLE001 - any refusal: libyaml decides and words the error
+    except Exception:
         return _MISS
     return data if _reads_the_same(data, text) else _MISS
 
@@ -395,7 +396,7 @@ def parse_yaml(text: str, path: Path, what: str) -> tuple[Any, list[Diagnostic]]
         return data, []  # the fast subset has no anchors or aliases
     shown = display_path(path)
     try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=_UniqueKeyLoader)
     except _DuplicateKey as exc:
         mark = exc.problem_mark
         return None, [Diagnostic(shown, mark.line + 1, mark.column + 1, "duplicate-key", str(exc.problem))]
@@ -435,7 +436,7 @@ class Locator:
             self._parsed = True
             try:
                 self._root = YAML(typ="rt", pure=True).load(self._text)
-            except Exception:  # noqa: BLE001 - any failure just means "no position"
+            except Exception:
                 self._root = None
         return self._root
 

@@ -7,9 +7,10 @@ anything else that keeps documents (a test's recorder, a server's memory).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 from crosscheck.errors import Diagnostic
 from crosscheck.model.corpus import Document

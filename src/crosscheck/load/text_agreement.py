@@ -12,9 +12,9 @@ guess.  Quantities and percentages are checked; they share the approximators.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
-from typing import Iterator
 
 from crosscheck.model.claims import Claim
 from crosscheck.text.lexicon import alternation, lexicon

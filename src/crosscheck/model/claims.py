@@ -13,9 +13,8 @@ from typing import Literal, Self
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from crosscheck.model.base import ID_PATTERN, Frozen, PartialDate
-from crosscheck.model.values import Value
-
 from crosscheck.model.frame import Frame
+from crosscheck.model.values import Value
 
 SCHEMA_VERSION = 1
 

@@ -6,9 +6,9 @@ never reads files.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from crosscheck.model.claims import Claim, DocumentMeta
 from crosscheck.model.registry import Registry
@@ -65,7 +65,7 @@ class Document:
     @classmethod
     def of(
         cls,
-        id: str,  # noqa: A002 - the field's name
+        id: str,
         meta: DocumentMeta,
         claims: Iterable[LocatedClaim],
         *,
@@ -85,7 +85,7 @@ class Document:
         return document
 
     @classmethod
-    def placed(cls, id: str, meta: DocumentMeta, claims: Iterable[Claim], spans: Iterable[Span], *,  # noqa: A002 - the field's name
+    def placed(cls, id: str, meta: DocumentMeta, claims: Iterable[Claim], spans: Iterable[Span], *,
                article_path: Path, claims_path: Path | None = None, text: str | None = None) -> Document:
         """`of` for claims given with their spans (as loading finds them and the caches store them).
 

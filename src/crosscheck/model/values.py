@@ -8,7 +8,7 @@ value normalises to; the report carries it too.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Self, Union, get_args
+from typing import Annotated, Literal, Self, get_args
 
 from pydantic import Field, model_validator
 
@@ -195,7 +195,7 @@ class QuoteValue(Frozen):
 
 
 Value = Annotated[
-    Union[QuantityValue, PercentageValue, FractionValue, DateValue, DurationValue, RankValue, NameValue, QuoteValue],
+    QuantityValue | PercentageValue | FractionValue | DateValue | DurationValue | RankValue | NameValue | QuoteValue,
     Field(discriminator="kind"),
 ]
 

@@ -21,10 +21,10 @@ import hashlib
 import os
 import sqlite3
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Iterable
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 

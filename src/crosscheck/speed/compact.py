@@ -17,7 +17,7 @@ values stay equal, and pydantic copies a fields set before changing it
 from __future__ import annotations
 
 import sys
-from typing import Iterable
+from collections.abc import Iterable
 
 from crosscheck.model.claims import Claim
 from crosscheck.model.corpus import Document

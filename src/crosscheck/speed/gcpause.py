@@ -10,8 +10,8 @@ that dies, so pausing the collector only defers cycle detection.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 
 @contextmanager

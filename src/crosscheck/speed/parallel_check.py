@@ -8,7 +8,7 @@ is byte for byte the one `engine.check` gives in one process.
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from crosscheck import engine
 from crosscheck.comparators import Comparator, registry

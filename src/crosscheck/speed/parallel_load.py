@@ -13,15 +13,15 @@ so the corpus and its diagnostics come out as a serial load gives them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import Iterable
 
 from crosscheck import load
 from crosscheck.load.corpus import Loaded, LoadResult, find_article, find_sources, finish, load_fresh, start
 from crosscheck.load.read import Sources, read_text
-from crosscheck.model.registry import Registry
 from crosscheck.model.corpus import Document
+from crosscheck.model.registry import Registry
 from crosscheck.speed import gcpause, runner
 from crosscheck.speed.claims_cache import ClaimsCache, Entry
 from crosscheck.speed.claims_reuse import Cached, Compacting

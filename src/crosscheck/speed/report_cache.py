@@ -24,9 +24,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from pydantic import NonNegativeInt, TypeAdapter, ValidationError
 
@@ -36,10 +37,10 @@ from crosscheck.model.report import ClaimRef, Finding, Report, Summary
 from crosscheck.speed.wire import shared_claims
 
 if TYPE_CHECKING:
-    from crosscheck.speed.claims_cache import ClaimsCache
-    from crosscheck.model.corpus import Document
     from crosscheck.load.read import Sources
+    from crosscheck.model.corpus import Document
     from crosscheck.rules import Rule
+    from crosscheck.speed.claims_cache import ClaimsCache
 
 FORMAT = 2
 RACY_NS = 2_000_000_000

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import wait
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -135,7 +136,7 @@ def _child(work: Callable[[int], Any], pack: Callable[[Any], Any], parts: int, c
     try:
         while (index := _take(counter, parts)) is not None:
             writer.send((index, pack(work(index))))
-    except BaseException:  # noqa: BLE001 - the parent does this part again and meets the error itself
+    except BaseException:
         pass
     finally:
         writer.close()

@@ -70,7 +70,7 @@ def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
 def lexicon() -> Lexicon:
     """The packaged lexicon (cached: the file is read once per process)."""
     text = resources.files(__package__).joinpath("lexicon.yaml").read_text(encoding="utf-8")
-    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader (libyaml's when present: 7x faster)
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return Lexicon(
         approximator_tolerances={str(k): float(v) for k, v in raw["approximator_tolerances"].items()},
         approximators=_invert(raw["approximators"]),

@@ -31,6 +31,7 @@ from crosscheck.load.corpus import load_corpus
 from crosscheck.model.corpus import Corpus, Document
 from crosscheck.rules import load_rules
 from crosscheck.store import open_store, with_archive
+from test_store import archive  # noqa: F401 - the fixture `corpora` builds on
 
 
 def generate(out: Path, **options: float) -> None:
@@ -86,15 +87,8 @@ archive.index(corpus.documents, **({"batch_documents": 5} if sys.argv[2].startsw
 
 
 @pytest.fixture
-def corpora(tmp_path, monkeypatch):
-    """An archive of 8 synthetic articles and a new one taken out of it (same keys, some conflicts), as loaded corpora."""
-    generate(tmp_path / "archive", articles=9, claims=12, shared=0.9, conflicts=0.5, seed=5)
-    new = tmp_path / "new"
-    new.mkdir()
-    part = tmp_path / "archive" / "part-0000"
-    for name in ("article-0000008.txt", "article-0000008.claims.yaml"):
-        shutil.move(part / name, new / name)
-    monkeypatch.chdir(tmp_path)
+def corpora(archive):
+    """The archive of 8 synthetic articles and the new one taken out of it (`test_store.archive`), as loaded corpora."""
     registry = "archive/registry.yaml"
     return (load_corpus(["archive"], registry=registry).corpus, load_corpus(["new"], registry=registry).corpus,
             load_corpus(["archive", "new"], registry=registry).corpus)

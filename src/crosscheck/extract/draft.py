@@ -22,6 +22,7 @@ from crosscheck.extract.quantities import extract_quantities
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.ranks import extract_ranks
 from crosscheck.extract.shares import extract_shares
+from crosscheck.extract.streaks import extract_streaks
 from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Scope
 from crosscheck.model.frame import Frame
 from crosscheck.model.registry import Registry
@@ -61,7 +62,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     for m in sorted(mentions, key=lambda m: (m.start, m.end, m.kind, m.subject_hint or "")):
         key = proposer.propose(m)
         scope = scopes.get((m.start, m.end))
-        reading = frames.get((m.start, m.end))
+        reading = None if m.extras.get("streak") else frames.get((m.start, m.end))  # a streak keeps its own key
         if m.extras.get("bare") and (reading is None or reading.confidence < BARE_COUNT_CONFIDENCE):
             continue  # a number with no noun is a figure only when the parse names what it counts
         if reading is not None and reading.frame.measure == m.kind:
@@ -121,7 +122,7 @@ def claims_file(text: str, article: str, *, registry: Registry | None = None, pu
 
 def _value_mentions(article: Article, published: str | None) -> list[Mention]:
     found = (extract_dates(article, published) + extract_durations(article) + extract_quantities(article)
-             + extract_shares(article) + extract_ranks(article))
+             + extract_shares(article) + extract_ranks(article) + extract_streaks(article))
     titles = [(q.start, q.end) for q in find_quotations(article) if q.speaker is None]
     titles += [(s, e) for s, e in _short_quoted(article.text)]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in titles)]

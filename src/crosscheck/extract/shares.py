@@ -15,6 +15,10 @@ _FRACTION = re.compile(rf"(?<![\w-])(?P<frac>(?i:{alternation(_LEX.fraction_word
 _WHOLE = re.compile(
     rf"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’']+['’]s\s+)?(?:(?i:top|largest|biggest|leading)\s+)?(?P<of>{NUMBER})(?![\w-])"
 )
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|in|on|at|by|to|from|since|and|or|as|than|over|with|for|more|less|fewer|the|a|an|its|their|this|that|was|is|were|are|has|had|have)\b)[a-z]"
+)
+"""After "a third": a word that makes it an ordinal ("a third term"), not a share ("a third of", "by a third in 2023")."""
 _COUNT_OF = re.compile(
     rf"(?<![\w.,-])(?P<num>{NUMBER})\s+(?:(?:out\s+)?of|in)\s+(?:the\s+|every\s+)?(?:[\w’']+['’]s\s+)?(?P<top>(?i:top)\s+)?(?P<den>{NUMBER})(?![\w.%-])"
 )
@@ -30,6 +34,8 @@ def extract_shares(article: Article) -> list[Mention]:
             r"(?i)\b(first|second|latter|former|other)\s+$", text[max(0, m.start() - 10):m.start()]
         ):
             continue  # "the second half of 2024" is a period, not a share
+        if word.startswith(("a ", "an ")) and word.split()[-1] in _LEX.ordinals and _NOUN_AFTER.match(text, m.end()):
+            continue  # "a third straight title", "a third term": an ordinal, not a share
         whole = _WHOLE.match(text, m.end())
         if word in ("half", "a majority") and not (whole or re.match(r"\s+(of|the)\b", text[m.end():m.end() + 5])):
             continue

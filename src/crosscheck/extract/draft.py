@@ -13,6 +13,7 @@ from collections import Counter
 from pydantic import TypeAdapter
 
 from crosscheck.extract.article import Article
+from crosscheck.extract.clock import extract_clock_times, extract_race_times
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
 from crosscheck.extract.framing import key_of, read_frames, scope_of
 from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
@@ -62,7 +63,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     for m in sorted(mentions, key=lambda m: (m.start, m.end, m.kind, m.subject_hint or "")):
         key = proposer.propose(m)
         scope = scopes.get((m.start, m.end))
-        reading = None if m.extras.get("streak") else frames.get((m.start, m.end))  # a streak keeps its own key
+        reading = None if m.extras.get("own_key") else frames.get((m.start, m.end))  # the extractor knows its key
         if m.extras.get("bare") and (reading is None or reading.confidence < BARE_COUNT_CONFIDENCE):
             continue  # a number with no noun is a figure only when the parse names what it counts
         if reading is not None and reading.frame.measure == m.kind:
@@ -122,7 +123,8 @@ def claims_file(text: str, article: str, *, registry: Registry | None = None, pu
 
 def _value_mentions(article: Article, published: str | None) -> list[Mention]:
     found = (extract_dates(article, published) + extract_durations(article) + extract_quantities(article)
-             + extract_shares(article) + extract_ranks(article) + extract_streaks(article))
+             + extract_shares(article) + extract_ranks(article) + extract_streaks(article)
+             + extract_clock_times(article) + extract_race_times(article))
     titles = [(q.start, q.end) for q in find_quotations(article) if q.speaker is None]
     titles += [(s, e) for s, e in _short_quoted(article.text)]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in titles)]

@@ -51,12 +51,12 @@ def _streak(start: int, end: int, n: int | float, noun: str, adjective: str | No
     unit = _WORDS.streak_units.get(low) or (_WORDS.period_adjectives.get(adjective.lower()) if adjective else None)
     if unit is not None:
         value = {"kind": "duration", "amount": n, "approx": "exact", "unit": unit}
-        return Mention("duration", start, end, value, extras={"streak": True})
+        return Mention("duration", start, end, value, extras={"own_key": True})
     if n < 2 and not adjective:
         return None
     head = singular(low)
     return Mention("quantity", start, end, {"kind": "quantity", "amount": n, "approx": "exact", "unit": head},
-                   thing=noun, head=head, extras={"streak": True})
+                   thing=noun, head=head, extras={"own_key": True})
 
 
 def extract_streaks(article: Article) -> list[Mention]:

@@ -171,9 +171,9 @@ def detect_dateline(text: str) -> Dateline | None:
     for m in _DATELINE.finditer(head):
         if m["agency"] or m["month"] or m["month2"]:
             return _dated(m, m["place"].strip(), m["agency"])
-    m = _DATED_LINE.search(head)
-    if m and (m["year"] or m["year2"]):
-        return _dated(m)
+    line = _DATED_LINE.search(head)
+    if line and (line["year"] or line["year2"]):
+        return _dated(line)
     return None
 
 

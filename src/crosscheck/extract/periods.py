@@ -35,9 +35,10 @@ _FISCAL = re.compile(
     rf"(?<![\w-]){_REL}(?:(?P<w>(?i:fiscal|financial)(?:\s+year)?\s+|FY\s?)(?P<year>{_YEAR}|['’]?\d\d)"
     rf"|(?P<the>(?i:the)\s+)(?P<year2>{_YEAR})\s+(?i:fiscal|financial)\s+year)(?![\w-])"
 )
+_MONTH = alternation(m for m in _LEX.months if len(m) > 3 or m == "may")
 _FISCAL_END = re.compile(
     rf"(?i:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?(?i:ends|ended|ending|runs\s+(?:to|through|until)|closes)"
-    rf"\s+(?:(?i:on|in|at\s+the\s+end\s+of)\s+)?(?P<month>(?i:{alternation(m for m in _LEX.months if len(m) > 3 or m == 'may')}))(?:\s+\d{{1,2}}\b)?"
+    rf"\s+(?:(?i:on|in|at\s+the\s+end\s+of)\s+)?(?P<month>(?i:{_MONTH}))(?:\s+\d{{1,2}}\b)?"
 )
 
 

@@ -79,9 +79,8 @@ def _more_ranks(text: str) -> list[Mention]:
     for m in _TABLE.finditer(text):
         found.append(Mention("rank", m.start(), m.end(), {"kind": "rank", "position": 1}))
     for m in _DISTANT.finditer(text):
-        n = _ordinal(m["ord"])
-        if n:
-            found.append(Mention("rank", m.start(), m.end(), {"kind": "rank", "position": n}))
+        if place := _ordinal(m["ord"]):
+            found.append(Mention("rank", m.start(), m.end(), {"kind": "rank", "position": place}))
     return found
 
 

@@ -88,8 +88,8 @@ def extract_relative_days(article: Article, anchor: Anchor) -> list[Mention]:
         if article.is_metadata(m.start()):
             continue
         shift = -1 if m["w"].lower() == "yesterday" else 1
-        date = (base + dt.timedelta(days=shift)).isoformat() if base else None
-        found.append(_date(m.start(), m.end(), "on", date, None, m.group()))
+        day = (base + dt.timedelta(days=shift)).isoformat() if base else None
+        found.append(_date(m.start(), m.end(), "on", day, None, m.group()))
     for m in _AGO.finditer(text):
         found.append(_ago(m, anchor))
     for m in _WEEK.finditer(text):

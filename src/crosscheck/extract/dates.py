@@ -22,7 +22,9 @@ from crosscheck.text.lexicon import alternation, lexicon
 __all__ = ["Anchor", "extract_dates", "extract_durations"]
 
 _LEX = lexicon()
-_MONTH = rf"(?:{alternation(m.capitalize() for m in _LEX.months)})\.?"
+_WHOLE_MONTHS = [m.capitalize() for m in _LEX.months if len(m) > 4 or m in ("may", "june", "july")]
+_MONTH = rf"(?:{alternation(_WHOLE_MONTHS)}|(?:{alternation(m.capitalize() for m in _LEX.months if m.capitalize() not in _WHOLE_MONTHS)})\.?)"
+"""A month name; only an abbreviation takes a dot ("Jan.", "Sept."), so "3 February." leaves the full stop."""
 _MONTH_FULL = rf"(?:{alternation(m.capitalize() for m in _LEX.months if len(m) > 3 and m not in ('may', 'march', 'sept'))})"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
 _REL = alternation(_LEX.date_relations)

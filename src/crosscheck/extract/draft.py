@@ -156,6 +156,13 @@ def _attach_scopes(article: Article, mentions: list[Mention]) -> tuple[list[Ment
         if not figures:
             continue
         for d in items:
+            if d.kind == "date" and d.extras.get("period"):
+                # "in the second quarter of 2024", "in fiscal 2025": the figures' period, not a claim of its own
+                drop.add(id(d))
+                if "date" in d.value and d.value["relation"] == "on":
+                    for f in figures:
+                        scopes.setdefault((f.start, f.end), {"start": d.value["date"], "end": d.value["end"]})
+                continue
             if d.kind != "date" or "date" not in d.value or "-" in d.value["date"] or "end" in d.value:
                 continue
             if d.extras.get("scopable"):

@@ -15,7 +15,7 @@ from crosscheck.extract.anchor import Anchor, nearest_year, tense_before
 from crosscheck.extract.article import Article
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.numbers import NUMBER, parse_number
-from crosscheck.extract.periods import extract_periods, fiscal_end_spans
+from crosscheck.extract.periods import extract_periods
 from crosscheck.extract.relative_days import clause_start, extract_relative_days
 from crosscheck.text.lexicon import alternation, lexicon
 
@@ -23,7 +23,8 @@ __all__ = ["Anchor", "extract_dates", "extract_durations"]
 
 _LEX = lexicon()
 _WHOLE_MONTHS = [m.capitalize() for m in _LEX.months if len(m) > 4 or m in ("may", "june", "july")]
-_MONTH = rf"(?:{alternation(_WHOLE_MONTHS)}|(?:{alternation(m.capitalize() for m in _LEX.months if m.capitalize() not in _WHOLE_MONTHS)})\.?)"
+_SHORT_MONTHS = [m.capitalize() for m in _LEX.months if m.capitalize() not in _WHOLE_MONTHS]
+_MONTH = rf"(?:{alternation(_WHOLE_MONTHS)}|(?:{alternation(_SHORT_MONTHS)})\.?)"
 """A month name; only an abbreviation takes a dot ("Jan.", "Sept."), so "3 February." leaves the full stop."""
 _MONTH_FULL = rf"(?:{alternation(m.capitalize() for m in _LEX.months if len(m) > 3 and m not in ('may', 'march', 'sept'))})"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
@@ -154,8 +155,7 @@ def extract_dates(article: Article, published: str | None = None) -> list[Mentio
         found.append(_date(m.start(), m.end(), "on", date, relative=m.group()))
     for m in _RECENT.finditer(text):
         found.append(_date(m.start(), m.end(), "on", None, relative=m.group()))
-    fiscal = fiscal_end_spans(text)
-    return [m for m in found if not any(s <= m.start < e for s, e in fiscal)]
+    return found
 
 
 def _month_alone(m: re.Match, anchor: Anchor) -> Mention:

@@ -19,6 +19,7 @@ from crosscheck.extract.framing import key_of, read_frames, scope_of
 from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
 from crosscheck.extract.mention import Mention, resolve_overlaps
 from crosscheck.extract.names import find_people, is_organisation, name_spans, slug
+from crosscheck.extract.periods import fiscal_end_spans
 from crosscheck.extract.quantities import extract_quantities
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.ranks import extract_ranks
@@ -129,6 +130,8 @@ def _value_mentions(article: Article, published: str | None) -> list[Mention]:
     titles += [(s, e) for s, e in _short_quoted(article.text)]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in titles)]
     found = [m for m in found if not article.is_metadata(m.start)]
+    fiscal = fiscal_end_spans(article.text)  # "whose fiscal year ends on June 30" says when, of no event
+    found = [m for m in found if not any(s <= m.start < e for s, e in fiscal)]
     return resolve_overlaps(found)
 
 
@@ -157,11 +160,15 @@ def _attach_scopes(article: Article, mentions: list[Mention]) -> tuple[list[Ment
             continue
         for d in items:
             if d.kind == "date" and d.extras.get("period"):
-                # "in the second quarter of 2024", "in fiscal 2025": the figures' period, not a claim of its own
-                drop.add(id(d))
-                if "date" in d.value and d.value["relation"] == "on":
-                    for f in figures:
-                        scopes.setdefault((f.start, f.end), {"start": d.value["date"], "end": d.value["end"]})
+                # "in the second quarter of 2024", "in fiscal 2025": the period of the figures it follows (or, fronted,
+                # of all the sentence's figures), not a claim of its own
+                fronted = article.text.startswith(",", d.end) and all(f.start > d.end for f in figures)
+                before = [f for f in figures if f.end <= d.start and d.start - f.end <= 60]
+                targets = figures if fronted else before[-1:]
+                if targets:
+                    drop.add(id(d))
+                for f in targets if "date" in d.value and d.value["relation"] == "on" else ():
+                    scopes.setdefault((f.start, f.end), {"start": d.value["date"], "end": d.value["end"]})
                 continue
             if d.kind != "date" or "date" not in d.value or "-" in d.value["date"] or "end" in d.value:
                 continue

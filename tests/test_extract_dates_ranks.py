@@ -47,6 +47,7 @@ def test_relative_days_resolve_against_the_publication_date(text, published, exp
     ("Deliveries start in H2 2024.", [("H2 2024", "2024-07", "2024-12")]),
     ("Its fiscal year ends in March, and the recall began in FY2023.", [("FY2023", "2022-04", "2023-03")]),
     ("The recall began in fiscal 2023.", [("fiscal 2023", None, None)]),  # the fiscal year's end is not given
+    ("The firm reported record profits for fiscal 2024, which ended in June.", [("fiscal 2024", "2023-07", "2024-06")]),
     ("Prices peaked in the mid-2000s.", []),
 ])
 def test_periods_read_as_the_months_they_cover(text, expected):
@@ -88,6 +89,7 @@ def test_a_dateline_without_a_year_takes_it_from_the_publication_year():
     ("The club won the league for the eleventh consecutive season.", "duration", {"amount": 11, "unit": "year"}),
     ("The rate fell after a third consecutive monthly decline.", "duration", {"amount": 3, "unit": "month"}),
     ("The team earned a fourth straight win.", "quantity", {"amount": 4, "unit": "win"}),
+    ("The party won the seat for the third election running.", "quantity", {"amount": 3, "unit": "election"}),
     ("The river froze for the first time in 15 years.", "duration", {"amount": 15, "unit": "year"}),
     ("It was the first annual decline since 2011.", "date", {"relation": "since", "date": "2011"}),
 ])
@@ -115,6 +117,7 @@ def test_ranks_and_shares(text, kind, value):
     "The river is one of the longest in Africa.",
     "The prime minister lives at No. 10 Downing Street.",
     "She is running for a third term.",
+    "The second candidate running for office spoke first.",
 ])
 def test_no_rank_or_share_where_the_words_only_look_like_one(text):
     assert [c for c in draft_claims(text) if c.value.kind in ("rank", "fraction")] == []

@@ -37,8 +37,9 @@ _FISCAL = re.compile(
 )
 _MONTH = alternation(m for m in _LEX.months if len(m) > 3 or m == "may")
 _FISCAL_END = re.compile(
-    rf"(?i:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?(?i:ends|ended|ending|runs\s+(?:to|through|until)|closes)"
-    rf"\s+(?:(?i:on|in|at\s+the\s+end\s+of)\s+)?(?P<month>(?i:{_MONTH}))(?:\s+\d{{1,2}}\b)?"
+    rf"(?i:fiscal|financial)(?:\s+year|\s+{_YEAR},?)\s+(?:that\s+|which\s+)?"
+    rf"(?P<tail>(?i:ends|ended|ending|runs\s+(?:to|through|until)|closes)"
+    rf"\s+(?:(?i:on|in|at\s+the\s+end\s+of)\s+)?(?P<month>(?i:{_MONTH}))(?:\s+\d{{1,2}}\b)?)"
 )
 
 
@@ -70,7 +71,7 @@ def fiscal_year_end(text: str) -> int | None:
 
 def fiscal_end_spans(text: str) -> list[tuple[int, int]]:
     """Where the article says when its fiscal year ends: the day there is not an event's date."""
-    return [(m.start(), m.end()) for m in _FISCAL_END.finditer(text)]
+    return [(m.start("tail"), m.end()) for m in _FISCAL_END.finditer(text)]
 
 
 def extract_periods(article: Article, anchor: Anchor) -> list[Mention]:

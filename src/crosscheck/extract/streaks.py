@@ -27,7 +27,8 @@ _UNITS = alternation(_WORDS.streak_units)
 _NOUN = r"[a-z][a-z-]*[a-z]"
 _ORDINAL_STREAK = re.compile(
     rf"(?<![\w-])(?i:{_OWNER})\s+(?P<ord>(?i:{_ORD}))\s+"
-    rf"(?:(?i:{_BEFORE})\s+(?:(?P<adj>[a-z]+ly|annual)\s+)?(?P<noun>{_NOUN})|(?P<unit>(?i:{_UNITS}))\s+(?i:{_AFTER}))(?![\w-])"
+    rf"(?:(?i:{_BEFORE})\s+(?:(?P<adj>[a-z]+ly|annual)\s+)?(?P<noun>{_NOUN})|(?P<unit>(?i:{_UNITS}))\s+(?i:{_AFTER})"
+    rf"|(?P<event>(?!(?i:time|times)\b){_NOUN})\s+(?:(?i:in\s+a\s+row)|(?i:running)(?=\s*[.,;:!?)]|\s*$)))(?![\w-])"
 )
 _COUNTED_STREAK = re.compile(
     rf"(?<![\w-])(?P<n>{NUMBER})\s+(?:(?i:{_BEFORE})\s+(?P<noun>{_NOUN})|(?P<noun2>{_NOUN})\s+(?i:{_AFTER}))(?![\w-])"
@@ -65,7 +66,7 @@ def extract_streaks(article: Article) -> list[Mention]:
     found: list[Mention] = []
     for m in _ORDINAL_STREAK.finditer(text):
         n = _amount(m["ord"])
-        noun = m["noun"] or m["unit"]
+        noun = m["noun"] or m["unit"] or m["event"]
         if (mention := _streak(m.start(), m.end(), n, noun, m["adj"])) is not None:
             found.append(mention)
     for m in _COUNTED_STREAK.finditer(text):

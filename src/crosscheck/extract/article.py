@@ -20,9 +20,9 @@ _DATE = rf"""(?:(?P<month>(?i:{_MONTHS}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)
 """A day as datelines write it: "March 3, 2025", "Jan. 16", "4 May 2024" (the year is optional)."""
 _TIME = r"""(?:\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?\s?[Mm]\.?)?|\d{1,2}\s*[AaPp]\.?\s?[Mm]\.?)(?:\s+[A-Z]{2,4}\b)?"""
 """A time of day after a dateline's date: "14:05", "10:42 AM EDT", "8:31 a.m. ET"."""
-_PLACE = r"[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}"
+_PLACE = r"[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){0,3}"
 _DATELINE = re.compile(
-    rf"""^[ \t]*(?P<text>(?P<place>{_PLACE})(?:,\s*{_PLACE}){{0,2}},?\s+
+    rf"""^[ \t]*(?P<text>(?P<place>{_PLACE})(?:,[ \t]*{_PLACE}){{0,2}},?[ \t]+
         (?:(?=\()|{_DATE}\s*)
         (?:\((?P<agency>[A-Z][A-Za-z .&-]{{1,40}})\))?)\s*(?:—|–|--|-)\s*""",
     re.M | re.X,

@@ -118,6 +118,7 @@ def test_ranks_and_shares(text, kind, value):
     "The prime minister lives at No. 10 Downing Street.",
     "She is running for a third term.",
     "The second candidate running for office spoke first.",
+    "Today's biggest risk is inflation.",
 ])
 def test_no_rank_or_share_where_the_words_only_look_like_one(text):
     assert [c for c in draft_claims(text) if c.value.kind in ("rank", "fraction")] == []

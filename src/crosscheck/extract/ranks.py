@@ -32,10 +32,14 @@ _LEADER = re.compile(
 
 
 _SUP = alternation(_LEX.rank_superlatives)
+_NOT_A_TIME = rf"(?!(?i:today|yesterday|tomorrow|{alternation(_LEX.weekdays)}|{alternation(_LEX.months)})['’]s)"
+"""Not "Today's biggest risk": a day's or a month's superlative ranks nothing in a field."""
 _SUPERLATIVE = re.compile(
-    rf"(?<![\w-])(?:(?P<the>(?i:the))|(?P<poss>(?:(?i:the)\s+)?[A-Za-z][\w.’'-]*['’]s))\s+(?P<sup>(?i:{_SUP}))(?![\w-])"
+    rf"(?<![\w-])(?:(?P<the>(?i:the))|(?P<poss>(?:(?i:the)\s+)?(?:{_NOT_A_TIME}[A-Z][\w.’'-]*['’]s|(?i:{alternation(_LEX.leader_scopes)}))))"
+    rf"\s+(?P<sup>(?i:{_SUP}))(?![\w-])"
 )
-"""A superlative: "the busiest", "Africa's most populous"; with "the" it is a rank only with a scope after it."""
+"""A superlative: "the busiest", "Africa's most populous", "the world's biggest"; after "the" it is a rank only with
+a scope after it ("in the world"), after a name's or the world's always."""
 _SCOPE_AFTER = re.compile(
     rf"(?:\s+(?!(?:since|than)\b)[a-z][\w-]*){{0,3}}?\s+(?:{alternation(_WORDS.rank_scopes)})(?![\w-])", re.I
 )

@@ -122,7 +122,7 @@ class DateValue(Frozen):
     relation: DateRelation = "on"
     """How the event relates to the date ("by 2035" -> by; "since 2014" -> since; "in 2024" -> on)."""
     date: PartialDate | None = None
-    """The date, at the granularity the text gives (2035, 2024-12). For relative expressions, resolved against the dateline; omit when it cannot be."""
+    """The date, at the granularity the text gives (2035, 2024-12); a relative one resolved against the dateline, if it can be."""
     end: PartialDate | None = None
     """End of a period ("2021-2025" -> 2025); `date` is then its start."""
     relative: str | None = None

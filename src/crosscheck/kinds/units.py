@@ -151,3 +151,27 @@ def currency_problem(code: str | None) -> str | None:
     if code is None or code in ISO_4217:
         return None
     return f"unknown currency code {code!r} (expected an ISO 4217 code such as USD, EUR or CNY, found {code!r})"
+
+
+def value_problems(value: object, declared_unit: str | None) -> list[tuple[tuple[str, ...], str, str]]:
+    """What `validate` reports about a value's unit and currencies: (path under `value`, code, message) each.
+
+    A unit that does not fit its property's unit (`unit_problem`), and a currency code that is
+    not ISO 4217, on the amount or on its paired conversion.
+    """
+    found: list[tuple[tuple[str, ...], str, str]] = []
+    fields = getattr(value, "__dict__", {})
+    unit = fields.get("unit")
+    if isinstance(unit, str) and fields.get("kind") == "quantity":
+        problem = unit_problem(unit, declared_unit)
+        if problem is not None:
+            found.append((("unit",), "unit-mismatch", problem))
+    problem = currency_problem(fields.get("currency"))
+    if problem is not None:
+        found.append((("currency",), "unknown-currency", problem))
+    converted = fields.get("converted")
+    if converted is not None:
+        problem = currency_problem(converted.currency)
+        if problem is not None:
+            found.append((("converted", "currency"), "unknown-currency", problem))
+    return found

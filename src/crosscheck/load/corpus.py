@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import cast
 
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
+from crosscheck.kinds.units import value_problems
 from crosscheck.load.read import (
     Locator,
     Sources,
@@ -88,6 +89,8 @@ def _check_ids(claim: Claim, index: int, registry: Registry, out: _Reporter) -> 
             "kind-mismatch",
             f"property {claim.property!r} takes {prop.kind} values (expected kind {prop.kind}, found {claim.value.kind})",
         )
+    for path, code, message in value_problems(claim.value, prop.unit if prop is not None else None):
+        out.add(base + ("value", *path), code, message, severity)
     fields = claim.value.__dict__  # a plain look-up: getattr on a missing field goes through pydantic's __getattr__
     for attr in ("speaker", "entity"):
         ref = fields.get(attr)

@@ -67,6 +67,8 @@ def _against_level(change: Item, found: Movement, level: Item, params: Params) -
 
 def compare(a: Item, b: Item, params: Params) -> Verdict | None:
     """A verdict when two changes (or a change and a level) of one fact cannot both hold."""
+    if not (is_change(a.value, a.claim.frame) or is_change(b.value, b.claim.frame)):
+        return None  # two levels: the common case, decided without reading either
     if not isinstance(a.value, QuantityValue | PercentageValue) or not isinstance(b.value, QuantityValue | PercentageValue):
         return None
     ma = movement(a.value, a.claim.frame, a.text, params)

@@ -50,24 +50,30 @@ def check(items: Sequence[Item], params: Params) -> list[Verdict]:
     rates = _rates(items, params)
     groups: dict[tuple[str, str, str | None], list[Item]] = defaultdict(list)
     for item in items:
-        if not is_change(item.value, item.claim.frame):
-            scope = item.claim.scope
-            groups[(item.claim.subject, item.claim.property, scope.key if scope else None)].append(item)
+        frame = item.claim.frame
+        if not is_change(item.value, frame):
+            scope = item.claim.scope.key if item.claim.scope else None
+            if frame is not None and frame.partition:  # a forecast is a fact of its own, as in the engine's keys
+                scope = f"{scope} {frame.partition}" if scope else frame.partition
+            groups[(item.claim.subject, item.claim.property, scope)].append(item)
     verdicts = []
     for key, members in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
-        by_currency: dict[str, Item] = {}
+        by_currency: dict[str, list[Item]] = defaultdict(list)
         both_given: list[frozenset[str]] = []  # an amount with its conversion is compared in either currency already
         for item in members:
             currencies = frozenset(item.normal(params).by_currency)
             both_given.append(currencies)
             for currency in sorted(currencies):
-                by_currency.setdefault(currency, item)
+                by_currency[currency].append(item)
         own = sorted(by_currency)
         for i, first in enumerate(own):
             for second in own[i + 1 :]:
-                a, b = by_currency[first], by_currency[second]
-                if a.document == b.document or any(first in given and second in given for given in both_given):
+                if any(first in given and second in given for given in both_given):
                     continue
+                pair = next(((a, b) for a in by_currency[first] for b in by_currency[second] if a.document != b.document), None)
+                if pair is None:
+                    continue
+                a, b = pair
                 verdict = _judge(a, first, b, second, rates.get((first, second)), key, params)
                 if verdict is not None:
                     verdicts.append(verdict)

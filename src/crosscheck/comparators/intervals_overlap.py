@@ -3,8 +3,9 @@
 Handles quantities (same unit; units of measure converted, so "10 km" and
 "6.2 miles" agree; a common currency through a paired conversion),
 percentages (percent with percent, points with points) and durations
-(calendar with calendar, clock with clock).  Changes ("rose 2%") are
-`changes_agree`'s business.
+(calendar with calendar, clock with clock).  Changes whose direction is
+known ("rose 2%") are `changes_agree`'s business; a drafted change that does
+not say which way is compared here by its size.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import replace
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, disjoint
 from crosscheck.kinds import Normal, Tolerances, units
-from crosscheck.kinds.changes import is_change
+from crosscheck.kinds.changes import is_directed_change
 from crosscheck.kinds.numbers import format_number
 from crosscheck.kinds.quantities import money_formatter
 from crosscheck.model.values import Interval, QuantityValue
@@ -66,7 +67,7 @@ def _with_interval(normal: Normal, interval: Interval) -> Normal:
 
 def compare(a: Item, b: Item, params: Params) -> Verdict | None:
     """A verdict when the two figures cannot both hold."""
-    if is_change(a.value, a.claim.frame) or is_change(b.value, b.claim.frame):
+    if is_directed_change(a.value, a.claim.frame) or is_directed_change(b.value, b.claim.frame):
         return None
     na, nb = a.normal(params), b.normal(params)
     pair = _comparable(a, na, b, nb)

@@ -32,17 +32,12 @@ def default_delta(approx: str) -> float:
 
 
 class Tolerances(Frozen):
-    """How figures are read: relative tolerances δ of the loose approximators, and exact small counts.
-
-    A rule's params may override them.
-    """
+    """Relative tolerances δ of the loose approximators; a rule's params may override them."""
 
     about: float = Field(default_factory=lambda: default_delta("about"), ge=0, lt=1)
     """δ of "about N": [N(1-δ), N(1+δ)]."""
     nearly: float = Field(default_factory=lambda: default_delta("nearly"), ge=0, lt=1)
     """δ of "nearly N": [N(1-δ), N)."""
-    exact_counts: bool = True
-    """A count written as a small whole figure without trailing zeros ("7 patients") is exactly that many, not rounded."""
 
 
 def figure_interval(

@@ -71,6 +71,11 @@ def is_change(value: object, frame: Frame | None) -> bool:
     return getattr(value, "change", None) is not None or (frame is not None and frame.level == "change")
 
 
+def is_directed_change(value: object, frame: Frame | None) -> bool:
+    """A change whose direction is known, so it has sides to compare (a drafted change may not say which way)."""
+    return getattr(value, "change", None) is not None or (frame is not None and frame.level == "change" and frame.direction is not None)
+
+
 def _level_number(written: str | None) -> float | None:
     """The figure of a drafted earlier level as written ("4.2%", "$25.1 billion"), in base units."""
     if not written:
@@ -199,7 +204,8 @@ def movement(value: object, frame: Frame | None, text: str, tolerances: Toleranc
     if change.factor is not None:
         growth = (change.factor - 1) * 100
         sides["ratio"] = _narrow(sides["ratio"], intervals.point(growth))
-    sides["start"] = _level(change.from_, text, multiplier, None)
+    drafted_from = frame.change_from if frame is not None and getattr(value, "change", None) is None else None
+    sides["start"] = _level(change.from_, f"{text} {drafted_from}" if drafted_from else text, multiplier, None)
     sides["end"] = _level(change.to, text, multiplier, None)
     stated = tuple(side for side in SIDES if sides[side] is not None)
     _propagate(sides)

@@ -74,7 +74,7 @@ def normalize(value: QuantityValue, text: str, tolerances: Tolerances | None = N
         return Normal(text=text, interval=vague_interval(value))
     own_text = text.replace(value.converted.text, " ") if value.converted else text
     unit = value.currency or value.unit
-    if (tolerances is None or tolerances.exact_counts) and exact_count(value, own_text):
+    if exact_count(value, own_text):
         assert value.amount is not None  # exact_count holds only for a figure
         return Normal(text=text, interval=intervals.point(value.amount, unit=unit))
     interval = figure_interval(

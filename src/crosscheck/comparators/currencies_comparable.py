@@ -39,6 +39,13 @@ def _rates(items: Sequence[Item], params: Params) -> dict[tuple[str, str], Inter
     return rates
 
 
+def _currencies(value: Value) -> frozenset[str]:
+    """The currencies an amount is given in: its own and its paired conversion's (read without normalising)."""
+    if value.kind != "quantity" or value.currency is None:
+        return frozenset()
+    return frozenset((value.currency, value.converted.currency) if value.converted is not None else (value.currency,))
+
+
 def _multiply(amount: Interval, rate: Interval, unit: str) -> Interval | None:
     if amount.low is None or amount.high is None or rate.low is None or rate.high is None or amount.low < 0:
         return None
@@ -58,10 +65,12 @@ def check(items: Sequence[Item], params: Params) -> list[Verdict]:
             groups[(item.claim.subject, item.claim.property, scope)].append(item)
     verdicts = []
     for key, members in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
+        if len(members) < 2:
+            continue
         by_currency: dict[str, list[Item]] = defaultdict(list)
         both_given: list[frozenset[str]] = []  # an amount with its conversion is compared in either currency already
         for item in members:
-            currencies = frozenset(item.normal(params).by_currency)
+            currencies = _currencies(item.value)
             both_given.append(currencies)
             for currency in sorted(currencies):
                 by_currency[currency].append(item)

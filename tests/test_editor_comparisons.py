@@ -98,6 +98,14 @@ CASES = [
         {"text": "sales rose 3.4%", "value": pct(3.4), "frame": {"measure": "sales", "level": "change", "direction": "up"}},
         {"text": "sales fell 3.4%", "value": pct(3.4), "frame": {"measure": "sales", "level": "change", "direction": "down"}},
     ], {"CC701"}),
+    ("drafted frames: a change that does not say which way, by its size", [
+        {"text": "sales rose 3.4%", "value": pct(3.4), "frame": {"measure": "sales", "level": "change", "direction": "up"}},
+        {"text": "sales changed 5.1%", "value": pct(5.1), "frame": {"measure": "sales", "level": "change"}},
+    ], {"CC701"}),
+    ("drafted frames: the same size either way", [
+        {"text": "sales fell 3.4%", "value": pct(3.4), "frame": {"measure": "sales", "level": "change", "direction": "down"}},
+        {"text": "a 3.4% change in sales", "value": pct(3.4), "frame": {"measure": "sales", "level": "change"}},
+    ], set()),
     # exact small counts
     ("seven is not more than seven", [
         {"text": "7 patients", "value": qty(7, unit="patient")},

@@ -16,8 +16,10 @@ properties:
   trail-length: {kind: quantity, unit: km, description: Length of the trail}
   trail-cost: {kind: quantity, unit: USD, description: What the trail cost}
   volunteers: {kind: quantity, unit: volunteer, description: Volunteers who built it}
+  share-paved: {kind: percentage, description: Share of the trail that is paved}
 """
-ARTICLE = "The new trail runs 12 miles along the coast, cost $4 million and was built by 85 volunteers over 12 kg of maps.\n"
+ARTICLE = ("The new trail runs 12 miles along the coast, cost $4 million and was built by 85 volunteers over 12 kg of maps; "
+           "two-thirds of it is paved, and volunteers rose 40% to 85.\n")
 
 
 def claims(value: str, text: str, prop: str) -> str:
@@ -46,11 +48,14 @@ ACCEPTED = [
     ("{kind: quantity, amount: 12, unit: miles}", "12", "trail-length"),  # a unit of the same dimension
     ("{kind: quantity, amount: 85, unit: volunteers}", "85", "volunteers"),  # the plural of the property's noun
     ("{kind: quantity, amount: 4, scale: million, currency: USD}", "4", "trail-cost"),
+    ("{kind: fraction, numerator: 2, denominator: 3}", "two-thirds", "share-paved"),  # a share as a fraction or a percentage
+    ("{kind: percentage, amount: 40, change: {direction: up, to: 85}}", "rose 40% to 85", "volunteers"),  # a count's change in percent
 ]
 REJECTED = [
     ("{kind: quantity, amount: 12, unit: kg}", "12", "trail-length", "unit-mismatch", "unit 'kg' does not fit the property's unit (expected 'km'"),
     ("{kind: quantity, amount: 85, unit: workers}", "85", "volunteers", "unit-mismatch", "expected 'volunteer'"),
     ("{kind: quantity, amount: 4, scale: million, currency: USS}", "4", "trail-cost", "unknown-currency", "unknown currency code 'USS' (expected an ISO 4217 code"),
+    ("{kind: percentage, amount: 40}", "40", "volunteers", "kind-mismatch", "takes quantity values"),  # a level in percent is no count
 ]
 
 

@@ -5,8 +5,9 @@ percentage points, or in the value's unit), the earlier level and the level reac
 (`kinds.changes`).  "gained 2.1%" and "lost 2.1%" conflict; "tripled to 9,000" agrees with
 "rose 200%"; "went from 4% to 6.5%" agrees with "up 2.5 percentage points to 6.5%"; "rose 0.4
 percentage points to 3.1%" and "rose 0.4% to 3.1%" conflict.  A level of the same fact
-("6.5%") is compared with the level a change reached.  Levels against levels are
-`intervals_overlap`'s business.
+("6.5%") is compared with the level a change reached, and a drafted change that does
+not say which way with a change's size.  Levels against levels are `intervals_overlap`'s
+business.
 """
 
 from __future__ import annotations
@@ -65,6 +66,26 @@ def _against_level(change: Item, found: Movement, level: Item, params: Params) -
     )
 
 
+def _against_size(change: Item, found: Movement, undirected: Item, params: Params) -> str | None:
+    """A change against one whose direction is not known: their sizes, as `intervals_overlap` compares two sizes."""
+    value, other = change.value, undirected.value
+    if value.kind != other.kind or getattr(value, "points", False) != getattr(other, "points", False):
+        return None
+    if _level_unit(change) != _level_unit(undirected):
+        return None
+    side = "ratio" if isinstance(value, PercentageValue) and not value.points else "delta"
+    signed, size = found.side(side), undirected.normal(params).interval
+    if side not in found.stated or signed is None or size is None:
+        return None
+    magnitude = intervals.negate(signed) if found.direction == "down" else signed
+    if intervals.overlaps(magnitude, size):
+        return None
+    return (
+        f"{quoted(change.text)} means {side_words(side, magnitude, found.level_unit)} in size; {quoted(undirected.text)} "
+        f"means {side_words(side, size, found.level_unit)}, so both cannot hold."
+    )
+
+
 def compare(a: Item, b: Item, params: Params) -> Verdict | None:
     """A verdict when two changes (or a change and a level) of one fact cannot both hold."""
     if not (is_change(a.value, a.claim.frame) or is_change(b.value, b.claim.frame)):
@@ -78,10 +99,11 @@ def compare(a: Item, b: Item, params: Params) -> Verdict | None:
     explanation: str | None
     if ma is None or mb is None:
         change, found, level = (b, mb, a) if ma is None else (a, ma, b)
-        if is_change(level.value, level.claim.frame):
-            return None  # a change whose direction is not known: no sides to compare
         assert found is not None
-        explanation = _against_level(change, found, level, params)
+        if is_change(level.value, level.claim.frame):  # a drafted change that does not say which way
+            explanation = _against_size(change, found, level, params)
+        else:
+            explanation = _against_level(change, found, level, params)
     elif ma.direction and mb.direction and ma.direction != mb.direction:
         explanation = f"{quoted(a.text)} says it {WAYS[ma.direction]}; {quoted(b.text)} says it {WAYS[mb.direction]}, so both cannot hold."
     else:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import cast
 
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
+from crosscheck.kinds.table import kind_fits
 from crosscheck.kinds.units import value_problems
 from crosscheck.load.read import (
     Locator,
@@ -83,7 +84,7 @@ def _check_ids(claim: Claim, index: int, registry: Registry, out: _Reporter) -> 
     if prop is None:
         hint = did_you_mean(claim.property, registry.properties)
         out.add(base + ("property",), "unknown-property", f"unknown property {claim.property!r} (expected a property id from the registry{hint})", severity)
-    elif prop.kind != claim.value.kind:
+    elif not kind_fits(prop.kind, claim.value):
         out.add(
             base + ("value", "kind"),
             "kind-mismatch",

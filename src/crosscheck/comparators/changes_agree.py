@@ -107,7 +107,9 @@ def compare(a: Item, b: Item, params: Params) -> Verdict | None:
     elif ma.direction and mb.direction and ma.direction != mb.direction:
         explanation = f"{quoted(a.text)} says it {WAYS[ma.direction]}; {quoted(b.text)} says it {WAYS[mb.direction]}, so both cannot hold."
     else:
-        explanation = next((said for side in SIDES if (said := _explain(side, a, ma, b, mb))), None)
+        # explain by a side both claims state, else one states, before one only derived from them
+        ordered = sorted(SIDES, key=lambda side: -((side in ma.stated) + (side in mb.stated)))
+        explanation = next((said for side in ordered if (said := _explain(side, a, ma, b, mb))), None)
     if explanation is None:
         return None
     na, nb = a.normal(params), b.normal(params)

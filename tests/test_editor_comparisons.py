@@ -222,6 +222,26 @@ def test_relative_dates_resolve_against_the_publication_date(text, relative, dat
     assert fired(claims) == (set() if agree else {"CC201"})
 
 
+RATE = {"text": "720 billion yuan ($100 billion)", "property": "other-amount",
+        "value": qty(720, scale="billion", currency="CNY",
+                     converted={"amount": 100, "scale": "billion", "currency": "USD", "text": "$100 billion"})}
+
+
+@pytest.mark.parametrize(("amounts", "expected"), [
+    (("72 billion yuan", 72, "$10 billion", 10), set()),
+    (("50 billion yuan", 50, "$10 billion", 10), {"CC705"}),
+    (("1 trillion yuan", 1000, "$140 billion", 140), set()),
+])
+def test_amounts_in_two_currencies_meet_at_the_rate_the_corpus_implies(amounts, expected):
+    yuan_text, yuan, dollar_text, dollars = amounts
+    claims = [
+        {"text": yuan_text, "value": qty(yuan, scale="billion", currency="CNY")},
+        {"text": dollar_text, "value": qty(dollars, scale="billion", currency="USD")},
+        RATE,
+    ]
+    assert fired(claims) == expected
+
+
 def test_two_currencies_are_said_not_to_be_compared():
     claims = [
         {"text": "$2 billion", "value": qty(2, scale="billion", currency="USD")},

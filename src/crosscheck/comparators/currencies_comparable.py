@@ -3,8 +3,9 @@
 "$2 billion" and "1.5 billion euros" for the same fact meet no common currency.  When a paired
 conversion elsewhere in the corpus implies a rate between the two currencies (as
 `conversion_rates_agree` reads it), one amount is converted at that rate and the two are
-compared; when none does, the pair is reported as info ("cannot compare without an exchange
-rate"), so an editor knows it was not checked rather than assuming it agreed.  An amount that
+compared (`report: conflicts`); when none does, the pair is reported (`report: unconvertible`,
+"cannot compare without an exchange rate"), so an editor knows it was not checked rather than
+assuming it agreed.  An amount that
 carries its own conversion into the other currency is `intervals_overlap`'s business.
 """
 
@@ -12,13 +13,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Literal
 
+from crosscheck.comparators import conversion_rates_agree
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
-from crosscheck.comparators.conversion_rates_agree import Params, implied_rate
+from crosscheck.comparators.conversion_rates_agree import implied_rate
 from crosscheck.kinds import Normal, intervals
 from crosscheck.kinds.changes import is_change
 from crosscheck.kinds.quantities import money_formatter
 from crosscheck.model.values import Interval, Value
+
+
+class Params(conversion_rates_agree.Params):
+    """Tolerances δ for amounts and conversions, and which outcome the rule reports."""
+
+    report: Literal["unconvertible", "conflicts"] = "unconvertible"
+    """`unconvertible`: pairs no rate in the corpus converts (info); `conflicts`: pairs that disagree once converted."""
 
 
 def is_money(value: Value) -> bool:
@@ -94,12 +104,15 @@ def _judge(a: Item, first: str, b: Item, second: str, rate: Interval | None, key
     """The verdict on two amounts in currencies `first` < `second`: converted through `rate`, or not comparable."""
     na, nb = a.normal(params), b.normal(params)
     amount_a, amount_b = na.by_currency[first], nb.by_currency[second]
+    if (rate is None) != (params.report == "unconvertible"):
+        return None
     if rate is None:
         explanation = (
             f"{quoted(a.text)} is in {first} and {quoted(b.text)} in {second}, and no conversion in the corpus implies "
             "a rate between them: cannot compare without an exchange rate."
         )
         return Verdict(items=(a, b), normals=(na, nb), explanation=explanation, key=key, facts={"pair": f"{first}/{second}"})
+    assert rate is not None
     converted = _multiply(amount_b, rate, first)
     if converted is None or intervals.overlaps(amount_a, converted):
         return None

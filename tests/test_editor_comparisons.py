@@ -242,6 +242,18 @@ def test_amounts_in_two_currencies_meet_at_the_rate_the_corpus_implies(amounts, 
     assert fired(claims) == expected
 
 
+def test_drafted_amounts_in_two_currencies_are_not_converted_at_another_fact_s_rate():
+    drafted = {"confidence": 0.9}
+    claims = [
+        {"text": "50 billion yuan", "value": qty(50, scale="billion", currency="CNY"), "draft": drafted},
+        {"text": "$10 billion", "value": qty(10, scale="billion", currency="USD"), "draft": drafted},
+        RATE,
+    ]
+    (finding,) = check(corpus(claims), RULES).findings
+    assert (finding.rule, finding.severity) == ("CC704", "info")
+    assert "compare them by hand" in finding.explanation
+
+
 def test_two_currencies_are_said_not_to_be_compared():
     claims = [
         {"text": "$2 billion", "value": qty(2, scale="billion", currency="USD")},

@@ -3,9 +3,10 @@
 "$2 billion" and "1.5 billion euros" for the same fact meet no common currency.  When a paired
 conversion elsewhere in the corpus implies a rate between the two currencies (as
 `conversion_rates_agree` reads it), one amount is converted at that rate and the two are
-compared (`report: conflicts`); when none does, the pair is reported (`report: unconvertible`,
-"cannot compare without an exchange rate"), so an editor knows it was not checked rather than
-assuming it agreed.  An amount that
+compared (`report: conflicts`); when none does, or a claim is drafted (its key is a guess, and
+a rate from another fact would stack a second guess on it), the pair is reported (`report:
+unconvertible`, "cannot compare without an exchange rate"), so an editor knows it was not
+checked rather than assuming it agreed.  An amount that
 carries its own conversion into the other currency is `intervals_overlap`'s business.
 """
 
@@ -28,7 +29,7 @@ class Params(conversion_rates_agree.Params):
     """Tolerances δ for amounts and conversions, and which outcome the rule reports."""
 
     report: Literal["unconvertible", "conflicts"] = "unconvertible"
-    """`unconvertible`: pairs no rate in the corpus converts (info); `conflicts`: pairs that disagree once converted."""
+    """`unconvertible`: pairs no rate in the corpus converts, or drafted ones (info); `conflicts`: pairs that disagree once converted."""
 
 
 def is_money(value: Value) -> bool:
@@ -104,15 +105,18 @@ def _judge(a: Item, first: str, b: Item, second: str, rate: Interval | None, key
     """The verdict on two amounts in currencies `first` < `second`: converted through `rate`, or not comparable."""
     na, nb = a.normal(params), b.normal(params)
     amount_a, amount_b = na.by_currency[first], nb.by_currency[second]
-    if (rate is None) != (params.report == "unconvertible"):
+    drafted = a.claim.draft is not None or b.claim.draft is not None
+    convertible = rate is not None and not drafted  # a drafted key is a guess: a rate of another fact would stack on it
+    if convertible != (params.report == "conflicts"):
         return None
-    if rate is None:
-        explanation = (
-            f"{quoted(a.text)} is in {first} and {quoted(b.text)} in {second}, and no conversion in the corpus implies "
-            "a rate between them: cannot compare without an exchange rate."
+    if rate is None or drafted:
+        reason = (
+            "no conversion in the corpus implies a rate between them: cannot compare without an exchange rate"
+            if rate is None
+            else "drafted amounts are not converted at a rate taken from other facts: compare them by hand"
         )
+        explanation = f"{quoted(a.text)} is in {first} and {quoted(b.text)} in {second}, and {reason}."
         return Verdict(items=(a, b), normals=(na, nb), explanation=explanation, key=key, facts={"pair": f"{first}/{second}"})
-    assert rate is not None
     converted = _multiply(amount_b, rate, first)
     if converted is None or intervals.overlaps(amount_a, converted):
         return None

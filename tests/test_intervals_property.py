@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosscheck.kinds import intervals, normalize
@@ -78,3 +78,44 @@ def test_exact_figures_of_the_same_precision_conflict_exactly_when_they_differ(a
     ia = normalize(QuantityValue(amount=amount_a), text_a).interval
     ib = normalize(QuantityValue(amount=amount_b), text_b).interval
     assert intervals.overlaps(ia, ib) == (text_a == text_b)
+
+
+UNITS_OF_A_DIMENSION = [("km", "miles"), ("kg", "lb"), ("°C", "°F"), ("sq km", "square miles"), ("km/h", "mph")]
+
+
+@settings(deadline=None)  # the first example builds the units library's registry (a second or more)
+@given(written_figure(), st.sampled_from(UNITS_OF_A_DIMENSION))
+def test_a_measure_agrees_with_its_conversion_back_and_forth(figure, pair):
+    from crosscheck.kinds.units import canonical_unit, convert
+
+    text, amount, _ = figure
+    source, target = canonical_unit(pair[0]), canonical_unit(pair[1])
+    interval = normalize(QuantityValue(amount=amount, unit=pair[0]), f"{text} {pair[0]}").interval
+    there = convert(interval, source, target)
+    back = convert(there, target, source)
+    assert intervals.overlaps(interval, back)
+
+
+@given(written_figure(), st.sampled_from(["up", "down"]), st.booleans())
+def test_a_change_agrees_with_itself_and_not_with_its_opposite(figure, direction, points):
+    from crosscheck.kinds.changes import SIDES, movement
+
+    text, amount, _ = figure
+    value = PercentageValue(amount=amount, points=points, change={"direction": direction})
+    opposite = PercentageValue(amount=amount, points=points, change={"direction": "down" if direction == "up" else "up"})
+    found, other = movement(value, None, f"{text}%"), movement(opposite, None, f"{text}%")
+    assert found is not None and other is not None
+    for side in SIDES:
+        mine = found.side(side)
+        assert mine is None or intervals.overlaps(mine, mine)
+    side = "delta" if points else "ratio"
+    assert not intervals.overlaps(found.side(side), other.side(side))
+
+
+@given(st.integers(1, 10**6))
+def test_a_count_agrees_with_itself_and_is_never_more_than_itself(count):
+    text = str(count)
+    exact = normalize(QuantityValue(amount=count, unit="patient"), f"{text} patients").interval
+    over = normalize(QuantityValue(amount=count, approx="over", unit="patient"), f"more than {text} patients").interval
+    assert intervals.overlaps(exact, exact)
+    assert intervals.overlaps(exact, over) is (count % 10 == 0)

@@ -80,3 +80,24 @@ def test_models_are_frozen_and_strict():
         Claim(id="c1", subject="x", property="y", text="5", quote="5", value={"kind": "quantity", "amount": 5}, extra=1)
     with pytest.raises(ValidationError):
         Claim(id="c1", subject="Not An Id", property="y", text="5", quote="5", value={"kind": "quantity", "amount": 5})
+
+
+@pytest.mark.parametrize(
+    ("fields", "accepted"),
+    [
+        ({"kind": "quantity", "vague": "dozens", "unit": "home"}, True),
+        ({"kind": "quantity", "vague": "dozens", "amount": 30}, False),  # a vague word or a figure, not both
+        ({"kind": "quantity", "vague": "umpteen"}, False),  # only the vague words the lexicon bounds
+        ({"kind": "percentage", "change": {"direction": "up", "from": 4, "to": 6.5}}, True),  # the levels say the size
+        ({"kind": "quantity", "change": {"direction": "up", "factor": 3, "to": 9000}}, True),
+        ({"kind": "percentage", "change": {"direction": "up", "to": 6.5}}, False),  # a level reached alone is no size
+        ({"kind": "percentage", "amount": 2.1, "change": {"direction": "sideways"}}, False),
+        ({"kind": "percentage", "amount": 2.1, "change": {"direction": "down", "factor": 2}}, False),
+    ],
+)
+def test_vague_quantities_and_changes_in_the_schema(fields, accepted):
+    if accepted:
+        VALUE.validate_python(fields)
+    else:
+        with pytest.raises(ValidationError):
+            VALUE.validate_python(fields)

@@ -21,8 +21,10 @@ CASES = [
     ("up to 10", {"amount": 10, "approx": "at_most"}, (-INF, 10, False, True)),
     ("about 100", {"amount": 100, "approx": "about"}, (90, 110, True, True)),
     ("between 5 and 7", {"low": 5, "high": 7, "approx": "between"}, (5, 7, True, True)),
-    ("31", {"amount": 31}, (30.5, 31.5, True, False)),
-    ("nine", {"amount": 9}, (8.5, 9.5, True, False)),
+    ("31", {"amount": 31}, (31, 31, True, True)),  # a small count is exact
+    ("nine", {"amount": 9}, (9, 9, True, True)),
+    ("31 km", {"amount": 31, "unit": "km"}, (30.5, 31.5, True, False)),  # a measure is rounded
+    ("$31", {"amount": 31, "currency": "USD"}, (30.5, 31.5, True, False)),  # so is money
     ("2.4 billion", {"amount": 2.4, "scale": "billion"}, (2.35e9, 2.45e9, True, False)),
     ("$1.5 billion", {"amount": 1.5, "scale": "billion", "currency": "USD"}, (1.45e9, 1.55e9, True, False)),
     ("3.2 trillion yuan", {"amount": 3.2, "scale": "trillion", "currency": "CNY"}, (3.15e12, 3.25e12, True, False)),

@@ -28,6 +28,10 @@ BUILTINS: tuple[str, ...] = (
     "entities_agree",
     "quotes_match",
     "conversion_rates_agree",
+    "changes_agree",
+    "points_vs_percent",
+    "share_vs_percentage",
+    "currencies_comparable",
 )
 """Modules of `crosscheck.comparators` holding the built-in comparators, one each."""
 

@@ -13,6 +13,10 @@ the event can fall in:
 Relative expressions ("last December", "within the next five years") resolve
 against the article's dateline (`meta.published`); a window that cannot be
 resolved keeps its length, so two undated "next decade"s can still be compared.
+Days and weeks need a dateline to the day (`kinds.relative_days`): "yesterday",
+"last Friday", "on Monday" (the latest Monday up to the dateline), "will reopen
+on Monday" (the next one: a future cue of the lexicon makes it read forward),
+"last week", "this month", "last month".
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import re
 from crosscheck.kinds import intervals
 from crosscheck.kinds.base import Normal
 from crosscheck.kinds.numbers import figures
+from crosscheck.kinds.relative_days import resolve_day
 from crosscheck.model.values import DateValue, Interval
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -89,10 +94,17 @@ def window_years(relative: str) -> float | None:
     return count * UNIT_YEARS[unit]
 
 
-def resolve(relative: str, published: str | None) -> tuple[str, str] | None:
-    """A relative month or year as a partial date and relation ("last December" on 2025-01-16 -> "2024-12")."""
+def resolve(relative: str, published: str | None, context: str = "") -> tuple[str, str | None, str] | None:
+    """A relative day, week, month or year as (date, end of a period or None, relation).
+
+    "last December" on 2025-01-16 -> ("2024-12", None, "on"); "last week" -> its Monday and Sunday.
+    `context` is the text around it (the claim's words), read for a future cue ("will reopen on Monday").
+    """
     if published is None:
         return None
+    day = resolve_day(relative, published, context)
+    if day is not None:
+        return day
     pub_year = year_of(published)
     pub_month = int(published[5:7]) if len(published) >= 7 else None
     match = _LAST_MONTH.search(relative)
@@ -104,11 +116,11 @@ def resolve(relative: str, published: str | None) -> tuple[str, str] | None:
             year -= 1
         elif which == "next" and (pub_month is None or month <= pub_month):
             year += 1
-        return f"{year:04d}-{month:02d}", "on"
+        return f"{year:04d}-{month:02d}", None, "on"
     match = _YEAR_WORD.search(relative)
     if match:
         offset = {"last": -1, "this": 0, "next": 1}[match.group("which").lower()]
-        return f"{pub_year + offset:04d}", "on"
+        return f"{pub_year + offset:04d}", None, "on"
     return None
 
 
@@ -138,15 +150,16 @@ def _dated(text: str, interval: Interval | None = None, *, window_years: float |
 def normalize(value: DateValue, text: str, published: str | None = None) -> Normal:
     """The days an event can fall on, given the relation and granularity as written."""
     date: str | None = value.date
+    period_end: str | None = value.end
     relation: str = value.relation
     if date is None and value.relative:
-        resolved = resolve(value.relative, published)
+        resolved = resolve(value.relative, published, text)
         if resolved is not None:
-            date = resolved[0]
-            relation = resolved[1] if relation == "on" else relation
+            date, period_end = resolved[0], resolved[1] or period_end
+            relation = resolved[2] if relation == "on" else relation
     if date is not None:
         start = day_range(date)[0]
-        end = day_range(value.end or date)[1]
+        end = day_range(period_end or date)[1]
         interval = _relation_interval(relation, start, end, published)
         return _dated(text, interval)
     years = window_years(value.relative or text)

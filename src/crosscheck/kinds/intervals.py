@@ -133,3 +133,23 @@ def notation(i: Interval, fmt: Formatter = format_number) -> str:
     if i.low is not None and i.low == i.high:
         body = f"{{{fmt(i.low)}}}"
     return f"{body} {i.unit}" if i.unit and i.unit != "date" else body
+
+
+def intersect(a: Interval, b: Interval) -> Interval | None:
+    """The points both intervals hold, or None when they share none."""
+    if not overlaps(a, b):
+        return None
+    low = a if _low_key(a) >= _low_key(b) else b
+    high = a if _high_key(a) <= _high_key(b) else b
+    return make(low.low, high.high, low_closed=low.low_closed, high_closed=high.high_closed, unit=a.unit)
+
+
+def negate(i: Interval) -> Interval:
+    """-i: "a fall of 2.1%" from "2.1%"."""
+    return make(
+        None if i.high is None else -i.high,
+        None if i.low is None else -i.low,
+        low_closed=i.high_closed,
+        high_closed=i.low_closed,
+        unit=i.unit,
+    )

@@ -58,3 +58,17 @@ KINDS: dict[str, Kind] = _table(
     Kind("quote", QuoteValue, lambda v, t, pub, tol: quotes.normalize(v, t)),
 )
 """Value kind -> what normalises it, in the order of the model's union."""
+
+
+def kind_fits(declared: str, value: object) -> bool:
+    """Whether a property declared of one kind takes this value: its own kind, or one that compares with it.
+
+    A share may be written as a fraction or a percentage ("two-thirds", "67%"), so either kind fits a
+    property of the other; a quantity's change may be given in percent ("visitors rose 200%").
+    """
+    kind = getattr(value, "kind", None)
+    if kind == declared:
+        return True
+    if {kind, declared} == {"fraction", "percentage"}:
+        return not getattr(value, "points", False) and getattr(value, "change", None) is None
+    return declared == "quantity" and kind == "percentage" and getattr(value, "change", None) is not None

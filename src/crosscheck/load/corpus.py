@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import cast
 
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
+from crosscheck.kinds.table import kind_fits
+from crosscheck.kinds.units import value_problems
 from crosscheck.load.read import (
     Locator,
     Sources,
@@ -82,12 +84,14 @@ def _check_ids(claim: Claim, index: int, registry: Registry, out: _Reporter) -> 
     if prop is None:
         hint = did_you_mean(claim.property, registry.properties)
         out.add(base + ("property",), "unknown-property", f"unknown property {claim.property!r} (expected a property id from the registry{hint})", severity)
-    elif prop.kind != claim.value.kind:
+    elif not kind_fits(prop.kind, claim.value):
         out.add(
             base + ("value", "kind"),
             "kind-mismatch",
             f"property {claim.property!r} takes {prop.kind} values (expected kind {prop.kind}, found {claim.value.kind})",
         )
+    for path, code, message in value_problems(claim.value, prop.unit if prop is not None else None):
+        out.add(base + ("value", *path), code, message, severity)
     fields = claim.value.__dict__  # a plain look-up: getattr on a missing field goes through pydantic's __getattr__
     for attr in ("speaker", "entity"):
         ref = fields.get(attr)

@@ -46,7 +46,7 @@ class Frame(BaseModel):
     modality: Modality = "reported"
     """How the article holds the figure: reported, forecast, estimate, target, previous (or revised-from) or partial."""
     level: Literal["level", "change"] = "level"
-    """A level ("revenue of $25.7 billion") or a change ("revenue rose 2%", "a net gain of 37")."""
+    """A level ("revenue of $25.7 billion") or a change ("revenue rose 2%"); a change with a direction reads as a value's `change`."""
     direction: Direction | None = None
     """For a change, or a level reached by one ("fell to 4.1%"): which way it went."""
     change_from: str | None = None

@@ -40,7 +40,7 @@ class Property(Frozen):
     unit: str | None = None
     """Expected unit or currency ("company", "CNY", "% of GDP")."""
     counts_from: str | None = Field(default=None, pattern=ID_PATTERN)
-    """For a duration property: id of the date property that states when it started, so "a nine-year run" is checked against "since 2016"."""
+    """For a duration property: id of the date property stating when it started ("a nine-year run" against "since 2016")."""
 
 
 class Registry(Frozen):

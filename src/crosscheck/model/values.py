@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Self, get_args
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from crosscheck.model.base import ID_PATTERN, Frozen, PartialDate
+from crosscheck.model.frame import Direction
 
 Approximator = Literal["exact", "over", "at_least", "nearly", "about", "under", "at_most", "between"]
 """How the text qualifies a figure: "over 200" is `over`, "200+" is `at_least`, "nearly 600" is `nearly`."""
@@ -20,6 +21,12 @@ Approximator = Literal["exact", "over", "at_least", "nearly", "about", "under", 
 Scale = Literal["hundred", "thousand", "million", "billion", "trillion"]
 
 Number = float | int
+
+VagueQuantity = Literal[
+    "a handful", "a few", "several", "dozens", "scores", "hundreds", "thousands", "tens of thousands",
+    "hundreds of thousands", "millions", "tens of millions", "hundreds of millions", "billions",
+]
+"""A count written without a figure ("dozens of", "tens of thousands"); its bounds are in the lexicon."""
 
 
 class _Bounded(Frozen):
@@ -34,6 +41,10 @@ class _Bounded(Frozen):
     approx: Approximator = "exact"
     """The approximator the text uses ("over", "nearly", "200+" = at_least); `exact` when there is none."""
 
+    def _figure_elsewhere(self) -> bool:
+        """True when another field states the figure, so `amount` may be omitted (a vague word, a change's levels)."""
+        return False
+
     @model_validator(mode="after")
     def _amount_or_range(self) -> Self:
         if self.approx == "between":
@@ -41,10 +52,35 @@ class _Bounded(Frozen):
                 raise ValueError("approx 'between' needs both low and high")
             if self.low > self.high:
                 raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
-        elif self.amount is None:
+        elif self.amount is None and not self._figure_elsewhere():
             raise ValueError(f"approx {self.approx!r} needs an amount")
         elif self.low is not None or self.high is not None:
             raise ValueError("low and high are only for approx 'between'")
+        return self
+
+
+class Change(Frozen):
+    """A figure stated as a change: "gained 2.1%", "up 2.5 percentage points to 6.5%", "tripled to 9,000".
+
+    The value's `amount` (if any) is the size of the change: in percent of the earlier level for a
+    percentage, in percentage points with `points`, in the value's unit for a quantity.
+    """
+
+    model_config = ConfigDict(**Frozen.model_config, populate_by_name=True)
+
+    direction: Direction
+    """Which way it went: up ("rose", "gained"), down ("fell", "lost") or unchanged ("held at")."""
+    from_: Number | None = Field(default=None, alias="from")
+    """The earlier level, as a number in the level's unit ("from 4%" -> 4), scaled like the value."""
+    to: Number | None = None
+    """The level reached ("to 6.5%" -> 6.5), scaled like the value."""
+    factor: Number | None = Field(default=None, gt=0)
+    """A change stated as a multiple of the earlier level ("tripled" -> 3, "halved" -> 0.5)."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.factor is not None and (self.factor > 1) != (self.direction == "up") and self.factor != 1:
+            raise ValueError(f"a factor of {self.factor} does not go {self.direction}")
         return self
 
 
@@ -73,6 +109,19 @@ class QuantityValue(_Bounded):
     """ISO 4217 code for money ("CNY" for yuan, "USD" for "$")."""
     converted: Conversion | None = None
     """A conversion the text pairs with the amount, if any."""
+    vague: VagueQuantity | None = None
+    """A count written as a vague word ("dozens of" -> dozens), instead of `amount`."""
+    change: Change | None = None
+    """Set when the figure is a change ("rose by 320 to 4,100"): its direction and levels."""
+
+    def _figure_elsewhere(self) -> bool:
+        return self.vague is not None or _change_has_figure(self.change)
+
+    @model_validator(mode="after")
+    def _vague_alone(self) -> Self:
+        if self.vague is not None and (self.amount is not None or self.approx != "exact" or self.scale is not None):
+            raise ValueError("a vague quantity ('dozens') takes no amount, scale or approximator")
+        return self
 
 
 class PercentageValue(_Bounded):
@@ -83,6 +132,16 @@ class PercentageValue(_Bounded):
     """Value kind, the discriminator: `percentage`."""
     points: bool = False
     """True for percentage points ("up 2 percentage points"), false for a percentage."""
+    change: Change | None = None
+    """Set when the figure is a change ("gained 2.1%", "up 0.4 points to 3.1%"): its direction and levels."""
+
+    def _figure_elsewhere(self) -> bool:
+        return _change_has_figure(self.change)
+
+
+def _change_has_figure(change: Change | None) -> bool:
+    """A change whose levels or factor say how large it was, so the value needs no amount of its own."""
+    return change is not None and (change.factor is not None or (change.from_ is not None and change.to is not None))
 
 
 class FractionValue(Frozen):
@@ -122,7 +181,7 @@ class DateValue(Frozen):
     relation: DateRelation = "on"
     """How the event relates to the date ("by 2035" -> by; "since 2014" -> since; "in 2024" -> on)."""
     date: PartialDate | None = None
-    """The date, at the granularity the text gives (2035, 2024-12). For relative expressions, resolved against the dateline; omit when it cannot be."""
+    """The date, at the granularity the text gives (2035, 2024-12); a relative one resolved against the dateline, if it can be."""
     end: PartialDate | None = None
     """End of a period ("2021-2025" -> 2025); `date` is then its start."""
     relative: str | None = None

@@ -30,6 +30,7 @@ def example_corpus(rule: Rule, example: Example) -> Corpus:
             text=given.text,
             quote=given.text,
             scope=given.scope,
+            frame=given.frame,
         )
         located = LocatedClaim(claim, name, 0, len(given.text), 1, 1)
         meta = DocumentMeta(article=name, title=f"Example article {index}", published=given.published)

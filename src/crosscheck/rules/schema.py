@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field, model_validator
 from crosscheck.comparators import Comparator, registry
 from crosscheck.model.base import ID_PATTERN, Frozen, PartialDate
 from crosscheck.model.claims import Scope
+from crosscheck.model.frame import Frame
 from crosscheck.model.registry import Entity
 from crosscheck.model.report import Severity
 from crosscheck.model.values import Value, ValueKind
@@ -53,6 +54,8 @@ class ExampleClaim(Frozen):
     """Time scope of the claim."""
     published: PartialDate | None = None
     """Dateline of the claim's article, for relative dates and "as of"."""
+    frame: Frame | None = None
+    """The claim frame, as drafting writes it (a drafted change: `level: change`, `direction`)."""
 
 
 class Example(Frozen):

@@ -55,6 +55,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     mentions += _name_mentions(article)
     anchor = Anchor.of(article, published)
     frames = read_frames(article, mentions, (anchor.year, anchor.month))
+    quoted_by = [(q.words_start, q.words_end, q.speaker) for q in find_quotations(article) if q.speaker]
     claims: list[Claim] = []
     ids: Counter[str] = Counter()
     mentions = [m for m in mentions if (m.start, m.end) not in frames or frames[(m.start, m.end)] is not None]
@@ -73,6 +74,11 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
                                                                                             REVIEW_BELOW - 0.01),
                       "frame")
             scope = scope_of(reading.frame) or (scope if reading.frame.period is None else None)
+            source = next((who for s, e, who in quoted_by if s <= m.start and m.end <= e), None)
+            if source and frame is not None and frame.modality in ("forecast", "estimate"):
+                # a forecast in a speaker's quoted words is that speaker's: another source's forecast is another fact
+                frame = frame.model_copy(update={"qualifiers": {**frame.qualifiers, "source": slug(source)}})
+                key = Key(*key_of(frame), key.confidence, key.method)
         q_start, q_end = quote_span(article, m.start, m.end)
         base = slug(f"{key.subject}-{key.property}")[:60].strip("-")
         ids[base] += 1

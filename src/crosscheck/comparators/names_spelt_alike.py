@@ -8,7 +8,10 @@ American endings ("Organisation" is "Organization"): two names are spelt alike
 when they have the same number of words, every differing word is close in
 spelling (`min_word_similarity`) and the whole names are close
 (`min_similarity`, rapidfuzz's ratio).  A name that is the other with words
-left out ("Daniel Mateiko", "Daniel Kibet Mateiko") is the same name, and a
+left out ("Daniel Mateiko", "Daniel Kibet Mateiko") is the same name, so is a
+word that is another's start ("Asia" and "Asian", a plural, words run together),
+a leading descriptor is set aside ("Kenyan Brigid Kosegi" is compared as "Brigid
+Kosegi"), and a
 differing word that is not close ("University of Texas", "Texas A&M
 University"; "Benson Kipruto", "Brimin Kipruto") makes two names.
 
@@ -77,6 +80,15 @@ def is_proper(name: str) -> bool:
     return bool(written) and all(w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS for w in written)
 
 
+_ENDINGS = frozenset({"s", "es", "n", "an", "ian", "ese", "i", "ish"})
+
+
+def _derived(a: str, b: str) -> bool:
+    """True when one word is the other with an inflection or a demonym ending, or with a word run into it."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and (long[len(short):] in _ENDINGS or len(long) - len(short) >= 4)
+
+
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     it = iter(long)
     return all(word in it for word in short)
@@ -86,11 +98,16 @@ def classify(x: tuple[str, ...], y: tuple[str, ...], params: Params) -> str | No
     """`misspelt`, `variant` or None (the same name, or two names) for two names' words."""
     from rapidfuzz import fuzz  # only when names are compared
 
-    if x == y or _subsequence(x, y) or _subsequence(y, x) or len(x) != len(y):
+    if x == y or _subsequence(x, y) or _subsequence(y, x):
+        return None
+    if abs(len(x) - len(y)) == 1 and min(len(x), len(y)) >= 2:
+        # one leading word more ("Kenyan Brigid Kosegi", "Brigid Kosgei"): compare the rest
+        x, y = (x[1:], y) if len(x) > len(y) else (x, y[1:])
+    if len(x) != len(y):
         return None
     differing = [k for k in range(len(x)) if x[k] != y[k]]
-    if all(x[k].rstrip("s") == y[k].rstrip("s") for k in differing):
-        return None  # a plural: "Centers" for "Center"
+    if all(_derived(x[k], y[k]) for k in differing):
+        return None  # a plural, a demonym or words run together: "Centers", "Asian", "Ghebreyesustoday"
     if len(x) == 1:
         close = min(len(x[0]), len(y[0])) >= 6 and fuzz.ratio(x[0], y[0]) / 100 >= params.min_single_word_similarity
         return "misspelt" if close else None

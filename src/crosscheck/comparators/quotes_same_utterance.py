@@ -17,7 +17,11 @@ never differences (`comparators.wording`).  Quotations paired as one utterance
 form one group (one statement, quoted by many articles), split into *positions*
 (wordings that differ in no content word); a group is one finding, showing one
 claim per position and naming every article of each, with the worst difference
-found: ten articles quoting a statement and one misquoting it make one finding.  Hand-written claims
+found: ten articles quoting a statement and one misquoting it make one finding.
+`min_agreeing` and `max_agreeing` select by corroboration: when at least two
+articles agree on a wording, another wording is a misquote; when every article
+words a remark its own way (a spoken remark transcribed by each), it is a spread
+of transcriptions, worth less alarm.  Hand-written claims
 with the same key are `quotes_match`'s (a person said they are one statement).
 """
 
@@ -54,6 +58,10 @@ class Params(Frozen):
     """Share of the shorter quotation's words the other must have, in order."""
     max_changed: float = 1.0
     """Words changed inside the shared stretch, at most this many per shared word (more: two remarks)."""
+    min_agreeing: int = 1
+    """Articles that must share one wording (a corroborated position) for the utterance to be reported."""
+    max_agreeing: int | None = None
+    """Report only utterances whose most shared wording has at most this many articles (None: no limit)."""
 
 
 def candidate_pairs(quotes: Sequence[tuple[Item, QuoteValue, list[str]]]) -> list[tuple[int, int]]:
@@ -124,7 +132,11 @@ def compare_all(items: Sequence[Item], params: Params) -> list[Verdict]:
         if rank != kinds[params.differences]:
             continue
         members = [k for k in range(len(quotes)) if root(k) == group]
-        verdicts.append(_verdict(_positions(members, quotes, params), reading, quotes[i][0], quotes[j][0], params))
+        positions = _positions(members, quotes, params)
+        agreeing = max(len({item.document for item in p}) for p in positions)
+        if agreeing < params.min_agreeing or (params.max_agreeing is not None and agreeing > params.max_agreeing):
+            continue
+        verdicts.append(_verdict(positions, reading, quotes[i][0], quotes[j][0], params))
     return verdicts
 
 

@@ -117,6 +117,9 @@ def tokens(quotation: str) -> list[str]:
         word = fold(piece)
         if not word:
             continue
+        if "-" in word.strip("-"):  # "record-holder" and "record holder" are one wording
+            out.extend(spelling(part) for part in word.split("-") if part)
+            continue
         for suffix, full in contractions.items():
             if word.endswith(suffix) and len(word) > len(suffix):
                 out.extend((word[: -len(suffix)], full))

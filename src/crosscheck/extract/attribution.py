@@ -72,18 +72,15 @@ def speaker_before_verb(phrase: str) -> str | None:
     """The speaker in the words before a speech verb ("Adnoc chief executive Sultan Ahmed Al Jaber")."""
     if pronoun(phrase.split(",")[-1]) or pronoun(phrase):
         return phrase.strip().split(" ", 1)[0].lower()
+    runs = person_runs(phrase)
+    multi = [r for r in runs if " " in r or "-" in r]
+    if multi:  # "Speaking about the deal, Markus Steilemann, CEO of Covestro,": the full name, not "Speaking"
+        return multi[-1]
     core = re.sub(r",[^,]*,?\s*$", "", phrase) if phrase.count(",") >= 1 and phrase.rstrip().endswith(",") else phrase
     last = re.findall(r"[\w'’.-]+", core)
     if last and last[-1][0].islower():
         return None  # "the German company said": a description, not a person
-    runs = person_runs(phrase)
-    if not runs:
-        return None
-    clause = phrase.rsplit(",", 1)
-    # "Markus Steilemann, chief executive of Covestro, said": the name before the appositive
-    if len(clause) == 2 and not person_runs(clause[1]) and phrase.rstrip().endswith(","):
-        return runs[0]
-    return runs[-1]
+    return runs[-1] if runs else None
 
 
 def speaker_after_verb(phrase: str) -> str | None:

@@ -13,6 +13,7 @@ from collections import Counter
 from pydantic import TypeAdapter
 
 from crosscheck.extract.article import Article
+from crosscheck.extract.attribution import mentioned_people
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
 from crosscheck.extract.framing import key_of, read_frames, scope_of
 from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
@@ -270,6 +271,12 @@ def _name_mentions(article: Article) -> list[Mention]:
         acronym = re.match(r"\s*\(([A-Z]{2,8})\)", text[n.end:n.end + 12])
         if acronym and len(n.name.split()) >= 2:
             add(n.end + acronym.start(1), n.end + acronym.end(1), acronym.group(1), n.name, "name")
+    organisations = [(n.start, n.end) for n in name_spans(text) if is_organisation(n.name)]
+    for at, person in mentioned_people(text):  # people named without a title: "Kenyan Brigid Kosgei", "Dimi Organa, chair"
+        start = text.find(person, at)
+        inside = any(s <= start and start + len(person) <= e for s, e in organisations)
+        if " " in person and not article.is_metadata(at) and not inside:
+            add(start, start + len(person), person, person, "name")
     for s, e in _short_quoted(text):
         inner = text[s + 1:e - 1]
         words = inner.split()

@@ -9,10 +9,11 @@ words before it in its sentence (X said: "…"; X told the court he was "…";
 "…, saying "…""), else from the quotation just before it in the same paragraph
 when only an attribution stands between them (a quotation split around "she
 said"), else, for a paragraph that opens with a quotation, from the previous
-paragraph's open quotation or its closing "X said:".  A pronoun or a bare
+paragraph's open quotation or its closing "X said:" ("X described the rescue:").  A pronoun or a bare
 surname resolves to the most recent full name (`extract.attribution`).
 Quotations of fewer than four words are kept only when a speech verb leads
-straight into them (said "we are ready"): other short quoted phrases are titles,
+straight into them (said "we are ready") or an attribution follows their closing
+comma ("We will rebuild," she said): other short quoted phrases are titles,
 slogans or scare quotes, not speech.
 """
 
@@ -26,12 +27,15 @@ from crosscheck.extract.article import Article
 from crosscheck.extract.names import Person, find_people, same_person
 
 _VERBS = attribution.speech_verbs()
-_AFTER_WHO_VERB = re.compile(rf"^[\s,]*(?P<who>[^.!?\"“”«»„]{{1,120}}?)\s+(?:(?:also|then|later|had|has)\s+)?(?:{_VERBS})\b")
+_WHO_CHAR = r"(?:[^.!?\"“”«»„]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.)"
+"""A character of an attributing phrase: no sentence end, but the dot of "Dr." or "A." allowed."""
+_AFTER_WHO_VERB = re.compile(rf"^[\s,]*(?P<who>{_WHO_CHAR}{{1,120}}?)\s+(?:(?:also|then|later|had|has)\s+)?(?:{_VERBS})\b")
 _AFTER_VERB_WHO = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^.!?;:\"“”«»„]{{1,120}})")
 _ACCORDING = re.compile(r"^[\s,]*(?i:according\s+to)\s+(?P<who>[^.!?;:\"“”«»„]{1,120})")
 _BEFORE_ACCORDING = re.compile(r"(?i:according\s+to)\s+(?P<who>[^.!?;:\"“”«»„,]{1,120})")
 _VERB_BEFORE = re.compile(rf"\b(?:{_VERBS})\b")
-_LEADS = re.compile(rf"(?:\b(?:{_VERBS})|\b(?:as|calling\s+it|called\s+it|call\s+it))\s*[,:]?\s*$")
+_LEADS = re.compile(rf"(?:\b(?:{_VERBS})(?:\s+(?:reporters|journalists|the\s+\w+|it|him|her|them|us))?"
+                    rf"|\b(?:as|calling\s+it|called\s+it|call\s+it))\s*[,:]?\s*$")
 _OPEN_CLOSE: dict[str, str] = {'"': '"', "\u201c": "\u201d\u201c", "\u2018": "\u2019", "\u00ab": "\u00bb",
                                "\u201e": "\u201c\u201d", "\u201a": "\u2018\u2019", "'": "'",
                                "\u201d": "\u201d"}
@@ -103,20 +107,21 @@ def find_quotations(article: Article) -> list[Quotation]:
     open_speaker: str | None = None
     for p_start, p_end in article.paragraphs:
         continuing, open_speaker = open_speaker, None
-        ends_with_colon = bool(found) and text[:p_start].rstrip().endswith(":")
+        ends_with_colon = text[:p_start].rstrip().endswith(":")
         previous: Quotation | None = None
         for open_at, close_at, closed in _segments(text, p_start, p_end):
             w_start, w_end = open_at + 1, close_at - 1 if closed else close_at
             words = text[w_start:w_end]
-            if not words.strip() or (len(words.split()) < MIN_WORDS and not _LEADS.search(text[p_start:open_at])):
+            if not words.strip() or (len(words.split()) < MIN_WORDS and not _LEADS.search(text[p_start:open_at])
+                                     and not _attributed_after(words, text[close_at:p_end])):
                 continue
             speaker, confidence = _attribute(article, people, speakers, open_at, close_at, mentioned)
             if speaker is None and previous is not None and previous.speaker and _only_attribution(text[previous.end:open_at]):
                 speaker, confidence = previous.speaker, previous.speaker_confidence
             if speaker is None and open_at == p_start and continuing:
                 speaker, confidence = continuing, 0.6
-            if speaker is None and open_at == p_start and ends_with_colon and found and found[-1].speaker:
-                speaker, confidence = found[-1].speaker, 0.6
+            if speaker is None and open_at == p_start and ends_with_colon:
+                speaker, confidence = _attribute(article, people, speakers, p_start - 1, p_start - 1, mentioned)
             quotation = Quotation(open_at, close_at, w_start, w_end, speaker, confidence)
             found.append(quotation)
             previous = quotation
@@ -125,6 +130,11 @@ def find_quotations(article: Article) -> list[Quotation]:
             if not closed:
                 open_speaker = speaker
     return found
+
+
+def _attributed_after(words: str, after: str) -> bool:
+    """True for a short quotation closed by a comma and followed by its attribution ("We will rebuild," she said)."""
+    return words.rstrip().endswith(",") and bool(_AFTER_WHO_VERB.match(after) or _AFTER_VERB_WHO.match(after))
 
 
 def _only_attribution(between: str) -> bool:

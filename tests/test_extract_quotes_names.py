@@ -68,3 +68,32 @@ def test_dateline_detection():
 def test_title_skips_syndication_lines():
     article = Article.parse("Source: Wire Service\nFloods close schools in the valley\nBody text here.")
     assert article.title == "Floods close schools in the valley"
+
+
+def test_guillemets_and_german_marks_are_quotation_marks():
+    for text in ("«Nous allons reconstruire le pont», said Claire Dubois.",
+                 "„Wir haben keine Zeit mehr zu verlieren“, said Klaus Weber.",
+                 "‚Das war ein sehr guter Tag für uns‘, said Anna Schmidt."):
+        assert [s for s, _ in _quotes(text)] == [text.split("said ")[1].rstrip(".").lower().replace(" ", "-")]
+
+
+def test_a_quote_split_around_its_attribution_keeps_one_speaker():
+    text = '"We will rebuild," the mayor, Ana Ruiz, said, "and we will do it before the winter."'
+    assert _quotes(text) == [("ana-ruiz", "We will rebuild,"), ("ana-ruiz", "and we will do it before the winter.")]
+
+
+def test_a_title_before_the_name_is_not_part_of_the_speaker():
+    text = '"Tax receipts were higher than forecast," deputy finance minister Jan Kowalski said on Monday.'
+    assert _quotes(text) == [("jan-kowalski", "Tax receipts were higher than forecast,")]
+
+
+def test_a_quotation_ending_its_sentence_takes_no_speaker_from_the_next_sentence():
+    text = ('Omar Haddad said he was "sorry about what happened at the plant." Judge Lena Berg, though, '
+            'stressed the harm done.')
+    assert _quotes(text) == [("omar-haddad", "sorry about what happened at the plant.")]
+
+
+def test_people_named_without_a_title_are_drafted_as_names():
+    names = [c.value.name for c in draft_claims("The record set by Kenyan runner Grace Wanjiru still stands.")
+             if c.value.kind == "name"]
+    assert "Grace Wanjiru" in names

@@ -50,3 +50,41 @@ def test_excerpt_is_recognised_in_either_direction():
 def test_a_possessive_is_a_word_difference():
     assert words.form("the center's plan") != words.form("the center plan")
     assert words.differing(["the", "center's", "plan"], ["The", "center", "plan,"]) == ({1}, {1})
+
+
+# --- quotations as one utterance, and names spelt alike (comparators.wording, comparators.names_spelt_alike)
+
+from crosscheck.comparators import names_spelt_alike, wording  # noqa: E402  # appended section, kept beside its tests
+
+
+@pytest.mark.parametrize(("a", "b", "differs", "content"), [
+    ("we will rebuild the bridge this year", "we will rebuild the bridge this year", [], False),
+    ("we will rebuild the … bridge this year", "we will rebuild the old bridge this year", [], False),
+    ("we will rebuild [the] bridge this year", "we will rebuild our bridge this year", [], False),
+    ("it's a speciality of the harbour", "it is a specialty of the harbor", [], False),
+    ("we are in a position to act", "we are in position to act", ["'a' vs '(nothing)'"], False),
+    ("my choices haunt me every day", "my choices hate me every day", ["'haunt' vs 'hate'"], True),
+    ("spread beyond the coast is worrying", "spread within the coast and beyond is worrying",
+     ["'beyond' vs 'within'", "'(nothing)' vs 'and beyond'"], True),
+])
+def test_word_alignment_names_the_differing_words(a, b, differs, content):
+    reading = wording.read(a, b)
+    assert [d.words() for d in reading.differences] == differs
+    assert bool(reading.content_differences) is content
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    ("Markus Steinhauer", "Markus Steinhaur", "misspelt"),
+    ("World Meteorological Organization", "World Meteorology Organisation", "misspelt"),
+    ("Aleksei Petrov", "Alexei Petrov", "variant"),
+    ("World Health Organization", "World Health Organisation", None),
+    ("University of Texas", "Texas A&M University", None),
+    ("Peter Kamau", "Grace Kamau", None),
+    ("Daniel Mateiko", "Daniel Kibet Mateiko", None),
+    ("Southeast Asia", "Southeast Asian", None),
+    ("Kenyan Brigid Kosegi", "Brigid Kosgei", "misspelt"),
+])
+def test_names_spelt_alike_are_told_from_different_names(a, b, found):
+    params = names_spelt_alike.Params()
+    words_a, words_b = names_spelt_alike.name_words(a), names_spelt_alike.name_words(b)
+    assert names_spelt_alike.classify(words_a, words_b, params) == found

@@ -26,7 +26,7 @@ BUILTINS: tuple[str, ...] = (
     "ranks_overlap",
     "names_match",
     "entities_agree",
-    "quotes_match",
+    "quotes_match", "quotes_same_utterance", "quotes_speakers_agree", "names_spelt_alike",
     "conversion_rates_agree",
     "changes_agree",
     "points_vs_percent",

@@ -14,6 +14,7 @@ from pydantic import TypeAdapter
 
 from crosscheck.extract.article import Article
 from crosscheck.extract.clock import extract_clock_times, extract_race_times
+from crosscheck.extract.attribution import mentioned_people
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
 from crosscheck.extract.framing import key_of, read_frames, scope_of
 from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
@@ -58,6 +59,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     mentions += _name_mentions(article)
     anchor = Anchor.of(article, published)
     frames = read_frames(article, mentions, (anchor.year, anchor.month))
+    quoted_by = [(q.words_start, q.words_end, q.speaker) for q in find_quotations(article) if q.speaker]
     claims: list[Claim] = []
     ids: Counter[str] = Counter()
     mentions = [m for m in mentions if (m.start, m.end) not in frames or frames[(m.start, m.end)] is not None]
@@ -76,6 +78,11 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
                                                                                             REVIEW_BELOW - 0.01),
                       "frame")
             scope = scope_of(reading.frame) or (scope if reading.frame.period is None else None)
+            source = next((who for s, e, who in quoted_by if s <= m.start and m.end <= e), None)
+            if source and frame is not None and frame.modality in ("forecast", "estimate"):
+                # a forecast in a speaker's quoted words is that speaker's: another source's forecast is another fact
+                frame = frame.model_copy(update={"qualifiers": {**frame.qualifiers, "source": slug(source)}})
+                key = Key(*key_of(frame), key.confidence, key.method)
         q_start, q_end = quote_span(article, m.start, m.end)
         base = slug(f"{key.subject}-{key.property}")[:60].strip("-")
         ids[base] += 1
@@ -281,6 +288,12 @@ def _name_mentions(article: Article) -> list[Mention]:
         acronym = re.match(r"\s*\(([A-Z]{2,8})\)", text[n.end:n.end + 12])
         if acronym and len(n.name.split()) >= 2:
             add(n.end + acronym.start(1), n.end + acronym.end(1), acronym.group(1), n.name, "name")
+    organisations = [(n.start, n.end) for n in name_spans(text) if is_organisation(n.name)]
+    for at, person in mentioned_people(text):  # people named without a title: "Kenyan Brigid Kosgei", "Dimi Organa, chair"
+        start = text.find(person, at)
+        inside = any(s <= start and start + len(person) <= e for s, e in organisations)
+        if " " in person and not article.is_metadata(at) and not inside:
+            add(start, start + len(person), person, person, "name")
     for s, e in _short_quoted(text):
         inner = text[s + 1:e - 1]
         words = inner.split()

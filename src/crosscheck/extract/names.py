@@ -23,7 +23,9 @@ _LEADING_NOISE = frozenset(
     """the a an this that these those in on at by for from to with according after before since during meanwhile
     currently notably here there today instead among however while when where as of its his her their our recent
     over under despite shifting focusing functioning anchored sites mr ms mrs dr company minister it they we he
-    she i you but and also yet so then thus still now once both each all some many most such what why how""".split()
+    she i you but and also yet so then thus still now once both each all some many most such what why how
+    officials members students researchers staff workers leaders representatives delegates employees experts
+    scientists residents fans supporters executives""".split()
 )
 _TITLES = alternation(t.title() for t in _LEX.titles)
 
@@ -104,8 +106,12 @@ class _Shifted:
 
 
 def is_organisation(name: str) -> bool:
-    """True when the name ends in an organisation head word ("Tongji University", "Global Innovation Index")."""
+    """True when the name ends in an organisation head word ("Tongji University", "Global Innovation Index"),
+    or has one followed by "of" or "for" ("National Academy of Arts")."""
     words = [w for w in re.split(r"[\s-]+", name) if w]
+    if len(words) >= 3 and any(w.lower() in _LEX.organisation_heads and nxt in ("of", "for")
+                               for w, nxt in zip(words, words[1:])):
+        return True  # "Academy of Arts", "Ministry of Health and Social Care"
     return len(words) >= 2 and words[-1].lower().rstrip(".") in _LEX.organisation_heads
 
 

@@ -1,11 +1,20 @@
 """Direct quotations and who said them.
 
-Handles straight and curly quotes (single curly quotes too, told apart from
-apostrophes), quotes that run over paragraphs (an unclosed quote continued by a
-paragraph that reopens it), and attributions after ("…," he said / said X /
-X said / according to X) or before the quote (X said: "…"; X described it as
-a "…").  A pronoun or a bare surname resolves to the most recent full name.
-Short quoted phrases without a speaker are titles or slogans, not speech.
+Quotation marks of every typography: straight and curly double and single quotes
+(single ones told apart from apostrophes), «guillemets», „German“ and ‚single
+German‘ marks.  A quotation that is not closed before its paragraph ends runs on
+into the next paragraph that reopens it.  The speaker comes from the words after
+the quotation ("…," he said / said X / X said / according to X), else from the
+words before it in its sentence (X said: "…"; X told the court he was "…";
+"…, saying "…""), else from the quotation just before it in the same paragraph
+when only an attribution stands between them (a quotation split around "she
+said"), else, for a paragraph that opens with a quotation, from the previous
+paragraph's open quotation or its closing "X said:" ("X described the rescue:").  A pronoun or a bare
+surname resolves to the most recent full name (`extract.attribution`).
+Quotations of fewer than four words are kept only when a speech verb leads
+straight into them (said "we are ready") or an attribution follows their closing
+comma ("We will rebuild," she said): other short quoted phrases are titles,
+slogans or scare quotes, not speech.
 """
 
 from __future__ import annotations
@@ -13,26 +22,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crosscheck.extract import attribution
 from crosscheck.extract.article import Article
-from crosscheck.extract.names import find_people, same_person
-from crosscheck.text.lexicon import alternation, lexicon
+from crosscheck.extract.names import Person, find_people, same_person
 
-_LEX = lexicon()
-_VERBS = alternation(v for v in _LEX.speech_verbs if v != "according to")
-_PRONOUN = alternation(p.capitalize() for p in _LEX.pronouns) + "|" + alternation(_LEX.pronouns)
-_PERSON = r"[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2}"
-_WHO = rf"(?P<who>(?:the\s+)?(?:{_PERSON})|{_PRONOUN})"
-_AFTER = [
-    re.compile(rf"^[\s,]*{_WHO}\s+(?:(?:also|then|later)\s+)?(?:{_VERBS})\b"),
-    re.compile(rf"^[\s,]*(?:{_VERBS})\s+{_WHO}(?![\w-])"),
-    re.compile(rf"^[\s,]*(?i:according\s+to)\s+{_WHO}"),
-]
-_BEFORE = [
-    re.compile(rf"(?i:according\s+to)\s+{_WHO}[^.!?]*$"),
-    re.compile(rf"{_WHO}(?:,\s+[^,]{{3,80}},)?\s+(?:(?:also|then|has|had|was|once)\s+)?(?:{_VERBS})\b[^.!?\"“‘]*$"),
-]
-_TITLE_WORDS = frozenset(w.lower() for t in _LEX.titles for w in t.split()) | {"company", "the"}
-_OPEN_CLOSE = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
+_VERBS = attribution.speech_verbs()
+_WHO_CHAR = r"(?:[^.!?\"“”«»„]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.)"
+"""A character of an attributing phrase: no sentence end, but the dot of "Dr." or "A." allowed."""
+_AFTER_WHO_VERB = re.compile(rf"^[\s,]*(?P<who>{_WHO_CHAR}{{1,120}}?)\s+(?:(?:also|then|later|had|has)\s+)?(?:{_VERBS})\b")
+_AFTER_VERB_WHO = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^.!?;:\"“”«»„]{{1,120}})")
+_ACCORDING = re.compile(r"^[\s,]*(?i:according\s+to)\s+(?P<who>[^.!?;:\"“”«»„]{1,120})")
+_BEFORE_ACCORDING = re.compile(r"(?i:according\s+to)\s+(?P<who>[^.!?;:\"“”«»„,]{1,120})")
+_VERB_BEFORE = re.compile(rf"\b(?:{_VERBS})\b")
+_LEADS = re.compile(rf"(?:\b(?:{_VERBS})(?:\s+(?:reporters|journalists|the\s+\w+|it|him|her|them|us))?"
+                    rf"|\b(?:as|calling\s+it|called\s+it|call\s+it))\s*[,:]?\s*$")
+_OPEN_CLOSE: dict[str, str] = {'"': '"', "\u201c": "\u201d\u201c", "\u2018": "\u2019", "\u00ab": "\u00bb",
+                               "\u201e": "\u201c\u201d", "\u201a": "\u2018\u2019", "'": "'",
+                               "\u201d": "\u201d"}
+"""Opening mark -> the marks that close it (a closing "\u201d" opens too where the opening one was left out)."""
+_SINGLE = frozenset("'\u2018\u201a")
+MIN_WORDS = 4
+"""Words a quotation needs unless a speech verb leads straight into it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +67,13 @@ def _segments(text: str, p_start: int, p_end: int) -> list[tuple[int, int, bool]
     while i < p_end:
         ch = text[i]
         if ch in _OPEN_CLOSE and _opens(text, i, p_start):
-            close = _OPEN_CLOSE[ch]
+            closers = _OPEN_CLOSE[ch]
             j = i + 1
-            while j < p_end and not (text[j] == close and _closes(text, j, p_end)):
+            while j < p_end and not (text[j] in closers and _closes(text, j, p_end)):
                 j += 1
+            if j >= p_end and ch in _SINGLE:
+                i += 1  # an unclosed single mark is an apostrophe or a stray mark, not a quotation
+                continue
             out.append((i, min(j + 1, p_end), j < p_end))
             i = j + 1
         else:
@@ -71,80 +84,121 @@ def _segments(text: str, p_start: int, p_end: int) -> list[tuple[int, int, bool]
 def _opens(text: str, i: int, p_start: int) -> bool:
     before = text[i - 1] if i > p_start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if text[i] == "\u2018":
+    if text[i] in _SINGLE:
         return not before.isalnum() and after.isalnum()
     return not before.isalnum() and not after.isspace()
 
 
 def _closes(text: str, j: int, p_end: int) -> bool:
     after = text[j + 1] if j + 1 < p_end else " "
-    return not after.isalnum()
+    before = text[j - 1]
+    if text[j] in "\u201d\u00bb" and not before.isspace():
+        return True  # a closing double mark closes even when the next sentence starts without a space
+    return not after.isalnum() and not (text[j] in "'\u2019" and before.isspace())
 
 
 def find_quotations(article: Article) -> list[Quotation]:
-    """Every quotation of at least four words, with its speaker when one can be found."""
+    """Every quotation of at least four words (or led by a speech verb), with its speaker when one is found."""
     text = article.text
     people = find_people(text)
+    mentioned = attribution.mentioned_people(text)
     found: list[Quotation] = []
-    previous_open_speaker: str | None = None
-    for _p_index, (p_start, p_end) in enumerate(article.paragraphs):
-        continuing = previous_open_speaker
-        previous_open_speaker = None
+    speakers: list[tuple[int, str]] = []
+    open_speaker: str | None = None
+    for p_start, p_end in article.paragraphs:
+        continuing, open_speaker = open_speaker, None
+        ends_with_colon = text[:p_start].rstrip().endswith(":")
+        previous: Quotation | None = None
         for open_at, close_at, closed in _segments(text, p_start, p_end):
             w_start, w_end = open_at + 1, close_at - 1 if closed else close_at
             words = text[w_start:w_end]
-            if len(words.split()) < 4:
+            if not words.strip() or (len(words.split()) < MIN_WORDS and not _LEADS.search(text[p_start:open_at])
+                                     and not _attributed_after(words, text[close_at:p_end])):
                 continue
-            speaker, confidence = _attribute(article, people, open_at, close_at)
-            if speaker is None and continuing and open_at == p_start:
+            speaker, confidence = _attribute(article, people, speakers, open_at, close_at, mentioned)
+            if speaker is None and previous is not None and previous.speaker and _only_attribution(text[previous.end:open_at]):
+                speaker, confidence = previous.speaker, previous.speaker_confidence
+            if speaker is None and open_at == p_start and continuing:
                 speaker, confidence = continuing, 0.6
-            found.append(Quotation(open_at, close_at, w_start, w_end, speaker, confidence))
-            if not closed and open_at >= p_start:
-                previous_open_speaker = speaker
+            if speaker is None and open_at == p_start and ends_with_colon:
+                speaker, confidence = _attribute(article, people, speakers, p_start - 1, p_start - 1, mentioned)
+            quotation = Quotation(open_at, close_at, w_start, w_end, speaker, confidence)
+            found.append(quotation)
+            previous = quotation
+            if speaker:
+                speakers.append((open_at, speaker))
+            if not closed:
+                open_speaker = speaker
     return found
 
 
-def _attribute(article: Article, people, open_at: int, close_at: int) -> tuple[str | None, float]:
+def _attributed_after(words: str, after: str) -> bool:
+    """True for a short quotation closed by a comma and followed by its attribution ("We will rebuild," she said)."""
+    return words.rstrip().endswith(",") and bool(_AFTER_WHO_VERB.match(after) or _AFTER_VERB_WHO.match(after))
+
+
+def _only_attribution(between: str) -> bool:
+    """True when the words between two quotations only attribute them ("," she said, "")."""
+    return len(between) <= 80 and bool(_VERB_BEFORE.search(between)) and not re.search(r"[.!?]\s+[A-Z]", between.strip(" ,"))
+
+
+def _attribute(article: Article, people: list[Person], speakers: list[tuple[int, str]], open_at: int,
+               close_at: int, mentioned: list[tuple[int, str]]) -> tuple[str | None, float]:
     """The speaker's full name and a confidence, from the words after, then before, the quotation."""
     text = article.text
     sentence_end = article.sentence_at(min(close_at, len(text) - 1)).end
     after = text[close_at:max(sentence_end, close_at + 80)]
-    for pattern in _AFTER:
+    paragraph_end = article.paragraphs[article.paragraph_at(open_at)][1]
+    after = after[:max(0, paragraph_end - close_at)]
+    if re.search(r"\.\W*$", text[open_at + 1:close_at]):
+        after = ""  # a quotation ending its sentence with a full stop: what follows is the next sentence
+    for pattern, pick, confidence in ((_AFTER_VERB_WHO, attribution.speaker_after_verb, 0.9),
+                                      (_ACCORDING, attribution.speaker_after_verb, 0.85),
+                                      (_AFTER_WHO_VERB, attribution.speaker_before_verb, 0.9)):
         m = pattern.match(after)
-        if m:
-            return _resolve(m["who"], people, open_at, 0.9)
+        if m and (who := pick(m["who"])):
+            return _resolve(who, people, speakers, open_at, confidence, mentioned)
     sentence = article.sentence_at(open_at)
     before = text[sentence.start:open_at]
-    for pattern in _BEFORE:
-        m = pattern.search(before)
-        if m:
-            return _resolve(m["who"], people, open_at, 0.8)
+    before = re.split(r"[\"“”«»„]", before)[-1] if not _LEADS.search(before) else before
+    m = next(reversed(list(_BEFORE_ACCORDING.finditer(before))), None)
+    if m and (who := attribution.speaker_after_verb(m["who"])):
+        return _resolve(who, people, speakers, open_at, 0.8, mentioned)
+    verbs = list(_VERB_BEFORE.finditer(before))
+    if verbs:
+        verb = verbs[-1]
+        lead = before[:verb.start()]
+        clause = re.split(r"[;:]|\bthat\b|\b(?:and|but|while|as)\s+(?=[A-Z])", lead)[-1] if lead.strip() else lead
+        who = attribution.speaker_before_verb(clause) or attribution.speaker_before_verb(lead)
+        if verb.group().lower().startswith(("saying", "adding", "telling", "noting", "stressing", "warning")):
+            runs = attribution.person_runs(lead)
+            who = runs[0] if runs else who
+        if who:
+            return _resolve(who, people, speakers, open_at, 0.8, mentioned)
     return None, 0.0
 
 
-def _resolve(who: str, people, at: int, confidence: float) -> tuple[str | None, float]:
-    """Full name for a pronoun, surname or "Minister X"; the most recent matching person before `at`."""
-    who = re.sub(r"^the\s+", "", who).strip()
-    words = who.split()
-    while len(words) > 1 and words[0].lower() in _TITLE_WORDS:
-        words.pop(0)
-    who = " ".join(words)
-    earlier = [p for p in people if p.start < at + 200]
-    if who.lower() in _LEX.pronouns or who[0].islower():
-        before = [p for p in people if p.start < at]
-        return (_full(before[-1].name, people), confidence - 0.2) if before else (None, 0.0)
-    for p in reversed(earlier):
-        if same_person(who, p.name) and len(p.name.split()) >= len(who.split()):
-            return _full(p.name, people), confidence
-    if len(who.split()) >= 2:
-        return who, confidence - 0.1
-    return who, confidence - 0.3
+def _resolve(who: str, people: list[Person], speakers: list[tuple[int, str]], at: int, confidence: float,
+             mentioned: list[tuple[int, str]]) -> tuple[str | None, float]:
+    """Full name for a pronoun or a surname: the most recent person or speaker named before `at`."""
+    known = sorted([(p.start, p.name) for p in people if p.start < at] + [s for s in speakers if s[0] < at]
+                   + [m for m in mentioned if m[0] < at])
+    if who in attribution.pronouns():
+        return (_full(known[-1][1], known), confidence - 0.2) if known else (None, 0.0)
+    for _, name in reversed(known):
+        if same_person(who, name) and len(name.split()) >= len(who.split()):
+            return _full(name, known), confidence
+    later = [(p.start, p.name) for p in people]
+    for _, name in later:
+        if same_person(who, name) and len(name.split()) > len(who.split()):
+            return name, confidence - 0.1
+    return who, confidence - (0.1 if len(who.split()) >= 2 or "-" in who else 0.3)
 
 
-def _full(name: str, people) -> str:
+def _full(name: str, known: list[tuple[int, str]]) -> str:
     """The longest known name for the same person ("Yin" -> "Yin Hejun")."""
     best = name
-    for p in people:
-        if same_person(name, p.name) and len(p.name.split()) > len(best.split()):
-            best = p.name
+    for _, other in known:
+        if same_person(name, other) and len(other.split()) > len(best.split()):
+            best = other
     return best

@@ -96,3 +96,14 @@ def lexicon() -> Lexicon:
         pronouns=tuple(raw["pronouns"]),
         boilerplate_lines=tuple(re.compile(p, re.I) for p in raw["boilerplate_lines"]),
     )
+
+
+def section(name: str) -> object:
+    """A section of `lexicon.yaml` without a typed view above, as parsed (read by the one module that uses it)."""
+    return _sections()[name]
+
+
+@cache
+def _sections() -> dict[str, object]:
+    text = resources.files(__package__).joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    return dict(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))

@@ -1,0 +1,206 @@
+"""How two quotations of one speaker differ, word by word, and whether they are one utterance.
+
+Shared by the quote comparators (not a comparator itself).  Words are folded as
+`text.words` folds them, then pronoun contractions are expanded ("it's" is "it
+is") and British and American endings are made one ("speciality" is
+"specialty"), both from the lexicon.  An ellipsis ("..." or "…") marks words the
+quoting article left out and a [bracketed] insertion marks words it supplied:
+neither is a difference.  Words before the first and after the last shared
+stretch are the edges of an excerpt, not differences either, unless both
+quotations have words there (they end on different words: "very dangerous" and
+"very bad").  What remains is a
+list of differing stretches; a stretch is *minor* when it only adds or drops an
+article ("a", "the") or "that", repeats the words just before it, or leaves out
+a whole passage (`PASSAGE` words or more: the quotation was shortened).
+
+`one_utterance` says whether an alignment shows one statement quoted twice: enough
+words shared in order, and fewer words changed between them than shared.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import cast
+
+from crosscheck.text.lexicon import section
+from crosscheck.text.typography import typography
+from crosscheck.text.words import fold
+
+GAP = "\x00gap"
+"""The token an ellipsis becomes: the quoting article left words out here."""
+SUPPLIED = "\x00supplied"
+"""The token a [bracketed] insertion becomes: words the quoting article supplied."""
+PASSAGE = 5
+"""Words of a passage one quotation has and the other leaves out (a shortened quotation, not another wording)."""
+_PIECES = re.compile(r"\[[^\]]{0,80}\]|\.\.\.+|[^\s.\[\]]+(?:\.(?=\w)[^\s.\[\]]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One stretch where two quotations differ: the words of each (folded), empty for an addition."""
+
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    minor: bool
+    edge: bool = False
+    """At the start or end of the shared stretch: the quotations end on different words."""
+
+    def words(self) -> str:
+        """The stretch as '"a words" vs "b words"'."""
+        return f"'{' '.join(self.a) or '(nothing)'}' vs '{' '.join(self.b) or '(nothing)'}'"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Two quotations aligned: how many words they share (all, and content words) and where they differ."""
+
+    shared: int
+    shared_content: int
+    shorter: int
+    """Words of the shorter quotation (ellipses and insertions left out)."""
+    differences: tuple[Difference, ...]
+
+    @property
+    def coverage(self) -> float:
+        """Share of the shorter quotation's words found, in order, in the other."""
+        return self.shared / self.shorter if self.shorter else 0.0
+
+    @property
+    def changed(self) -> int:
+        """Words changed, added or dropped inside the shared stretch (the longer side of each difference)."""
+        return sum(max(len(d.a), len(d.b)) for d in self.differences if not d.edge)
+
+    @property
+    def content_differences(self) -> tuple[Difference, ...]:
+        return tuple(d for d in self.differences if not d.minor)
+
+
+@cache
+def _tables() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str], tuple[tuple[str, str], ...]]:
+    contractions = cast(dict[str, str], section("quote_contractions"))
+    hosts = frozenset(cast(list[str], section("quote_s_contraction_hosts")))
+    minor = frozenset(cast(list[str], section("quote_minor_words")))
+    function = frozenset(cast(list[str], section("quote_function_words")))
+    endings = tuple((str(a), str(b)) for a, b in cast(list[list[str]], section("spelling_conventions")))
+    return contractions, hosts, minor, function, tuple(sorted(endings, key=lambda e: -len(e[0])))
+
+
+_OUR = re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites|able|ful|hood|al|ly)?$")
+"""British "-our" inside a longer word ("neighbouring", "favourite"): "-or" in American spelling."""
+
+
+def spelling(word: str) -> str:
+    """A folded word with British and American endings made one ("organisation" -> "organization")."""
+    if len(word) >= 6 and _OUR.search(word):
+        return _OUR.sub(r"or\1", word)
+    for british, american in _tables()[4]:
+        if len(word) > len(british) + 2 and word.endswith(british):
+            return word[: -len(british)] + american
+    return word
+
+
+def tokens(quotation: str) -> list[str]:
+    """The compared words of a quotation: folded, contractions expanded, gaps and insertions marked."""
+    contractions, hosts, _, _, _ = _tables()
+    out: list[str] = []
+    for piece in _PIECES.findall(typography(quotation)):
+        if piece.startswith("["):
+            out.append(SUPPLIED)
+            continue
+        if piece.startswith(".."):
+            out.append(GAP)
+            continue
+        word = fold(piece)
+        if not word:
+            continue
+        if "-" in word.strip("-"):  # "record-holder" and "record holder" are one wording
+            out.extend(spelling(part) for part in word.split("-") if part)
+            continue
+        for suffix, full in contractions.items():
+            if word.endswith(suffix) and len(word) > len(suffix):
+                out.extend((word[: -len(suffix)], full))
+                break
+        else:
+            if word.endswith("'s") and word[:-2] in hosts:
+                out.extend((word[:-2], "is"))
+            else:
+                out.append(spelling(word))
+    return out
+
+
+def speaker_words(speaker: str) -> set[str]:
+    """The words of a speaker id that name the person ("judge-lewis-kaplan" -> {"lewis", "kaplan"})."""
+    return {w for w in speaker.split("-") if len(w) > 2 and w not in _titles()}
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(str(w).rstrip(".") for w in cast(list[str], section("person_titles_dropped")))
+
+
+def is_content(word: str) -> bool:
+    """A word that helps tell one utterance from another (not a function word, not a mark)."""
+    return len(word) > 2 and word not in _tables()[3] and not word.startswith("\x00")
+
+
+def read(a: str, b: str) -> Reading:
+    """The alignment of quotation `a` with quotation `b`."""
+    return align(tokens(a), tokens(b))
+
+
+def align(ta: Sequence[str], tb: Sequence[str]) -> Reading:
+    """`read` on token lists made by `tokens`: the alignment from the start or from the end, whichever changes
+    fewer words ("I'm sorry for that. I'm sorry for what ..." aligns "sorry about what ..." with its second "sorry")."""
+    forward = _align(ta, tb)
+    backward = _align(ta[::-1], tb[::-1])
+    if backward.changed < forward.changed:
+        flipped = tuple(Difference(d.a[::-1], d.b[::-1], d.minor) for d in reversed(backward.differences))
+        return Reading(backward.shared, backward.shared_content, backward.shorter, flipped)
+    return forward
+
+
+def one_utterance(reading: Reading, *, min_shared: int = 4, min_shared_content: int = 2, min_shared_long: int = 6,
+                  min_coverage: float = 0.5, max_changed: float = 1.0) -> bool:
+    """Whether an alignment shows one statement quoted twice (the parameters of `quotes_same_utterance`)."""
+    enough_content = reading.shared_content >= min_shared_content or (
+        reading.shared_content >= 1 and reading.shared >= min_shared_long)
+    return (reading.shared >= min_shared and enough_content and reading.coverage >= min_coverage
+            and reading.changed <= reading.shared * max_changed)
+
+
+def _align(ta: Sequence[str], tb: Sequence[str]) -> Reading:
+    minor_words = _tables()[2]
+    matcher = difflib.SequenceMatcher(a=list(ta), b=list(tb), autojunk=False)
+    ops = [op for op in matcher.get_opcodes()]
+    equal = [i for i, op in enumerate(ops) if op[0] == "equal" and not _only_marks(ta[op[1]:op[2]])]
+    shared = sum(op[2] - op[1] for op in ops if op[0] == "equal")
+    shared_content = sum(1 for op in ops if op[0] == "equal" for w in ta[op[1]:op[2]] if is_content(w))
+    shorter = min(sum(1 for w in ta if not w.startswith("\x00")), sum(1 for w in tb if not w.startswith("\x00")))
+    differences: list[Difference] = []
+    if equal:
+        for index, (tag, i1, i2, j1, j2) in enumerate(ops):
+            edge = not equal[0] < index < equal[-1]
+            if tag == "equal" or (edge and tag != "replace"):
+                continue  # words only one quotation has at its start or end: an excerpt's edges
+            wa, wb = tuple(ta[i1:i2]), tuple(tb[j1:j2])
+            if any(w.startswith("\x00") for w in wa + wb):
+                continue  # words left out (…) or supplied ([…]) by the quoting article
+            passage = not (wa and wb) and len(wa + wb) >= PASSAGE
+            minor = all(w in minor_words for w in wa + wb) or _repeated(wa, ta, i1) or _repeated(wb, tb, j1) or passage
+            differences.append(Difference(wa, wb, minor, edge))
+    return Reading(shared, shared_content, shorter, tuple(differences))
+
+
+def _repeated(stretch: tuple[str, ...], tokens: Sequence[str], at: int) -> bool:
+    """True when an added stretch only repeats words its own quotation has right before it ("not a trivial
+    risk. Not a trivial risk at all"): a repetition dropped, not another wording."""
+    n = len(stretch)
+    return n >= 2 and tuple(tokens[at - n:at]) == stretch
+
+
+def _only_marks(words: Sequence[str]) -> bool:
+    return all(w.startswith("\x00") for w in words)

@@ -64,7 +64,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
         reading = frames.get((m.start, m.end))
         if m.extras.get("bare") and (reading is None or reading.confidence < BARE_COUNT_CONFIDENCE):
             continue  # a number with no noun is a figure only when the parse names what it counts
-        if reading is not None and reading.frame.measure == m.kind:
+        if reading is not None and reading.frame.measure == m.kind and not m.extras.get("change"):
             reading = None  # the parse says nothing of what the figure measures: keep the rule key, claim no frame
         frame = reading.frame if reading else None
         if reading is not None and key.method != "rules+registry":
@@ -122,11 +122,18 @@ def claims_file(text: str, article: str, *, registry: Registry | None = None, pu
 def _value_mentions(article: Article, published: str | None) -> list[Mention]:
     found = (extract_dates(article, published) + extract_durations(article) + extract_quantities(article)
              + extract_shares(article) + extract_ranks(article))
-    titles = [(q.start, q.end) for q in find_quotations(article) if q.speaker is None]
-    titles += [(s, e) for s, e in _short_quoted(article.text)]
+    text = article.text  # figures in quotation marks are read, except in quoted titles ("Songs For 2 Voices")
+    titles = [(q.start, q.end) for q in find_quotations(article) if q.speaker is None and _title_like(text[q.start:q.end])]
+    titles += [(s, e) for s, e in _short_quoted(text) if _title_like(text[s:e])]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in titles)]
     found = [m for m in found if not article.is_metadata(m.start)]
     return resolve_overlaps(found)
+
+
+def _title_like(quoted: str) -> bool:
+    """True for quoted words that read as a title or a slogan (nearly every word capitalised or a figure)."""
+    words = re.findall(r"[\w’']+", quoted)
+    return bool(words) and sum(w[0].isupper() or w[0].isdigit() for w in words) >= max(2, len(words) - 1)
 
 
 def _short_quoted(text: str):

@@ -86,6 +86,11 @@ def _canonical(candidates: Iterable[str | None]) -> str | None:
     return None
 
 
+def _measure_word(token: Any) -> bool:
+    """A sentence's first word that the tagger took for a name but the lexicon lists as a measure ("Turnout")."""
+    return token.i == token.sent.start and token.lower_ in frame_lexicon().measures
+
+
 def _governor(np: Any) -> tuple[Any | None, Any | None, str | None]:
     """(noun, verb, preposition) governing the figure's phrase: "toll of", "came to", "rose" ..."""
     current = np
@@ -108,6 +113,9 @@ def _governor(np: Any) -> tuple[Any | None, Any | None, str | None]:
             if gov.pos_ in _VERBS | {"ADJ"} and prep.lower_ in _FIGURE_PREPOSITIONS and prep.dep_ != "agent":
                 return None, gov, prep.lower_
             return None, None, prep.lower_
+        if dep == "npadvmod" and head.pos_ in ("ADV", "ADP") and head.dep_ in ("advmod", "prt") \
+                and head.head.pos_ in _VERBS:
+            return None, head.head, None  # "shares closed down 1.7%": the verb the adverb qualifies governs it
         if dep in ("appos", "conj") and head.pos_ in _NOUNS | {"NUM", "SYM"}:
             current = head
             continue
@@ -169,8 +177,8 @@ def _entity(token: Any) -> Any | None:
 def _entity_id(ent: Any) -> str | None:
     text = re.sub(r"[’']s$", "", ent.text.strip())
     text = re.sub(r"^(?i:the)\s+", "", text)
-    if not text or text.lower() in frame_lexicon().not_subjects:
-        return None
+    if not text or text.lower() in frame_lexicon().not_subjects or not any(ch.isalpha() for ch in text):
+        return None  # a wire agency, or a figure the tagger took for a name ("(+9)")
     return slug(text) or None
 
 
@@ -272,6 +280,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     counted = np if np.pos_ in _NOUNS and np.lower_ not in _CURRENCY_TAIL and not np.like_num and kind == "quantity" \
         and unit else None
     thing = counted
+    if thing is None and np.i != figure.i and np.pos_ == "NOUN" and _canonical([np.lemma_.lower(), np.lower_]):
+        thing = np  # "magnitude 6", "a population 1.3 million strong": the figure's own noun names the measure
     if thing is None and np.dep_ == "appos" and np.head.pos_ == "NOUN":
         thing = np.head  # "120 seats, 46 more than last time": the appositive counts the same thing
     confidence = 0.75
@@ -302,7 +312,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
             subj = _verb_subject(verb) if verb is not None else None
             if subj is not None and subj.pos_ == "NOUN" and subj.i != thing.i:
                 change_noun, thing = thing, subj
-    if thing is not None and (thing.pos_ == "PROPN" or _entity(thing) is not None):
+    if thing is not None and (thing.pos_ == "PROPN" or _entity(thing) is not None) and not _measure_word(thing):
         thing = None  # a name is whose figure it is (the subject), never what is measured
     if thing is not None and thing.lemma_.lower() in lex.count_nouns:  # "the number of people killed"
         for c in thing.children:
@@ -315,7 +325,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
                         noun = noun_inner
     event = _event(thing if thing is not None else counted, verb, acting=np.dep_ == "nsubj")
     phrase = _phrase(thing) if thing is not None else []
-    person = thing is None or thing.lemma_.lower() in lex.person_nouns
+    person = thing is None or thing.lemma_.lower() in lex.person_nouns or thing.pos_ == "PRON"  # "those displaced"
     linked = f"{phrase[-1]} {preposition}" if phrase and noun is not None and thing is noun and preposition else None
     candidates = ([event] if person else []) + [linked, " ".join(phrase), " ".join(phrase[-2:]),
                                                 f"{phrase[-1]} {event}" if phrase and event else None,
@@ -412,3 +422,28 @@ def read_date_frame(span: Any) -> FrameReading | None:
     frame = Frame(measure=lex.date_events[verb.lemma_.lower()], subject=subject,
                   modality=modality_of(words, window, None, lex.change_prepositions))
     return FrameReading(frame, INFERRED_DATE)
+
+
+def read_multiple_frame(span: Any, direction: str, anchor: tuple[int | None, int | None] = (None, None)) -> FrameReading:
+    """The frame of a change by a factor ("sales doubled", "the number of visitors tripled"): a change, up or down,
+    of what the verb's subject names."""
+    lex = frame_lexicon()
+    verb = span.root
+    thing = _verb_subject(verb)
+    if thing is not None and thing.lemma_.lower() in lex.count_nouns:  # "the number of visitors"
+        inner = [g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"]
+        thing = inner[0] if inner else thing
+    if thing is not None and (thing.pos_ not in _NOUNS or (_entity(thing) is not None and not _measure_word(thing))):
+        thing = None
+    phrase = _phrase(thing) if thing is not None else []
+    measure = _canonical([" ".join(phrase), " ".join(phrase[-2:]), phrase[-1] if phrase else None])
+    confidence = 0.85 if measure else 0.6 if phrase else 0.3
+    measure = measure or slug(" ".join(phrase)) or "percentage"
+    subject, place = _subject_and_place([verb, thing])
+    cues, window = cue_words(verb, verb)
+    frame = Frame(measure=measure, subject=subject, qualifiers={"place": place} if place else {},
+                  period=period_of(verb, [verb, thing], anchor, phrase),
+                  modality=modality_of(cues, window, None, lex.change_prepositions), level="change",
+                  direction=direction)  # type: ignore[arg-type]  # the caller passes "up" or "down"
+    return FrameReading(frame, confidence)

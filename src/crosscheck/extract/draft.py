@@ -35,6 +35,11 @@ _VALUE: TypeAdapter[Value] = TypeAdapter(Value)
 """A mention's value fields (a dict with `kind`) as the typed value a claim holds."""
 
 
+QUOTED_FIGURE = 0.3
+"""Confidence of a figure in quotation marks whose measure the lexicon does not name ("in four countries," he
+said): it is drafted and compared, but a conflict it takes part in is at most info (`UNSURE_MATCH`), since a
+speaker's loose count of something unnamed matched on its noun alone is rarely the article's fact."""
+
 BARE_COUNT_CONFIDENCE = 0.85
 """A number with no counted noun ("2,376 have been injured") is drafted only when its frame is read this surely."""
 
@@ -55,6 +60,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     mentions += _name_mentions(article)
     anchor = Anchor.of(article, published)
     frames = read_frames(article, mentions, (anchor.year, anchor.month))
+    quoted = [(q.start, q.end) for q in find_quotations(article)] + list(_short_quoted(text))
     claims: list[Claim] = []
     ids: Counter[str] = Counter()
     mentions = [m for m in mentions if (m.start, m.end) not in frames or frames[(m.start, m.end)] is not None]
@@ -73,6 +79,9 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
                                                                                             REVIEW_BELOW - 0.01),
                       "frame")
             scope = scope_of(reading.frame) or (scope if reading.frame.period is None else None)
+        if m.kind in NUMERIC and key.confidence < BARE_COUNT_CONFIDENCE and any(
+                s <= m.start and m.end <= e for s, e in quoted):
+            key = Key(key.subject, key.property, min(key.confidence, QUOTED_FIGURE), key.method)
         q_start, q_end = quote_span(article, m.start, m.end)
         base = slug(f"{key.subject}-{key.property}")[:60].strip("-")
         ids[base] += 1

@@ -39,6 +39,8 @@ INFERRED_DATE = 0.55
 """A day's frame is read from one verb: below `LOW_CONFIDENCE`, so a conflict of days is at most a warning."""
 _TIME_UNITS = frozenset(lexicon().duration_units) | frozenset(lexicon().duration_units.values())
 _FIGURE_PREPOSITIONS = frozenset({"to", "by", "from", "at", "of", "around", "about", "over", "near", "than", "for"})
+_MEASURE_UNITS = frozenset(lexicon().units.values())
+"""Units of measure as drafting writes them ("km", "sq km", "°C"): a figure in one counts no thing of that name."""
 _CURRENCY_TAIL = frozenset({"u.s.", "us", "usd", "eur", "gbp", "cad", "aud", "dollars", "euros", "dollar", "euro"})
 
 
@@ -84,6 +86,12 @@ def _canonical(candidates: Iterable[str | None]) -> str | None:
         if c and c in measures:
             return measures[c]
     return None
+
+
+def _named(token: Any) -> bool:
+    """True for a token inside a name (an organisation, a person, a place), not inside a figure ("6,000 feet")."""
+    ent = _entity(token)
+    return ent is not None and ent.label_ in _SUBJECT_LABELS | _PLACE_LABELS
 
 
 def _measure_word(token: Any) -> bool:
@@ -278,7 +286,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         objects = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else []
         noun = objects[0] if objects else noun
     counted = np if np.pos_ in _NOUNS and np.lower_ not in _CURRENCY_TAIL and not np.like_num and kind == "quantity" \
-        and unit else None
+        and unit and unit not in _MEASURE_UNITS else None  # "20 kilometres" measures something; kilometres are not it
     thing = counted
     if thing is None and np.i != figure.i and np.pos_ == "NOUN" and _canonical([np.lemma_.lower(), np.lower_]):
         thing = np  # "magnitude 6", "a population 1.3 million strong": the figure's own noun names the measure
@@ -312,7 +320,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
             subj = _verb_subject(verb) if verb is not None else None
             if subj is not None and subj.pos_ == "NOUN" and subj.i != thing.i:
                 change_noun, thing = thing, subj
-    if thing is not None and (thing.pos_ == "PROPN" or _entity(thing) is not None) and not _measure_word(thing):
+    if thing is not None and (thing.pos_ == "PROPN" or _named(thing)) and not _measure_word(thing):
         thing = None  # a name is whose figure it is (the subject), never what is measured
     if thing is not None and thing.lemma_.lower() in lex.count_nouns:  # "the number of people killed"
         for c in thing.children:
@@ -388,6 +396,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         level, direction = "change", "up" if comparative.lower_ == "more" else "down"
     if change_noun is not None:
         level, direction = "change", lex.change[change_noun.lemma_.lower()]
+    if level == "change" and (interval := _change_interval(window)):
+        qualifiers["over"] = interval  # "up 4.0% year-over-year" and "up 0.4% on the month" are different facts
     change_from = None
     if verb is not None and level == "level":
         for c in verb.children:
@@ -399,6 +409,12 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     frame = Frame(measure=measure, subject=subject, qualifiers=qualifiers, period=period, modality=modality,
                   level=level, direction=direction, change_from=change_from)
     return FrameReading(frame, confidence)
+
+
+def _change_interval(window: str) -> str | None:
+    """What the clause says a change is measured over ("year", "month", "quarter"), if it says."""
+    text = " " + re.sub(r"\s*-\s*", "-", window) + " "
+    return next((interval for cue, interval in frame_lexicon().change_intervals if f" {cue} " in text), None)
 
 
 def read_date_frame(span: Any) -> FrameReading | None:

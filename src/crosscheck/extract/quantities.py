@@ -161,8 +161,8 @@ def _figure(text: str, m: re.Match) -> Mention | None:
         approx, end = suffix, suffix_end
     elif after_head and not approx:
         approx = after_head  # "250 employees or more"
-    label = _LABEL_BEFORE.search(text, max(0, start - 30), start)
-    if label and label["label"].lower() not in _LEX.months and label["label"].lower() not in _LEX.weekdays \
+    label = _LABEL_BEFORE.search(text, max(0, start - 30), start) if re.fullmatch(r"\d{1,3}", num) else None
+    if label and head != "time" and label["label"].lower() not in _LEX.months and label["label"].lower() not in _LEX.weekdays \
             and not in_headline(text, end):
         return None  # "Grade 5 pupils", "Model 16 phones": the number is part of a name
     value = {"kind": "quantity", **bounded(amount, approx), "unit": head}

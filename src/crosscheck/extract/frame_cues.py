@@ -66,7 +66,7 @@ def change_of(figure: Any, np: Any, noun: Any | None, verb: Any | None, preposit
     for t in (None if subject_of_verb else verb, noun):
         if t is not None and t.lemma_.lower() in lex.change:
             direction = lex.change[t.lemma_.lower()]
-            if direction == "unchanged" and t is verb and preposition != "at" and \
+            if direction == "unchanged" and verb is not None and t is verb and preposition != "at" and \
                     not any(lex.change.get(c.lower_) == "unchanged" for c in t.children):
                 direction = None  # "the dam holds 9 billion cubic metres": holding, not holding steady
                 continue

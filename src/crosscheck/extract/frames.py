@@ -27,7 +27,7 @@ from crosscheck.extract.frame_cues import change_of, cue_words, modality_of
 from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.frame_time import period_of
 from crosscheck.extract.names import slug
-from crosscheck.model.frame import Frame
+from crosscheck.model.frame import Direction, Frame
 from crosscheck.text.lexicon import lexicon
 
 _NOUNS = {"NOUN", "PROPN"}
@@ -277,6 +277,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     lex = frame_lexicon()
     figure = span.root
     np = _np_head(figure)
+    qualifiers_from = ""
     described = _described(np, unit) if of_noun and unit else None
     noun, verb, preposition = _governor(np)
     comparative = np.head if np.dep_ == "npadvmod" and np.head.lower_ in ("more", "fewer", "less") else None
@@ -344,6 +345,10 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         measure = slug(f"{unit} {described.lemma_.lower()}")
         if any(c.lower_ in lex.other_instance for c in described.children if c.dep_ in ("amod", "advmod")):
             measure += "-another"  # "a further 5.1-magnitude earthquake" is not the main one
+    if unit in lex.length_units and (origin := _distance_from(np)) is not None:
+        measure = "distance"  # "some 1,330 km southeast of the epicentre", "1,000km (620 miles) away from it"
+        if origin:
+            qualifiers_from = origin
     if money and phrase and phrase[-1] in lex.money_measures and "per" not in phrase:
         measure = lex.money_measures[phrase[-1]]
     if kind == "duration" or (unit or "") in _TIME_UNITS:
@@ -377,6 +382,11 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         if subj is not None and (ent := _entity(subj)) is not None and ent.label_ in _SUBJECT_LABELS:
             subject = _entity_id(ent)
     qualifiers: dict[str, str] = {}
+    if measure == "distance":
+        if qualifiers_from:
+            qualifiers["from"] = qualifiers_from
+        if located := _located(np):
+            qualifiers["of"] = located  # Naypyitaw's distance from Mandalay is not the epicentre's
     if place:
         qualifiers["place"] = place
     if basis := _modifier_values([np, thing], lex.basis):
@@ -411,6 +421,55 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     return FrameReading(frame, confidence)
 
 
+def _distance_from(np: Any) -> str | None:
+    """For a length followed by a direction or "away" ("1,330 km southeast of the epicentre"): what it is measured
+    from ("epicentre"), "" when the text does not say; None when the length is no distance."""
+    doc, lex = np.doc, frame_lexicon()
+    end = min(np.sent.end, np.i + 10)
+    i = np.i + 1
+    while i < end and (doc[i].is_punct or doc[i].like_num or doc[i].lower_ in lex.length_units
+                       or doc[i].lemma_.lower() in ("mile", "kilometre", "kilometer", "foot")):
+        i += 1  # "1,000km (620 miles) away": a conversion in brackets
+    if i >= end or doc[i].lower_ not in lex.distance_cues:
+        return None
+    for t in doc[i:min(end, i + 4)]:
+        if t.lower_ in ("of", "from"):
+            objects = [c for c in t.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
+            return (_entity_id(e) if (e := _entity(objects[0])) is not None else objects[0].lemma_.lower()) \
+                if objects else ""
+    return ""
+
+
+def _located(np: Any) -> str | None:
+    """What a distance is of: the name or noun it stands beside ("Naypyitaw, 160 miles south"), or the subject
+    of the verb it completes ("Bangkok is 1,000km away", "the capital, which lies 1,330 km southeast")."""
+    lex = frame_lexicon()
+    current = np
+    if np.dep_ == "npadvmod" and np.head.lower_ in lex.distance_cues and np.head.head is not np.head:
+        current = np.head  # "160 miles south of Mandalay": the direction word hangs on what is located
+    for _ in range(3):  # "1,000km (620 miles)": the conversion is located where the first length is
+        if current.dep_ == "appos" and current.head.pos_ in _NOUNS | {"NUM"} and current.head.lower_ not in lex.length_units \
+                and current.head.lemma_.lower() not in ("mile", "kilometre", "kilometer", "foot", "km"):
+            located = current.head
+            break
+        if current.dep_ in ("appos", "conj", "nummod") and current.head is not current:
+            current = current.head
+            continue
+        verb = current.head if current.head.pos_ in _VERBS else None
+        located = _verb_subject(verb) if verb is not None else current.head if current.head.pos_ in _NOUNS else None
+        break
+    else:
+        return None
+    if located is None:
+        return None
+    if located.pos_ == "PRON" and located.head.dep_ == "relcl":
+        located = located.head.head  # "the capital, which lies ..."
+    while located.dep_ == "appos" and located.head.pos_ in _NOUNS:
+        located = located.head  # "Bangkok, the Thai capital"
+    ent = _entity(located)
+    return (_entity_id(ent) if ent is not None else None) or located.lemma_.lower()
+
+
 def _change_interval(window: str) -> str | None:
     """What the clause says a change is measured over ("year", "month", "quarter"), if it says."""
     text = " " + re.sub(r"\s*-\s*", "-", window) + " "
@@ -440,7 +499,7 @@ def read_date_frame(span: Any) -> FrameReading | None:
     return FrameReading(frame, INFERRED_DATE)
 
 
-def read_multiple_frame(span: Any, direction: str, anchor: tuple[int | None, int | None] = (None, None)) -> FrameReading:
+def read_multiple_frame(span: Any, direction: Direction, anchor: tuple[int | None, int | None] = (None, None)) -> FrameReading:
     """The frame of a change by a factor ("sales doubled", "the number of visitors tripled"): a change, up or down,
     of what the verb's subject names."""
     lex = frame_lexicon()
@@ -461,5 +520,5 @@ def read_multiple_frame(span: Any, direction: str, anchor: tuple[int | None, int
     frame = Frame(measure=measure, subject=subject, qualifiers={"place": place} if place else {},
                   period=period_of(verb, [verb, thing], anchor, phrase),
                   modality=modality_of(cues, window, None, lex.change_prepositions), level="change",
-                  direction=direction)  # type: ignore[arg-type]  # the caller passes "up" or "down"
+                  direction=direction)
     return FrameReading(frame, confidence)

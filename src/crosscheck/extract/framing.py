@@ -54,7 +54,7 @@ def read_frames(article: Article, mentions: Iterable[Mention],
                 out[(m.start, m.end)] = reading
             continue
         change = m.extras.get("change")
-        if m.extras.get("multiple"):
+        if m.extras.get("multiple") and change in ("up", "down"):
             out[(m.start, m.end)] = read_multiple_frame(span, change, anchor)
             continue
         span = _figure_tokens(span)

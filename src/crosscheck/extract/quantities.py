@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 
 from crosscheck.extract.article import Article
-from crosscheck.extract.figures import (FIGURE, FIGURE_RE, amount_of, bounded, currency_of, glued, percent_kind, percentage_value,
-                                        scale_of)
+from crosscheck.extract.figures import FIGURE, FIGURE_RE, amount_of, bounded, currency_of, glued, percent_kind, percentage_value, scale_of
 from crosscheck.extract.mention import Mention, singular
 from crosscheck.extract.numbers import NUMBER, VAGUE, is_word_number, parse_number
-from crosscheck.extract.ranges import extract_ranges
 from crosscheck.extract.phrases import approximator_after, approximator_before, in_headline, noun_phrase_after
+from crosscheck.extract.ranges import extract_ranges
 from crosscheck.extract.units import pounds_weigh, rate_after, unit_after
 from crosscheck.text.lexicon import alternation, lexicon
 
@@ -143,7 +142,8 @@ def _figure(text: str, m: re.Match) -> Mention | None:
             value["unit"] = f"{unit} {rate}"
         if scale:
             value["scale"] = scale
-        return Mention("quantity", approx_start, suffix_end if suffix else unit_end, value, unit, unit)
+        return Mention("quantity", approx_start, _unit_conversion(text, suffix_end if suffix else unit_end), value,
+                       unit, unit)
     suffix, suffix_end = approximator_after(text, end)
     thing, head, head_end = noun_phrase_after(text, suffix_end, headline=in_headline(text, end))
     if not head:
@@ -174,6 +174,21 @@ def _figure(text: str, m: re.Match) -> Mention | None:
     if scale:
         value["scale"] = scale
     return Mention("quantity", approx_start, end, value, thing, head)
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*(?:(?i:about|around|some|roughly|nearly|almost|approximately)\s+)?")
+
+
+def _unit_conversion(text: str, end: int) -> int:
+    """Where a measured figure ends, with the conversion in brackets after it ("1,000km (620 miles)"): the
+    conversion restates the figure, it is not a figure of its own."""
+    opening = _BRACKET_OPEN.match(text, end)
+    inner = FIGURE_RE.match(text, opening.end()) if opening else None
+    if inner is None or inner["sym"] or inner["pct"]:
+        return end
+    unit, unit_end = unit_after(text, inner.end())
+    close = re.compile(r"\s*\)").match(text, unit_end) if unit else None
+    return close.end() if close else end
 
 
 def _bracketed_change(text: str, m: re.Match) -> str | None:

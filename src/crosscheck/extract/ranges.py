@@ -69,7 +69,7 @@ def _range(text: str, a: re.Match, sep: str, b: re.Match) -> Mention | tuple[int
         low = low * scale_factor(scale_of(a)) / scale_factor(scale)
     if low >= high:
         return None
-    start = lead_match.start("lead") if lead else a.start()
+    start = lead_match.start("lead") if lead_match else a.start()
     value: dict = {"approx": "between", "low": low, "high": high}
     kind = percent_kind(b) or percent_kind(a)
     if kind:

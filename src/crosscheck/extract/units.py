@@ -22,7 +22,6 @@ _RATE = re.compile(
     rf"(?:(?P<num>{NUMBER})\s+)?(?P<per>[A-Za-z][A-Za-z-]*)\b"
 )
 _OF_NOUN = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|their\b|its\b)[a-z]")
-_SCALED = re.compile(r"(?i:million|billion|trillion|thousand|mln|bln|bn|tn|m|k)\b")
 
 
 def unit_after(text: str, pos: int) -> tuple[str | None, int]:
@@ -67,7 +66,3 @@ def pounds_weigh(text: str, start: int, end: int, scaled: bool) -> bool:
     clause = re.split(r"[.;:!?]|,\s", window)[-1]
     return any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", clause) for cue in _LEX.weight_cues)
 
-
-def is_scale_word(word: str) -> bool:
-    """True for a scale word or mark ("million", "bn", "k")."""
-    return bool(_SCALED.fullmatch(word))

@@ -20,7 +20,12 @@ def cue_words(figure: Any, np: Any) -> tuple[set[str], str]:
     """Lemmas on the figure's path to the root (with their auxiliaries and adverbs), and the clause's text."""
     words: set[str] = set()
     chain = [figure, np, *np.ancestors]
+    below = None
     for t in chain:
+        raising = below is not None and below.dep_ == "ccomp" and any(c.dep_ == "xcomp" for c in t.children)
+        below = t
+        if raising:
+            continue  # "..., many believed to have come from X": the verb hedges its own infinitive, not this clause
         words.add(t.lemma_.lower())
         words.add(t.lower_)
         for c in t.children:
@@ -35,7 +40,7 @@ def cue_words(figure: Any, np: Any) -> tuple[set[str], str]:
     lo = max(sentence.start, np.left_edge.i - 8)
     hi = min(sentence.end, np.right_edge.i + 8)
     doc = figure.doc
-    own = range(min(figure.i, np.left_edge.i), max(figure.i, np.right_edge.i) + 1)
+    own = range(min(figure.i, np.left_edge.i), max(figure.i, np.i) + 1)  # not its relative clause's figures
     for t in doc[lo:hi]:  # stop at the next figure: its words ("up to 100") are its own
         if t.like_num and t.i not in own:
             if t.i < own.start:

@@ -43,6 +43,12 @@ _INSIDE_FIGURES = ("rank", "fraction")
 "one and a half million voters" is 1.5 million, not a half."""
 
 
+def _whole_of(share: Mention, count: Mention) -> bool:
+    """True when `count` is the whole a share is of ("a quarter of the 105 years recommended"): both are figures."""
+    return share.kind == "fraction" and count.kind == "quantity" and share.value.get("of") == count.value.get("amount") \
+        and share.start <= count.start and count.end >= share.end
+
+
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep, among overlapping mentions, the highest-priority then longest one; return them in text order."""
     figures = [m for m in mentions if m.kind in ("quantity", "percentage")]
@@ -50,7 +56,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         f.start <= m.start and m.end <= f.end and (f.start, f.end) != (m.start, m.end) for f in figures)]
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.priority, -(m.end - m.start), m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept if k.kind not in ("quote", "name")):
+        if all(m.end <= k.start or m.start >= k.end or _whole_of(k, m) for k in kept if k.kind not in ("quote", "name")):
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.end, m.kind))
 

@@ -16,7 +16,7 @@ from crosscheck.extract.article import Article
 from crosscheck.extract.figures import FIGURE, FIGURE_RE, amount_of, bounded, currency_of, glued, percent_kind, percentage_value, scale_of
 from crosscheck.extract.mention import Mention, singular
 from crosscheck.extract.numbers import NUMBER, VAGUE, is_word_number, parse_number
-from crosscheck.extract.phrases import approximator_after, approximator_before, in_headline, noun_phrase_after
+from crosscheck.extract.phrases import STOP, approximator_after, approximator_before, in_headline, noun_phrase_after
 from crosscheck.extract.ranges import extract_ranges
 from crosscheck.extract.units import pounds_weigh, rate_after, unit_after
 from crosscheck.text.lexicon import alternation, lexicon
@@ -31,7 +31,7 @@ _CLOCK = re.compile(r":\d|\s*(?i:a\.?m\.?|p\.?m\.?)(?!\w)")
 _COMPOUND = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)-(?P<unit>[A-Za-z]{3,})(?![\w-])\s+(?P<noun>[a-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")
 _GROUP = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.group_words)}))\s+of\s+(?=[a-z])")
 _MULTIPLE = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.multiples)}))\b(?!\s+(?:down|up)\b)")
-_LABEL_BEFORE = re.compile(r"(?<=[a-z,;] )(?P<label>[A-Z][a-z]+)\s+$")
+_LABEL_BEFORE = re.compile(r"(?:(?<=[a-z,;] )|(?<=[.!?] )|^|(?<=\n))(?P<label>[A-Z][a-z]+)\s+$")
 """A capitalised word inside a sentence right before a number: the number is part of a name ("Grade 5")."""
 _LIST_BEFORE = re.compile(rf"(?<![\w.,$€£¥])(?P<num>{NUMBER})(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$")
 
@@ -162,8 +162,7 @@ def _figure(text: str, m: re.Match) -> Mention | None:
     elif after_head and not approx:
         approx = after_head  # "250 employees or more"
     label = _LABEL_BEFORE.search(text, max(0, start - 30), start) if re.fullmatch(r"\d{1,3}", num) else None
-    if label and head != "time" and label["label"].lower() not in _LEX.months and label["label"].lower() not in _LEX.weekdays \
-            and not in_headline(text, end):
+    if label and head != "time" and _is_label(label["label"]) and not in_headline(text, end):
         return None  # "Grade 5 pupils", "Model 16 phones": the number is part of a name
     value = {"kind": "quantity", **bounded(amount, approx), "unit": head}
     rate, rate_end = rate_after(text, head_end)
@@ -174,6 +173,13 @@ def _figure(text: str, m: re.Match) -> Mention | None:
     if scale:
         value["scale"] = scale
     return Mention("quantity", approx_start, end, value, thing, head)
+
+
+def _is_label(word: str) -> bool:
+    """A capitalised word that names a series ("Grade", "Chapter"), not a month, a weekday or an opener ("Only")."""
+    low = word.lower()
+    return not (low in _LEX.months or low in _LEX.weekdays or low in STOP or low in _LEX.figure_openers
+                or low in _LEX.approximators or low in _LEX.number_words)
 
 
 _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:(?i:about|around|some|roughly|nearly|almost|approximately)\s+)?")

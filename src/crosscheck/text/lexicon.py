@@ -75,6 +75,7 @@ class Lexicon:
     same_form_plurals: frozenset[str]
     singular_nouns_in_s: frozenset[str]
     irregular_plurals: dict[str, str]
+    figure_openers: frozenset[str]
 
 
 def _low(table: dict[str, V]) -> dict[str, V]:
@@ -129,4 +130,5 @@ def lexicon() -> Lexicon:
         same_form_plurals=frozenset(str(w).lower() for w in raw["same_form_plurals"]),
         singular_nouns_in_s=frozenset(str(w).lower() for w in raw["singular_nouns_in_s"]),
         irregular_plurals=_low(raw["irregular_plurals"]),
+        figure_openers=frozenset(str(w).lower() for w in raw["figure_openers"]),
     )

@@ -32,7 +32,9 @@ _COMPOUND = rf"(?:{_GROUP}(?:\s+thousand\b(?:,?(?:\s+and)?\s+(?!thousand){_GROUP
 WORDS = (rf"half\s+an?(?=\s+(?:dozen|hundred|thousand|million|billion|trillion|percentage\s+point)\b)"
          rf"|an?\s+couple\s+of(?=\s+(?:dozen|hundred|thousand|million|billion)\b)"
          rf"|{_COMPOUND}|an?\s+dozen\b|dozen\b|{alternation(w for w in _LEX.number_words if ' ' in w)}")
-NUMBER = rf"(?:{DIGITS}|(?i:\b(?:{WORDS})))"
+_FIRST = rf"(?=(?:{alternation([*_SIMPLE, 'a', 'an', 'half', 'dozen'])})\b|(?:{alternation(_TENS)})-)"
+"""A cheap look-ahead for the words a number can start with: the grammar is tried only there (twice as fast)."""
+NUMBER = rf"(?:{DIGITS}|(?i:\b{_FIRST}(?:{WORDS})))"
 VAGUE = rf"(?i:\b(?:{alternation(_LEX.vague_numbers)})\b)"
 
 _SCALE_FACTORS = {"hundred": 100, "thousand": 1_000, "million": 10**6, "billion": 10**9, "trillion": 10**12}

@@ -15,24 +15,34 @@ from dataclasses import dataclass, field
 from crosscheck.text.lexicon import alternation, lexicon
 
 _MONTHS = alternation(lexicon().months)
+_DATE = rf"""(?:(?P<month>(?i:{_MONTHS}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?
+    |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?i:{_MONTHS}))\.?,?(?:\s+(?P<year2>\d{{4}}))?)"""
+"""A day as datelines write it: "March 3, 2025", "Jan. 16", "4 May 2024" (the year is optional)."""
+_TIME = r"""(?:\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?\s?[Mm]\.?)?|\d{1,2}\s*[AaPp]\.?\s?[Mm]\.?)(?:\s+[A-Z]{2,4}\b)?"""
+"""A time of day after a dateline's date: "14:05", "10:42 AM EDT", "8:31 a.m. ET"."""
+_PLACE = r"[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){0,3}"
 _DATELINE = re.compile(
-    rf"""^[ \t]*(?P<text>(?P<place>[A-Z][A-Za-z.'\- ]{{1,40}}?),?\s+
-        (?:(?P<month>(?i:{_MONTHS}))\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\s*)?
-        (?:\((?P<agency>[A-Z][A-Za-z .&-]{{1,40}})\)))\s*(?:—|–|--|-)\s*""",
+    rf"""^[ \t]*(?P<text>(?P<place>{_PLACE})(?:,[ \t]*{_PLACE}){{0,2}},?[ \t]+
+        (?:(?=\()|{_DATE}\s*)
+        (?:\((?P<agency>[A-Z][A-Za-z .&-]{{1,40}})\))?)\s*(?:—|–|--|-)\s*""",
     re.M | re.X,
 )
+"""A wire dateline: "BEIJING, Jan. 16 (Xinhua) --", "SPRINGFIELD, Ill., May 15, 2024 —", "CHICAGO (AP) —"."""
 _DATED_LINE = re.compile(
-    rf"^[ \t]*(?P<text>(?P<month>(?i:{_MONTHS}))\.?\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}}))\s*(?:—|–|--|-|$)", re.M
+    rf"""^[ \t]*(?P<text>{_DATE}(?:(?:,|\s+at|\s+[-–|])?\s+{_TIME})?)[ \t]*(?:—|–|--|-|$)""", re.M | re.X
 )
+"""A line that opens with the date, perhaps a time: "May 15, 2024, 10:42 AM EDT", "Jan 16, 2025 - 11:20"."""
 _STAMP = re.compile(
-    rf"""^[ \t]*(?P<text>(?i:last\s+updated|updated|first\s+published|published|posted)(?:\s+on)?:?\s+
+    rf"""^[ \t]*(?P<text>
+        (?:By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:\s*[|,–—-]\s*|\s+))?
+        (?:(?i:last\s+updated|updated|first\s+published|published|posted)(?:\s+on)?:?|(?<=\s)(?i:on):?|On:)\s+
         (?:[^\n]{{0,40}}?)
-        (?:(?P<month>(?i:{_MONTHS}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})
-          |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?i:{_MONTHS}))\.?,?\s+(?P<year2>\d{{4}}))
-        (?:[^\n]{{0,30}})?)$""",
+        {_DATE}
+        (?:(?:,|\s+at|\s+[-–|])?\s+{_TIME})?)[ \t]*$""",
     re.M | re.X,
 )
-"""A publication or update timestamp line ("Updated 14:05, March 03, 2025"): metadata, never a claim."""
+"""A publication or update line ("Updated 14:05, March 03, 2025", "By Ana Ruiz | Published on: 8 November 2024",
+"On: 12 March 2025"): metadata, never a claim."""
 # A sentence ends at . ! ? (optionally followed by a closing quote) before a capital or an opening quote.
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?(?=\s+[\"“‘'(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|No|St|Jr|Sr|vs|Co|Inc|Ltd|Gen|Prof|Sen|Rep|Gov|Jan|Feb|Aug|Sept|Oct|Nov|Dec)|\b[A-Z])$")
@@ -146,35 +156,30 @@ def _title(text: str, paragraphs: list[tuple[int, int]]) -> str:
     return text.strip().split("\n", 1)[0][:120] or "untitled"
 
 
+def _dated(m: re.Match, place: str = "", publisher: str | None = None) -> Dateline:
+    month = m["month"] or m["month2"]
+    year = m["year"] or m["year2"]
+    day = m["day"] or m["day2"]
+    return Dateline(text=m["text"].strip(), place=place, publisher=publisher, year=int(year) if year else None,
+                    month=lexicon().months.get(month.lower()) if month else None, day=int(day) if day else None,
+                    start=m.start("text"), end=m.start("text") + len(m["text"].rstrip()))
+
+
 def detect_dateline(text: str) -> Dateline | None:
-    """The dateline within the first lines ("Beijing, January 16 (Xinhua) —"), if any."""
+    """The dateline within the first lines ("Beijing, January 16 (Xinhua) —", "Lyon, France, 4 May 2024 –"), if any."""
     head = text[:1500]
-    m = _DATELINE.search(head)
-    if m:
-        month = lexicon().months.get(m["month"].lower()) if m["month"] else None
-        return Dateline(
-            text=m["text"].strip(),
-            place=m["place"].strip(),
-            publisher=m["agency"],
-            year=int(m["year"]) if m["year"] else None,
-            month=month,
-            day=int(m["day"]) if m["day"] else None,
-            start=m.start("text"),
-            end=m.end("text"),
-        )
-    m = _DATED_LINE.search(head)
-    if m:
-        return Dateline(m["text"], "", None, int(m["year"]), lexicon().months[m["month"].lower()], int(m["day"]),
-                        m.start("text"), m.end("text"))
+    for m in _DATELINE.finditer(head):
+        if m["agency"] or m["month"] or m["month2"]:
+            return _dated(m, m["place"].strip(), m["agency"])
+    line = _DATED_LINE.search(head)
+    if line and (line["year"] or line["year2"]):
+        return _dated(line)
     return None
 
 
 def detect_stamp(text: str) -> Dateline | None:
-    """A publication or update timestamp within the first lines ("Updated 14:05, March 03, 2025"), if any."""
+    """A publication or update line within the first lines ("Updated 14:05, March 03, 2025"), if any."""
     m = _STAMP.search(text[:1500])
-    if m is None:
+    if m is None or not (m["year"] or m["year2"]):
         return None
-    month = m["month"] or m["month2"]
-    return Dateline(text=m["text"].strip(), place="", publisher=None, year=int(m["year"] or m["year2"]),
-                    month=lexicon().months[month.lower()], day=int(m["day"] or m["day2"]),
-                    start=m.start("text"), end=m.end("text"))
+    return _dated(m)

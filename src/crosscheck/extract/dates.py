@@ -10,40 +10,43 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
+from crosscheck.extract.anchor import Anchor, nearest_year, tense_before
 from crosscheck.extract.article import Article
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.numbers import NUMBER, parse_number
+from crosscheck.extract.periods import extract_periods
+from crosscheck.extract.relative_days import clause_start, extract_relative_days
 from crosscheck.text.lexicon import alternation, lexicon
 
+__all__ = ["Anchor", "extract_dates", "extract_durations"]
+
 _LEX = lexicon()
-_MONTH = rf"(?:{alternation(m.capitalize() for m in _LEX.months)})\.?"
+_WHOLE_MONTHS = [m.capitalize() for m in _LEX.months if len(m) > 4 or m in ("may", "june", "july")]
+_SHORT_MONTHS = [m.capitalize() for m in _LEX.months if m.capitalize() not in _WHOLE_MONTHS]
+_MONTH = rf"(?:{alternation(_WHOLE_MONTHS)}|(?:{alternation(_SHORT_MONTHS)})\.?)"
+"""A month name; only an abbreviation takes a dot ("Jan.", "Sept."), so "3 February." leaves the full stop."""
 _MONTH_FULL = rf"(?:{alternation(m.capitalize() for m in _LEX.months if len(m) > 3 and m not in ('may', 'march', 'sept'))})"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
 _REL = alternation(_LEX.date_relations)
 _UNIT = alternation(_LEX.duration_units)
-_WEEKDAY = alternation(d.capitalize() for d in _LEX.weekdays)
 
 _DAY_DATE = re.compile(
-    rf"(?:(?P<rel>(?i:{_REL}))\s+)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}))(?:,?\s+(?P<year>{_YEAR}))?(?![\d,]\d)"
+    rf"(?:(?P<rel>(?i:{_REL}))\s+)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}))(?:,?\s+(?P<year>{_YEAR})|\s+(?P<which>last|this|next)\s+year)?(?![\d,]\d)"
 )
 _MONTH_YEAR = re.compile(rf"(?:(?P<rel>(?i:{_REL}))\s+)?(?P<month>{_MONTH})\s+(?P<year>{_YEAR})")
 _YEAR_RANGE = re.compile(
     rf"(?:(?i:between|from)\s+)?(?P<a>{_YEAR})\s*(?:-|–|—|to|and|through)\s*(?P<b>{_YEAR}|\d\d(?!\d))"
 )
 _YEAR_REL = re.compile(
-    rf"(?<![\w-])(?P<rel>(?i:{_REL}))\s+(?:the\s+(?:end|start|beginning|middle|close)\s+of\s+)?(?P<year>{_YEAR})(?![\w-])"
+    rf"(?<![\w-])(?P<rel>(?i:{_REL}))\s+(?:the\s+(?:end|start|beginning|middle|close)\s+of\s+|at\s+least\s+)?(?P<year>{_YEAR})(?![\w-])"
 )
 _MONTH_ALONE = re.compile(
     rf"(?:(?P<rel>(?i:{_REL}))\s+)?(?:(?P<mod>(?i:last|this|next|early|late|mid-|mid|the\s+end\s+of|the\s+start\s+of))\s*)?(?P<month>{_MONTH_FULL}|May|March)\b(?!\s+\d)"
 )
-_RELATIVE = re.compile(
-    rf"(?i:(?P<which>last|this|next|past)\s+(?P<unit>year|month|week))\b"
-    rf"|(?:(?i:on|last|this|next)\s+)(?P<weekday>{_WEEKDAY})\b"
-    rf"|(?P<ago>{NUMBER})\s+(?P<ago_unit>(?i:{_UNIT}))\s+ago\b"
+_FIRST_TIME = re.compile(
+    rf"(?<![\w-])(?i:for\s+the\s+first\s+time)\b(?!\s+(?i:since|in|ever|on\s+record|in\s+(?:{NUMBER}|an?|the)\b))"
 )
-_FIRST_TIME = re.compile(r"(?<![\w-])(?i:for\s+the\s+first\s+time)\b")
 _RECENT = re.compile(
     r"(?<![\w-])(?P<w>(?i:recently|recent))(?:\s+(?P<pp>[a-z]+ed)\b)?(?!\s+(?:years|months|weeks|decades|data|figures|trend)\b)"
 )
@@ -56,23 +59,6 @@ _DURATION_SPAN = re.compile(
     rf"(?:(?i:over|for|during|in)\s+)?(?i:the)\s+(?:(?i:next|past|last|coming|previous|following)\s+)(?:(?P<num>{NUMBER})\s+)?(?P<unit>(?i:{_UNIT}))\b"
     rf"|(?i:for|over)\s+(?P<num2>{NUMBER}|a|an)\s+(?P<unit2>(?i:{_UNIT}))\b"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """The date relative expressions are read against (from the dateline or `published`)."""
-
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-
-    @classmethod
-    def of(cls, article: Article, published: str | None = None) -> Anchor:
-        if published:
-            parts = [int(p) for p in published.split("-")]
-            return cls(*parts, *([None] * (3 - len(parts))))
-        d = article.dateline if article.dateline is not None and article.dateline.year else article.stamp or article.dateline
-        return cls(d.year, d.month, d.day) if d else cls()
 
 
 def _relation(rel: str | None) -> str:
@@ -123,7 +109,12 @@ def extract_dates(article: Article, published: str | None = None) -> list[Mentio
         day = int(m["d1"] or m["d2"])
         if not 1 <= day <= 31:
             continue
-        year = int(m["year"]) if m["year"] else anchor.year
+        if m["year"]:
+            year: int | None = int(m["year"])
+        elif m["which"] and anchor.year:
+            year = anchor.year + {"last": -1, "this": 0, "next": 1}[m["which"]]
+        else:
+            year = nearest_year(month, day, anchor, tense_before(text, clause_start(article, m.start()), m.start()))
         try:
             date = _iso(year, month, day) if year else None
             if year:
@@ -152,13 +143,15 @@ def extract_dates(article: Article, published: str | None = None) -> list[Mentio
         if skip[0] <= m.start() < skip[1] or re.match(r"\s+\d", text[m.end():m.end() + 3]):
             continue
         found.append(_month_alone(m, anchor))
-    for m in _RELATIVE.finditer(text):
-        found.append(_relative(m, anchor))
+    found += extract_relative_days(article, anchor)
+    found += extract_periods(article, anchor)
     for m in _FIRST_TIME.finditer(text):
         # a first occurrence happens when the sentence's one year says, if it names exactly one
         sentence = article.sentence_at(m.start())
         years = set(_ANY_YEAR.findall(text, sentence.start, sentence.end))
-        date = years.pop() if len(years) == 1 else None
+        if years:
+            continue  # the sentence's year dates the first occurrence, and is read as a date of its own
+        date = None
         found.append(_date(m.start(), m.end(), "on", date, relative=m.group()))
     for m in _RECENT.finditer(text):
         found.append(_date(m.start(), m.end(), "on", None, relative=m.group()))
@@ -181,30 +174,6 @@ def _month_alone(m: re.Match, anchor: Anchor) -> Mention:
         date = _iso(year, month)
     start = m.start("mod") if m["mod"] else m.start("month")
     return _date(m.start(), m.end(), _relation(m["rel"]), date, relative=m.string[start:m.end()])
-
-
-def _relative(m: re.Match, anchor: Anchor) -> Mention:
-    date = None
-    if m["unit"]:
-        which, unit = m["which"].lower(), m["unit"].lower()
-        if unit == "year" and anchor.year:
-            date = _iso(anchor.year + {"last": -1, "past": -1, "this": 0, "next": 1}[which])
-        elif unit == "month" and anchor.year and anchor.month:
-            shift = {"last": -1, "past": -1, "this": 0, "next": 1}[which]
-            y, mo = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
-            date = _iso(y, mo + 1)
-    elif m["weekday"]:
-        if anchor.year and anchor.month and anchor.day:
-            target = _LEX.weekdays.index(m["weekday"].lower())
-            base = dt.date(anchor.year, anchor.month, anchor.day)
-            back = (base.weekday() - target) % 7
-            date = (base - dt.timedelta(days=back)).isoformat()
-    elif m["ago"] and anchor.year:
-        unit = _LEX.duration_units[m["ago_unit"].lower()]
-        n = parse_number(m["ago"])
-        if unit in ("year", "decade") and float(n).is_integer():
-            date = _iso(anchor.year - int(n) * (10 if unit == "decade" else 1))
-    return _date(m.start(), m.end(), "on", date, relative=m.group())
 
 
 def extract_durations(article: Article) -> list[Mention]:

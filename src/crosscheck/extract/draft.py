@@ -13,15 +13,18 @@ from collections import Counter
 from pydantic import TypeAdapter
 
 from crosscheck.extract.article import Article
+from crosscheck.extract.clock import extract_clock_times, extract_race_times
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
 from crosscheck.extract.framing import key_of, read_frames, scope_of
 from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
 from crosscheck.extract.mention import Mention, resolve_overlaps
 from crosscheck.extract.names import find_people, is_organisation, name_spans, slug
+from crosscheck.extract.periods import fiscal_end_spans
 from crosscheck.extract.quantities import extract_quantities
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.ranks import extract_ranks
 from crosscheck.extract.shares import extract_shares
+from crosscheck.extract.streaks import extract_streaks
 from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Scope
 from crosscheck.model.frame import Frame
 from crosscheck.model.registry import Registry
@@ -67,7 +70,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     for m in sorted(mentions, key=lambda m: (m.start, m.end, m.kind, m.subject_hint or "")):
         key = proposer.propose(m)
         scope = scopes.get((m.start, m.end))
-        reading = frames.get((m.start, m.end))
+        reading = None if m.extras.get("own_key") else frames.get((m.start, m.end))  # the extractor knows its key
         if m.extras.get("bare") and (reading is None or reading.confidence < BARE_COUNT_CONFIDENCE):
             continue  # a number with no noun is a figure only when the parse names what it counts
         if reading is not None and reading.frame.measure == m.kind and not m.extras.get("change"):
@@ -130,12 +133,15 @@ def claims_file(text: str, article: str, *, registry: Registry | None = None, pu
 
 def _value_mentions(article: Article, published: str | None) -> list[Mention]:
     found = (extract_dates(article, published) + extract_durations(article) + extract_quantities(article)
-             + extract_shares(article) + extract_ranks(article))
+             + extract_shares(article) + extract_ranks(article) + extract_streaks(article)
+             + extract_clock_times(article) + extract_race_times(article))
     text = article.text  # figures in quotation marks are read, except in quoted titles ("Songs For 2 Voices")
     titles = [(q.start, q.end) for q in find_quotations(article) if q.speaker is None and _title_like(text[q.start:q.end])]
     titles += [(s, e) for s, e in _short_quoted(text) if _title_like(text[s:e])]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in titles)]
     found = [m for m in found if not article.is_metadata(m.start)]
+    fiscal = fiscal_end_spans(article.text)  # "whose fiscal year ends on June 30" says when, of no event
+    found = [m for m in found if not any(s <= m.start < e for s, e in fiscal)]
     return resolve_overlaps(found)
 
 
@@ -169,6 +175,17 @@ def _attach_scopes(article: Article, mentions: list[Mention]) -> tuple[list[Ment
         if not figures:
             continue
         for d in items:
+            if d.kind == "date" and d.extras.get("period"):
+                # "in the second quarter of 2024", "in fiscal 2025": the period of the figures it follows (or, fronted,
+                # of all the sentence's figures), not a claim of its own
+                fronted = article.text.startswith(",", d.end) and all(f.start > d.end for f in figures)
+                before = [f for f in figures if f.end <= d.start and d.start - f.end <= 60]
+                targets = figures if fronted else before[-1:]
+                if targets:
+                    drop.add(id(d))
+                for f in targets if "date" in d.value and d.value["relation"] == "on" else ():
+                    scopes.setdefault((f.start, f.end), {"start": d.value["date"], "end": d.value["end"]})
+                continue
             if d.kind != "date" or "date" not in d.value or "-" in d.value["date"] or "end" in d.value:
                 continue
             if d.extras.get("scopable"):

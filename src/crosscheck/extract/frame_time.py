@@ -1,7 +1,7 @@
 """The period a figure is of, from the date entities attached to it: years, quarters, months, relative words.
 
-"in 2021" gives 2021; "the fourth quarter of 2024" 2024-Q4; "in September" 2024-09 with a
-publication date (else "september"); "last year" and "last month" resolve against the
+"in 2021" gives 2021; "the fourth quarter of 2024" 2024-Q4; "fiscal 2025" fy2025 (not the calendar
+year); "in September" 2024-09 with a publication date (else "september"); "last year" and "last month" resolve against the
 publication date when there is one and stay labelled ("last-year") when there is not.
 """
 
@@ -15,6 +15,10 @@ from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.text.lexicon import lexicon
 
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_FISCAL = re.compile(
+    r"\b(?:fiscal|financial\s+year|fy)\s*(?:year\s+)?['’]?(19\d\d|20\d\d|\d\d)\b|\b(19\d\d|20\d\d)\s+(?:fiscal|financial)\s+year\b"
+)
+"""A fiscal year ("fiscal 2025", "FY24", "the 2025 fiscal year"): a period of its own, never the calendar year."""
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
 
@@ -49,6 +53,11 @@ def period_of(figure: Any, governing: list[Any], anchor: tuple[int | None, int |
     year: int | str | None = None
     month: int | str | None = None
     relative_years, quarters, full_year_words, relative_months, month_names = _period_patterns()
+    if m := _FISCAL.search(joined):
+        raw = m.group(1) or m.group(2)
+        label = f"fy{raw if len(raw) == 4 else '20' + raw}"
+        quarter = lex.quarters[q.group(0)] if (q := quarters.search(joined)) else None
+        return f"{label}-{quarter}" if quarter else label
     if m := _YEAR.search(joined):
         year = int(m.group(1))
     elif m := relative_years.search(joined):

@@ -15,9 +15,18 @@ _FRACTION = re.compile(rf"(?<![\w-])(?P<frac>(?i:{alternation(_LEX.fraction_word
 _WHOLE = re.compile(
     rf"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’']+['’]s\s+)?(?:(?i:top|largest|biggest|leading)\s+)?(?P<of>{NUMBER})(?![\w-])"
 )
-_COUNT_OF = re.compile(
-    rf"(?<![\w.,-])(?P<num>{NUMBER})\s+(?:(?:out\s+)?of|in)\s+(?:the\s+|every\s+)?(?:[\w’']+['’]s\s+)?(?P<top>(?i:top)\s+)?(?P<den>{NUMBER})(?![\w.%-])"
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|in|on|at|by|to|from|since|and|or|as|than|over|with|for|more|less|fewer|the|a|an|its|their|this|that|was|is|were|are|has|had|have)\b)[a-z]"
 )
+"""After "a third": a word that makes it an ordinal ("a third term"), not a share ("a third of", "by a third in 2023")."""
+_COUNT_OF = re.compile(
+    rf"(?<![\w.,-])(?P<num>{NUMBER}|(?i:none))\s+(?P<link>(?i:out\s+of|of|in))\s+(?P<det>(?i:the|every|its|their|his|her|our)\s+)?"
+    rf"(?:[\w’']+['’]s\s+)?(?P<top>(?i:top)\s+)?(?P<den>{NUMBER})(?![\w.%-])"
+)
+""""three of the eight", "none of the six", "one in four", "two out of three": a count of a whole, or a ratio."""
+_MOST_OF = re.compile(rf"(?<![\w-])(?i:most)\s+of\s+(?i:the|its|their|his|her|our)\b(?:\s+(?P<of>{NUMBER})(?![\w.%-]))?")
+"""""most of the 20 members": more than half (of 20)."""
+_RANK_AFTER = re.compile(rf"\s+(?:{alternation(_LEX.rank_superlatives)})\b", re.I)
 
 
 def extract_shares(article: Article) -> list[Mention]:
@@ -30,6 +39,8 @@ def extract_shares(article: Article) -> list[Mention]:
             r"(?i)\b(first|second|latter|former|other)\s+$", text[max(0, m.start() - 10):m.start()]
         ):
             continue  # "the second half of 2024" is a period, not a share
+        if word.startswith(("a ", "an ")) and word.split()[-1] in _LEX.ordinals and _NOUN_AFTER.match(text, m.end()):
+            continue  # "a third straight title", "a third term": an ordinal, not a share
         whole = _WHOLE.match(text, m.end())
         if word in ("half", "a majority") and not (whole or re.match(r"\s+(of|the)\b", text[m.end():m.end() + 5])):
             continue
@@ -46,14 +57,23 @@ def extract_shares(article: Article) -> list[Mention]:
                 end = whole.end()
         found.append(Mention("fraction", start, end, value, thing=_what(text, end)))
     for m in _COUNT_OF.finditer(text):
-        num, den = parse_number(m["num"]), parse_number(m["den"])
+        num = 0 if m["num"].lower() == "none" else parse_number(m["num"])
+        den = parse_number(m["den"])
         if not 0 <= num <= den or den == 0 or re.match(r"\d{4}$", m["den"]):
             continue
+        if num == 1 and (m["top"] or _RANK_AFTER.match(text, m.end())):
+            continue  # "one of the top 20", "one of the five biggest": a rank set, read by the ranks
         approx, start = approximator_before(text, m.start())
         value = {"kind": "fraction", "numerator": num, "denominator": den, "approx": approx or "exact"}
-        if isinstance(den, int):
+        ratio = m["link"].lower() != "of" and not m["det"]  # "one in four children": the whole is not known
+        if isinstance(den, int) and not ratio:
             value["of"] = den
         found.append(Mention("fraction", start, m.end(), value, thing=_what(text, m.end())))
+    for m in _MOST_OF.finditer(text):
+        value = {"kind": "fraction", "numerator": 1, "denominator": 2, "approx": "over"}
+        if m["of"] and isinstance(of := parse_number(m["of"]), int) and of > 0:
+            value["of"] = of
+        found.append(Mention("fraction", m.start(), m.end(), value, thing=_what(text, m.end())))
     return found
 
 

@@ -63,7 +63,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     mentions += _name_mentions(article)
     anchor = Anchor.of(article, published)
     frames = read_frames(article, mentions, (anchor.year, anchor.month))
-    quoted = [m.extras["quote_span"] for m in mentions if m.kind == "quote"] + list(_short_quoted(text))
+    quoted = [(q.start, q.end) for q in find_quotations(article)] + list(_short_quoted(text))
     claims: list[Claim] = []
     ids: Counter[str] = Counter()
     mentions = [m for m in mentions if (m.start, m.end) not in frames or frames[(m.start, m.end)] is not None]

@@ -154,7 +154,7 @@ def _figure(text: str, m: re.Match) -> Mention | None:
         value = {"kind": "quantity", **bounded(abs(amount) if bracketed else amount, approx or suffix),
                  **({"scale": scale} if scale else {}), **({"unit": rate} if rate else {})}
         signed = bool(m["sign"]) and re.match(r"\s*(?:[.,;:!?)]|$|\s+[a-z])", text[end:end + 3]) is not None
-        extras: dict = {"change": bracketed} if bracketed else {} if signed else {"bare": True}
+        extras: dict = {"change": bracketed} if bracketed else {} if signed else {"bare": True, "words": is_word_number(num)}
         return Mention("quantity", approx_start, suffix_end if suffix else end, value, extras=extras)
     after_head, _ = approximator_after(text, head_end)
     if suffix and not approx:
@@ -234,7 +234,9 @@ def _list_members(text: str, found: list[Mention]) -> list[Mention]:
             replaced[member.start] = Mention("quantity", member.start, member.end,
                                              {**member.value, "unit": m.value["unit"]}, m.thing, m.head)
             cursor = b.start("num")
-    return [replaced.get(m.start, m) if m.extras.get("bare") else m for m in found]
+    # a number word with no noun that no list gives one ("two of them", "one said") is no figure: never parsed
+    return [replaced.get(m.start, m) if m.extras.get("bare") else m for m in found
+            if m.start in replaced or not m.extras.get("words")]
 
 
 def _multiples(text: str) -> list[Mention]:

@@ -138,6 +138,9 @@ def _value_mentions(article: Article, published: str | None) -> list[Mention]:
     text = article.text  # figures in quotation marks are read, except in quoted titles ("Songs For 2 Voices")
     titles = [(q.start, q.end) for q in find_quotations(article) if q.speaker is None and _title_like(text[q.start:q.end])]
     titles += [(s, e) for s, e in _short_quoted(text) if _title_like(text[s:e])]
+    slogans = [(s, e) for s, e in _short_quoted(text) if not _title_like(text[s:e])]  # "one country, two systems"
+    found = [m for m in found if not (any(s <= m.start and m.end <= e for s, e in slogans)
+                                      and not any(ch.isdigit() for ch in text[m.start:m.end]))]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in titles)]
     found = [m for m in found if not article.is_metadata(m.start)]
     fiscal = fiscal_end_spans(article.text)  # "whose fiscal year ends on June 30" says when, of no event

@@ -46,7 +46,7 @@ _INSIDE_FIGURES = ("rank", "fraction")
 def _whole_of(share: Mention, count: Mention) -> bool:
     """True when `count` is the whole a share is of ("a quarter of the 105 years recommended"): both are figures."""
     return share.kind == "fraction" and count.kind == "quantity" and share.value.get("of") == count.value.get("amount") \
-        and share.start <= count.start and count.end >= share.end
+        and share.start <= count.start and count.end >= share.end and not count.extras.get("ranked")
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -172,7 +172,8 @@ def _figure(text: str, m: re.Match) -> Mention | None:
             end = rate_end  # "14 cases per 100,000 residents": the 100,000 is part of the rate
     if scale:
         value["scale"] = scale
-    return Mention("quantity", approx_start, end, value, thing, head)
+    ranked = re.search(r"\b(?i:top)\s+$", text[max(0, start - 6):start]) is not None  # "the top ten hubs": a rank set
+    return Mention("quantity", approx_start, end, value, thing, head, extras={"ranked": True} if ranked else {})
 
 
 def _is_label(word: str) -> bool:

@@ -139,3 +139,17 @@ def test_injured_counts_of_different_updates_stay_info():
     })
     injured = [f for f in report.findings if any("injured" in c.quote for c in f.claims)]
     assert {f.severity for f in injured} <= {"info"}
+
+
+@pytest.mark.parametrize("text", [
+    'The city follows the "one country, two systems" model.',
+    "Half of the world's top ten ports are in Asia.",
+    "Pupils in Grade 6 classes sat the test.",
+])
+def test_no_count_from_slogans_rank_sets_or_labels(text):
+    assert _drafted(text, "quantity") == []
+
+
+def test_the_whole_of_a_share_is_a_figure_of_its_own():
+    drafted = _drafted("The fine is less than a third of the 90 million euros regulators sought.", "quantity")
+    assert [v["amount"] for _, v in drafted] == [90]

@@ -33,6 +33,7 @@ FIGURE = rf"""
 FIGURE_RE = re.compile(FIGURE, re.X)
 """The compiled `FIGURE`."""
 
+
 def scale_of(m: re.Match) -> str | None:
     """The scale a figure's match gives ("bn" -> billion), if any."""
     word = m["scale"] or m["abbr"] or m["sabbr"]
@@ -78,6 +79,7 @@ def percentage_value(amount, approx: str | None, kind: str) -> dict:
 
 
 def bounded(amount, approx: str | None) -> dict:
+    """The value fields of a figure and its approximator ("exact" when there is none)."""
     return {"amount": amount, "approx": approx or "exact"}
 
 

@@ -13,8 +13,8 @@ from collections import Counter
 from pydantic import TypeAdapter
 
 from crosscheck.extract.article import Article
-from crosscheck.extract.clock import extract_clock_times, extract_race_times
 from crosscheck.extract.attribution import mentioned_people
+from crosscheck.extract.clock import extract_clock_times, extract_race_times
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
 from crosscheck.extract.framing import key_of, read_frames, scope_of
 from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
@@ -39,6 +39,11 @@ _VALUE: TypeAdapter[Value] = TypeAdapter(Value)
 """A mention's value fields (a dict with `kind`) as the typed value a claim holds."""
 
 
+QUOTED_FIGURE = 0.3
+"""Confidence of a figure in quotation marks whose measure the lexicon does not name ("in four countries," he
+said): it is drafted and compared, but a conflict it takes part in is at most info (`UNSURE_MATCH`), since a
+speaker's loose count of something unnamed matched on its noun alone is rarely the article's fact."""
+
 BARE_COUNT_CONFIDENCE = 0.85
 """A number with no counted noun ("2,376 have been injured") is drafted only when its frame is read this surely."""
 
@@ -59,7 +64,9 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     mentions += _name_mentions(article)
     anchor = Anchor.of(article, published)
     frames = read_frames(article, mentions, (anchor.year, anchor.month))
-    quoted_by = [(q.words_start, q.words_end, q.speaker) for q in find_quotations(article) if q.speaker]
+    quotations = find_quotations(article)
+    quoted_by = [(q.words_start, q.words_end, q.speaker) for q in quotations if q.speaker]
+    quoted = [(q.start, q.end) for q in quotations] + list(_short_quoted(text))
     claims: list[Claim] = []
     ids: Counter[str] = Counter()
     mentions = [m for m in mentions if (m.start, m.end) not in frames or frames[(m.start, m.end)] is not None]
@@ -69,7 +76,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
         reading = None if m.extras.get("own_key") else frames.get((m.start, m.end))  # the extractor knows its key
         if m.extras.get("bare") and (reading is None or reading.confidence < BARE_COUNT_CONFIDENCE):
             continue  # a number with no noun is a figure only when the parse names what it counts
-        if reading is not None and reading.frame.measure == m.kind:
+        if reading is not None and reading.frame.measure == m.kind and not m.extras.get("change"):
             reading = None  # the parse says nothing of what the figure measures: keep the rule key, claim no frame
         frame = reading.frame if reading else None
         if reading is not None and key.method != "rules+registry":
@@ -83,6 +90,9 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
                 # a forecast in a speaker's quoted words is that speaker's: another source's forecast is another fact
                 frame = frame.model_copy(update={"qualifiers": {**frame.qualifiers, "source": slug(source)}})
                 key = Key(*key_of(frame), key.confidence, key.method)
+        if m.kind in NUMERIC and key.confidence < BARE_COUNT_CONFIDENCE and any(
+                s <= m.start and m.end <= e for s, e in quoted):
+            key = Key(key.subject, key.property, min(key.confidence, QUOTED_FIGURE), key.method)
         q_start, q_end = quote_span(article, m.start, m.end)
         base = slug(f"{key.subject}-{key.property}")[:60].strip("-")
         ids[base] += 1
@@ -133,13 +143,23 @@ def _value_mentions(article: Article, published: str | None) -> list[Mention]:
     found = (extract_dates(article, published) + extract_durations(article) + extract_quantities(article)
              + extract_shares(article) + extract_ranks(article) + extract_streaks(article)
              + extract_clock_times(article) + extract_race_times(article))
-    titles = [(q.start, q.end) for q in find_quotations(article) if q.speaker is None]
-    titles += [(s, e) for s, e in _short_quoted(article.text)]
+    text = article.text  # figures in quotation marks are read, except in quoted titles ("Songs For 2 Voices")
+    titles = [(q.start, q.end) for q in find_quotations(article) if q.speaker is None and _title_like(text[q.start:q.end])]
+    titles += [(s, e) for s, e in _short_quoted(text) if _title_like(text[s:e])]
+    slogans = [(s, e) for s, e in _short_quoted(text) if not _title_like(text[s:e])]  # "one country, two systems"
+    found = [m for m in found if not (any(s <= m.start and m.end <= e for s, e in slogans)
+                                      and not any(ch.isdigit() for ch in text[m.start:m.end]))]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in titles)]
     found = [m for m in found if not article.is_metadata(m.start)]
     fiscal = fiscal_end_spans(article.text)  # "whose fiscal year ends on June 30" says when, of no event
     found = [m for m in found if not any(s <= m.start < e for s, e in fiscal)]
     return resolve_overlaps(found)
+
+
+def _title_like(quoted: str) -> bool:
+    """True for quoted words that read as a title or a slogan (nearly every word capitalised or a figure)."""
+    words = re.findall(r"[\w’']+", quoted)
+    return bool(words) and sum(w[0].isupper() or w[0].isdigit() for w in words) >= max(2, len(words) - 1)
 
 
 def _short_quoted(text: str):

@@ -20,7 +20,12 @@ def cue_words(figure: Any, np: Any) -> tuple[set[str], str]:
     """Lemmas on the figure's path to the root (with their auxiliaries and adverbs), and the clause's text."""
     words: set[str] = set()
     chain = [figure, np, *np.ancestors]
+    below = None
     for t in chain:
+        raising = below is not None and below.dep_ == "ccomp" and any(c.dep_ == "xcomp" for c in t.children)
+        below = t
+        if raising:
+            continue  # "..., many believed to have come from X": the verb hedges its own infinitive, not this clause
         words.add(t.lemma_.lower())
         words.add(t.lower_)
         for c in t.children:
@@ -35,7 +40,7 @@ def cue_words(figure: Any, np: Any) -> tuple[set[str], str]:
     lo = max(sentence.start, np.left_edge.i - 8)
     hi = min(sentence.end, np.right_edge.i + 8)
     doc = figure.doc
-    own = range(min(figure.i, np.left_edge.i), max(figure.i, np.right_edge.i) + 1)
+    own = range(min(figure.i, np.left_edge.i), max(figure.i, np.i) + 1)  # not its relative clause's figures
     for t in doc[lo:hi]:  # stop at the next figure: its words ("up to 100") are its own
         if t.like_num and t.i not in own:
             if t.i < own.start:
@@ -66,6 +71,10 @@ def change_of(figure: Any, np: Any, noun: Any | None, verb: Any | None, preposit
     for t in (None if subject_of_verb else verb, noun):
         if t is not None and t.lemma_.lower() in lex.change:
             direction = lex.change[t.lemma_.lower()]
+            if direction == "unchanged" and verb is not None and t is verb and preposition != "at" and \
+                    not any(lex.change.get(c.lower_) == "unchanged" for c in t.children):
+                direction = None  # "the dam holds 9 billion cubic metres": holding, not holding steady
+                continue
             break
     if verb is not None and direction is None and not subject_of_verb:
         for c in verb.children:

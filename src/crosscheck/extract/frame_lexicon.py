@@ -49,6 +49,10 @@ class FrameLexicon:
     money_measures: dict[str, str]
     relative_months: dict[str, int]
     count_nouns: frozenset[str]
+    change_intervals: tuple[tuple[str, str], ...]
+    distance_cues: frozenset[str]
+    length_units: frozenset[str]
+    """(cue phrase, interval) pairs, longest phrase first: "year-over-year" -> year, "on a monthly basis" -> month."""
 
 
 @cache
@@ -79,4 +83,8 @@ def frame_lexicon() -> FrameLexicon:
         money_measures=_invert(raw["frame_money_measures"]),
         relative_months={str(p).lower(): int(k) for k, v in raw["frame_relative_months"].items() for p in v},
         count_nouns=frozenset(str(w).lower() for w in raw["frame_count_nouns"]),
+        distance_cues=frozenset(str(w).lower() for w in raw["frame_distance_cues"]),
+        length_units=frozenset(str(w) for w in raw["frame_length_units"]),
+        change_intervals=tuple(sorted(((str(w).lower(), str(k)) for k, v in raw["frame_change_intervals"].items()
+                                       for w in v), key=lambda pair: -len(pair[0]))),
     )

@@ -27,7 +27,7 @@ from crosscheck.extract.frame_cues import change_of, cue_words, modality_of
 from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.frame_time import period_of
 from crosscheck.extract.names import slug
-from crosscheck.model.frame import Frame
+from crosscheck.model.frame import Direction, Frame
 from crosscheck.text.lexicon import lexicon
 
 _NOUNS = {"NOUN", "PROPN"}
@@ -39,6 +39,8 @@ INFERRED_DATE = 0.55
 """A day's frame is read from one verb: below `LOW_CONFIDENCE`, so a conflict of days is at most a warning."""
 _TIME_UNITS = frozenset(lexicon().duration_units) | frozenset(lexicon().duration_units.values())
 _FIGURE_PREPOSITIONS = frozenset({"to", "by", "from", "at", "of", "around", "about", "over", "near", "than", "for"})
+_MEASURE_UNITS = frozenset(lexicon().units.values())
+"""Units of measure as drafting writes them ("km", "sq km", "°C"): a figure in one counts no thing of that name."""
 _CURRENCY_TAIL = frozenset({"u.s.", "us", "usd", "eur", "gbp", "cad", "aud", "dollars", "euros", "dollar", "euro"})
 
 
@@ -86,6 +88,17 @@ def _canonical(candidates: Iterable[str | None]) -> str | None:
     return None
 
 
+def _named(token: Any) -> bool:
+    """True for a token inside a name (an organisation, a person, a place), not inside a figure ("6,000 feet")."""
+    ent = _entity(token)
+    return ent is not None and ent.label_ in _SUBJECT_LABELS | _PLACE_LABELS
+
+
+def _measure_word(token: Any) -> bool:
+    """A sentence's first word that the tagger took for a name but the lexicon lists as a measure ("Turnout")."""
+    return token.i == token.sent.start and token.lower_ in frame_lexicon().measures
+
+
 def _governor(np: Any) -> tuple[Any | None, Any | None, str | None]:
     """(noun, verb, preposition) governing the figure's phrase: "toll of", "came to", "rose" ..."""
     current = np
@@ -108,6 +121,9 @@ def _governor(np: Any) -> tuple[Any | None, Any | None, str | None]:
             if gov.pos_ in _VERBS | {"ADJ"} and prep.lower_ in _FIGURE_PREPOSITIONS and prep.dep_ != "agent":
                 return None, gov, prep.lower_
             return None, None, prep.lower_
+        if dep == "npadvmod" and head.pos_ in ("ADV", "ADP") and head.dep_ in ("advmod", "prt") \
+                and head.head.pos_ in _VERBS:
+            return None, head.head, None  # "shares closed down 1.7%": the verb the adverb qualifies governs it
         if dep in ("appos", "conj") and head.pos_ in _NOUNS | {"NUM", "SYM"}:
             current = head
             continue
@@ -169,8 +185,8 @@ def _entity(token: Any) -> Any | None:
 def _entity_id(ent: Any) -> str | None:
     text = re.sub(r"[’']s$", "", ent.text.strip())
     text = re.sub(r"^(?i:the)\s+", "", text)
-    if not text or text.lower() in frame_lexicon().not_subjects:
-        return None
+    if not text or text.lower() in frame_lexicon().not_subjects or not any(ch.isalpha() for ch in text):
+        return None  # a wire agency, or a figure the tagger took for a name ("(+9)")
     return slug(text) or None
 
 
@@ -261,6 +277,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     lex = frame_lexicon()
     figure = span.root
     np = _np_head(figure)
+    qualifiers_from = ""
     described = _described(np, unit) if of_noun and unit else None
     noun, verb, preposition = _governor(np)
     comparative = np.head if np.dep_ == "npadvmod" and np.head.lower_ in ("more", "fewer", "less") else None
@@ -270,8 +287,10 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         objects = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else []
         noun = objects[0] if objects else noun
     counted = np if np.pos_ in _NOUNS and np.lower_ not in _CURRENCY_TAIL and not np.like_num and kind == "quantity" \
-        and unit else None
+        and unit and unit not in _MEASURE_UNITS else None  # "20 kilometres" measures something; kilometres are not it
     thing = counted
+    if thing is None and np.i != figure.i and np.pos_ == "NOUN" and _canonical([np.lemma_.lower(), np.lower_]):
+        thing = np  # "magnitude 6", "a population 1.3 million strong": the figure's own noun names the measure
     if thing is None and np.dep_ == "appos" and np.head.pos_ == "NOUN":
         thing = np.head  # "120 seats, 46 more than last time": the appositive counts the same thing
     confidence = 0.75
@@ -302,7 +321,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
             subj = _verb_subject(verb) if verb is not None else None
             if subj is not None and subj.pos_ == "NOUN" and subj.i != thing.i:
                 change_noun, thing = thing, subj
-    if thing is not None and (thing.pos_ == "PROPN" or _entity(thing) is not None):
+    if thing is not None and (thing.pos_ == "PROPN" or _named(thing)) and not _measure_word(thing):
         thing = None  # a name is whose figure it is (the subject), never what is measured
     if thing is not None and thing.lemma_.lower() in lex.count_nouns:  # "the number of people killed"
         for c in thing.children:
@@ -315,7 +334,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
                         noun = noun_inner
     event = _event(thing if thing is not None else counted, verb, acting=np.dep_ == "nsubj")
     phrase = _phrase(thing) if thing is not None else []
-    person = thing is None or thing.lemma_.lower() in lex.person_nouns
+    person = thing is None or thing.lemma_.lower() in lex.person_nouns or thing.pos_ == "PRON"  # "those displaced"
     linked = f"{phrase[-1]} {preposition}" if phrase and noun is not None and thing is noun and preposition else None
     candidates = ([event] if person else []) + [linked, " ".join(phrase), " ".join(phrase[-2:]),
                                                 f"{phrase[-1]} {event}" if phrase and event else None,
@@ -326,6 +345,10 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         measure = slug(f"{unit} {described.lemma_.lower()}")
         if any(c.lower_ in lex.other_instance for c in described.children if c.dep_ in ("amod", "advmod")):
             measure += "-another"  # "a further 5.1-magnitude earthquake" is not the main one
+    if unit in lex.length_units and (origin := _distance_from(np)) is not None:
+        measure = "distance"  # "some 1,330 km southeast of the epicentre", "1,000km (620 miles) away from it"
+        if origin:
+            qualifiers_from = origin
     if money and phrase and phrase[-1] in lex.money_measures and "per" not in phrase:
         measure = lex.money_measures[phrase[-1]]
     if kind == "duration" or (unit or "") in _TIME_UNITS:
@@ -359,6 +382,11 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         if subj is not None and (ent := _entity(subj)) is not None and ent.label_ in _SUBJECT_LABELS:
             subject = _entity_id(ent)
     qualifiers: dict[str, str] = {}
+    if measure == "distance":
+        if qualifiers_from:
+            qualifiers["from"] = qualifiers_from
+        if located := _located(np):
+            qualifiers["of"] = located  # Naypyitaw's distance from Mandalay is not the epicentre's
     if place:
         qualifiers["place"] = place
     if basis := _modifier_values([np, thing], lex.basis):
@@ -378,6 +406,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         level, direction = "change", "up" if comparative.lower_ == "more" else "down"
     if change_noun is not None:
         level, direction = "change", lex.change[change_noun.lemma_.lower()]
+    if level == "change" and (interval := _change_interval(window)):
+        qualifiers["over"] = interval  # "up 4.0% year-over-year" and "up 0.4% on the month" are different facts
     change_from = None
     if verb is not None and level == "level":
         for c in verb.children:
@@ -389,6 +419,61 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     frame = Frame(measure=measure, subject=subject, qualifiers=qualifiers, period=period, modality=modality,
                   level=level, direction=direction, change_from=change_from)
     return FrameReading(frame, confidence)
+
+
+def _distance_from(np: Any) -> str | None:
+    """For a length followed by a direction or "away" ("1,330 km southeast of the epicentre"): what it is measured
+    from ("epicentre"), "" when the text does not say; None when the length is no distance."""
+    doc, lex = np.doc, frame_lexicon()
+    end = min(np.sent.end, np.i + 10)
+    i = np.i + 1
+    while i < end and (doc[i].is_punct or doc[i].like_num or doc[i].lower_ in lex.length_units
+                       or doc[i].lemma_.lower() in ("mile", "kilometre", "kilometer", "foot")):
+        i += 1  # "1,000km (620 miles) away": a conversion in brackets
+    if i >= end or doc[i].lower_ not in lex.distance_cues:
+        return None
+    for t in doc[i:min(end, i + 4)]:
+        if t.lower_ in ("of", "from"):
+            objects = [c for c in t.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
+            return (_entity_id(e) if (e := _entity(objects[0])) is not None else objects[0].lemma_.lower()) \
+                if objects else ""
+    return ""
+
+
+def _located(np: Any) -> str | None:
+    """What a distance is of: the name or noun it stands beside ("Naypyitaw, 160 miles south"), or the subject
+    of the verb it completes ("Bangkok is 1,000km away", "the capital, which lies 1,330 km southeast")."""
+    lex = frame_lexicon()
+    current = np
+    if np.dep_ == "npadvmod" and np.head.lower_ in lex.distance_cues and np.head.head is not np.head:
+        current = np.head  # "160 miles south of Mandalay": the direction word hangs on what is located
+    for _ in range(3):  # "1,000km (620 miles)": the conversion is located where the first length is
+        if current.dep_ == "appos" and current.head.pos_ in _NOUNS | {"NUM"} and current.head.lower_ not in lex.length_units \
+                and current.head.lemma_.lower() not in ("mile", "kilometre", "kilometer", "foot", "km"):
+            located = current.head
+            break
+        if current.dep_ in ("appos", "conj", "nummod") and current.head is not current:
+            current = current.head
+            continue
+        verb = current.head if current.head.pos_ in _VERBS else None
+        located = _verb_subject(verb) if verb is not None else current.head if current.head.pos_ in _NOUNS else None
+        break
+    else:
+        return None
+    if located is None:
+        return None
+    if located.pos_ == "PRON" and located.head.dep_ == "relcl":
+        located = located.head.head  # "the capital, which lies ..."
+    while located.dep_ == "appos" and located.head.pos_ in _NOUNS:
+        located = located.head  # "Bangkok, the Thai capital"
+    ent = _entity(located)
+    return (_entity_id(ent) if ent is not None else None) or located.lemma_.lower()
+
+
+def _change_interval(window: str) -> str | None:
+    """What the clause says a change is measured over ("year", "month", "quarter"), if it says."""
+    text = " " + re.sub(r"\s*-\s*", "-", window) + " "
+    return next((interval for cue, interval in frame_lexicon().change_intervals if f" {cue} " in text), None)
 
 
 def read_date_frame(span: Any) -> FrameReading | None:
@@ -412,3 +497,28 @@ def read_date_frame(span: Any) -> FrameReading | None:
     frame = Frame(measure=lex.date_events[verb.lemma_.lower()], subject=subject,
                   modality=modality_of(words, window, None, lex.change_prepositions))
     return FrameReading(frame, INFERRED_DATE)
+
+
+def read_multiple_frame(span: Any, direction: Direction, anchor: tuple[int | None, int | None] = (None, None)) -> FrameReading:
+    """The frame of a change by a factor ("sales doubled", "the number of visitors tripled"): a change, up or down,
+    of what the verb's subject names."""
+    lex = frame_lexicon()
+    verb = span.root
+    thing = _verb_subject(verb)
+    if thing is not None and thing.lemma_.lower() in lex.count_nouns:  # "the number of visitors"
+        inner = [g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"]
+        thing = inner[0] if inner else thing
+    if thing is not None and (thing.pos_ not in _NOUNS or (_entity(thing) is not None and not _measure_word(thing))):
+        thing = None
+    phrase = _phrase(thing) if thing is not None else []
+    measure = _canonical([" ".join(phrase), " ".join(phrase[-2:]), phrase[-1] if phrase else None])
+    confidence = 0.85 if measure else 0.6 if phrase else 0.3
+    measure = measure or slug(" ".join(phrase)) or "percentage"
+    subject, place = _subject_and_place([verb, thing])
+    cues, window = cue_words(verb, verb)
+    frame = Frame(measure=measure, subject=subject, qualifiers={"place": place} if place else {},
+                  period=period_of(verb, [verb, thing], anchor, phrase),
+                  modality=modality_of(cues, window, None, lex.change_prepositions), level="change",
+                  direction=direction)
+    return FrameReading(frame, confidence)

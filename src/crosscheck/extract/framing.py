@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from crosscheck.extract.article import Article
-from crosscheck.extract.frames import FrameReading, read_date_frame, read_frame
+from crosscheck.extract.frames import FrameReading, read_date_frame, read_frame, read_multiple_frame
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.names import slug
 from crosscheck.extract.nlp import load_pipeline
@@ -53,13 +53,31 @@ def read_frames(article: Article, mentions: Iterable[Mention],
             if (reading := read_date_frame(span)) is not None:
                 out[(m.start, m.end)] = reading
             continue
+        change = m.extras.get("change")
+        if m.extras.get("multiple") and change in ("up", "down"):
+            out[(m.start, m.end)] = read_multiple_frame(span, change, anchor)
+            continue
+        span = _figure_tokens(span)
         unit = m.value.get("unit") if m.kind == "quantity" else None
         if m.kind == "quantity" and unit in _TIME_UNITS and _in_time_expression(span):
             out[(m.start, m.end)] = None
             continue
-        out[(m.start, m.end)] = read_frame(span, m.kind, unit, anchor, of_noun=bool(m.extras.get("compound")),
-                                            money=bool(m.value.get("currency")))
+        reading = read_frame(span, m.kind, unit, anchor, of_noun=bool(m.extras.get("compound")),
+                             money=bool(m.value.get("currency")))
+        if change:  # "(+9)", "(-17)": the sign says it is a change and which way
+            reading = FrameReading(reading.frame.model_copy(update={"level": "change", "direction": change}),
+                                   reading.confidence)
+        out[(m.start, m.end)] = reading
     return out
+
+
+def _figure_tokens(span):
+    """The span without the approximator words before its first number ("topped 300" -> "300"): the parse of the
+    figure, not of the verb that qualifies it, says what it measures."""
+    first = next((t for t in span if t.like_num), None)
+    if first is None or first.i == span.start or not all(t.is_alpha for t in span.doc[span.start:first.i]):
+        return span
+    return span.doc[first.i:span.end]
 
 
 def _a_day(m: Mention) -> bool:

@@ -45,6 +45,12 @@ SHORT_NAME = 0.7
 """Confidence of a frame match whose subjects are one name in full and short ("Sunita Williams", "Williams")."""
 CURRENT_PERIODS = frozenset({"this-year", "this-month"})
 """Unresolved periods that name the article's own time: a figure without a period may be of it too."""
+SAME_UPDATE = 0.5
+"""Confidence of a match of undated tallies that each sit beside the same exact figure of another tally: one
+update, so a conflict is a warning (on the development clusters, the injured and missing counts paired with one
+death-toll update)."""
+ANCHOR_REACH = 600
+"""How near (in characters) the shared figure must be for a tally to belong to its update."""
 UNDATED_TALLY = 0.3
 """Confidence of a match of running tallies that no article dates: below `UNSURE_MATCH`, so at most info."""
 
@@ -131,6 +137,9 @@ def _frame_groups(claims: dict[Member, Claim]) -> list[MatchGroup]:
         if len({m.document for m in members}) < 2:
             continue
         undated = all(_undated_tally(claims[m], frames[m]) for m in members)
+        for update_members in (_same_updates(members, claims) if undated else {}).values():
+            out.append(MatchGroup(tuple(sorted(update_members, key=lambda m: (m.document, m.index))), SAME_UPDATE))
+            members = [m for m in members if m not in update_members]
         for placed, place_inferred, _ in _partitions(members, lambda m: frames[m].qualifiers.get("place")):
             for group, subject_inferred, merged in _partitions(placed, lambda m: frames[m].subject, _same_subjects):
                 if len({m.document for m in group}) < 2:
@@ -144,6 +153,46 @@ def _frame_groups(claims: dict[Member, Claim]) -> list[MatchGroup]:
                 if undated:
                     confidence = UNDATED_TALLY
                 out.append(MatchGroup(tuple(sorted(group, key=lambda m: (m.document, m.index))), confidence))
+    return out
+
+
+def _anchor(claim: Claim) -> tuple | None:
+    """A figure specific enough to name one update of a running tally: an exact count, not a round one (1,644)."""
+    value, frame = claim.value, claim.frame
+    if frame is None or value.kind != "quantity" or value.approx != "exact" or claim.scope is not None \
+            or frame.measure not in frame_lexicon().running_tallies or frame.period is not None or frame.level != "level":
+        return None
+    amount = value.amount
+    if amount is None or float(amount) != int(amount) or amount < 100 or int(amount) % 10 == 0 or value.scale:
+        return None
+    return frame.measure, int(amount)
+
+
+def _same_updates(members: list[Member], claims: dict[Member, Claim]) -> dict[tuple, list[Member]]:
+    """Undated tallies of one measure that belong to one update: each document states, near them, the same
+    specific figure of another tally ("the toll had risen to 1,644, while 3,408 people had been injured").
+
+    The anchor dates the tallies as well as a date would: two articles that give the same exact death toll
+    report the same official update, so the injured and missing counts beside it are of that update too.
+    """
+    by_anchor: dict[tuple, list[Member]] = defaultdict(list)
+    for m in members:
+        claim = claims[m]
+        span = claim.draft.span if claim.draft is not None else None
+        if span is None or claim.frame is None:
+            continue
+        anchors = sorted(
+            a for o, other in claims.items() if o.document == m.document and o != m
+            and (a := _anchor(other)) is not None and a[0] != claim.frame.measure
+            and other.draft is not None and other.draft.span is not None
+            and abs(other.draft.span[0] - span[0]) <= ANCHOR_REACH)
+        if anchors:
+            by_anchor[anchors[0]].append(m)
+    out = {}
+    for anchor, group in by_anchor.items():
+        firsts = {m.document: m for m in sorted(group, key=lambda m: (m.document, m.index))}
+        if len(firsts) >= 2:
+            out[anchor] = list(firsts.values())
     return out
 
 

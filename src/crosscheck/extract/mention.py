@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from crosscheck.text.lexicon import lexicon
+
 PRIORITY = {"date": 0, "quote": 0, "quantity_money": 1, "percentage": 2, "fraction": 3, "duration": 4, "rank": 5,
             "quantity": 6, "name": 7}
 """When two mentions overlap, the one with the lower number wins (a date's "16" is not a count)."""
@@ -36,11 +38,25 @@ class Mention:
         return PRIORITY[self.kind]
 
 
+_INSIDE_FIGURES = ("rank", "fraction")
+"""Kinds that lose to a figure whose reading holds them: "topped 300" is over 300, not first place;
+"one and a half million voters" is 1.5 million, not a half."""
+
+
+def _whole_of(share: Mention, count: Mention) -> bool:
+    """True when `count` is the whole a share is of ("a quarter of the 105 years recommended"): both are figures."""
+    return share.kind == "fraction" and count.kind == "quantity" and share.value.get("of") == count.value.get("amount") \
+        and share.start <= count.start and count.end >= share.end and not count.extras.get("ranked")
+
+
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep, among overlapping mentions, the highest-priority then longest one; return them in text order."""
+    figures = [m for m in mentions if m.kind in ("quantity", "percentage")]
+    mentions = [m for m in mentions if m.kind not in _INSIDE_FIGURES or not any(
+        f.start <= m.start and m.end <= f.end and (f.start, f.end) != (m.start, m.end) for f in figures)]
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.priority, -(m.end - m.start), m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept if k.kind not in ("quote", "name")):
+        if all(m.end <= k.start or m.start >= k.end or _whole_of(k, m) for k in kept if k.kind not in ("quote", "name")):
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.end, m.kind))
 
@@ -54,11 +70,16 @@ _MASS_ICS = frozenset("economics physics politics statistics logistics electroni
 
 
 def singular(word: str) -> str:
-    """A plural English noun made singular by rule ("laboratories" -> "laboratory", "enterprises" -> "enterprise")."""
+    """A plural English noun made singular by rule ("laboratories" -> "laboratory", "boxes" -> "box"),
+    with the lexicon's exceptions ("wolves" -> "wolf", "mumps" stays "mumps")."""
     low = word.lower()
+    lex = lexicon()
     if low in _IRREGULAR:
         return _IRREGULAR[low]
-    if low.endswith(("ss", "us", "is")) or low in _MASS_ICS or len(low) <= 3:
+    if low in lex.irregular_plurals:
+        return lex.irregular_plurals[low]
+    if low.endswith(("ss", "us", "is")) or low in _MASS_ICS or len(low) <= 3 or low in lex.singular_nouns_in_s \
+            or low in lex.same_form_plurals:
         return low
     if low.endswith("ies"):
         return low[:-3] + "y"
@@ -72,6 +93,9 @@ def singular(word: str) -> str:
 def looks_plural(word: str) -> bool:
     """True for a word that reads as a plural noun ("projects", "people"), not "business" or "leading"."""
     low = word.lower()
-    if low in _IRREGULAR:
+    lex = lexicon()
+    if low in _IRREGULAR or low in lex.same_form_plurals or low in lex.irregular_plurals:
         return True
+    if low in lex.singular_nouns_in_s:
+        return False
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))

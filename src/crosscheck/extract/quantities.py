@@ -1,7 +1,11 @@
-"""Counts, money and percentages, with approximators, scale words, currencies, ranges and conversions.
+"""Counts, money and percentages, with approximators, scale words, currencies, units, rates and conversions.
 
 "nearly 600 leading companies", "200+ academic institutions", "11.5 trillion yuan (around 1.6 trillion USD)",
-"$1.6 trillion", "over 30%", "between 5 and 7 percent", "hundreds of enterprises".
+"$3.4bn", "25k views", "12 500 farms", "over 30%", "25 basis points", "45 km", "65 miles per hour",
+"42 cents per share", "a 180-pound fighter", "(+9)", "minus three percent", "hundreds of enterprises".
+Ranges ("70-80", "3,000 to 4,000", "between X and Y") are in `ranges`; the members of a list
+("91, 88 and 94 points") each get the list's noun; a figure in a Title Case headline may count a
+capitalised noun ("To Cut 3,500 Jobs").
 """
 
 from __future__ import annotations
@@ -9,48 +13,27 @@ from __future__ import annotations
 import re
 
 from crosscheck.extract.article import Article
+from crosscheck.extract.figures import FIGURE, FIGURE_RE, amount_of, bounded, currency_of, glued, percent_kind, percentage_value, scale_of
 from crosscheck.extract.mention import Mention, singular
 from crosscheck.extract.numbers import NUMBER, VAGUE, is_word_number, parse_number
-from crosscheck.extract.phrases import approximator_after, approximator_before, noun_phrase_after
+from crosscheck.extract.phrases import STOP, approximator_after, approximator_before, in_headline, noun_phrase_after
+from crosscheck.extract.ranges import extract_ranges
+from crosscheck.extract.units import pounds_weigh, rate_after, unit_after
 from crosscheck.text.lexicon import alternation, lexicon
 
 _LEX = lexicon()
-_SCALE_WORDS = [w for w in _LEX.scales if len(w) > 3]
-_SCALE_ABBR = [w for w in _LEX.scales if len(w) <= 3]
-FIGURE = rf"""
-    (?:(?P<sym>{alternation(_LEX.currency_symbols)})[ ]?)?
-    (?P<num>{NUMBER})
-    (?:(?P<abbr>{alternation(_SCALE_ABBR)})\b|\s+(?P<scale>(?i:{alternation(_SCALE_WORDS)}))\b)?
-    (?P<plus>\+)?
-    (?:\s*(?P<pct>%|(?i:percentage\s+points?|percent|per\s+cent)\b))?
-    (?:\s+(?P<cur>(?i:{alternation(_LEX.currency_words)}))\b)?
-"""
-_FIGURE = re.compile(FIGURE, re.X)
-_RANGE = re.compile(rf"\b(?i:between)\s+(?P<a>{NUMBER})(?:\s*(?P<pa>%|percent\b))?\s+and\s+(?=(?P<b>{NUMBER}))", re.X)
 _CONVERSION = re.compile(rf"\s*\(\s*(?P<inner>(?:[a-z ]+\s+)?(?:{FIGURE}))\s*\)", re.X)
 _VAGUE = re.compile(rf"(?P<vague>{VAGUE})\s+of\s+", re.X)
+_DETERMINER = re.compile(r"\b(?i:the|their|its|his|her|our|these|those|both)\s+$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _ANAPHORIC = re.compile(r"\b(?:these|those|the\s+same)\s+$", re.I)
 _CLOCK = re.compile(r":\d|\s*(?i:a\.?m\.?|p\.?m\.?)(?!\w)")
 _COMPOUND = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)-(?P<unit>[A-Za-z]{3,})(?![\w-])\s+(?P<noun>[a-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")
 _GROUP = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.group_words)}))\s+of\s+(?=[a-z])")
-
-
-def _scale(m: re.Match) -> str | None:
-    word = m["scale"] or m["abbr"]
-    return _LEX.scales[word.lower()] if word else None
-
-
-def _currency(m: re.Match) -> str | None:
-    if m["sym"]:
-        return _LEX.currency_symbols[m["sym"]]
-    if m["cur"]:
-        return _LEX.currency_words[" ".join(m["cur"].lower().split())]
-    return None
-
-
-def _bounded(amount, approx: str | None) -> dict:
-    return {"amount": amount, "approx": approx or "exact"}
+_MULTIPLE = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.multiples)}))\b(?!\s+(?:down|up)\b)")
+_LABEL_BEFORE = re.compile(r"(?:(?<=[a-z,;] )|(?<=[.!?] )|^|(?<=\n))(?P<label>[A-Z][a-z]+)\s+$")
+"""A capitalised word inside a sentence right before a number: the number is part of a name ("Grade 5")."""
+_LIST_BEFORE = re.compile(rf"(?<![\w.,$€£¥])(?P<num>{NUMBER})(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$")
 
 
 def _conversion(text: str, pos: int) -> tuple[dict | None, int]:
@@ -58,68 +41,31 @@ def _conversion(text: str, pos: int) -> tuple[dict | None, int]:
     m = _CONVERSION.match(text, pos)
     if not m:
         return None, pos
-    currency = _currency(m)
+    currency = currency_of(m)
     if currency is None or m["pct"]:
         return None, pos
     approx, _ = approximator_before(text, m.start("inner") + (m.start("sym") if m["sym"] else m.start("num")) - m.start("inner"))
-    converted = {**_bounded(parse_number(m["num"]), approx), "currency": currency, "text": m["inner"].strip()}
-    if _scale(m):
-        converted["scale"] = _scale(m)
+    converted = {**bounded(parse_number(m["num"]), approx), "currency": currency, "text": m["inner"].strip()}
+    if scale_of(m):
+        converted["scale"] = scale_of(m)
     return converted, m.end()
-
-
-def _glued(text: str, m: re.Match) -> bool:
-    """True when the digits are part of a word or code ("COVID-19", "G20", "5G", "A380")."""
-    before = text[m.start() - 1] if m.start() > 0 else " "
-    after = text[m.end()] if m.end() < len(text) else " "
-    if m["sym"]:
-        return after.isalnum()
-    return (
-        before.isalnum()
-        or before in "-/" and m.start() > 1 and text[m.start() - 2].isalpha()
-        or after.isalnum()
-        or (after == "-" and not m["pct"])
-    )
 
 
 def extract_quantities(article: Article) -> list[Mention]:
     """Every count, amount of money and percentage in the article."""
     text = article.text
-    found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for r in _RANGE.finditer(text):
-        b = _FIGURE.match(text, r.start("b"))
-        if b is None or (b["pct"] is None) != (r["pa"] is None and b["pct"] is None):
-            pass
-        if b is None:
-            continue
-        value: dict = {"approx": "between", "low": parse_number(r["a"]), "high": parse_number(b["num"])}
-        if b["pct"]:
-            found.append(Mention("percentage", r.start(), b.end(), {"kind": "percentage", **value,
-                                                                    "points": "point" in b["pct"].lower()}))
-        else:
-            thing, head, _ = noun_phrase_after(text, b.end())
-            if _currency(b):
-                value["currency"] = _currency(b)
-            elif not head:
-                continue
-            else:
-                value["unit"] = head
-            if _scale(b):
-                value["scale"] = _scale(b)
-            found.append(Mention("quantity", r.start(), b.end(), {"kind": "quantity", **value}, thing, head))
-        taken.append((r.start(), b.end()))
-    for m in _FIGURE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken) or _glued(text, m):
+    found, taken = extract_ranges(text)
+    for m in FIGURE_RE.finditer(text):
+        if any(a <= m.start("num") < b for a, b in taken) or glued(text, m):
             continue
         mention = _figure(text, m)
         if mention:
             found.append(mention)
-    for c in _COMPOUND.finditer(text):  # "a 6.7-magnitude aftershock", "the 30-storey building"
+    for c in _COMPOUND.finditer(text):  # "a 6.7-magnitude aftershock", "the 30-storey building", "a 180-pound fighter"
         if any(a <= c.start() < b for a, b in taken) or c["unit"].lower() in _LEX.duration_units or \
                 (c.start() > 0 and (text[c.start() - 1].isalnum() or text[c.start() - 1] in "-/.")):
             continue
-        unit = singular(c["unit"])
+        unit = _LEX.units.get(c["unit"].lower()) or singular(c["unit"])
         found.append(Mention("quantity", c.start(), c.end("unit"),
                              {"kind": "quantity", "amount": parse_number(c["num"]), "approx": "exact", "unit": unit},
                              c["noun"], unit, extras={"compound": True}))
@@ -130,55 +76,181 @@ def extract_quantities(article: Article) -> list[Mention]:
             found.append(Mention("quantity", g.start("word"), g.end("word"),
                                  {"kind": "quantity", "amount": amount, "approx": "exact", "unit": head}, thing, head))
     for v in _VAGUE.finditer(text):
+        if _DETERMINER.search(text, max(0, v.start() - 8), v.start()):
+            continue  # "the scores of both matches": results, not a vague count
         thing, head, _ = noun_phrase_after(text, v.end())
         if head:
             amount = _LEX.vague_numbers[" ".join(v["vague"].lower().split())]
             found.append(Mention("quantity", v.start(), v.end("vague"),
                                  {"kind": "quantity", "amount": amount, "approx": "at_least", "unit": head},
                                  thing, head, review=True))
-    return found
+    found += _multiples(text)
+    return _list_members(text, _signed_changes(found))
 
 
 def _figure(text: str, m: re.Match) -> Mention | None:
     num = m["num"]
-    amount = parse_number(num)
-    currency, scale = _currency(m), _scale(m)
-    start = m.start("sym") if m["sym"] else m.start("num")
+    amount = amount_of(m)
+    currency, scale = currency_of(m), scale_of(m)
+    start = m.start("sign") if m["sign"] else m.start("sym") if m["sym"] else m.start("num")
     approx, approx_start = approximator_before(text, start)
     end = m.end()
     if m["plus"]:
         approx = approx or "at_least"
+    if "couple" in num.lower():
+        approx = approx or "about"  # "a couple of thousand" is about two thousand
+    bracketed = _bracketed_change(text, m)
     if m["pct"]:
-        value = {"kind": "percentage", **_bounded(amount, approx), "points": "point" in m["pct"].lower()}
-        thing = _of_phrase(text, end)
-        return Mention("percentage", approx_start, end, value, thing)
+        suffix, suffix_end = approximator_after(text, end)
+        if suffix and not approx:
+            approx, end = suffix, suffix_end
+        value = percentage_value(amount, approx, percent_kind(m) or "percent")
+        if bracketed:
+            value["amount"] = abs(value["amount"])
+            return Mention("percentage", m.start(), end, value, extras={"change": bracketed})
+        return Mention("percentage", approx_start, end, value, _of_phrase(text, end))
+    if m["cur"] and m["cur"].lower().startswith("pound") and not m["sym"] and pounds_weigh(text, start, m.end(), bool(scale)):
+        currency = None  # "weighed nine pounds": a weight; fall through to the unit reading
+        end = m.start("cur")
+        while end > m.end("num") and text[end - 1].isspace():
+            end -= 1
     if currency:
-        value = {"kind": "quantity", **_bounded(amount, approx), "currency": currency}
+        value = {"kind": "quantity", **bounded(amount, approx), "currency": currency}
         if scale:
             value["scale"] = scale
+        suffix, suffix_end = approximator_after(text, end)
+        if suffix and not approx:
+            value["approx"], end = suffix, suffix_end
+        rate, rate_end = rate_after(text, end)
+        if rate:
+            value["unit"], end = rate, rate_end
         converted, conv_end = _conversion(text, end)
         if converted and converted["currency"] != currency:
             value["converted"] = converted
             end = conv_end
         return Mention("quantity", approx_start, end, value)
-    if _YEAR.match(num) or (is_word_number(num) and amount <= 1 and not scale):
+    if _YEAR.match(num) and not m["sign"] or (is_word_number(num) and abs(amount) <= 1 and not scale):
         return None
     if _ANAPHORIC.search(text, max(0, start - 8), start):
         return None  # "these three hubs" restates a count given before
+    unit, unit_end = unit_after(text, end)
+    if unit:
+        suffix, suffix_end = approximator_after(text, unit_end)
+        value = {"kind": "quantity", **bounded(amount, approx if approx or not suffix else suffix), "unit": unit}
+        rate, rate_end = rate_after(text, suffix_end if suffix else unit_end)
+        if rate and not unit.endswith(("/h", "/s", "mph")):
+            value["unit"] = f"{unit} {rate}"
+        if scale:
+            value["scale"] = scale
+        return Mention("quantity", approx_start, _unit_conversion(text, suffix_end if suffix else unit_end), value,
+                       unit, unit)
     suffix, suffix_end = approximator_after(text, end)
-    thing, head, _ = noun_phrase_after(text, suffix_end)
+    thing, head, head_end = noun_phrase_after(text, suffix_end, headline=in_headline(text, end))
     if not head:
-        if is_word_number(num) or _CLOCK.match(text, end) or (start > 0 and text[start - 1] == ":"):
+        if _CLOCK.match(text, end) or (start > 0 and text[start - 1] == ":"):
             return None
+        rate, _ = rate_after(text, end)
         # "2,376 have been injured": a count with no noun; drafting keeps it only when its frame names the measure
-        return Mention("quantity", approx_start, end, {"kind": "quantity", **_bounded(amount, approx),
-                                                       **({"scale": scale} if scale else {})}, extras={"bare": True})
+        value = {"kind": "quantity", **bounded(abs(amount) if bracketed else amount, approx or suffix),
+                 **({"scale": scale} if scale else {}), **({"unit": rate} if rate else {})}
+        signed = bool(m["sign"]) and re.match(r"\s*(?:[.,;:!?)]|$|\s+[a-z])", text[end:end + 3]) is not None
+        extras: dict = {"change": bracketed} if bracketed else {} if signed else {"bare": True, "words": is_word_number(num)}
+        return Mention("quantity", approx_start, suffix_end if suffix else end, value, extras=extras)
+    after_head, _ = approximator_after(text, head_end)
     if suffix and not approx:
         approx, end = suffix, suffix_end
-    value = {"kind": "quantity", **_bounded(amount, approx), "unit": head}
+    elif after_head and not approx:
+        approx = after_head  # "250 employees or more"
+    label = _LABEL_BEFORE.search(text, max(0, start - 30), start) if re.fullmatch(r"\d{1,3}", num) else None
+    if label and head != "time" and _is_label(label["label"]) and not in_headline(text, end):
+        return None  # "Grade 5 pupils", "Model 16 phones": the number is part of a name
+    value = {"kind": "quantity", **bounded(amount, approx), "unit": head}
+    rate, rate_end = rate_after(text, head_end)
+    if rate:
+        value["unit"] = f"{head} {rate}"
+        if any(ch.isdigit() for ch in rate):
+            end = rate_end  # "14 cases per 100,000 residents": the 100,000 is part of the rate
     if scale:
         value["scale"] = scale
-    return Mention("quantity", approx_start, end, value, thing, head)
+    ranked = re.search(r"\b(?i:top)\s+$", text[max(0, start - 6):start]) is not None  # "the top ten hubs": a rank set
+    return Mention("quantity", approx_start, end, value, thing, head, extras={"ranked": True} if ranked else {})
+
+
+def _is_label(word: str) -> bool:
+    """A capitalised word that names a series ("Grade", "Chapter"), not a month, a weekday or an opener ("Only")."""
+    low = word.lower()
+    return not (low in _LEX.months or low in _LEX.weekdays or low in STOP or low in _LEX.figure_openers
+                or low in _LEX.approximators or low in _LEX.number_words)
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*(?:(?i:about|around|some|roughly|nearly|almost|approximately)\s+)?")
+
+
+def _unit_conversion(text: str, end: int) -> int:
+    """Where a measured figure ends, with the conversion in brackets after it ("1,000km (620 miles)"): the
+    conversion restates the figure, it is not a figure of its own."""
+    opening = _BRACKET_OPEN.match(text, end)
+    inner = FIGURE_RE.match(text, opening.end()) if opening else None
+    if inner is None or inner["sym"] or inner["pct"]:
+        return end
+    unit, unit_end = unit_after(text, inner.end())
+    close = re.compile(r"\s*\)").match(text, unit_end) if unit else None
+    return close.end() if close else end
+
+
+def _bracketed_change(text: str, m: re.Match) -> str | None:
+    """"(+9)", "(-17)": a signed figure alone in brackets is a change, up or down; None otherwise."""
+    if not m["sign"] or m["sign"].strip().lower() == "minus":
+        return None
+    start, end = m.start("sign"), m.end()
+    if text[start - 1:start] != "(" or not text[end:end + 1] == ")":
+        return None
+    return "up" if m["sign"] == "+" else "down"
+
+
+def _signed_changes(found: list[Mention]) -> list[Mention]:
+    """"44 points (+9)": a bracketed change counts what the figure before it counts."""
+    out = []
+    ordered = sorted(found, key=lambda x: x.start)
+    for i, m in enumerate(ordered):
+        if m.extras.get("change") and m.kind == "quantity" and "unit" not in m.value and i > 0:
+            before = ordered[i - 1]
+            if before.kind == "quantity" and before.value.get("unit") and m.start - before.end <= 24:
+                m = Mention(m.kind, m.start, m.end, {**m.value, "unit": before.value["unit"]}, before.thing,
+                            before.head, extras=m.extras)
+        out.append(m)
+    return out
+
+
+def _list_members(text: str, found: list[Mention]) -> list[Mention]:
+    """"scores of 91, 88, 79 and 94 points": every bare number listed before a counted figure counts the same."""
+    bare = {m.start: m for m in found if m.extras.get("bare")}
+    replaced: dict[int, Mention] = {}
+    for m in found:
+        if m.kind != "quantity" or not m.head or m.value.get("currency") or m.extras.get("compound"):
+            continue
+        cursor = m.start
+        while (b := _LIST_BEFORE.search(text, max(0, cursor - 40), cursor)) and b.start("num") in bare:
+            member = bare[b.start("num")]
+            replaced[member.start] = Mention("quantity", member.start, member.end,
+                                             {**member.value, "unit": m.value["unit"]}, m.thing, m.head)
+            cursor = b.start("num")
+    # a number word with no noun that no list gives one ("two of them", "one said") is no figure: never parsed
+    return [replaced.get(m.start, m) if m.extras.get("bare") else m for m in found
+            if m.start in replaced or not m.extras.get("words")]
+
+
+def _multiples(text: str) -> list[Mention]:
+    """"doubled", "more than tripled", "cut in half": a change by a factor, as a percentage change."""
+    out = []
+    for m in _MULTIPLE.finditer(text):
+        factor = _LEX.multiples[" ".join(m["word"].lower().split())]
+        approx, start = approximator_before(text, m.start())
+        direction = "up" if factor > 1 else "down"
+        amount = round((factor - 1) * 100 if factor > 1 else (1 - factor) * 100, 6)
+        value = {"kind": "percentage", **bounded(int(amount) if amount.is_integer() else amount, approx)}
+        out.append(Mention("percentage", start, m.end(), value, extras={"change": direction, "multiple": True}))
+    return out
 
 
 _OF = re.compile(

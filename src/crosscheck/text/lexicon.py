@@ -55,6 +55,27 @@ class Lexicon:
     titles: tuple[str, ...]
     pronouns: tuple[str, ...]
     boilerplate_lines: tuple[re.Pattern[str], ...]
+    number_multipliers: dict[str, int]
+    """Number words that multiply what comes before them ("hundred", "dozen")."""
+    scale_abbreviations: dict[str, str]
+    """Short scale marks glued to a figure ("k" -> thousand), besides the scales' own short forms."""
+    percent_words: dict[str, str]
+    """A mark after a figure -> percent, points or basis_points."""
+    currency_subunits: dict[str, tuple[str, int]]
+    """"cents" -> (USD, 100): the currency and how many subunits make one."""
+    units: dict[str, str]
+    """A unit as written, lower case ("kilometres", "km2") -> the short form drafting writes ("km", "sq km")."""
+    units_spaced_only: frozenset[str]
+    rate_markers: frozenset[str]
+    rate_time_nouns: frozenset[str]
+    weight_cues: tuple[str, ...]
+    multiples: dict[str, float]
+    """A verb of change by a factor ("doubled") -> the factor (2)."""
+    change_verb_forms: frozenset[str]
+    same_form_plurals: frozenset[str]
+    singular_nouns_in_s: frozenset[str]
+    irregular_plurals: dict[str, str]
+    figure_openers: frozenset[str]
 
 
 def _low(table: dict[str, V]) -> dict[str, V]:
@@ -95,6 +116,21 @@ def lexicon() -> Lexicon:
         titles=tuple(raw["titles"]),
         pronouns=tuple(raw["pronouns"]),
         boilerplate_lines=tuple(re.compile(p, re.I) for p in raw["boilerplate_lines"]),
+        number_multipliers=_low(raw["number_multipliers"]),
+        scale_abbreviations=_low(raw["scale_abbreviations"]),
+        percent_words=_invert(raw["percent_words"]),
+        currency_subunits={str(k).lower(): (str(v[0]), int(v[1])) for k, v in raw["currency_subunits"].items()},
+        units={str(w).lower(): str(short) for short, forms in raw["units_as_written"].items() for w in forms},
+        units_spaced_only=frozenset(str(w).lower() for w in raw["units_spaced_only"]),
+        rate_markers=frozenset(str(w).lower() for w in raw["rate_markers"]),
+        rate_time_nouns=frozenset(str(w).lower() for w in raw["rate_time_nouns"]),
+        weight_cues=tuple(str(w).lower() for w in raw["weight_cues"]),
+        multiples={str(w).lower(): float(k) for k, v in raw["multiples"].items() for w in v},
+        change_verb_forms=frozenset(str(w).lower() for w in raw["change_verb_forms"]),
+        same_form_plurals=frozenset(str(w).lower() for w in raw["same_form_plurals"]),
+        singular_nouns_in_s=frozenset(str(w).lower() for w in raw["singular_nouns_in_s"]),
+        irregular_plurals=_low(raw["irregular_plurals"]),
+        figure_openers=frozenset(str(w).lower() for w in raw["figure_openers"]),
     )
 
 

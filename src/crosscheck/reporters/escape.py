@@ -24,6 +24,8 @@ def strip_control(text: str, *, keep_newlines: bool = True) -> str:
     With `keep_newlines=False`, line breaks (and the space around them) become one space,
     for targets where a line break would end a table cell or a command.
     """
+    if text.isprintable():  # no escape, control, bidi or line-break character: nothing to remove (most text)
+        return text
     text = _ANSI.sub("", text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _CONTROL.sub("", text)
     if not keep_newlines:

@@ -67,7 +67,7 @@ class RenderOptions:
     max_findings: int | None = None
     """Show at most this many findings (most severe first), then counts of the rest; None: all (rich, markdown)."""
     max_chars: int | None = None
-    """Markdown: the most characters the report may have (a pull-request comment: `PR_COMMENT_LIMIT`); None: no limit."""
+    """Markdown: the most characters the report may have; None: `PR_COMMENT_LIMIT` (a pull-request comment); 0: no limit."""
     full_report: str | None = None
     """Where the whole report is when one is cut short (a command, a file, a CI artifact's URL)."""
     resolve: Callable[[Finding], Sequence[str]] | None = None

@@ -63,7 +63,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         used += len(section)
     text = head + "".join(sections)
     if len(sections) < len(report.findings):
-        text += _cut_note(most_severe_first(report.findings)[len(sections) :], options, limit)
+        by_count = len(sections) == len(findings)  # every finding --max-findings allows fitted
+        text += _cut_note(most_severe_first(report.findings)[len(sections) :], options, 0 if by_count else limit)
     out.write(text.rstrip("\n") + "\n")
 
 
@@ -91,11 +92,11 @@ def _head(report: Report, options: RenderOptions) -> str:
 
 
 def _cut_note(left_out: Sequence[Finding], options: RenderOptions, limit: int) -> str:
-    """What a cut-short report says at its end: how many findings are missing, why, and where they are."""
+    """What a cut-short report says at its end: how many findings are missing, why (the character `limit`,
+    or with 0 the `--max-findings` count) and where they are."""
     if not left_out:
         return ""
-    why = (f"`--max-findings {options.max_findings}`" if options.max_findings is not None and not limit
-           else f"a pull-request comment holds at most {limit:,} characters" if limit else "")
+    why = f"a pull-request comment holds at most {limit:,} characters" if limit else f"`--max-findings {options.max_findings}`"
     where = markdown_inline(options.full_report) if options.full_report else FULL_REPORT
     return f"---\n\n**{len(left_out)} more findings not shown** ({severity_counts(left_out)}; {why}). The full report: {where}.\n"
 

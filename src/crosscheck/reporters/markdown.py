@@ -81,7 +81,7 @@ def _head(report: Report, options: RenderOptions) -> str:
     ]
     if options.focus:
         changed = sorted(options.focus)
-        named = ", ".join(f"`{_code(d)}`" for d in changed[:SCOPE_SHOWN])
+        named = ", ".join(markdown_inline(d) for d in changed[:SCOPE_SHOWN])
         more = f" and {len(changed) - SCOPE_SHOWN} more" if len(changed) > SCOPE_SHOWN else ""
         article = "article" if len(changed) == 1 else "articles"
         lines += [f"**Scope:** only findings involving the {len(changed)} changed {article}, compared with the whole corpus: "

@@ -189,7 +189,7 @@ def table(header: Sequence[Styled], rows: Sequence[Sequence[Styled]], width: int
     for i in flexible:
         widths[i] = max(1, min(natural[i], free * ratios[i] // total))
     spare = room - sum(widths)
-    for i in flexible:  # what a column does not need goes to the others that do
+    for i in reversed(flexible):  # what a column does not need goes to the others that do (the last first, as rich)
         extra = min(spare, natural[i] - widths[i])
         if extra > 0:
             widths[i] += extra

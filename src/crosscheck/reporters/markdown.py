@@ -155,7 +155,7 @@ def _pair(positions: list[int]) -> str:
 
 def _position_row(label: str, position: Position, claims: list[ClaimRef], options: RenderOptions) -> str:
     first = claims[0]
-    cells = [f"**{label}**", markdown_inline(position.value), _reading(position, first), _stated_by(claims, options), _highlighted(first)]
+    cells = [f"**{label}**", markdown_inline(_shortened(position.value)), _reading(position, first), _stated_by(claims, options), _highlighted(first)]
     return "| " + " | ".join(cells) + " |"
 
 
@@ -164,9 +164,13 @@ def _reading(position: Position, claim: ClaimRef) -> str:
     reading = position.reading
     if claim.interval is not None:
         return markdown_inline(reading)
-    if len(reading) > READING_MAX:
-        reading = reading[: READING_MAX - 1].rstrip() + "…"
-    return f"“{markdown_inline(reading)}”"
+    if reading == position.value:
+        return "*as written*"
+    return f"“{markdown_inline(_shortened(reading))}”"
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= READING_MAX else text[: READING_MAX - 1].rstrip() + "…"
 
 
 def _stated_by(claims: list[ClaimRef], options: RenderOptions) -> str:

@@ -121,7 +121,7 @@ def _result(finding: Finding, rule_index: int, options: RenderOptions) -> dict[s
         "ruleIndex": rule_index,
         "level": LEVEL[finding.severity],
         "message": {"text": _text(message)},
-        "partialFingerprints": {"crosscheckFinding/v1": finding.fingerprint},
+        "partialFingerprints": {"crosscheckFinding/v2": finding.fingerprint},  # v2: one finding per fact, by its positions
         "properties": {"subject": finding.subject, "property": finding.property, "scope": finding.scope},
     }
     if primary is not None:

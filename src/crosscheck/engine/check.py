@@ -92,15 +92,13 @@ def find(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Compar
         matches = _property_matcher(rule)
         if comparator.pair is not None:
             judge = partial(_judge_with, comparator.pair, params)
-
-            def comparable(item: Item) -> bool:
-                return item.value.kind in kinds
-
+            comparable = partial(_of_kinds, frozenset(kinds))
             for group, waives_some in zip(groups, waivers):
                 if not (group.kinds & kinds) or not matches(group.property):
                     continue
+                keep = partial(_not_waiving, rule) if rule.id in waives_some else None
                 kept = {scope: fact_finding(rule, (group.subject, group.property, scope), found, refs)
-                        for scope, found in clashes(group, judge, comparable, partial(_not_waiving, rule) if rule.id in waives_some else None)}
+                        for scope, found in clashes(group, judge, comparable, keep)}
                 if rule.id in waives_some:
                     for scope, found in clashes(group, judge, comparable):
                         whole = fact_finding(rule, (group.subject, group.property, scope), found, refs)
@@ -134,6 +132,10 @@ def find(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Compar
 
 def _judge_with(pair: PairCheck, params: BaseModel, a: Item, b: Item) -> Verdict | None:
     return pair(a, b, params)
+
+
+def _of_kinds(kinds: frozenset[str], item: Item) -> bool:
+    return item.value.kind in kinds
 
 
 def _not_waiving(rule: Rule, item: Item) -> bool:

@@ -205,7 +205,7 @@ def fact_finding(rule: Rule, key: FactKey, clashes: Sequence[Clash], refs: Refs)
     members: dict[tuple[str, ...], list[int]] = {}
     for class_id, (items, normal) in classes.items():
         reading = normal.notation
-        position_key = (reading, items[0].text) if reading in ambiguous else (reading,)
+        position_key: tuple[str, ...] = (reading, items[0].text) if reading in ambiguous else (reading,)
         position_of[class_id] = position_key
         members.setdefault(position_key, []).append(class_id)
     # claims in document order; positions in the order of their first claim

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from rich.cells import cell_len
 
@@ -22,7 +22,7 @@ _CODES = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "reverse": "
 _COLOURS = {"black": 0, "red": 1, "green": 2, "yellow": 3, "blue": 4, "magenta": 5, "cyan": 6, "white": 7}
 
 
-@lru_cache(maxsize=None)
+@cache
 def sgr(style: str) -> str:
     """The SGR parameters of a style written as rich writes them ("bold white on red", "bold red underline")."""
     codes = []
@@ -197,7 +197,7 @@ def table(header: Sequence[Styled], rows: Sequence[Sequence[Styled]], width: int
     pad = " " * indent
 
     def rule(kind: str) -> str:
-        left, line, cross, right = BOX[kind]
+        left, line, cross, right = tuple(BOX[kind])
         return pad + left + cross.join(line * (w + 2) for w in widths) + right
 
     out = [rule("top")]

@@ -155,7 +155,8 @@ def _pair(positions: list[int]) -> str:
 
 def _position_row(label: str, position: Position, claims: list[ClaimRef], options: RenderOptions) -> str:
     first = claims[0]
-    cells = [f"**{label}**", markdown_inline(_shortened(position.value)), _reading(position, first), _stated_by(claims, options), _highlighted(first)]
+    cells = [f"**{label}**", markdown_inline(_shortened(position.value)), _reading(position, first), _stated_by(claims, options),
+             _highlighted(first)]
     return "| " + " | ".join(cells) + " |"
 
 

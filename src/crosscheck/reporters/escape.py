@@ -55,8 +55,14 @@ _MD_BULLET_START = re.compile(r"^(\s*)([-+=])")
 _MD_ORDERED_START = re.compile(r"^(\s*)(\d+)([.)])")
 
 
+_MD_PLAIN = re.compile(r"[^\\`*_{}\[\]()#!|~&<>@]*\Z")
+"""Text without a character Markdown (or this escaping) treats specially."""
+
+
 def markdown_inline(text: str) -> str:
     """Text safe inside a Markdown paragraph, heading or table cell: one line, nothing interpreted."""
+    if text.isprintable() and _MD_PLAIN.match(text) and not _MD_BULLET_START.match(text) and not _MD_ORDERED_START.match(text):
+        return text  # nothing to escape (most text): one scan instead of five
     text = strip_control(text, keep_newlines=False)
     text = _MD_PUNCT.sub(r"\\\1", text.replace("&", "&amp;"))
     text = text.replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
@@ -82,6 +88,8 @@ def github_property(text: str) -> str:
 
 def sarif_text(text: str) -> str:
     """A SARIF plain-text message: brackets escaped, since `[text](target)` is an embedded link there (SARIF §3.11.6)."""
+    if "[" not in text and "]" not in text and "\\" not in text:
+        return strip_control(text)
     return strip_control(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 

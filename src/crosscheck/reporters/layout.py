@@ -90,13 +90,15 @@ def narrow(text: str) -> bool:
     return text.isprintable() and (text.isascii() or cell_len(text) == len(text))
 
 
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
+def wrap(text: str, width: int, one_cell: bool | None = None) -> list[tuple[int, int]]:
     """Line ranges (start, end) of `text` wrapped at `width` cells: at spaces, a longer word folded.
 
     Each line of `text` is a paragraph; one keeps the spaces it starts with (an indent, a badge's margin).
     """
     width = max(width, 1)
-    if narrow(text):
+    if one_cell if one_cell is not None else narrow(text):  # `one_cell`: `narrow(text)`, when the caller knows it
+        if len(text) <= width:
+            return [(0, len(text.rstrip(" ")))]
         return _wrap_narrow(text, width)
     lines: list[tuple[int, int]] = []
     for paragraph_start, paragraph_end in _paragraphs(text):
@@ -180,8 +182,45 @@ def table(header: Sequence[Styled], rows: Sequence[Sequence[Styled]], width: int
     count = len(header)
     ratios = ratios or [1] * count
     fixed = fixed or [False] * count
-    natural = [max(_natural(cell) for cell in (header[i], *(row[i] for row in rows))) for i in range(count)]
-    room = max(width - indent - (count + 1) - 2 * count, count)
+    every = [header, *rows]
+    one_cell = [[narrow(cell.text) for cell in row] for row in every]
+    natural = [0] * count
+    for row, narrows in zip(every, one_cell):
+        for i, cell in enumerate(row):
+            size = len(cell.text) if narrows[i] else _natural(cell)
+            if size > natural[i]:
+                natural[i] = size
+    widths = _widths(natural, max(width - indent - (count + 1) - 2 * count, count), ratios, fixed)
+    pad = " " * indent
+    side = BOX["side"]
+    rules = {}
+    for kind in ("top", "middle", "bottom"):
+        left, line, cross, right = tuple(BOX[kind])
+        rules[kind] = pad + left + cross.join(line * (w + 2) for w in widths) + right
+    out = [rules["top"]]
+    for n, (row, narrows) in enumerate(zip(every, one_cell)):
+        if n:
+            out.append(rules["middle"])
+        columns = []
+        for i, cell in enumerate(row):
+            text, room = cell.text, widths[i]
+            lines = []
+            for s, e in wrap(text, room, narrows[i]):
+                shown = e - s if narrows[i] else cell_len(text[s:e])
+                lines.append(" " + (cell.render(s, e, color=True) if color else text[s:e]) + " " * (room - shown + 1))
+            columns.append(lines)
+        height = max(len(lines) for lines in columns)
+        for i, lines in enumerate(columns):
+            if len(lines) < height:
+                lines.extend([" " * (widths[i] + 2)] * (height - len(lines)))
+        out.extend(pad + side + side.join(parts) + side for parts in zip(*columns))
+    out.append(rules["bottom"])
+    return out
+
+
+def _widths(natural: list[int], room: int, ratios: Sequence[int], fixed: Sequence[bool]) -> list[int]:
+    """Each column's width: a fixed one its content's; the others share the rest by ratio, none wider than its content."""
+    count = len(natural)
     widths = [natural[i] if fixed[i] else 0 for i in range(count)]
     free = max(room - sum(widths), count)
     flexible = [i for i in range(count) if not fixed[i]]
@@ -194,35 +233,8 @@ def table(header: Sequence[Styled], rows: Sequence[Sequence[Styled]], width: int
         if extra > 0:
             widths[i] += extra
             spare -= extra
-    pad = " " * indent
-
-    def rule(kind: str) -> str:
-        left, line, cross, right = tuple(BOX[kind])
-        return pad + left + cross.join(line * (w + 2) for w in widths) + right
-
-    out = [rule("top")]
-    for n, row in enumerate([header, *rows]):
-        if n:
-            out.append(rule("middle"))
-        cells = []
-        for i, cell in enumerate(row):
-            one_cell = narrow(cell.text)
-            cells.append([(cell, s, e, e - s if one_cell else cell_len(cell.text[s:e])) for s, e in wrap(cell.text, widths[i])])
-        for line in range(max(len(c) for c in cells)):
-            parts = []
-            for i, column in enumerate(cells):
-                if line < len(column):
-                    cell, s, e, shown = column[line]
-                    text = cell.render(s, e, color=color)
-                else:
-                    text, shown = "", 0
-                parts.append(" " + text + " " * (widths[i] - shown + 1))
-            out.append(pad + BOX["side"] + BOX["side"].join(parts) + BOX["side"])
-    out.append(rule("bottom"))
-    return out
+    return widths
 
 
 def _natural(cell: Styled) -> int:
-    if narrow(cell.text):
-        return len(cell.text)
     return max((cell_len(line) for line in cell.text.split("\n")), default=0)

@@ -130,11 +130,9 @@ def _result(finding: Finding, rule_index: int, options: RenderOptions) -> dict[s
     if primary is not None:
         result["locations"] = [_location(primary, f"{primary.claim}: {primary.value}")]
     if others:
-        related = result["relatedLocations"] = []
-        for i, claim in enumerate(others, 1):
-            location = _location(claim, _reading(claim.value, claim.normalized), escaped=True)
-            location["id"] = i
-            related.append(location)
+        result["relatedLocations"] = [
+            {**_location(claim, _reading(claim.value, claim.normalized), escaped=True), "id": i} for i, claim in enumerate(others, 1)
+        ]
     return result
 
 
@@ -151,7 +149,8 @@ def _reading(value: str, normalized: str) -> str:
 
 
 def _location(claim: ClaimRef, message: str, *, escaped: bool = False) -> dict[str, Any]:
-    end_line, end_column = quote_end(claim)
+    quote = claim.quote
+    end_line, end_column = (claim.line, claim.column + len(quote)) if "\n" not in quote else quote_end(claim)
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": _uri(claim.document)},
@@ -160,7 +159,7 @@ def _location(claim: ClaimRef, message: str, *, escaped: bool = False) -> dict[s
                 "startColumn": claim.column,
                 "endLine": end_line,
                 "endColumn": end_column,
-                "snippet": {"text": strip_control(claim.quote)},
+                "snippet": {"text": strip_control(quote)},
             },
         },
         "message": {"text": message if escaped else _text(message)},

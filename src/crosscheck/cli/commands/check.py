@@ -104,13 +104,21 @@ def run(args: argparse.Namespace) -> int:
         max_chars=args.max_chars,
         full_report=args.full_report,
     )
+    from crosscheck.speed import gcpause
+
     if args.output:
         from crosscheck.io import atomic_writer
 
-        with atomic_writer(args.output) as out:  # streamed: a large report is never one string
+        # a reporter builds many short-lived objects and no cycles: the collector would only rescan them
+        with atomic_writer(args.output) as out, gcpause.paused():  # streamed: a large report is never one string
             render(outcome.report, out, render_options)
         return outcome.exit_status
-    return delivered(lambda: render(outcome.report, sys.stdout, render_options), outcome.exit_status)
+
+    def write() -> None:
+        with gcpause.paused():
+            render(outcome.report, sys.stdout, render_options)
+
+    return delivered(write, outcome.exit_status)
 
 
 def _stdin_article(args: argparse.Namespace) -> tuple[str, str] | None:

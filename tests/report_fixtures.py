@@ -70,7 +70,7 @@ def figure_conflict() -> Finding:
             Position(reading="[540, 600) company", value="nearly 600", claims=[0], documents=[DOC_CENTER_A]),
             Position(reading="[600, ∞) company", value="600+", claims=[1], documents=[DOC_CENTER_B]),
         ],
-        conflicts=[Conflict(positions=[0, 1], severity="error",
+        conflicts=[Conflict(positions=[0, 1], severity="error", message="partner companies: 'nearly 600' and '600+' cannot both hold",
                             explanation="'nearly 600' means fewer than 600 (at least 540); '600+' means at least 600.")],
     )
 

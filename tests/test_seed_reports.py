@@ -76,5 +76,7 @@ def test_contradicting_new_article_fails_the_gate_with_only_its_findings(tmp_pat
     (partners,) = findings
     assert [p["value"] for p in partners["positions"]] == ["450", "nearly 600", "600+"]  # the changed article first
     assert partners["view"].startswith("this article (seeds/900_new.txt) says '450'")
+    assert "'450' (seeds/900_new.txt)" in partners["message"]  # the message is the changed article's clash, not the old one
+    assert partners["conflicts"][0]["positions"] == [0, 1]
     unchanged = run_cli("check", "seeds", "--format", "json", "--changed", "seeds/000_7a62f7c734be23ae.txt", "--fail-on", "error")
     assert all(any(c["document"] == "seeds/000_7a62f7c734be23ae.txt" for c in f["claims"]) for f in json.loads(unchanged.out)["findings"])

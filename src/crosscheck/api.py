@@ -250,9 +250,9 @@ class _Run:
                 focus = frozenset(d.id for d in documents)
             else:
                 focus = changes.changed_documents(documents, changed)
-            report = changes.only_changed(report, focus)
             if len(focus) < len(documents):  # a change every document answers for has no corpus to set against
                 report = gate.focused(report, focus)
+            report = changes.only_changed(report, focus)
         return Outcome(report, documents, settings, {r.id: rule_info(r) for r in rules}, focus, tuple(self.warnings))
 
     def _single_article(self) -> Path | None:

@@ -231,7 +231,8 @@ def fact_finding(rule: Rule, key: FactKey, clashes: Sequence[Clash], refs: Refs)
         ends = sorted((number[position_of[id(one.clash.left)]], number[position_of[id(one.clash.right)]]))
         by_pair.setdefault((ends[0], ends[1]), one)
     conflicts = [
-        construct(Conflict, {"positions": list(pair), "severity": one.severity, "explanation": one.explanation})
+        construct(Conflict, {"positions": list(pair), "severity": one.severity,
+                             "message": _message(rule, key, one, positions, number, position_of), "explanation": one.explanation})
         for pair, one in by_pair.items()
     ]
     worst = judged[0]
@@ -243,7 +244,7 @@ def fact_finding(rule: Rule, key: FactKey, clashes: Sequence[Clash], refs: Refs)
         "subject": key[0],
         "property": key[1],
         "scope": key[2],
-        "message": _message(rule, key, worst, positions, number, position_of),
+        "message": conflicts[0].message,  # the worst clash is the first pair's
         "explanation": worst.explanation,
         "claims": claims,
         "positions": positions,

@@ -70,7 +70,10 @@ def _focused(finding: Finding, documents: frozenset[str]) -> Finding:
         return finding
     order = mine + theirs
     renumber = {old: new for new, old in enumerate(order)}
-    conflicts = [c.model_copy(update={"positions": [renumber[i] for i in c.positions]}) for c in finding.conflicts]
+    conflicts = [c.model_copy(update={"positions": sorted(renumber[i] for i in c.positions)}) for c in finding.conflicts]
+    lead = len(mine)
+    conflicts.sort(key=lambda c: c.positions[0] >= lead)  # the changed article's clashes first, each kind in its order
+    first = conflicts[0]
     changed = sorted({d for i in mine for d in positions[i].documents if d in documents})
     said = "; ".join(f"'{positions[i].value}' ({positions[i].reading})" for i in mine)
     subject = f"this article ({changed[0]})" if len(changed) == 1 else f"the changed articles ({', '.join(changed)})"
@@ -80,4 +83,8 @@ def _focused(finding: Finding, documents: frozenset[str]) -> Finding:
         count = sum(1 for d in positions[i].documents if d not in documents)
         corpus.append(f"'{positions[i].value}' ({positions[i].reading}; {count} article{'' if count == 1 else 's'})")
     view = f"{subject} {verb} {said}; the corpus says {', '.join(corpus)}"
-    return finding.model_copy(update={"positions": [positions[i] for i in order], "conflicts": conflicts, "view": view})
+    return finding.model_copy(update={
+        "positions": [positions[i] for i in order], "conflicts": conflicts, "view": view,
+        "severity": first.severity if first.positions[0] < lead else finding.severity,
+        "message": first.message, "explanation": first.explanation,
+    })

@@ -80,6 +80,8 @@ class Conflict(Frozen):
     """The two positions, as indices into the finding's `positions` (the same index twice: within one position)."""
     severity: Severity
     """The severity this pair of positions has on its own."""
+    message: str
+    """The rule's one-line message about this pair."""
     explanation: str
     """Why the two cannot both hold, in plain English."""
 

@@ -214,7 +214,8 @@ def render_ratios(report_path: str, repeat: int = 3) -> None:
             with paused():
                 render(report, io.StringIO(), options)
             best[name] = min(best.get(name, float("inf")), time.process_time() - start)
-    print(" ".join(f"{name}_ratio={best[name] / best['json']:.2f}" for name in ("rich", "markdown", "sarif")), f"json_render={best['json']:.3f}")
+    ratios = " ".join(f"{name}_ratio={best[name] / best['json']:.2f}" for name in ("rich", "markdown", "sarif"))
+    print(ratios, f"json_render={best['json']:.3f}")
 
 
 def _quietly(cmd: list[str]) -> None:

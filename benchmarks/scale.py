@@ -17,6 +17,9 @@ fresh subprocess on the same files:
   disagreements, not with the square of the articles stating a fact), and the CPU time of rendering
   the cold check's report as rich, Markdown (no size limit) and SARIF over that of rendering it as JSON
 
+`--findings-only` runs one cold check per size and prints just the last group of figures.
+(About 350 lines, on purpose: one command measures every figure of the README's Performance section.)
+
 Timings are wall-clock seconds: crosscheck runs the median of `--repeat` interleaved runs
 (default 1), floors the median of 3 (or of `--repeat`), `--against` the median of 7.  The
 machine is printed with them.  crosscheck's bytecode is compiled first, as a normal install
@@ -218,6 +221,23 @@ def render_ratios(report_path: str, repeat: int = 3) -> None:
     print(ratios, f"json_render={best['json']:.3f}")
 
 
+def findings_only(size: int, work: Path, claims: int, conflicts: float = CONFLICTS) -> None:
+    """`--findings-only`: generate, one cold `check -f json`, and what its report holds per article, with render ratios."""
+    name = f"{size}" if conflicts == CONFLICTS else f"{size}-conflicts-{conflicts:g}"
+    corpus = work / f"corpus-{name}"
+    if not (corpus / "registry.yaml").exists():
+        print(f"  generating {size} articles x {claims} claims ...", file=sys.stderr, flush=True)
+        _quietly([PY, str(HERE / "generate.py"), str(corpus), "--articles", str(size), "--claims", str(claims),
+                  "--conflicts", str(conflicts), "--seed", "1"])
+    report = work / f"report-{name}.json"
+    seconds, _, _ = timed(CLI + ["check", str(corpus), "-f", "json", "-o", str(report), "--no-cache", "-q"], reads=(corpus,))
+    ratios = subprocess.run([PY, __file__, "--render-ratios", str(report)], capture_output=True, text=True, check=True)
+    row = {key: float(value) for key, value in (pair.split("=") for pair in ratios.stdout.split())}
+    found = _findings(report)
+    print(f"{size:>8} {size * claims:>9} {seconds:>7.1f} {found:>8} {found / size:>8.3f} {report.stat().st_size / size / 1024:>6.1f} "
+          f"{row['json_render']:>6.2f} {row['rich_ratio']:>9.2f} {row['markdown_ratio']:>7.2f} {row['sarif_ratio']:>10.2f}", flush=True)
+
+
 def _quietly(cmd: list[str]) -> None:
     """Run a preparation step in a subprocess of its own.
 
@@ -263,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump-json", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--registry-for", nargs=3, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--render-ratios", help=argparse.SUPPRESS)
+    parser.add_argument("--findings-only", action="store_true",
+                        help="only one cold check per size: findings and report size per article, and render ratios")
     args = parser.parse_args(argv)
     if args.render_ratios:
         render_ratios(args.render_ratios)
@@ -286,6 +308,12 @@ def main(argv: list[str] | None = None) -> int:
 
     compileall.compile_dir(Path(crosscheck.__file__).parent, quiet=1)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    if args.findings_only:
+        print(f"{'articles':>8} {'claims':>9} {'cold s':>7} {'findings':>8} {'find/art':>8} {'KB/art':>6} {'json s':>6} "
+              f"{'rich/json':>9} {'md/json':>7} {'sarif/json':>10}")
+        for size in [int(s) for s in args.sizes.split(",") if s]:
+            findings_only(size, args.workdir, args.claims, args.conflicts)
+        return 0
     header = (
         f"{'articles':>8} {'claims':>9} {'findings':>8} {'parse':>7} {'orjson':>7} {'validate':>8} {'cold':>7} {'warm':>7} "
         f"{'claims/s':>9} {'cold/parse':>10} {'warm/orjson':>11} {'KB/claim':>8} {'against':>8} {'agst MB':>7} {'+registry':>9} "

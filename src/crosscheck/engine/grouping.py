@@ -79,12 +79,14 @@ class _Class:
 
 
 def _classes(items: list[Item]) -> list[_Class]:
-    """`value_classes` of the items, each with its place in the partition and its documents."""
+    """The items split into classes that state the same value in the same words (`value_key`), in first-seen
+    order, each with its first and last place in the partition and its documents."""
     classes: dict[tuple[object, str, str | None], _Class] = {}
     for i, item in enumerate(items):
-        found = classes.get(value_key(item))
+        key = value_key(item)
+        found = classes.get(key)
         if found is None:
-            classes[value_key(item)] = _Class([item], i, i, {item.document})
+            classes[key] = _Class([item], i, i, {item.document})
         else:
             found.items.append(item)
             found.last = i

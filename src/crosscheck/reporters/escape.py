@@ -42,6 +42,8 @@ def terminal(text: str) -> str:
     line, and the reporter wraps lines, so those openers get an invisible
     zero-width space between their characters.
     """
+    if text.isprintable() and "::" not in text and "##[" not in text:
+        return text  # most text: nothing to remove or break up
     text = strip_control(text, keep_newlines=False)
     return text.replace("::", ":\u200b:").replace("##[", "#\u200b#[")
 

@@ -49,10 +49,14 @@ class Styled:
     @classmethod
     def of(cls, *parts: str | tuple[str, str | None]) -> Styled:
         """Pieces of text, each plain or (text, style)."""
-        styled = cls("")
+        pieces, spans, at = [], [], 0
         for part in parts:
-            styled.append(*(part if isinstance(part, tuple) else (part, None)))
-        return styled
+            text, style = part if isinstance(part, tuple) else (part, None)
+            pieces.append(text)
+            if style:
+                spans.append((at, at + len(text), style))
+            at += len(text)
+        return cls("".join(pieces), spans)
 
     def append(self, text: str, style: str | None = None) -> Styled:
         start = len(self.text)

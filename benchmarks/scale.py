@@ -192,7 +192,7 @@ def bench(size: int, work: Path, claims: int, conflicts: float = CONFLICTS, repe
     return row
 
 
-def render_ratios(report_path: str, repeat: int = 3) -> None:
+def render_ratios(report_path: str, repeat: int = 5) -> None:
     """Subprocess body: each format's CPU time to render the report over JSON's (best of `repeat`, interleaved).
 
     The report is loaded, then put out of the collector's sight and rendered with the collector

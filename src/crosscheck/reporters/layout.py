@@ -89,9 +89,18 @@ class Styled:
 _WORD = re.compile(r"\S+")
 
 
+_RANGES = ((0x20, 0x7E), (0xA0, 0x2FF), (0x370, 0x482), (0x2010, 0x2027), (0x2030, 0x205E), (0x20A0, 0x20C0),
+           (0x2100, 0x214F), (0x2190, 0x23FF), (0x2500, 0x25FF))
+_ONE_CELL = frozenset(c for low, high in _RANGES for c in map(chr, range(low, high + 1)) if c.isprintable() and cell_len(c) == 1)
+"""Printable characters of Latin, Greek, Cyrillic, punctuation, currency, arrows, mathematical operators and boxes
+that take one terminal cell (as rich measures them): a text of only these needs no measuring per character."""
+
+
 def narrow(text: str) -> bool:
     """Whether `text` is one line whose every character takes one cell (then cells are characters)."""
-    return text.isprintable() and (text.isascii() or cell_len(text) == len(text))
+    if text.isascii():
+        return text.isprintable()
+    return _ONE_CELL.issuperset(text) or (text.isprintable() and cell_len(text) == len(text))
 
 
 def wrap(text: str, width: int, one_cell: bool | None = None) -> list[tuple[int, int]]:

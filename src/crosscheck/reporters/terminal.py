@@ -126,8 +126,9 @@ def _more(finding: Finding, positions: list[tuple[Position, list[ClaimRef]]]) ->
     """Who else states each position, and, with three positions or more, which clash and why."""
     lines = []
     labels = _labels(len(positions))
-    for label, (_, claims) in zip(labels, positions):
-        others = list(dict.fromkeys(claim.document for claim in claims[1:] if claim.document != claims[0].document))
+    for label, (position, claims) in zip(labels, positions):
+        shown = claims[0].document
+        others = [document for document in position.documents if document != shown]
         if others:
             lines.append(Styled.of((f"{label} ", "bold"), ("also stated by ", "dim"), terminal(documents_label(others))))
     if len(positions) > 2:

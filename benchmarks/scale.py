@@ -13,6 +13,12 @@ fresh subprocess on the same files:
   minus interpreter start-up: with a registry of the ids the article names, and (+registry)
   with the whole corpus's registry
 - `crosscheck validate` with one worker process (1proc) and two (2proc)
+- findings per article and JSON report bytes per article (constant when findings grow with the
+  disagreements, not with the square of the articles stating a fact), and the CPU time of rendering
+  the cold check's report as rich, Markdown (no size limit) and SARIF over that of rendering it as JSON
+
+`--findings-only` runs one cold check per size and prints just the last group of figures.
+(About 350 lines, on purpose: one command measures every figure of the README's Performance section.)
 
 Timings are wall-clock seconds: crosscheck runs the median of `--repeat` interleaved runs
 (default 1), floors the median of 3 (or of `--repeat`), `--against` the median of 7.  The
@@ -155,6 +161,9 @@ def bench(size: int, work: Path, claims: int, conflicts: float = CONFLICTS, repe
         row[key] = statistics.median(seconds for seconds, _ in measured)
         row[f"{key}_rss"] = max(rss for _, rss in measured)
     row["findings"] = _findings(report)
+    row["report_bytes"] = report.stat().st_size
+    ratios = subprocess.run([PY, __file__, "--render-ratios", str(report)], capture_output=True, text=True, check=True)
+    row.update({key: float(value) for key, value in (pair.split("=") for pair in ratios.stdout.split())})
     store = work / f"store-{name}.db"
     if not store.exists():
         subprocess.run(CLI + ["index", str(corpus), "--store", str(store), "--no-cache"], check=True, capture_output=True)
@@ -181,6 +190,52 @@ def bench(size: int, work: Path, claims: int, conflicts: float = CONFLICTS, repe
         row[key] = statistics.median(seconds) - statistics.median(startups)
         row[f"{key}_rss"] = rss
     return row
+
+
+def render_ratios(report_path: str, repeat: int = 5) -> None:
+    """Subprocess body: each format's CPU time to render the report over JSON's (best of `repeat`, interleaved).
+
+    The report is loaded, then put out of the collector's sight and rendered with the collector
+    paused, as `crosscheck check` renders the report it has just computed.
+    """
+    import gc
+    import io
+
+    from crosscheck import reporters
+    from crosscheck.model.report import Report
+    from crosscheck.speed.gcpause import paused
+
+    report = Report.model_validate_json(Path(report_path).read_bytes())
+    gc.collect()
+    gc.freeze()
+    best: dict[str, float] = {}
+    options = reporters.RenderOptions(color=False, width=100, max_chars=0)
+    for _ in range(repeat):
+        for name in ("json", "rich", "markdown", "sarif"):
+            render = reporters.get(name)
+            start = time.process_time()
+            with paused():
+                render(report, io.StringIO(), options)
+            best[name] = min(best.get(name, float("inf")), time.process_time() - start)
+    ratios = " ".join(f"{name}_ratio={best[name] / best['json']:.2f}" for name in ("rich", "markdown", "sarif"))
+    print(ratios, f"json_render={best['json']:.3f}")
+
+
+def findings_only(size: int, work: Path, claims: int, conflicts: float = CONFLICTS) -> None:
+    """`--findings-only`: generate, one cold `check -f json`, and what its report holds per article, with render ratios."""
+    name = f"{size}" if conflicts == CONFLICTS else f"{size}-conflicts-{conflicts:g}"
+    corpus = work / f"corpus-{name}"
+    if not (corpus / "registry.yaml").exists():
+        print(f"  generating {size} articles x {claims} claims ...", file=sys.stderr, flush=True)
+        _quietly([PY, str(HERE / "generate.py"), str(corpus), "--articles", str(size), "--claims", str(claims),
+                  "--conflicts", str(conflicts), "--seed", "1"])
+    report = work / f"report-{name}.json"
+    seconds, _, _ = timed(CLI + ["check", str(corpus), "-f", "json", "-o", str(report), "--no-cache", "-q"], reads=(corpus,))
+    ratios = subprocess.run([PY, __file__, "--render-ratios", str(report)], capture_output=True, text=True, check=True)
+    row = {key: float(value) for key, value in (pair.split("=") for pair in ratios.stdout.split())}
+    found = _findings(report)
+    print(f"{size:>8} {size * claims:>9} {seconds:>7.1f} {found:>8} {found / size:>8.3f} {report.stat().st_size / size / 1024:>6.1f} "
+          f"{row['json_render']:>6.2f} {row['rich_ratio']:>9.2f} {row['markdown_ratio']:>7.2f} {row['sarif_ratio']:>10.2f}", flush=True)
 
 
 def _quietly(cmd: list[str]) -> None:
@@ -227,7 +282,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--floor-json", help=argparse.SUPPRESS)
     parser.add_argument("--dump-json", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--registry-for", nargs=3, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--render-ratios", help=argparse.SUPPRESS)
+    parser.add_argument("--findings-only", action="store_true",
+                        help="only one cold check per size: findings and report size per article, and render ratios")
     args = parser.parse_args(argv)
+    if args.render_ratios:
+        render_ratios(args.render_ratios)
+        return 0
     if args.floor_yaml:
         floor_yaml(args.floor_yaml)
         return 0
@@ -247,10 +308,16 @@ def main(argv: list[str] | None = None) -> int:
 
     compileall.compile_dir(Path(crosscheck.__file__).parent, quiet=1)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    if args.findings_only:
+        print(f"{'articles':>8} {'claims':>9} {'cold s':>7} {'findings':>8} {'find/art':>8} {'KB/art':>6} {'json s':>6} "
+              f"{'rich/json':>9} {'md/json':>7} {'sarif/json':>10}")
+        for size in [int(s) for s in args.sizes.split(",") if s]:
+            findings_only(size, args.workdir, args.claims, args.conflicts)
+        return 0
     header = (
         f"{'articles':>8} {'claims':>9} {'findings':>8} {'parse':>7} {'orjson':>7} {'validate':>8} {'cold':>7} {'warm':>7} "
         f"{'claims/s':>9} {'cold/parse':>10} {'warm/orjson':>11} {'KB/claim':>8} {'against':>8} {'agst MB':>7} {'+registry':>9} "
-        f"{'1proc':>6} {'2proc':>6}"
+        f"{'1proc':>6} {'2proc':>6} {'find/art':>8} {'KB/art':>6} {'json s':>6} {'rich/json':>9} {'md/json':>7} {'sarif/json':>10}"
     )
     print(header)
     rows = []
@@ -264,7 +331,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{row['cold'] / row['parse']:>10.2f} {row['warm'] / row['orjson']:>11.1f} "
             f"{row['cold_rss'] / row['claims'] / 1024:>8.2f} {row['against']:>8.3f} {row['against_rss'] / 2**20:>7.0f} "
             f"{row['against_registry']:>9.3f} "
-            f"{row['validate_1']:>6.2f} {row['validate_2']:>6.2f}",
+            f"{row['validate_1']:>6.2f} {row['validate_2']:>6.2f} "
+            f"{row['findings'] / size:>8.3f} {row['report_bytes'] / size / 1024:>6.1f} {row['json_render']:>6.2f} "
+            f"{row['rich_ratio']:>9.2f} {row['markdown_ratio']:>7.2f} {row['sarif_ratio']:>10.2f}",
             flush=True,
         )
     for small, big in zip(rows, rows[1:]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from crosscheck.model.report import ClaimRef, Finding, Report, Summary
+from crosscheck.model.report import ClaimRef, Conflict, Finding, Position, Report, Summary
 from crosscheck.model.values import Interval
 from crosscheck.rules import Rule, load_rules
 
@@ -62,8 +62,16 @@ def figure_conflict() -> Finding:
                 value="600+",
                 interval=Interval(low=600, high=None, unit="company"),
                 normalized="[600, ∞) company",
+                outlet="CGTN",
+                published="2025-02-10",
             ),
         ],
+        positions=[
+            Position(reading="[540, 600) company", value="nearly 600", claims=[0], documents=[DOC_CENTER_A]),
+            Position(reading="[600, ∞) company", value="600+", claims=[1], documents=[DOC_CENTER_B]),
+        ],
+        conflicts=[Conflict(positions=[0, 1], severity="error", message="partner companies: 'nearly 600' and '600+' cannot both hold",
+                            explanation="'nearly 600' means fewer than 600 (at least 540); '600+' means at least 600.")],
     )
 
 

@@ -94,7 +94,9 @@ def test_changed_narrows_the_report_to_the_changed_article(in_tmp):
     outcome = run(Options(paths=[in_tmp / "seeds"], use_cache=False, changed=[changed]))  # paths may be Paths
     shown = f"seeds/{changed.name}"
     assert outcome.focus == {shown}
-    assert outcome.report.findings == [f for f in whole.report.findings if any(c.document == shown for c in f.claims)]
+    involving = [f for f in whole.report.findings if any(c.document == shown for c in f.claims)]
+    assert [f.fingerprint for f in outcome.report.findings] == [f.fingerprint for f in involving]
+    assert all(f.view and f.view.startswith(f"this article ({shown}) says") for f in outcome.report.findings)
 
 
 def test_warnings_are_passed_on_as_they_come_and_kept(in_tmp, run_cli):

@@ -161,12 +161,14 @@ def test_a_crash_or_an_interrupt_is_one_line_and_its_own_exit_status(corpus, run
 def test_changed_reports_only_findings_with_the_new_article(corpus, run_cli):
     write_article(corpus, "c", "nearly 600", 600, "nearly")  # agrees with a, contradicts b
     everything = json.loads(run_cli("check", "news", "-f", "json").out)
-    assert len(everything["findings"]) == 2  # a-b and b-c
+    assert len(everything["findings"]) == 1  # one fact in dispute: a and c against b
+    assert [p["documents"] for p in everything["findings"][0]["positions"]] == [["news/a.txt", "news/c.txt"], ["news/b.txt"]]
     result = run_cli("check", "news", "-f", "json", "--changed", "news/c.txt")
     assert result.code == 1
-    findings = json.loads(result.out)["findings"]
-    assert len(findings) == 1
-    assert {c["document"] for c in findings[0]["claims"]} == {"news/b.txt", "news/c.txt"}
+    (finding,) = json.loads(result.out)["findings"]
+    assert finding["fingerprint"] == everything["findings"][0]["fingerprint"]
+    assert finding["view"].startswith("this article (news/c.txt) says 'nearly 600'")  # it leads with the changed article
+    assert finding["view"].endswith("the corpus says '600+' ([600, ∞) company; 1 article)")
 
 
 def test_changed_claims_file_maps_to_its_article_and_unrelated_change_passes(corpus, run_cli):
@@ -186,7 +188,8 @@ def test_changed_article_outside_the_given_paths_is_loaded_and_compared(corpus, 
     result = run_cli("check", "news", "-f", "json", "--changed", "incoming/d.claims.yaml")
     findings = json.loads(result.out)["findings"]
     assert result.code == 1 and len(findings) == 1
-    assert {c["document"] for c in findings[0]["claims"]} == {"news/b.txt", "incoming/d.txt"}
+    assert {c["document"] for c in findings[0]["claims"]} == {"news/a.txt", "news/b.txt", "incoming/d.txt"}
+    assert findings[0]["positions"][0]["documents"] == ["incoming/d.txt", "news/a.txt"]  # d restates a, against b
 
 
 def test_since_git_ref_uses_changed_and_untracked_files(corpus, run_cli, tmp_path):

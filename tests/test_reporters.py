@@ -94,7 +94,7 @@ def test_sarif_rules_carry_help_and_results_point_at_the_article():
     assert region["artifactLocation"]["uri"] == "seeds/002_b4a56f776e750063.txt"
     assert (region["region"]["startLine"], region["region"]["startColumn"]) == (6, 494)
     assert conflict["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "seeds/003_4608776da9d1df45.txt"
-    assert conflict["partialFingerprints"] == {"crosscheckFinding/v1": "3f9a1c0d5e7b2a46"}
+    assert conflict["partialFingerprints"] == {"crosscheckFinding/v2": "3f9a1c0d5e7b2a46"}
     assert by_rule["CC102"]["level"] == "note"
 
 
@@ -117,7 +117,7 @@ def test_rich_shows_quotes_locations_and_summary():
     text = render("rich", sample_report())
     assert "seeds/002_b4a56f776e750063.txt:6:494" in text and "seeds/003_4608776da9d1df45.txt:5:265" in text
     assert "nearly 600 → [540, 600) company" in text
-    assert text.rstrip().splitlines()[-1] == "5 documents · 118 claims · 1 error · 2 warnings · 1 info · 1 waived"
+    assert text.splitlines()[0] == "5 documents · 118 claims · 1 error · 2 warnings · 1 info · 1 waived"  # the summary first
     assert "\x1b" not in text
     # grouped by subject and property, errors first
     assert text.index("ncie · partner_companies") < text.index("yin-hejun · quote.regional_transition")
@@ -183,7 +183,7 @@ def test_hostile_markdown_injects_no_html_links_code_or_columns():
     assert "<code>code</code>" not in html and "<em>em</em>" not in html
     assert "<h1>" not in html and "@admin" not in markdown  # no GitHub mention from article text
     hostile_rows = [row for row in re.findall(r"<tr>.*?</tr>", html, flags=re.S) if "script" in row]
-    assert len(hostile_rows) == 1 and hostile_rows[0].count("<td") == 4  # the | in the quote made no column
+    assert len(hostile_rows) == 1 and hostile_rows[0].count("<td") == 5  # the | in the quote made no column
     assert "\x1b" not in markdown
 
 

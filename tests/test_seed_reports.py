@@ -71,6 +71,12 @@ def test_contradicting_new_article_fails_the_gate_with_only_its_findings(tmp_pat
     everything = json.loads(run_cli("check", "seeds", "--format", "json").out)["findings"]
     involving_new = [f["fingerprint"] for f in everything if any(c["document"] == "seeds/900_new.txt" for c in f["claims"])]
     assert [f["fingerprint"] for f in findings] == involving_new  # compared with the whole corpus, nothing else shown
-    assert len(everything) == len(before["findings"]) + len(findings)
+    # the new figure is one more position of the fact already in dispute, not a finding per article it contradicts
+    assert len(everything) == len(before["findings"])
+    (partners,) = findings
+    assert [p["value"] for p in partners["positions"]] == ["450", "nearly 600", "600+"]  # the changed article first
+    assert partners["view"].startswith("this article (seeds/900_new.txt) says '450'")
+    assert "'450' (seeds/900_new.txt)" in partners["message"]  # the message is the changed article's clash, not the old one
+    assert partners["conflicts"][0]["positions"] == [0, 1]
     unchanged = run_cli("check", "seeds", "--format", "json", "--changed", "seeds/000_7a62f7c734be23ae.txt", "--fail-on", "error")
     assert all(any(c["document"] == "seeds/000_7a62f7c734be23ae.txt" for c in f["claims"]) for f in json.loads(unchanged.out)["findings"])

@@ -15,8 +15,9 @@ def documents_of(run_cli, *args: str) -> tuple[int, list[set[str]]]:
 
 def test_an_article_alone_is_compared_with_the_folder_it_is_in(corpus, run_cli):
     write_article(corpus, "c", "nearly 600", 600, "nearly")  # agrees with a, contradicts b
-    assert documents_of(run_cli, "news/a.txt") == (1, [{"news/a.txt", "news/b.txt"}])
-    assert documents_of(run_cli, "news/c.claims.yaml") == (1, [{"news/b.txt", "news/c.txt"}])
+    # one fact in dispute: a and c against b, whichever article is named
+    assert documents_of(run_cli, "news/a.txt") == (1, [{"news/a.txt", "news/b.txt", "news/c.txt"}])
+    assert documents_of(run_cli, "news/c.claims.yaml") == (1, [{"news/a.txt", "news/b.txt", "news/c.txt"}])
 
 
 def test_an_article_alone_is_compared_with_the_configured_corpus(corpus, run_cli, tmp_path):
@@ -25,4 +26,4 @@ def test_an_article_alone_is_compared_with_the_configured_corpus(corpus, run_cli
     (incoming / "registry.yaml").write_text((corpus / "registry.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     write_article(incoming, "d", "nearly 600", 600, "nearly")
     (tmp_path / "crosscheck.toml").write_text('paths = ["news"]\n', encoding="utf-8")
-    assert documents_of(run_cli, "incoming/d.txt") == (1, [{"news/b.txt", "incoming/d.txt"}])
+    assert documents_of(run_cli, "incoming/d.txt") == (1, [{"news/a.txt", "news/b.txt", "incoming/d.txt"}])

@@ -57,6 +57,17 @@ def positive_int(text: str) -> int:
     return number
 
 
+def non_negative_int(text: str) -> int:
+    """An argparse type: a whole number of at least 0 (0 meaning "no limit" where an option says so)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 0, found {number}")
+    return number
+
+
 def corpus_options(args: argparse.Namespace, **given: Any) -> Options:
     """The Options of `add_corpus_arguments`' arguments, plus `given`; warnings are printed as they come."""
     from crosscheck.api import Options

@@ -9,14 +9,16 @@ parts into the report one `check` gives.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
 
 from pydantic import BaseModel
 
 from crosscheck.comparators import Comparator, Item, Verdict, registry
-from crosscheck.engine.findings import Refs, finding, report_order, waived
-from crosscheck.engine.grouping import Block, blocks, group_items
+from crosscheck.comparators.base import PairCheck
+from crosscheck.engine.findings import Clash, FactKey, Refs, fact_finding, report_order, waives
+from crosscheck.engine.grouping import clashes, group_items
 from crosscheck.engine.items import Key, items, wanted_by
 from crosscheck.model.corpus import Corpus
 from crosscheck.model.report import Finding, Report, Summary
@@ -65,72 +67,79 @@ def assemble(corpus: Corpus, parts: Iterable[Found]) -> Report:
 
 def find(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Comparator] | None = None, *,
          keys: Container[Key] | None = None, corpus_rules: bool = True) -> Found:
-    """The findings of the pair rules on `keys` (every key when None) and, with `corpus_rules`, of the corpus rules."""
+    """The findings of the pair rules on `keys` (every key when None) and, with `corpus_rules`, of the corpus rules.
+
+    One finding per rule and fact.  A fact whose finding a waiver changes (a claim waiving the
+    rule takes a position away, or the whole finding) counts as waived once.
+    """
     comparators = comparators if comparators is not None else registry().comparators
     enabled = [(rule, comparators[rule.comparator]) for rule in rules if rule.enabled]
     across = [(rule, comparator) for rule, comparator in enabled if comparator.corpus is not None] if corpus_rules else []
     keyed, selected = items(corpus, keys, wanted_by(across))
     groups = list(group_items(keyed).values())
+    waivers = [{item.claim.waive.rule for items in group.by_scope.values() for item in items if item.claim.waive is not None}
+               for group in groups]
     findings: dict[str, Finding] = {}
     refs = Refs({document.id: document for document in corpus.documents})
     waived_count = 0
+
+    def add(made: Finding) -> None:
+        findings.setdefault(made.fingerprint, made)
+
     for rule, comparator in enabled:
         params = comparator.params.model_validate(rule.params)
         kinds = set(rule.applies_to.kinds)
         matches = _property_matcher(rule)
-        results: list[tuple[Verdict, str | None, bool]] = []
         if comparator.pair is not None:
-            for group in groups:
+            judge = partial(_judge_with, comparator.pair, params)
+            comparable = partial(_of_kinds, frozenset(kinds))
+            for group, waives_some in zip(groups, waivers):
                 if not (group.kinds & kinds) or not matches(group.property):
                     continue
-                for block in blocks(group):
-                    right = block.right if block.right is not None else block.left
-                    if block.left[0].value.kind not in kinds or right[0].value.kind not in kinds:
-                        continue
-                    results.extend((verdict, block.scope, block.scope_missing) for verdict in _judge(comparator, params, block))
+                keep = partial(_not_waiving, rule) if rule.id in waives_some else None
+                kept = {scope: fact_finding(rule, (group.subject, group.property, scope), found, refs)
+                        for scope, found in clashes(group, judge, comparable, keep)}
+                if rule.id in waives_some:
+                    for scope, found in clashes(group, judge, comparable):
+                        whole = fact_finding(rule, (group.subject, group.property, scope), found, refs)
+                        if scope not in kept or kept[scope].fingerprint != whole.fingerprint:
+                            waived_count += 1
+                for made in kept.values():
+                    add(made)
         elif corpus_rules and comparator.corpus is not None:
             selects = comparator.selects
             chosen = [
                 item for item in selected
                 if item.value.kind in kinds and (selects is None or selects(item.value)) and matches(item.claim.property)
             ]
-            results.extend((verdict, None, False) for verdict in comparator.corpus(chosen, params))
-        for verdict, scope, scope_missing in results:
-            if waived(rule, verdict):
-                waived_count += 1
-                continue
-            made = finding(rule, verdict, scope, scope_missing, refs)
-            findings.setdefault(made.fingerprint, made)
+            by_fact: dict[FactKey, list[Clash]] = {}
+            waived_facts: set[FactKey] = set()
+            singles: dict[int, list[Item]] = {}
+            for verdict in comparator.corpus(chosen, params):
+                first = verdict.items[0].claim
+                key = verdict.key or (first.subject, first.property, None)
+                if any(waives(rule, item) for item in verdict.items):
+                    waived_facts.add(key)
+                    continue
+                a, b = verdict.items[0], verdict.items[-1]
+                left, right = (singles.setdefault(id(item), [item]) for item in (a, b))
+                by_fact.setdefault(key, []).append(Clash(left, right, verdict, (verdict.normals[0], verdict.normals[-1])))
+            waived_count += len(waived_facts)
+            for key, found in by_fact.items():
+                add(fact_finding(rule, key, found, refs))
     return Found(list(findings.values()), waived_count)
 
 
-def _judge(comparator: Comparator, params: BaseModel, block: Block) -> Iterator[Verdict]:
-    """The verdicts for a block's claim pairs: one comparison per orientation, restated for every pair.
+def _judge_with(pair: PairCheck, params: BaseModel, a: Item, b: Item) -> Verdict | None:
+    return pair(a, b, params)
 
-    Comparators may word a verdict by argument order, so a pair is judged in the
-    order its claims stand in the corpus; a block whose classes agree both ways
-    is left without walking its pairs.
-    """
-    judged: dict[bool, tuple[Item, Item, Verdict | None]] = {}
-    assert comparator.pair is not None
-    for a, b, flipped in block.pairs():
-        seen = judged.get(flipped)
-        if seen is None:
-            verdict = comparator.pair(a, b, params)
-            judged[flipped] = (a, b, verdict)
-            if verdict is not None:
-                yield verdict
-                continue
-            if block.right is None or block.scope_missing:
-                return  # one orientation only, and it agrees
-            judged[not flipped] = (b, a, comparator.pair(b, a, params))
-            if judged[not flipped][2] is None:
-                return  # agree both ways
-            continue
-        stand_a, stand_b, verdict = seen
-        if verdict is not None:
-            swap = {id(stand_a): a, id(stand_b): b}
-            yield replace(verdict, items=tuple(swap.get(id(item), item) for item in verdict.items))
+
+def _of_kinds(kinds: frozenset[str], item: Item) -> bool:
+    return item.value.kind in kinds
+
+
+def _not_waiving(rule: Rule, item: Item) -> bool:
+    return not waives(rule, item)
 
 
 def _property_matcher(rule: Rule) -> Callable[[str], bool]:

@@ -1,7 +1,11 @@
 """Accepted discrepancies recorded by fingerprint: `crosscheck baseline` writes them, `--baseline` hides them.
 
-A fingerprint stays the same when lines move or unrelated claims change, so a
-baseline survives edits elsewhere.  An entry that no longer matches any finding
+A fingerprint stays the same when lines move, unrelated claims change, another
+article joins a position or the check runs from another folder (it names the rule,
+the fact and the positions' readings, never a path), so a baseline survives edits
+elsewhere and matches from any working directory.  The paths an entry lists for
+people reading it are relative to the project root (the config file's folder, else
+the baseline's), so the file is the same whichever folder wrote it.  An entry that no longer matches any finding
 is stale: it is reported as an info finding (CC900 baseline.stale) so the file
 gets cleaned up rather than silently hiding a future finding.
 """
@@ -33,6 +37,10 @@ class BaselineEntry(Frozen):
     property: str
     scope: str | None = None
     message: str
+    readings: list[str] = []
+    """The readings of the positions accepted."""
+    documents: list[str] = []
+    """The documents stating them, relative to the project root."""
 
 
 class Baseline(Frozen):
@@ -42,16 +50,33 @@ class Baseline(Frozen):
     entries: list[BaselineEntry] = []
 
 
-def from_report(report: Report) -> Baseline:
-    """A baseline accepting every finding of `report` (stale-entry findings excluded), sorted by fingerprint."""
-    entries = {
-        f.fingerprint: BaselineEntry(
-            fingerprint=f.fingerprint, rule=f.rule, subject=f.subject, property=f.property, scope=f.scope, message=f.message
+def from_report(report: Report, root: Path | None = None) -> Baseline:
+    """A baseline accepting every finding of `report` (stale-entry findings excluded), sorted by fingerprint.
+
+    `root`: the folder the entries' document paths are written relative to (default: as the report has them).
+    """
+    entries = {}
+    for f in report.findings:
+        if f.rule == STALE_RULE:
+            continue
+        paths = {d: _relative(d, root) for p in f.positions for d in p.documents}
+        message = f.message
+        for shown, relative in sorted(paths.items(), key=lambda kv: -len(kv[0])):  # the longest first: no path is part of another's
+            message = message.replace(shown, relative)
+        entries[f.fingerprint] = BaselineEntry(
+            fingerprint=f.fingerprint, rule=f.rule, subject=f.subject, property=f.property, scope=f.scope, message=message,
+            readings=[p.reading for p in f.positions], documents=sorted(set(paths.values())),
         )
-        for f in report.findings
-        if f.rule != STALE_RULE
-    }
     return Baseline(entries=[entries[k] for k in sorted(entries)])
+
+
+def _relative(document: str, root: Path | None) -> str:
+    if root is None:
+        return document
+    try:
+        return Path(document).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:  # outside the project: as the report names it
+        return document
 
 
 def dumps(baseline: Baseline) -> str:

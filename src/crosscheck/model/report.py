@@ -14,7 +14,7 @@ from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 from crosscheck.model.base import Frozen
 from crosscheck.model.values import Interval
 
-REPORT_VERSION = "1.0"
+REPORT_VERSION = "2.0"
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -54,13 +54,43 @@ class ClaimRef(Frozen):
     """True when the claim was drafted by `crosscheck extract`, not annotated by a person."""
     confidence: float | None = None
     """For drafted claims: confidence in the claim's key."""
+    outlet: str | None = None
+    """The article's outlet or source, when its claims file names one."""
+    published: str | None = None
+    """The article's publication date, when known."""
+
+
+class Position(Frozen):
+    """One reading of a fact that some claims state: every claim of a position reads the same."""
+
+    reading: str
+    """The reading, normalised ("[540, 600) company"); for names and quotes the compared form."""
+    value: str
+    """The value as its first claim writes it ("nearly 600")."""
+    claims: list[int]
+    """The claims stating it, as indices into the finding's `claims`, in document order."""
+    documents: list[str]
+    """The documents stating it, in order."""
+
+
+class Conflict(Frozen):
+    """Two positions that cannot both hold (or one whose own claims cannot all hold)."""
+
+    positions: list[int] = Field(min_length=2, max_length=2)
+    """The two positions, as indices into the finding's `positions` (the same index twice: within one position)."""
+    severity: Severity
+    """The severity this pair of positions has on its own."""
+    message: str
+    """The rule's one-line message about this pair."""
+    explanation: str
+    """Why the two cannot both hold, in plain English."""
 
 
 class Finding(Frozen):
-    """A disagreement between claims with the same key."""
+    """One disagreement about one fact (key, time scope, modality): the positions its claims take and why they clash."""
 
     fingerprint: str
-    """Stable id of the finding: same rule, key and values give the same fingerprint, wherever lines move."""
+    """Stable id of the finding: rule, key and the positions' readings; not lines, paths, file order or how many articles agree."""
     rule: str
     """Id of the rule that fired."""
     rule_name: str | None = None
@@ -74,17 +104,23 @@ class Finding(Frozen):
     scope: str | None = None
     """Time scope of the key, if any."""
     message: str
-    """One-line message."""
+    """One-line message, of the most severe pair of positions."""
     explanation: str
-    """Why the values cannot both hold, in plain English."""
+    """Why the most severe pair of positions cannot both hold, in plain English."""
     claims: list[ClaimRef]
-    """Every claim involved, in document order."""
+    """Every claim of every position, in document order."""
+    positions: list[Position] = []
+    """The distinct readings in conflict, in order of their first claim; claims that agree with every position are left out."""
+    conflicts: list[Conflict] = []
+    """Which positions clash, and why, most severe first."""
     similarity: float | None = None
     """For name and quote findings: how similar the two forms are (0..1)."""
     diff: str | None = None
     """For quote findings: a word-level diff ("[-old-] {+new+}")."""
     confidence: float | None = None
-    """For findings between drafted claims: confidence that the claims state the same fact."""
+    """For findings between drafted claims: confidence that the claims state the same fact (None: annotated claims)."""
+    view: str | None = None
+    """With --changed, --since or --against: what the changed article says against the rest of the corpus."""
 
 
 class Summary(Frozen):

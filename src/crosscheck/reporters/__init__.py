@@ -10,7 +10,7 @@ leaves the others working.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TextIO, cast
 
@@ -18,7 +18,7 @@ from crosscheck import plugins
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
 
 if TYPE_CHECKING:  # the report model (pydantic) is imported by whoever builds a report, not by `--help`
-    from crosscheck.model.report import ClaimRef, Finding, Report
+    from crosscheck.model.report import ClaimRef, Finding, Position, Report
 
 BUILTIN: dict[str, str] = {
     "rich": "crosscheck.reporters.terminal:render",
@@ -64,6 +64,14 @@ class RenderOptions:
     """Documents that changed (`--changed`): their claims are the primary location of a finding."""
     tool_version: str = "0"
     """Version of crosscheck, for SARIF's tool driver."""
+    max_findings: int | None = None
+    """Show at most this many findings (most severe first), then counts of the rest; None: all (rich, markdown)."""
+    max_chars: int | None = None
+    """Markdown: the most characters the report may have; None: `PR_COMMENT_LIMIT` (a pull-request comment); 0: no limit."""
+    full_report: str | None = None
+    """Where the whole report is when one is cut short (a command, a file, a CI artifact's URL)."""
+    resolve: Callable[[Finding], Sequence[str]] | None = None
+    """How to resolve a finding, as lines of Markdown (an alias to register, a waiver, the baseline command); None: no hints."""
 
 
 class Render(Protocol):
@@ -130,6 +138,10 @@ def problem_report(diagnostics: Iterable[Diagnostic], documents: int = 0, claims
     return Report(summary=Summary(documents=documents, claims=claims), diagnostics=problems, findings=[])
 
 
+PR_COMMENT_LIMIT = 65_536
+"""GitHub's limit on the characters of a pull-request comment."""
+
+
 def primary_claim(finding: Finding, focus: frozenset[str] = frozenset()) -> ClaimRef | None:
     """The claim a finding is anchored to: the first in a changed document, else the first."""
     for claim in finding.claims:
@@ -188,3 +200,46 @@ def summary_parts(report: Report) -> list[str]:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def position_claims(finding: Finding, focus: frozenset[str] = frozenset()) -> list[tuple[Position, list[ClaimRef]]]:
+    """Each position with its claims, a changed document's first (`focus`).
+
+    A finding built without positions (by a plugin, or by hand) takes each claim as one; a stale
+    baseline entry has no claims and no positions.
+    """
+    from crosscheck.model.report import Position
+
+    positions = finding.positions or [
+        Position(reading=claim.normalized, value=claim.value, claims=[i], documents=[claim.document])
+        for i, claim in enumerate(finding.claims)
+    ]
+    shown = []
+    for position in positions:
+        claims = [finding.claims[i] for i in position.claims]
+        if focus:
+            claims.sort(key=lambda claim: claim.document not in focus)
+        shown.append((position, claims))
+    return shown
+
+
+def documents_label(documents: Sequence[str], shown: int = 3) -> str:
+    """`a.txt, b.txt, c.txt and 4 more`: the first `shown` documents and how many others."""
+    if len(documents) <= shown:
+        return ", ".join(documents)
+    return f"{', '.join(documents[:shown])} and {len(documents) - shown} more"
+
+
+def severity_counts(findings: Iterable[Finding]) -> str:
+    """`2 errors, 1 warning, 0 info`: what a cut-short report left out."""
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for finding in findings:
+        counts[finding.severity] += 1
+    return f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, {counts['info']} info"
+
+
+def most_severe_first(findings: list[Finding]) -> list[Finding]:
+    """The findings by severity, report order within one."""
+    from crosscheck.model.report import severity_rank
+
+    return sorted(findings, key=lambda f: severity_rank(f.severity))

@@ -24,6 +24,8 @@ def strip_control(text: str, *, keep_newlines: bool = True) -> str:
     With `keep_newlines=False`, line breaks (and the space around them) become one space,
     for targets where a line break would end a table cell or a command.
     """
+    if text.isprintable():  # no escape, control, bidi or line-break character: nothing to remove (most text)
+        return text
     text = _ANSI.sub("", text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _CONTROL.sub("", text)
     if not keep_newlines:
@@ -40,6 +42,8 @@ def terminal(text: str) -> str:
     line, and the reporter wraps lines, so those openers get an invisible
     zero-width space between their characters.
     """
+    if text.isprintable() and "::" not in text and "##[" not in text:
+        return text  # most text: nothing to remove or break up
     text = strip_control(text, keep_newlines=False)
     return text.replace("::", ":\u200b:").replace("##[", "#\u200b#[")
 
@@ -53,8 +57,14 @@ _MD_BULLET_START = re.compile(r"^(\s*)([-+=])")
 _MD_ORDERED_START = re.compile(r"^(\s*)(\d+)([.)])")
 
 
+_MD_PLAIN = re.compile(r"[^\\`*_{}\[\]()#!|~&<>@]*\Z")
+"""Text without a character Markdown (or this escaping) treats specially."""
+
+
 def markdown_inline(text: str) -> str:
     """Text safe inside a Markdown paragraph, heading or table cell: one line, nothing interpreted."""
+    if text.isprintable() and _MD_PLAIN.match(text) and not _MD_BULLET_START.match(text) and not _MD_ORDERED_START.match(text):
+        return text  # nothing to escape (most text): one scan instead of five
     text = strip_control(text, keep_newlines=False)
     text = _MD_PUNCT.sub(r"\\\1", text.replace("&", "&amp;"))
     text = text.replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
@@ -80,6 +90,8 @@ def github_property(text: str) -> str:
 
 def sarif_text(text: str) -> str:
     """A SARIF plain-text message: brackets escaped, since `[text](target)` is an embedded link there (SARIF §3.11.6)."""
+    if "[" not in text and "]" not in text and "\\" not in text:
+        return strip_control(text)
     return strip_control(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 

@@ -1,30 +1,74 @@
 """`--format markdown`: a reviewer's report for a pull request, GitHub or GitLab.
 
-A summary table, then one section per finding (severity badge, message,
-explanation, a table of the quotes with document and line), info findings
-folded inside `<details>`.  With `--link-base URL` each document links to
-`URL/path#Lline`.  All article-derived text goes through
-`sanitize.markdown_inline` (or `html_text` inside raw HTML).
+A summary table first, and what a filtered run covered (the changed articles of
+`--changed`/`--since`/`--against`); then one section per finding, most severe
+first: severity badge, message, what the changed article says against the
+corpus, why the positions clash, the word diff rendered (~~removed~~ / **added**),
+and a table of the positions (the reading, who states it with outlet and date,
+the first quote with the value in bold); info findings folded inside
+`<details>`.  The report fits a pull-request comment (`PR_COMMENT_LIMIT`
+characters, or `RenderOptions.max_chars`; 0 for no limit): findings are added
+until the next would not fit, then a note says how many were left out and where
+the full report is.  With `--link-base URL` each document links to
+`URL/path#Lline`.  All article-derived text goes through `escape.markdown_inline`
+(or `html_text` inside raw HTML).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import TextIO
 from urllib.parse import quote as url_quote
 
-from crosscheck.model.report import ClaimRef, Finding, Report, severity_rank
-from crosscheck.reporters import RenderOptions, key_label, rule_label
+from crosscheck.model.report import ClaimRef, Finding, Position, Report
+from crosscheck.reporters import (
+    PR_COMMENT_LIMIT,
+    RenderOptions,
+    key_label,
+    most_severe_first,
+    position_claims,
+    rule_label,
+    severity_counts,
+)
 from crosscheck.reporters.escape import html_text, markdown_inline
 
 BADGE = {"error": "🔴 **Error**", "warning": "🟠 **Warning**", "info": "🔵 **Info**"}
 ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+DOCUMENTS_SHOWN = 3
+"""Documents named per position; the others are counted."""
+SCOPE_SHOWN = 20
+"""Changed articles named in the scope line; the others are counted."""
+READING_MAX = 160
+"""Characters of a name's or quote's reading shown before it is cut with an ellipsis."""
+FULL_REPORT = "run `crosscheck check` with `-f markdown --max-chars 0 -o report.md` (or `-f html -o report.html`)"
+"""Where the full report is, when the caller does not say (`RenderOptions.full_report`)."""
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
-    out.write("\n".join(_lines(report, options)).rstrip("\n") + "\n")
+    limit = PR_COMMENT_LIMIT if options.max_chars is None else options.max_chars
+    head = _head(report, options)
+    findings = most_severe_first(report.findings)  # stable: report order within a severity
+    if options.max_findings is not None:
+        findings = findings[: options.max_findings]
+    sections: list[str] = []
+    reserve = len(_cut_note(report.findings, options, limit))  # the longest the note at the end can be
+    used = len(head)
+    for n, finding in enumerate(findings, 1):
+        section = _section(finding, n, options)
+        if limit and used + len(section) + reserve > limit:
+            break
+        sections.append(section)
+        used += len(section)
+    text = head + "".join(sections)
+    if len(sections) < len(report.findings):
+        by_count = len(sections) == len(findings)  # every finding --max-findings allows fitted
+        text += _cut_note(most_severe_first(report.findings)[len(sections) :], options, 0 if by_count else limit)
+    out.write(text.rstrip("\n") + "\n")
 
 
-def _lines(report: Report, options: RenderOptions) -> list[str]:
+def _head(report: Report, options: RenderOptions) -> str:
     s = report.summary
     claims = f"{s.claims}" + (f" ({s.drafted} drafted)" if s.drafted else "")
     lines = [
@@ -35,34 +79,46 @@ def _lines(report: Report, options: RenderOptions) -> list[str]:
         f"| {s.documents} | {claims} | {s.error} | {s.warning} | {s.info} | {s.waived} |",
         "",
     ]
+    if options.focus:
+        changed = sorted(options.focus)
+        named = ", ".join(markdown_inline(d) for d in changed[:SCOPE_SHOWN])
+        more = f" and {len(changed) - SCOPE_SHOWN} more" if len(changed) > SCOPE_SHOWN else ""
+        article = "article" if len(changed) == 1 else "articles"
+        lines += [f"**Scope:** only findings involving the {len(changed)} changed {article}, compared with the whole corpus: "
+                  f"{named}{more}.", ""]
     if not report.findings:
         lines += ["No disagreements found.", ""]
-        return lines
-    ordered = sorted(report.findings, key=lambda f: severity_rank(f.severity))  # stable: report order within a severity
-    for n, finding in enumerate(ordered, 1):
-        if finding.severity == "info":
-            lines += _details(finding, n, options)
-        else:
-            lines += _section(finding, n, options)
-    return lines
+    return "\n".join(lines) + "\n"
+
+
+def _cut_note(left_out: Sequence[Finding], options: RenderOptions, limit: int) -> str:
+    """What a cut-short report says at its end: how many findings are missing, why (the character `limit`,
+    or with 0 the `--max-findings` count) and where they are."""
+    if not left_out:
+        return ""
+    why = f"a pull-request comment holds at most {limit:,} characters" if limit else f"`--max-findings {options.max_findings}`"
+    where = markdown_inline(options.full_report) if options.full_report else FULL_REPORT
+    return f"---\n\n**{len(left_out)} more findings not shown** ({severity_counts(left_out)}; {why}). The full report: {where}.\n"
 
 
 def _title(finding: Finding) -> str:
     return f"{rule_label(finding)}: {key_label(finding)}"
 
 
-def _section(finding: Finding, n: int, options: RenderOptions) -> list[str]:
-    return [f"### {n}. {ICON[finding.severity]} {markdown_inline(_title(finding))}", "", *_body(finding, options)]
-
-
-def _details(finding: Finding, n: int, options: RenderOptions) -> list[str]:
-    # Raw HTML block: the <summary> line is HTML (escape as HTML); the blank line after it returns to Markdown.
-    summary = f"{n}. {ICON[finding.severity]} {html_text(_title(finding))}"
-    return ["<details>", f"<summary>{summary}</summary>", "", *_body(finding, options), "</details>", ""]
+def _section(finding: Finding, n: int, options: RenderOptions) -> str:
+    if finding.severity == "info":
+        # Raw HTML block: the <summary> line is HTML (escape as HTML); the blank line after it returns to Markdown.
+        summary = f"{n}. {ICON[finding.severity]} {html_text(_title(finding))}"
+        lines = ["<details>", f"<summary>{summary}</summary>", "", *_body(finding, options), "</details>", ""]
+    else:
+        lines = [f"### {n}. {ICON[finding.severity]} {markdown_inline(_title(finding))}", "", *_body(finding, options)]
+    return "\n".join(lines) + "\n"
 
 
 def _body(finding: Finding, options: RenderOptions) -> list[str]:
     lines = [f"{BADGE[finding.severity]} · {markdown_inline(finding.message)}", ""]
+    if finding.view:
+        lines += [f"**Changed article:** {markdown_inline(finding.view)}", ""]
     if finding.explanation:
         lines += [f"> {markdown_inline(finding.explanation)}", ""]
     facts = []
@@ -71,36 +127,70 @@ def _body(finding: Finding, options: RenderOptions) -> list[str]:
     if finding.confidence is not None:
         facts.append(f"match confidence {finding.confidence:.2f}")
     if finding.diff:
-        facts.append(f"word diff: {markdown_inline(finding.diff)}")
+        facts.append(f"word diff: {word_diff(finding.diff)}")
     if facts:
         lines += [" · ".join(facts), ""]
-    if finding.claims:
+    positions = position_claims(finding, options.focus)
+    if positions:
         lines += [
-            "| Document | Line | Quote (value in bold) | Read as |",
-            "|---|---:|---|---|",
-            *(_claim_row(c, options) for c in finding.claims),
+            "| | Position | Read as | Stated by | Quote (value in bold) |",
+            "|---|---|---|---|---|",
+            *(_position_row(LABELS[i % len(LABELS)], position, claims, options) for i, (position, claims) in enumerate(positions)),
             "",
         ]
+    if len(positions) > 2 and finding.conflicts:
+        lines += [f"- **{_pair(c.positions)}:** {markdown_inline(c.explanation)}" for c in finding.conflicts] + [""]
+    if options.resolve is not None:
+        hints = list(options.resolve(finding))
+        if hints:
+            lines += ["**How to resolve:**", "", *hints, ""]
     lines += [f"<sub>fingerprint `{markdown_inline(finding.fingerprint)}`</sub>", ""]
     return lines
 
 
-def _claim_row(claim: ClaimRef, options: RenderOptions) -> str:
-    document = markdown_inline(claim.document) + (" *(drafted)*" if claim.drafted else "")
-    if options.link_base:
-        document = f"[{markdown_inline(claim.document)}]({document_url(options.link_base, claim)})" + (
-            " *(drafted)*" if claim.drafted else ""
-        )
-    cells = [document, f"{claim.line}:{claim.column}", _highlighted(claim), _read_as(claim)]
+def _pair(positions: list[int]) -> str:
+    i, j = positions
+    return f"{LABELS[i % len(LABELS)]} and {LABELS[j % len(LABELS)]}" if i != j else f"within {LABELS[i % len(LABELS)]}"
+
+
+def _position_row(label: str, position: Position, claims: list[ClaimRef], options: RenderOptions) -> str:
+    first = claims[0]
+    cells = [f"**{label}**", markdown_inline(_shortened(position.value)), _reading(position, first), _stated_by(claims, options),
+             _highlighted(first)]
     return "| " + " | ".join(cells) + " |"
 
 
-def _read_as(claim: ClaimRef) -> str:
-    """The normalised interval; the value as written when it is not visible in the quote; else a dash."""
-    shown = claim.value and claim.value in claim.quote
-    if claim.interval is not None and claim.normalized and claim.normalized != claim.value:  # names and words need no reading
-        return markdown_inline(claim.normalized) if shown else f"{markdown_inline(claim.value)} → {markdown_inline(claim.normalized)}"
-    return "—" if shown else markdown_inline(claim.value)
+def _reading(position: Position, claim: ClaimRef) -> str:
+    """The position's reading: an interval, a date range, a rank set; for names and quotes the words compared."""
+    reading = position.reading
+    if claim.interval is not None:
+        return markdown_inline(reading)
+    if reading == position.value:
+        return "*as written*"
+    return f"“{markdown_inline(_shortened(reading))}”"
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= READING_MAX else text[: READING_MAX - 1].rstrip() + "…"
+
+
+def _stated_by(claims: list[ClaimRef], options: RenderOptions) -> str:
+    """The documents stating a position (each at its first claim, with outlet and date), then how many more."""
+    firsts: dict[str, ClaimRef] = {}
+    for claim in claims:
+        firsts.setdefault(claim.document, claim)
+    shown = ", ".join(_document(claim, options) for claim in list(firsts.values())[:DOCUMENTS_SHOWN])
+    more = len(firsts) - DOCUMENTS_SHOWN
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+def _document(claim: ClaimRef, options: RenderOptions) -> str:
+    where = f"{markdown_inline(claim.document)}:{claim.line}"
+    if options.link_base:
+        where = f"[{where}]({document_url(options.link_base, claim)})"
+    about = [part for part in (claim.outlet, claim.published) if part]
+    drafted = " *(drafted)*" if claim.drafted else ""
+    return where + (f" ({markdown_inline(', '.join(about))})" if about else "") + drafted
 
 
 def document_url(link_base: str, claim: ClaimRef) -> str:
@@ -119,3 +209,22 @@ def _highlighted(claim: ClaimRef) -> str:
         return markdown_inline(quote)
     before, after = quote[:start], quote[start + len(value) :]
     return f"{markdown_inline(before)}<b>{markdown_inline(value)}</b>{markdown_inline(after)}".strip()
+
+
+_DIFF = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}")
+
+
+def word_diff(diff: str) -> str:
+    """A word diff ("[-old-] {+new+}") as Markdown: ~~removed~~ words struck through, **added** ones in bold.
+
+    The words are escaped (an escaped `~` or `*` cannot close a mark early); the diff puts a space
+    around each run, so the marks always open and close.
+    """
+    out, last = [], 0
+    for match in _DIFF.finditer(diff):
+        out.append(markdown_inline(diff[last : match.start()]))
+        removed, added = match.group(1), match.group(2)
+        out.append(f"~~{markdown_inline(removed)}~~" if removed is not None else f"**{markdown_inline(added)}**")
+        last = match.end()
+    out.append(markdown_inline(diff[last:]))
+    return "".join(out)

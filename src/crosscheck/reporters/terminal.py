@@ -1,36 +1,47 @@
 """`--format rich`: the report for an editor at a terminal.
 
-Findings are grouped by subject and property; each shows its severity, the
-quotes side by side with the disputed value highlighted, the explanation and
-where each quote stands.  Everything is built from `rich.text.Text` objects,
-so article text is never parsed as markup; escape and control characters are
-stripped before they reach the terminal.
+The summary comes first.  Findings are grouped by subject and property; each
+shows its severity, the message, what a changed article says against the
+corpus, why the positions clash, and the first quote of each position side by
+side with the disputed value highlighted, then who else states each position.
+`--max-findings N` shows the N most severe and counts the rest.
+
+Text is laid out by `layout` (styles are spans beside the text, never markup
+parsed from it: article text cannot style itself); escape and control
+characters are stripped before they reach the terminal.  Without colour (a
+file, a pipe, `NO_COLOR`) the output is plain text.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import re
+import shutil
 from typing import TextIO
 
-from rich import box
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
-
-from crosscheck.model.report import ClaimRef, Finding, Report
-from crosscheck.reporters import RenderOptions, group_findings, rule_label, summary_parts
+from crosscheck.model.report import ClaimRef, Finding, Position, Report
+from crosscheck.reporters import (
+    RenderOptions,
+    documents_label,
+    group_findings,
+    most_severe_first,
+    position_claims,
+    rule_label,
+    severity_counts,
+    summary_parts,
+)
 from crosscheck.reporters.escape import terminal
+from crosscheck.reporters.layout import Styled, block, table
 from crosscheck.text import words
 
 SEVERITY_STYLE = {"error": "bold white on red", "warning": "bold black on yellow", "info": "bold white on blue"}
 VALUE_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 SIDE_BY_SIDE_MAX = 3
-"""Up to this many claims are shown as columns; more are listed as rows."""
+"""Up to this many positions are shown as columns; more are listed as rows."""
 INDENT = 2
-LABELS = "ABC"
+LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+DEFAULT_WIDTH = 80
+"""The width when the output is not a terminal and none is given."""
 
 
 def use_color(out: TextIO, options: RenderOptions) -> bool:
@@ -43,33 +54,43 @@ def use_color(out: TextIO, options: RenderOptions) -> bool:
     return bool(isatty and isatty())
 
 
+def _width(out: TextIO, options: RenderOptions) -> int:
+    if options.width is not None:
+        return options.width
+    isatty = getattr(out, "isatty", None)
+    if isatty and isatty():
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else DEFAULT_WIDTH
+
+
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     color = use_color(out, options)
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width,
-        color_system="auto" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        soft_wrap=False,
-    )
-    for (subject, prop), findings in group_findings(report.findings):
-        console.print(Text.assemble((terminal(subject), "bold"), " · ", (terminal(prop), "bold")))
+    width = _width(out, options)
+    lines = block(_summary(report), width, color=color)
+    shown = report.findings
+    if options.max_findings is not None and len(shown) > options.max_findings:
+        chosen = {id(finding) for finding in most_severe_first(shown)[: options.max_findings]}
+        shown = [finding for finding in report.findings if id(finding) in chosen]  # grouped as the whole report would be
+    if shown:
+        lines.append("")
+    out.write("\n".join(lines) + "\n")
+    for (subject, prop), findings in group_findings(shown):
+        lines = block(Styled.of((terminal(subject), "bold"), " · ", (terminal(prop), "bold")), width, color=color)
         for finding in findings:
-            console.print(Padding(_finding(finding, console.width - INDENT, plain=not color), (0, 0, 1, INDENT), expand=False))
-    console.print(_summary(report))
-    text = buffer.getvalue()
-    if not color:  # rich pads lines to the width; plain text (logs, snapshots) should not carry that
-        text = "\n".join(line.rstrip() for line in text.split("\n"))
-    out.write(text)
+            lines += _finding(finding, width, options.focus, color=color)
+            lines.append("")
+        out.write("\n".join(lines) + "\n")
+    if len(shown) < len(report.findings):
+        kept = {id(finding) for finding in shown}
+        left_out = [finding for finding in report.findings if id(finding) not in kept]
+        note = Styled(f"{len(left_out)} more findings not shown (--max-findings {options.max_findings}): {severity_counts(left_out)}")
+        note.stylize("bold", 0, len(note.text))
+        out.write("\n".join(block(note, width, color=color)) + "\n")
 
 
-def _finding(finding: Finding, width: int, *, plain: bool = False) -> Group:
-    header = Text.assemble(
+def _finding(finding: Finding, width: int, focus: frozenset[str] = frozenset(), *, color: bool) -> list[str]:
+    header = Styled.of(
         (f" {finding.severity.upper()} ", SEVERITY_STYLE[finding.severity]),
         " ",
         (terminal(rule_label(finding)), "bold"),
@@ -77,10 +98,13 @@ def _finding(finding: Finding, width: int, *, plain: bool = False) -> Group:
         terminal(finding.message),
     )
     if finding.scope:
-        header.append(f"  (scope {terminal(finding.scope)})", style="dim")
-    parts: list[RenderableType] = [header]
+        header.append(f"  (scope {terminal(finding.scope)})", "dim")
+    parts = [header]
+    if finding.view:
+        parts.append(Styled(terminal(finding.view[0].upper() + finding.view[1:]), [(0, len(finding.view), "bold")]))
     if finding.explanation:
-        parts.append(Text(terminal(finding.explanation), style="italic"))
+        explanation = terminal(finding.explanation)
+        parts.append(Styled(explanation, [(0, len(explanation), "italic")]))
     extra = []
     shown = f"{finding.message} {finding.explanation}"
     if finding.similarity is not None and f"{finding.similarity:.2f}" not in shown:  # rule messages usually say it
@@ -88,42 +112,65 @@ def _finding(finding: Finding, width: int, *, plain: bool = False) -> Group:
     if finding.confidence is not None:
         extra.append(f"match confidence {finding.confidence:.2f}")
     if extra:
-        parts.append(Text(" · ".join(extra), style="dim"))
-    if finding.claims:
-        parts.extend(_claims_table(finding, width, plain=plain))
-    return Group(*parts)
+        parts.append(Styled.of((" · ".join(extra), "dim")))
+    lines = [line for part in parts for line in block(part, width, color=color, indent=INDENT)]
+    positions = position_claims(finding, focus)
+    if positions:
+        lines += _claims_table(finding, positions, width, color=color)
+        for more in _more(finding, positions):
+            lines += block(more, width, color=color, indent=INDENT)
+    return lines
 
 
-def _claims_table(finding: Finding, width: int, *, plain: bool = False) -> list[RenderableType]:
-    """The claims side by side (or as rows), headed by where each stands.
+def _more(finding: Finding, positions: list[tuple[Position, list[ClaimRef]]]) -> list[Styled]:
+    """Who else states each position, and, with three positions or more, which clash and why."""
+    lines = []
+    labels = _labels(len(positions))
+    for label, (position, claims) in zip(labels, positions):
+        shown = claims[0].document
+        others = [document for document in position.documents if document != shown]
+        if others:
+            lines.append(Styled.of((f"{label} ", "bold"), ("also stated by ", "dim"), terminal(documents_label(others))))
+    if len(positions) > 2:
+        for conflict in finding.conflicts:
+            i, j = conflict.positions
+            pair = f"{labels[i]} and {labels[j]}" if i != j else f"within {labels[i]}"
+            lines.append(Styled.of((f"{pair}: ", "bold"), (terminal(conflict.explanation), "italic")))
+    return lines
+
+
+def _labels(count: int) -> list[str]:
+    return [LABELS[i] if i < len(LABELS) else str(i + 1) for i in range(count)]
+
+
+def _claims_table(finding: Finding, positions: list[tuple[Position, list[ClaimRef]]], width: int, *, color: bool) -> list[str]:
+    """Each position's first claim side by side (or as rows), headed by where it stands.
 
     A location is only useful whole (`path:line:col`, to click or paste), so when
-    one would not fit its column it is listed above the table and the column is
-    headed by a letter instead.
+    one would not fit its column (or there are three positions) it is listed above
+    the table and the column is headed by a letter instead.
     """
-    marks = _differing_words(finding)
+    claims = [claims[0] for _, claims in positions]
+    marks = _differing_words(finding, claims)
     style = VALUE_STYLE[finding.severity]
-    table = Table(box=box.ROUNDED, show_header=True, header_style="bold", expand=False, padding=(0, 1))
-    above: list[Text] = []
-    if len(finding.claims) <= SIDE_BY_SIDE_MAX:
-        count = len(finding.claims)
-        column = (width - (count + 1) - 2 * count) // count  # borders and padding
-        wheres = [_where(claim) for claim in finding.claims]
-        if any(len(where) > column for where in wheres):
-            above = [Text.assemble((f"{LABELS[i]} ", "bold"), where) for i, where in enumerate(wheres)]
-            wheres = list(LABELS[:count])
-        for where in wheres:
-            table.add_column(where, overflow="fold", ratio=1)
-        table.add_row(*(_quote(c, style, marks.get(i), plain) for i, c in enumerate(finding.claims)))
-        table.add_section()
-        table.add_row(*(_value(c) for c in finding.claims))
-    else:
-        table.add_column("where", no_wrap=True)
-        table.add_column("quote", overflow="fold", ratio=3)
-        table.add_column("value", overflow="fold", ratio=1)
-        for i, claim in enumerate(finding.claims):
-            table.add_row(_where(claim), _quote(claim, style, marks.get(i), plain), _value(claim))
-    return [*above, table]
+    labels = _labels(len(claims))
+    plain = not color
+    lines: list[str] = []
+    if len(claims) <= SIDE_BY_SIDE_MAX:
+        count = len(claims)
+        column = (width - INDENT - (count + 1) - 2 * count) // count  # borders and padding
+        wheres = [_where(claim) for claim in claims]
+        if any(len(where) > column for where in wheres) or count > 2:
+            for label, where in zip(labels, wheres):
+                lines += block(Styled.of((f"{label} ", "bold"), where), width, color=color, indent=INDENT)
+            wheres = labels
+        header = [Styled(where, [(0, len(where), "bold")]) for where in wheres]
+        rows = [[_quote(c, style, marks.get(i), plain) for i, c in enumerate(claims)], [_value(c) for c in claims]]
+        return lines + table(header, rows, width, color=color, indent=INDENT)
+    header = [Styled(name, [(0, len(name), "bold")]) for name in ("where", "quote", "value")]
+    rows = [[Styled(f"{labels[i]} {_where(claim)}"), _quote(claim, style, marks.get(i), plain), _value(claim)]
+            for i, claim in enumerate(claims)]
+    return table(header, rows, width, color=color, indent=INDENT, ratios=[1, 3, 1], fixed=[True, False, False])
 
 
 def _where(claim: ClaimRef) -> str:
@@ -131,8 +178,8 @@ def _where(claim: ClaimRef) -> str:
     return terminal(f"{claim.document}:{claim.line}:{claim.column}{drafted}")
 
 
-def _value(claim: ClaimRef) -> Text:
-    text = Text.assemble(("value ", "dim"), (terminal(claim.value), "bold"))
+def _value(claim: ClaimRef) -> Styled:
+    text = Styled.of(("value ", "dim"), (terminal(claim.value), "bold"))
     if claim.interval is not None and claim.normalized and claim.normalized != claim.value:  # words need no reading
         text.append(" → ")
         text.append(terminal(claim.normalized))
@@ -166,12 +213,12 @@ def _compared_words(claim: ClaimRef) -> tuple[list[re.Match[str]], list[str]]:
     return [], []
 
 
-def _differing_words(finding: Finding) -> dict[int, tuple[set[int], tuple[int, int]]]:
-    """For two-claim word-level findings (quotes, names): per claim, the start offsets of the
+def _differing_words(finding: Finding, claims: list[ClaimRef]) -> dict[int, tuple[set[int], tuple[int, int]]]:
+    """For two-position word-level findings (quotes, names): per claim shown, the start offsets of the
     compared words that differ, and the span of all compared words in the quote."""
-    if finding.diff is None and finding.similarity is None or len(finding.claims) != 2:
+    if finding.diff is None and finding.similarity is None or len(claims) != 2:
         return {}
-    (a, compared_a), (b, compared_b) = (_compared_words(c) for c in finding.claims)
+    (a, compared_a), (b, compared_b) = (_compared_words(c) for c in claims)
     if not a or not b:
         return {}
     differ_a, differ_b = words.differing(compared_a, compared_b)
@@ -187,15 +234,15 @@ DIFF_MARKS = ("*", "*")
 """Around each run of differing words when there is no colour to show them (logs, `NO_COLOR`, `-o`)."""
 
 
-def _quote(claim: ClaimRef, style: str, marks: tuple[set[int], tuple[int, int]] | None, plain: bool = False) -> Text:
+def _quote(claim: ClaimRef, style: str, marks: tuple[set[int], tuple[int, int]] | None, plain: bool = False) -> Styled:
     """The quote with the value (or, for word diffs, the compared words underlined and the differing ones marked).
 
     Without colour the differing words are shown between `DIFF_MARKS`, one pair per run of them.
     """
     quote = terminal(claim.quote)
-    text = Text(quote)
+    text = Styled(quote)
     if marks is not None and plain:
-        return Text(_marked(quote, marks[0]))
+        return Styled(_marked(quote, marks[0]))
     if marks is not None:
         words, span = marks
         text.stylize("underline", *span)
@@ -235,14 +282,14 @@ def _marked(quote: str, differing: set[int]) -> str:
     return "".join(out) + quote[last:]
 
 
-def _summary(report: Report) -> Text:
+def _summary(report: Report) -> Styled:
     parts = summary_parts(report)
-    text = Text()
+    text = Styled("")
+    if not report.findings:
+        text.append("No disagreements found. ", "bold green")
     styles = [None, None, "bold red" if report.summary.error else None, "bold yellow" if report.summary.warning else None, None, None]
     for i, (part, style) in enumerate(zip(parts, styles)):
         if i:
-            text.append(" · ", style="dim")
-        text.append(part, style=style)
-    if not report.findings:
-        text = Text.assemble(("No disagreements found. ", "bold green"), text)
+            text.append(" · ", "dim")
+        text.append(part, style)
     return text

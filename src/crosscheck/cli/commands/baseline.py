@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from crosscheck.cli.arguments import add_corpus_arguments, corpus_options
 from crosscheck.errors import EXIT_OK
@@ -16,11 +17,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from crosscheck import api
+    from crosscheck.config import find_config
     from crosscheck.gate import baseline as baselines
     from crosscheck.io import write_atomic
 
     outcome = api.run(corpus_options(args, use_baseline=False))
-    baseline = baselines.from_report(outcome.report)
+    found = find_config()
+    root = found[0].parent if found else Path(args.output).resolve().parent  # the project's root, wherever this runs
+    baseline = baselines.from_report(outcome.report, root)
     write_atomic(args.output, baselines.dumps(baseline))
     print(f"wrote {len(baseline.entries)} finding(s) to {args.output}", file=sys.stderr)
     return EXIT_OK

@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from crosscheck import __version__, gate, reporters
-from crosscheck.cli.arguments import add_cache_arguments, add_corpus_arguments, corpus_options, positive_int, print_warning
+from crosscheck.cli.arguments import (
+    add_cache_arguments,
+    add_corpus_arguments,
+    corpus_options,
+    non_negative_int,
+    positive_int,
+    print_warning,
+)
 from crosscheck.cli.output import delivered
+from crosscheck.cli.progress import Steps
 from crosscheck.errors import EXIT_INVALID, EXIT_OK, CrosscheckError
 
 if TYPE_CHECKING:
@@ -44,6 +53,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     colour.add_argument("--color", dest="color", action="store_const", const=True, help="force colour")
     colour.add_argument("--no-color", dest="color", action="store_const", const=False, help="never colour (also: NO_COLOR)")
     parser.add_argument("--width", type=positive_int, metavar="N", help="terminal width for the rich format")
+    parser.add_argument("--max-findings", type=positive_int, metavar="N",
+                        help="rich, markdown: show the N most severe findings and count the others")
+    parser.add_argument("--max-chars", type=non_negative_int, metavar="N",
+                        help=f"markdown: at most N characters, findings left out counted (default: {reporters.PR_COMMENT_LIMIT:,}, "
+                             "a pull-request comment; 0: no limit)")
+    parser.add_argument("--full-report", metavar="WHERE",
+                        help="markdown: where the full report is (a CI artifact's URL, a file), named when findings are left out")
+    talk = parser.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="print no warnings and no progress on standard error")
+    talk.add_argument("-v", "--verbose", action="store_true", help="print each step of the check and its time on standard error")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,23 +71,27 @@ def run(args: argparse.Namespace) -> int:
     stdin = _stdin_article(args)
     if stdin is not None:
         args.paths = []
+    steps = Steps(quiet=args.quiet, verbose=args.verbose)
     options = corpus_options(
         args, cache=args.cache, use_cache=not args.no_cache, against=args.against, fail_on=args.fail_on,
         format=args.format, baseline=args.baseline, use_baseline=not args.no_baseline, changed=args.changed,
-        since=args.since, link_base=args.link_base, stdin=stdin,
+        since=args.since, link_base=args.link_base, stdin=stdin, on_progress=steps.step,
     )
+    if args.quiet:
+        options = replace(options, on_warning=None)
     if args.show_files:
         from crosscheck.load.read import display_path
 
         shown = [display_path(path) for path in api.files(options)]
         return delivered(lambda: print(*shown, sep="\n") if shown else None, EXIT_OK)
     try:
-        outcome = api.run(options)
+        with steps:
+            outcome = api.run(options)
     except CrosscheckError as exc:
         write_problems(args, exc, _format_of(options))
         raise
     render = reporters.get(outcome.settings.format)
-    for problem in reporters.plugin_errors():
+    for problem in [] if args.quiet else reporters.plugin_errors():
         print_warning(f"crosscheck: warning: {problem}")
     render_options = reporters.RenderOptions(
         color=False if args.output else args.color,
@@ -77,14 +100,25 @@ def run(args: argparse.Namespace) -> int:
         rules=outcome.rules,
         focus=outcome.focus,
         tool_version=__version__,
+        max_findings=args.max_findings,
+        max_chars=args.max_chars,
+        full_report=args.full_report,
     )
+    from crosscheck.speed import gcpause
+
     if args.output:
         from crosscheck.io import atomic_writer
 
-        with atomic_writer(args.output) as out:  # streamed: a large report is never one string
+        # a reporter builds many short-lived objects and no cycles: the collector would only rescan them
+        with atomic_writer(args.output) as out, gcpause.paused():  # streamed: a large report is never one string
             render(outcome.report, out, render_options)
         return outcome.exit_status
-    return delivered(lambda: render(outcome.report, sys.stdout, render_options), outcome.exit_status)
+
+    def write() -> None:
+        with gcpause.paused():
+            render(outcome.report, sys.stdout, render_options)
+
+    return delivered(write, outcome.exit_status)
 
 
 def _stdin_article(args: argparse.Namespace) -> tuple[str, str] | None:

@@ -92,6 +92,9 @@ class Options:
     """The environment the `CROSSCHECK_*` variables are read from (default: `os.environ`)."""
     engine: Engine | None = None
     """Compares the corpus (default: `crosscheck.speed.check`); a report made by another is never cached."""
+    articles: bool = False
+    """True: `Outcome.documents` are loaded documents with their claims (what a report showing articles needs),
+    never the list of files of a reused report."""
     stdin: tuple[str, str] | None = None
     """An article read from standard input: (the name it is checked under, its text); drafted and compared with the corpus."""
     on_warning: Callable[[str], None] | None = field(default=None, compare=False)
@@ -275,7 +278,7 @@ class _Run:
         sources = discover(paths, self.settings.registry)
         self.registry = sources.registry
         probe = report_cache.Probe(sources, rules, draft=self.options.draft)
-        stored = probe.lookup(cache)
+        stored = None if self.options.articles else probe.lookup(cache)
         if stored is not None:
             for line in stored.warnings:
                 self.warn(line)

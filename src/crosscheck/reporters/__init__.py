@@ -10,7 +10,7 @@ leaves the others working.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TextIO, cast
 
@@ -18,6 +18,7 @@ from crosscheck import plugins
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
 
 if TYPE_CHECKING:  # the report model (pydantic) is imported by whoever builds a report, not by `--help`
+    from crosscheck.model.corpus import Document
     from crosscheck.model.report import ClaimRef, Finding, Report
 
 BUILTIN: dict[str, str] = {
@@ -35,6 +36,8 @@ BUILTIN: dict[str, str] = {
 
 SHOWS_DIAGNOSTICS = frozenset({"json", "sarif", "github", "concise", "json-lines", "junit", "gitlab"})
 """Built-in formats that carry input problems: with invalid input they still write a report, of those problems."""
+SHOWS_ARTICLES = frozenset({"html"})
+"""Built-in formats that show whole articles with their claims: they need `RenderOptions.documents`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,8 @@ class RenderOptions:
     """Documents that changed (`--changed`): their claims are the primary location of a finding."""
     tool_version: str = "0"
     """Version of crosscheck, for SARIF's tool driver."""
+    documents: Sequence[Document] = ()
+    """The checked documents, their claims located in the article text, for formats in `SHOWS_ARTICLES`; empty when not given."""
 
 
 class Render(Protocol):

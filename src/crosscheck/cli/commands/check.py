@@ -8,6 +8,7 @@ input) -> rules engine over the whole corpus (inline waivers apply there) -> bas
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from crosscheck import api
+    from crosscheck.model.corpus import Document
 
     stdin = _stdin_article(args)
     if stdin is not None:
@@ -57,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
         format=args.format, baseline=args.baseline, use_baseline=not args.no_baseline, changed=args.changed,
         since=args.since, link_base=args.link_base, stdin=stdin,
     )
+    if _format_of(options) in reporters.SHOWS_ARTICLES:
+        options = dataclasses.replace(options, articles=True)
     if args.show_files:
         from crosscheck.load.read import display_path
 
@@ -77,6 +81,7 @@ def run(args: argparse.Namespace) -> int:
         rules=outcome.rules,
         focus=outcome.focus,
         tool_version=__version__,
+        documents=[d for d in outcome.documents if isinstance(d, Document)] if options.articles else (),
     )
     if args.output:
         from crosscheck.io import atomic_writer

@@ -192,7 +192,7 @@ def test_resolve_hints_name_the_alias_the_waiver_and_the_baseline(seed_page):
     hints = {data["hints"][row]["action"]: (data["hints"][row], places) for row, places in name["hints"]}
     assert list(hints) == ["alias", "waive", "baseline", "correct"]
     assert 'aliases: ["Nature Index Cities 2025"]' in hints["alias"][0]["snippet"]  # the registered form needs no alias
-    assert hints["waive"][0]["snippet"] == 'waive: {rule: "CC401", reason: "<why this difference is accepted>"}'
+    assert hints["waive"][0]["snippet"] == 'waive: {rule: CC401, reason: "<why this difference is accepted>"}'
     first = data["claims"][hints["waive"][1][0]]
     assert (data["files"][first["file"]][0], first["id"]) == ("seeds/002_b4a56f776e750063.claims.yaml", "nature-index-name")  # where it goes
     assert hints["baseline"][0]["snippet"] == "crosscheck baseline seeds -o crosscheck-baseline.json\ncrosscheck check seeds --baseline crosscheck-baseline.json"

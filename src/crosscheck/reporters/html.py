@@ -121,7 +121,7 @@ def _data(report: Report, options: RenderOptions) -> dict:
     shown = _shown_documents(options.documents, options.focus, report.findings)
     for document in shown:  # the articles first: the baseline covers the corpus, and the filter lists every article
         documents.setdefault(document.id, len(documents))
-    baseline = resolving.baseline_commands(list(documents) or [ref.document for f in report.findings for ref in _claims_of(f)])
+    baseline = resolving.baseline_commands(list(documents) or dict.fromkeys(ref.document for f in report.findings for ref in _claims_of(f)))
     findings = []
     for finding in sorted(report.findings, key=lambda f: severity_rank(f.severity)):  # stable: report order within a severity
         at = []

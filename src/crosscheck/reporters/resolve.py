@@ -18,6 +18,7 @@ import os.path
 import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from crosscheck.reporters.escape import strip_control
@@ -30,6 +31,9 @@ REGISTRY_RULES = frozenset({"CC401"})
 BASELINE_FILE = "crosscheck-baseline.json"
 REASON_PLACEHOLDER = "<why this difference is accepted>"
 """The reason a waiver snippet leaves to the reviewer: a waiver without a real reason is no decision."""
+
+_YAML_WORDS = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n"})
+"""Words YAML reads as something other than a string when bare."""
 
 Action = Literal["alias", "waive", "baseline", "correct"]
 
@@ -89,7 +93,7 @@ def hints(finding: Finding, baseline: list[str]) -> list[Hint]:
 def alias_hint(finding: Finding) -> Hint:
     """The registry entry that makes the unregistered forms of a name accepted names of its entity."""
     forms = ", ".join(_yaml_string(form) for form in _unregistered_forms(finding))
-    snippet = f"entities:\n  {_yaml_key(finding.subject)}:\n    aliases: [{forms}]"
+    snippet = f"entities:\n  {_yaml_word(finding.subject)}:\n    aliases: [{forms}]"
     return Hint("alias", f"If the form is an accepted name of {_clean(finding.subject)}, add it to the entity's aliases "
                          "in the registry (beside the aliases it has):", snippet, "yaml")
 
@@ -99,9 +103,13 @@ def waiver_hint(rule: str, claims: list[ClaimRef]) -> Hint:
 
     The snippet is the same whichever claim it goes in, so a report holds it once per rule.
     """
-    snippet = f"waive: {{rule: {_yaml_string(rule)}, reason: {_yaml_string(REASON_PLACEHOLDER)}}}"
     return Hint("waive", "If the difference is known and accepted, add this to one of the claims, in its claims file, "
-                         "with the reason:", snippet, "yaml", tuple(claims))
+                         "with the reason:", _waiver(rule), "yaml", tuple(claims))
+
+
+@cache
+def _waiver(rule: str) -> str:
+    return f"waive: {{rule: {_yaml_word(rule)}, reason: {_yaml_string(REASON_PLACEHOLDER)}}}"
 
 
 def place(claim: ClaimRef) -> str:
@@ -111,7 +119,7 @@ def place(claim: ClaimRef) -> str:
 
 def baseline_commands(documents: Iterable[str]) -> list[str]:
     """`crosscheck baseline DIR -o crosscheck-baseline.json` and the check that uses it, DIR the folder of every document."""
-    folders = [os.path.dirname(path) or "." for path in documents]
+    folders = list({os.path.dirname(path) or "." for path in documents})
     try:
         folder = os.path.commonpath(folders) if folders else "."
     except ValueError:  # absolute and relative paths mixed
@@ -121,7 +129,7 @@ def baseline_commands(documents: Iterable[str]) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    return strip_control(text, keep_newlines=False)
+    return text if text.isprintable() else strip_control(text, keep_newlines=False)
 
 
 def _yaml_string(text: str) -> str:
@@ -129,8 +137,9 @@ def _yaml_string(text: str) -> str:
     return json.dumps(_clean(text), ensure_ascii=False)
 
 
-def _yaml_key(text: str) -> str:
-    """A mapping key: registry ids are plain words (`a-z0-9-`); anything else is quoted."""
+def _yaml_word(text: str) -> str:
+    """An id as YAML: registry and rule ids are plain words (`a-z0-9-`), written bare; anything else is quoted."""
     cleaned = _clean(text)
-    plain = cleaned[:1].isalnum() and all(c.isascii() and (c.isalnum() or c in "-_.") for c in cleaned)
+    plain = (cleaned[:1].isalpha() and cleaned.lower() not in _YAML_WORDS
+             and all(c.isascii() and (c.isalnum() or c in "-_.") for c in cleaned))
     return cleaned if plain else _yaml_string(cleaned)

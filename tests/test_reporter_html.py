@@ -25,6 +25,7 @@ from report_fixtures import HOSTILE, hostile_report, sample_report
 
 OPTIONS = RenderOptions(color=False, width=100, tool_version="0.1.0")
 DATA_OPEN = '<script type="application/json" id="report-data">'
+ARTICLES_OPEN = '<script type="application/json" id="article-data">'
 LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitän" * 120
 HOSTILE_QUOTE = (
     "revenue was 12 million <script>alert(1)</script> <img src=x onerror=alert(2)> "
@@ -39,19 +40,29 @@ def render(report: Report, options: RenderOptions = OPTIONS) -> str:
     return out.getvalue()
 
 
+def block(page: str, opening: str) -> dict:
+    start = page.index(opening) + len(opening)
+    return json.loads(page[start : page.index("</script>", start)])
+
+
 def embedded(page: str) -> dict:
-    """The report data the page's script reads, its rows as dicts of their named fields."""
-    start = page.index(DATA_OPEN) + len(DATA_OPEN)
-    data = json.loads(page[start : page.index("</script>", start)])
-    for rows, fields in (("claims", "claimFields"), ("findings", "findingFields"), ("hints", "hintFields"), ("articleClaims", "articleClaimFields")):
+    """The data the page's script reads, its rows as dicts of their named fields; the article block's as `articleClaims` and `texts`."""
+    data = block(page, DATA_OPEN)
+    for rows, fields in (("claims", "claimFields"), ("findings", "findingFields"), ("hints", "hintFields")):
         data[rows] = [dict(zip(data[fields], row)) for row in data[rows]]
+    articles = block(page, ARTICLES_OPEN)
+    data["articleClaims"] = [dict(zip(articles["claimFields"], row)) for row in articles["claims"]]
+    for article, text in zip(data["articles"], articles["texts"], strict=True):
+        article["text"] = text
     return data
 
 
 def markup(page: str) -> str:
-    """The page without its data block: what the browser parses as HTML, CSS and code."""
-    start = page.index(DATA_OPEN) + len(DATA_OPEN)
-    return page[:start] + page[page.index("</script>", start) :]
+    """The page without its data blocks: what the browser parses as HTML, CSS and code."""
+    for opening in (DATA_OPEN, ARTICLES_OPEN):
+        start = page.index(opening) + len(opening)
+        page = page[:start] + page[page.index("</script>", start) :]
+    return page
 
 
 def runs(segments: list, kind: int) -> list[str]:
@@ -115,7 +126,7 @@ def test_nothing_in_the_page_loads_from_anywhere(report):
 
 def test_hostile_text_cannot_end_the_data_block_or_become_markup():
     page = render(hostile_quote_report())
-    assert page.count("<script") == 2 and page.lower().count("</script") == 2  # the data block and the code, each closed once
+    assert page.count("<script") == 3 and page.lower().count("</script") == 3  # the two data blocks and the code, each closed once
     assert page.count("<img") == 0 and page.count("<a ") == 0 and page.count("<!--") == 0 and "<b>" not in page
     assert not re.search("[\x80-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]", page)
 
@@ -300,7 +311,7 @@ def test_hostile_article_text_is_data_read_back_whole_without_control_characters
 
 def test_hostile_article_text_cannot_become_markup(tmp_path):
     page = hostile_article_page(tmp_path)
-    assert page.count("<script") == 2 and page.lower().count("</script") == 2
+    assert page.count("<script") == 3 and page.lower().count("</script") == 3
     assert "<img" not in page and "<a " not in page and "<!--" not in page and "<b>" not in page
     assert not re.search("[\x80-\x9f\u202a-\u202e\u2066-\u2069]", page)
 

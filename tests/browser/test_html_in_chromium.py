@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+from browser.chromium import ARGS, CHROMIUM
 from browser.hostile_articles import HOSTILE_ARTICLE, LONG_WORD, hostile_article_report, hostile_documents
 from crosscheck import reporters
 from crosscheck.cli import main
@@ -29,8 +29,6 @@ except ImportError:  # the optional `browser` extra is not installed
     sync_playwright = None
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CROSSCHECK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytestmark = [
     pytest.mark.skipif(sync_playwright is None, reason="the Playwright driver is not installed: pip install -e '.[browser]' (or run .ci/browser-setup)"),

@@ -58,14 +58,16 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"<title>{html_text(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
         "<noscript><p>This report is drawn by JavaScript, which is off: "
         "<code>crosscheck check -f markdown</code> gives a static one.</p></noscript>\n"
-        '<main id="app"></main>\n<script type="application/json" id="report-data">'
+        '<main id="app"></main>\n'
     )
-    out.write(_embedded_data(report, options))
-    out.write(f"</script>\n<script>{script}</script>\n</body>\n</html>\n")
+    findings, articles = _embedded_data(report, options)
+    out.write(f'<script type="application/json" id="report-data">{findings}</script>\n')
+    out.write(f'<script type="application/json" id="article-data">{articles}</script>\n')  # parsed when the article view opens
+    out.write(f"<script>{script}</script>\n</body>\n</html>\n")
 
 
-def _embedded_data(report: Report, options: RenderOptions) -> str:
-    """The data block's JSON, built with the cycle collector paused.
+def _embedded_data(report: Report, options: RenderOptions) -> tuple[str, str]:
+    """The two data blocks' JSON (the report; the articles' claims and texts), built with the cycle collector paused.
 
     The rows are plain lists that refcounting frees, but the millions of objects of a large report
     (and of the process that made it) make each collection a long walk: 80% of the time at 30,000 findings.
@@ -73,7 +75,8 @@ def _embedded_data(report: Report, options: RenderOptions) -> str:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return script_json(_data(report, options))
+        findings, articles = _data(report, options)
+        return script_json(findings), script_json(articles)
     finally:
         if enabled:
             gc.enable()
@@ -111,8 +114,12 @@ def _claims_of(finding: Finding) -> list[ClaimRef]:
     return list(finding.claims)
 
 
-def _data(report: Report, options: RenderOptions) -> dict:
-    """The report as the page's script reads it: rows of fields named once, paths, claims and hints each held once."""
+def _data(report: Report, options: RenderOptions) -> tuple[dict, dict]:
+    """The report as the page's script reads it: rows of fields named once, paths, claims and hints each held once.
+
+    The articles' claims and texts, most of a large report's bytes, come apart: a page opens
+    without parsing them, and parses them when its article view is first shown.
+    """
     claims: list[list] = []
     seen: dict[tuple, tuple[ClaimRef, int]] = {}  # a claim's place -> the claim and its row
     documents: dict[str, int] = {}
@@ -134,7 +141,7 @@ def _data(report: Report, options: RenderOptions) -> dict:
             at.append(known[1])
         findings.append(_finding(finding, at, _hint_rows(finding, at, baseline, hints)))
     refs = {(place[0], place[2]): row for place, (_, row) in seen.items()}
-    articles, article_claims = article_rows(shown, lambda id: documents[id], refs)
+    articles, article_claims, texts = article_rows(shown, lambda id: documents[id], refs)
     rules = {f.rule for f in report.findings}
     return {
         "summary": report.summary.model_dump(),
@@ -148,10 +155,8 @@ def _data(report: Report, options: RenderOptions) -> dict:
         "findings": findings,
         "hintFields": HINT_FIELDS,
         "hints": [list(key) for key in hints],
-        "articleClaimFields": ARTICLE_CLAIM_FIELDS,
-        "articleClaims": article_claims,
         "articles": articles,
-    }
+    }, {"claimFields": ARTICLE_CLAIM_FIELDS, "claims": article_claims, "texts": texts}
 
 
 def _shown_documents(documents: Sequence[Document], focus: frozenset[str], findings: list[Finding]) -> list[Document]:

@@ -32,15 +32,17 @@ ARTICLE_CLAIM_FIELDS = (
 
 def article_rows(
     documents: Sequence[Document], document_row: Callable[[str], int], refs: Mapping[tuple[str, str], int],
-) -> tuple[list[dict], list[list]]:
-    """(articles, claims): per article its metadata, its claims' rows `[first, stop)` and its text cut into segments.
+) -> tuple[list[dict], list[list], list[list[list] | None]]:
+    """(articles, claims, texts): each article's metadata and claim rows `[first, stop)`; the claim rows; each text in segments.
 
     A segment is `[text]` outside any quote, `[text, quoting]` inside the quotes of the claims
     `quoting`, `[text, quoting, values]` where it is the value of the claims `values` (indices
-    into the claim rows).  `refs` maps (document, claim id) to the row of a claim a finding names.
+    into the claim rows), or null for a text that could not be read.  `refs` maps (document,
+    claim id) to the row of a claim a finding names.
     """
     articles: list[dict] = []
     claims: list[list] = []
+    texts: list[list[list] | None] = []
     for document in documents:
         first = len(claims)
         claims += [_claim_row(located, refs.get((document.id, located.claim.id))) for located in document.claims]
@@ -57,9 +59,9 @@ def article_rows(
             "dateline": _optional(meta.dateline),
             "file": _optional(document.claims_path.as_posix() if document.claims_path else None),
             "claims": [first, len(claims)],
-            "text": None if text is None else _cut(text, document.claims, first),
         })
-    return articles, claims
+        texts.append(None if text is None else _cut(text, document.claims, first))
+    return articles, claims, texts
 
 
 def _claim_row(located: LocatedClaim, ref: int | None) -> list:
@@ -93,24 +95,32 @@ def _optional(text: str | None) -> str | None:
 
 
 def _cut(text: str, located: Sequence[LocatedClaim], first: int) -> list[list]:
-    """The article's segments: cut at every quote's and value's edge, each piece cleaned of control characters."""
-    spans = []
+    """The article's segments: cut at every quote's and value's edge (one sweep), each piece cleaned of control characters."""
+    edges: dict[int, list[tuple[int, int, bool]]] = {}  # offset -> (claim row, +1 opens / -1 closes, is the value)
     for row, claim in enumerate(located, start=first):
         start, end = claim.start, claim.end
         found = value_span(text[start:end], claim.claim.text)
         value = (start + found[0], start + found[1]) if found else (start, end)  # a quote that matched only up to typography
-        spans.append((row, start, end, *value))
-    cuts = sorted({0, len(text), *(i for span in spans for i in span[1:])})
+        for at, step, is_value in ((start, 1, False), (end, -1, False), (value[0], 1, True), (value[1], -1, True)):
+            edges.setdefault(at, []).append((row, step, is_value))
+    cuts = sorted({0, len(text), *edges})
+    open_quotes: dict[int, int] = {}
+    open_values: dict[int, int] = {}
     segments: list[list] = []
     for low, high in pairwise(cuts):
-        quoting = [row for row, start, end, _, _ in spans if start <= low and high <= end]
-        values = [row for row, _, _, start, end in spans if start <= low and high <= end]
+        for row, step, is_value in edges.get(low, ()):
+            opened = open_values if is_value else open_quotes
+            opened[row] = opened.get(row, 0) + step
+            if not opened[row]:
+                del opened[row]
+        values = sorted(open_values)
+        quoting = sorted(open_quotes)
         shape = [quoting, values] if values else [quoting] if quoting else []
-        piece = text[low:high]
         if segments and segments[-1][1:] == shape:
-            segments[-1][0] += piece
+            segments[-1][0] += text[low:high]
         else:
-            segments.append([piece, *shape])
-    for segment in segments:
-        segment[0] = strip_control(segment[0])  # newlines kept: the article reads in its paragraphs
+            segments.append([text[low:high], *shape])
+    if strip_control(text) != text:  # rare: only then is each piece cleaned (newlines kept, the article reads in its paragraphs)
+        for segment in segments:
+            segment[0] = strip_control(segment[0])
     return [segment for segment in segments if segment[0]]

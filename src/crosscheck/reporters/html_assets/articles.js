@@ -8,7 +8,7 @@ function byline(article) {
   return [article.publisher, article.published, article.dateline].filter(function (part) { return part; }).join(" · ");
 }
 
-function articleClaims(article) { return data.articleClaims.slice(article.claims[0], article.claims[1]); }
+function articleClaims(article) { return articleRows().claims.slice(article.claims[0], article.claims[1]); }
 
 function articleLabel(article) {
   var n = article.claims[1] - article.claims[0];
@@ -63,8 +63,9 @@ function drawArticle(k) {
       "; " + named + " named by findings. ",
       shownFindings ? el("button", { type: "button", className: "link", onclick: function () { setFilter("doc", article.doc); } }, "Show its " + plural(shownFindings, "finding")) : null));
   var text = el("div", { className: "text" });
-  if (article.text === null) text.appendChild(el("p", { className: "empty" }, "The article's text could not be read (its file is gone or is not UTF-8 text)."));
-  else article.text.forEach(function (seg) { text.appendChild(segment(seg)); });
+  var segments = articleRows().texts[k];
+  if (segments === null) text.appendChild(el("p", { className: "empty" }, "The article's text could not be read (its file is gone or is not UTF-8 text)."));
+  else segments.forEach(function (seg) { text.appendChild(segment(seg)); });
   articleBox.replaceChildren(header, text);
   readingBox.replaceChildren(el("p", { className: "muted" }, "Hover over or focus a marked value (Tab, or j/k) to see what crosscheck read there."));
 }
@@ -72,7 +73,7 @@ function drawArticle(k) {
 function segment(seg) {
   if (seg.length === 1) return document.createTextNode(seg[0]);
   if (seg.length === 2) return el("span", { className: "quoted", dataset: { quoting: seg[1].join(" ") } }, seg[0]);
-  var claims = seg[2].map(function (i) { return data.articleClaims[i]; });
+  var claims = seg[2].map(function (i) { return articleData.claims[i]; });
   var kind = claims.some(function (c) { return c.review; }) ? "review" : claims.every(function (c) { return c.drafted; }) ? "drafted" : "annotated";
   var disputed = claims.some(function (c) { return c.ref !== null && findingsNaming(c.ref).length; });
   return el("mark", { className: "claim " + kind + (disputed ? " disputed" : ""), tabIndex: 0, dataset: { claims: seg[2].join(" ") } }, seg[0]);
@@ -84,7 +85,7 @@ function read(mark) {
   state.claim = Array.prototype.indexOf.call(marks, mark);
   var rows = mark.dataset.claims.split(" ").map(Number);
   readingBox.replaceChildren(el("h3", null, "What crosscheck read"));
-  rows.forEach(function (row) { readingBox.appendChild(claimReading(data.articleClaims[row])); });
+  rows.forEach(function (row) { readingBox.appendChild(claimReading(articleData.claims[row])); });
 }
 
 function claimReading(c) {

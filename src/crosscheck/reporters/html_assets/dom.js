@@ -14,7 +14,16 @@ function records(rows, fields) {
 data.claims = records(data.claims, data.claimFields);
 data.findings = records(data.findings, data.findingFields);
 data.hints = records(data.hints, data.hintFields);
-data.articleClaims = records(data.articleClaims, data.articleClaimFields);
+
+/* The articles' claims and texts: a second data block, most of a large report's bytes, parsed on first use. */
+var articleData = null;
+function articleRows() {
+  if (!articleData) {
+    articleData = JSON.parse(document.getElementById("article-data").textContent);
+    articleData.claims = records(articleData.claims, articleData.claimFields);
+  }
+  return articleData;
+}
 
 var app = document.getElementById("app");
 var state = {
@@ -66,7 +75,7 @@ data.articles.forEach(function (article, i) { articleOfDoc[article.doc] = i; });
 function articleClaimOf(claimRow) {
   var claim = data.claims[claimRow], k = articleOfDoc[claim.doc];
   if (k === undefined) return -1;
-  var range = data.articles[k].claims;
-  for (var i = range[0]; i < range[1]; i++) if (data.articleClaims[i].ref === claimRow || data.articleClaims[i].id === claim.id) return i;
+  var range = data.articles[k].claims, rows = articleRows().claims;
+  for (var i = range[0]; i < range[1]; i++) if (rows[i].ref === claimRow || rows[i].id === claim.id) return i;
   return -1;
 }

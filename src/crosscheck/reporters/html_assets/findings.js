@@ -92,7 +92,7 @@ function filters() {
   bar.appendChild(el("label", null, "Article ", docs));
   bar.appendChild(el("label", null, "Find ", text));
   bar.appendChild(el("span", { className: "keys" }, el("kbd", null, "j"), "/", el("kbd", null, "k"), " or ", el("kbd", null, "↓"), "/", el("kbd", null, "↑"),
-    " next/previous finding · ", el("kbd", null, "←"), "/", el("kbd", null, "→"), " page · ", el("kbd", null, "a"), " articles"));
+    " next/previous finding · ", el("kbd", null, "←"), "/", el("kbd", null, "→"), " page · ", el("kbd", null, "/"), " find · ", el("kbd", null, "a"), " articles"));
   return bar;
 }
 
@@ -158,8 +158,8 @@ function claimCard(claimRow, segments) {
   var source = file
     ? el("div", { className: "muted mono where" }, "claim ", el("code", null, claim.id), " in ", safeHref(file[1]) ? el("a", { href: file[1], rel: "noreferrer" }, file[0]) : file[0])
     : el("div", { className: "muted where" }, "drafted on the fly (no claims file)");
-  var inArticle = articleClaimOf(claimRow);
-  var open = inArticle < 0 ? null : el("button", { type: "button", className: "link in-article", onclick: function () { showArticle(articleOfDoc[claim.doc], inArticle); } }, "show in the article");
+  var open = articleOfDoc[claim.doc] === undefined ? null
+    : el("button", { type: "button", className: "link in-article", onclick: function () { showArticle(articleOfDoc[claim.doc], articleClaimOf(claimRow)); } }, "show in the article");
   return el("div", { className: "claim" }, head, outlet ? el("div", { className: "byline untrusted" }, outlet) : null, quote(segments), reading, source, open);
 }
 

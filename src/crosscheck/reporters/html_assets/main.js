@@ -39,7 +39,8 @@ function revealFinding(fingerprint) {
 function keys(event) {
   var target = event.target;
   if (event.altKey || event.ctrlKey || event.metaKey || /^(SELECT|TEXTAREA)$/.test(target.tagName) || (target.tagName === "INPUT" && target.type !== "checkbox")) return;
-  if (event.key === "f") showView("findings");
+  if (event.key === "/" && data.findings.length) { showView("findings"); controls.text.focus(); }
+  else if (event.key === "f") showView("findings");
   else if (event.key === "a") showView("articles");
   else if (state.view === "articles" && data.articles.length) {
     if (event.key === "j") moveClaim(1);

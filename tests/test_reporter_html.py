@@ -141,10 +141,21 @@ def test_hostile_text_reads_back_as_written_minus_control_characters():
     assert data["documents"][0] == "news/<b>evil</b>.txt"
 
 
-def test_a_link_base_of_an_active_scheme_gives_no_links():
+def test_a_link_base_of_an_active_scheme_gives_no_links(tmp_path):
+    from browser.hostile_articles import hostile_documents
+
+    documents = hostile_documents(tmp_path)
     for base in ("javascript:alert(1)//", "data:text/html,<script>alert(1)</script>", " JavaScript:alert(1)"):
-        data = embedded(render(hostile_quote_report(), replace(OPTIONS, link_base=base)))
+        data = embedded(render(hostile_quote_report(), replace(OPTIONS, link_base=base, documents=documents)))
         assert {c["url"] for c in data["claims"]} == {None} and {url for _, url in data["files"]} == {None}
+        assert {a["url"] for a in data["articles"]} == {None}
+
+
+def test_the_article_view_links_to_the_article(tmp_path):
+    from browser.hostile_articles import hostile_documents
+
+    data = embedded(render(sample_report(), replace(OPTIONS, link_base="https://example.org/news/blob/main", documents=hostile_documents(tmp_path))))
+    assert [a["url"] for a in data["articles"]] == ["https://example.org/news/blob/main/news/hostile.txt", "https://example.org/news/blob/main/news/plain.txt"]
 
 
 def test_links_go_to_the_article_line_and_the_claims_file():

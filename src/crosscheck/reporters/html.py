@@ -141,7 +141,7 @@ def _data(report: Report, options: RenderOptions) -> tuple[dict, dict]:
             at.append(known[1])
         findings.append(_finding(finding, at, _hint_rows(finding, at, baseline, hints)))
     refs = {(place[0], place[2]): row for place, (_, row) in seen.items()}
-    articles, article_claims, texts = article_rows(shown, lambda id: documents[id], refs)
+    articles, article_claims, texts = article_rows(shown, lambda id: documents[id], refs, lambda path: _link(options.link_base, path))
     rules = {f.rule for f in report.findings}
     return {
         "summary": report.summary.model_dump(),

@@ -32,13 +32,14 @@ ARTICLE_CLAIM_FIELDS = (
 
 def article_rows(
     documents: Sequence[Document], document_row: Callable[[str], int], refs: Mapping[tuple[str, str], int],
+    link: Callable[[str], str | None],
 ) -> tuple[list[dict], list[list], list[list[list] | None]]:
     """(articles, claims, texts): each article's metadata and claim rows `[first, stop)`; the claim rows; each text in segments.
 
     A segment is `[text]` outside any quote, `[text, quoting]` inside the quotes of the claims
     `quoting`, `[text, quoting, values]` where it is the value of the claims `values` (indices
     into the claim rows), or null for a text that could not be read.  `refs` maps (document,
-    claim id) to the row of a claim a finding names.
+    claim id) to the row of a claim a finding names; `link(path)` is the URL of a file, or None.
     """
     articles: list[dict] = []
     claims: list[list] = []
@@ -57,6 +58,7 @@ def article_rows(
             "publisher": _optional(meta.publisher),
             "published": _optional(meta.published),
             "dateline": _optional(meta.dateline),
+            "url": link(document.id),
             "file": _optional(document.claims_path.as_posix() if document.claims_path else None),
             "claims": [first, len(claims)],
         })

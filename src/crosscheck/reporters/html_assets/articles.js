@@ -57,7 +57,8 @@ function drawArticle(k) {
   var header = el("header", null,
     el("h2", { className: "untrusted" }, article.title || data.documents[article.doc]),
     byline(article) ? el("p", { className: "byline untrusted" }, byline(article)) : null,
-    el("p", { className: "muted mono untrusted" }, data.documents[article.doc], article.file ? " · claims in " + article.file : " · drafted (no claims file)"),
+    el("p", { className: "muted mono untrusted" }, safeHref(article.url) ? el("a", { href: article.url, rel: "noreferrer" }, data.documents[article.doc]) : data.documents[article.doc],
+      article.file ? " · claims in " + article.file : " · drafted (no claims file)"),
     el("p", { className: "muted counts" },
       plural(claims.length, "claim") + ": " + (claims.length - drafted) + " annotated, " + drafted + " drafted" + (review ? " (" + review + " to review)" : "") +
       "; " + named + " named by findings. ",

@@ -268,3 +268,12 @@ def test_hostile_text_in_the_new_formats_stays_data(fmt):
         assert len(ElementTree.fromstring(text).find("testsuite")) == len(report.findings)
     else:
         assert [issue["fingerprint"] for issue in json.loads(text)] == [f.fingerprint for f in report.findings]
+
+
+def test_markdown_says_how_to_resolve_each_finding_and_the_baseline_once():
+    text = render("markdown", sample_report())
+    assert text.count("**How to resolve:**") == len(sample_report().findings)
+    assert 'aliases: ["National Center for Technological Innovation Excellence", "National Innovation Center par Excellence"]' in text
+    assert "waive: {rule: CC101, reason:" in text
+    assert text.count("crosscheck baseline seeds -o crosscheck-baseline.json") == 1
+

@@ -92,6 +92,9 @@ class Options:
     """The environment the `CROSSCHECK_*` variables are read from (default: `os.environ`)."""
     engine: Engine | None = None
     """Compares the corpus (default: `crosscheck.speed.check`); a report made by another is never cached."""
+    articles: bool = False
+    """True: `Outcome.documents` are loaded documents with their claims (what a report showing articles needs),
+    also when the report is reused from the report cache."""
     stdin: tuple[str, str] | None = None
     """An article read from standard input: (the name it is checked under, its text); drafted and compared with the corpus."""
     on_warning: Callable[[str], None] | None = field(default=None, compare=False)
@@ -286,11 +289,13 @@ class _Run:
         self.registry = sources.registry
         probe = report_cache.Probe(sources, rules, draft=self.options.draft)
         stored = probe.lookup(cache)
-        if stored is not None:
+        if stored is not None and not self.options.articles:
             for line in stored.warnings:
                 self.warn(line)
             return stored.report, rules, stored.documents, changed
-        corpus, changed = self._corpus(paths, cache, changed, sources)
+        corpus, changed = self._corpus(paths, cache, changed, sources)  # loading warns again what it warned then
+        if stored is not None:  # the report still holds; the articles it is shown with are loaded again (from the claims cache)
+            return stored.report, rules, corpus.documents, changed
         report = self._compare(corpus, rules)
         probe.store(cache, corpus.documents, report, list(self.warnings))
         return report, rules, corpus.documents, changed

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+from browser.chromium import ARGS, CHROMIUM
+from browser.hostile_articles import HOSTILE_ARTICLE, LONG_WORD, hostile_article_report, hostile_documents
 from crosscheck import reporters
 from crosscheck.cli import main
 from crosscheck.model.report import ClaimRef, Finding, Report, Summary
@@ -28,8 +29,6 @@ except ImportError:  # the optional `browser` extra is not installed
     sync_playwright = None
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CROSSCHECK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytestmark = [
     pytest.mark.skipif(sync_playwright is None, reason="the Playwright driver is not installed: pip install -e '.[browser]' (or run .ci/browser-setup)"),
@@ -171,7 +170,8 @@ def test_the_resolve_hints_give_the_alias_the_waiver_and_the_baseline(open_page,
     name.locator("details.resolve summary").click()
     hints = name.locator("details.resolve").inner_text()
     assert 'aliases: ["Nature Index Cities 2025"]' in hints
-    assert "waive: {rule: CC401, reason:" in hints
+    assert 'waive: {rule: CC401, reason: "<why this difference is accepted>"}' in hints
+    assert "seeds/002_b4a56f776e750063.claims.yaml, the claim with id nature-index-name" in hints
     assert "crosscheck baseline seeds -o crosscheck-baseline.json" in hints
 
 
@@ -286,4 +286,82 @@ def test_thirty_thousand_findings_open_in_pages_and_filter(open_page, tmp_path):
     assert opened.page.url.endswith("#" + page.evaluate("document.activeElement.dataset.fingerprint"))  # the address links to the finding in focus
     page.uncheck("#show-error")
     assert "Showing 1–50 of 7500 findings (filtered from 30000)" in page.inner_text("#counter")
+    assert opened.console == [] and opened.errors == []
+
+
+# --------------------------------------------------------------------------- the article view
+
+
+def test_the_article_view_marks_every_claim_and_reads_one_on_hover(open_page, seed_report):
+    opened = open_page(seed_report)
+    page = opened.page
+    page.click("#tab-articles")
+    page.select_option("#article-pick", label=page.locator("#article-pick option", has_text="002_b4a56f776e750063").inner_text())
+    assert "nearly 600" in page.locator("#article mark.claim").all_inner_texts()
+    figure = page.locator("#article mark.claim", has_text="nearly 600")
+    assert figure.evaluate("mark => getComputedStyle(mark).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert "disputed" in figure.get_attribute("class")  # a finding names it
+    figure.hover()
+    reading = page.inner_text("#reading")
+    assert "yrd-national-innovation-center · partner-companies" in reading and "reads as\n[540, 600) company" in reading
+    page.locator("#reading button", has_text="CC101").click()  # on to the finding that names it
+    assert page.is_visible("#findings-view") and not page.is_visible("#articles-view")
+    assert page.evaluate("document.activeElement.dataset.rule") == "CC101"
+    assert opened.console == [] and opened.errors == []
+
+
+def test_a_finding_leads_to_its_claim_in_the_article(open_page, seed_report):
+    page = open_page(seed_report).page
+    page.locator("article.finding.error .claim").first.locator("button.in-article").click()
+    assert page.is_visible("#articles-view")
+    assert page.evaluate("document.activeElement.textContent") == "nearly 600"
+    assert "seeds/002_b4a56f776e750063.txt" in page.inner_text("#article header")
+
+
+def test_j_and_k_move_between_claims_and_the_arrows_between_articles(open_page, seed_report):
+    page = open_page(seed_report).page
+    page.keyboard.press("a")
+    marks = page.locator("#article mark.claim").all_inner_texts()
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.textContent") == marks[1]
+    assert "What crosscheck read" in page.inner_text("#reading")  # focus reads the claim, as hover does
+    page.keyboard.press("k")
+    assert page.evaluate("document.activeElement.textContent") == marks[0]
+    first = page.inner_text("#article header h2")
+    page.keyboard.press("ArrowRight")
+    assert page.inner_text("#article header h2") != first and page.url.endswith("#article-1")
+    page.keyboard.press("f")
+    assert page.is_visible("#findings-view")
+
+
+def test_a_hostile_article_renders_inert_and_readable(open_page, tmp_path):
+    report = write(hostile_article_report(), tmp_path / "article.html", RenderOptions(documents=hostile_documents(tmp_path)))
+    opened = open_page(report)
+    page = opened.page
+    page.keyboard.press("a")
+    page.select_option("#article-pick", label=page.locator("#article-pick option", has_text="hostile").inner_text())
+    article = page.locator("#article")
+    assert article.locator("script, img, svg, iframe, a").count() == 0 and page.evaluate("window.pwned") is None
+    text = page.inner_text("#article .text")
+    for line in ("<script>window.pwned = 1</script>", '<img src=x onerror="window.pwned = 2">', '<a href="javascript:window.pwned = 3">approved</a>',
+                 "</script><!-- a comment that never closes."):
+        assert line in text
+    assert "desrever" in text and "\u202e" not in text and "\x85" not in text
+    assert page.inner_text("#article header h2").startswith("<script>window.pwned = 4</script>")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # the long word wraps
+    assert LONG_WORD in text.replace("\n", "") and text.count("\n") >= HOSTILE_ARTICLE.count("\n") - 1
+    assert article.locator("mark.claim").all_inner_texts() == ["12 million euros", "40 engineers"]  # in place after the emoji
+    assert "review" in article.locator("mark.claim").nth(1).get_attribute("class")
+    article.locator("mark.claim").nth(1).focus()
+    assert "drafted · confidence 0.42 · to review" in page.inner_text("#reading") and "No finding names this claim." in page.inner_text("#reading")
+    page.keyboard.press("f")
+    assert "Plain Post · 2025-03-05" in page.inner_text("article.finding")  # each side's outlet and date
+    assert opened.console == [] and opened.errors == [] and opened.requests == [opened.url]
+
+
+def test_a_report_without_article_texts_says_so(open_page, tmp_path):
+    opened = open_page(write(hostile_report(), tmp_path / "no-articles.html"))
+    opened.page.click("#tab-articles")
+    assert "This report holds no article text" in opened.page.inner_text("#articles-view")
     assert opened.console == [] and opened.errors == []

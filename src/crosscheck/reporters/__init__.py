@@ -18,6 +18,7 @@ from crosscheck import plugins
 from crosscheck.errors import CrosscheckError, Diagnostic, did_you_mean
 
 if TYPE_CHECKING:  # the report model (pydantic) is imported by whoever builds a report, not by `--help`
+    from crosscheck.model.corpus import Document
     from crosscheck.model.report import ClaimRef, Finding, Position, Report
 
 BUILTIN: dict[str, str] = {
@@ -35,6 +36,8 @@ BUILTIN: dict[str, str] = {
 
 SHOWS_DIAGNOSTICS = frozenset({"json", "sarif", "github", "concise", "json-lines", "junit", "gitlab"})
 """Built-in formats that carry input problems: with invalid input they still write a report, of those problems."""
+SHOWS_ARTICLES = frozenset({"html"})
+"""Built-in formats that show whole articles with their claims: they need `RenderOptions.documents`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,8 @@ class RenderOptions:
     """Where the whole report is when one is cut short (a command, a file, a CI artifact's URL)."""
     resolve: Callable[[Finding], Sequence[str]] | None = None
     """How to resolve a finding, as lines of Markdown (an alias to register, a waiver, the baseline command); None: no hints."""
+    documents: Sequence[Document] = ()
+    """The checked documents, their claims located in the article text, for formats in `SHOWS_ARTICLES`; empty when not given."""
 
 
 class Render(Protocol):

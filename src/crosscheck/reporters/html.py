@@ -8,12 +8,10 @@ inlined style run, by their sha256 hashes, loads nothing from anywhere, and
 requires Trusted Types, so a browser refuses any string where HTML is parsed.
 
 What the script needs but cannot work out is computed here: each quote cut into
-segments (the value, and for quote findings the words that differ, marked),
-links to the article lines, and the snippets of "how to resolve".  Findings are
-shown a page at a time, so 30,000 of them stay quick to filter and to scroll.
-
-The report holds quotes, not article texts, so there is no view of a whole
-article: the article filter shows the findings of one article instead.
+segments (`html_quotes`), each article's text cut at its claims (`html_articles`,
+from `RenderOptions.documents`), links to the article lines, and the hints of
+"how to resolve" (`resolve`), each distinct hint held once.  Findings are shown a
+page at a time and one article at a time, so 30,000 findings stay quick to filter.
 """
 
 from __future__ import annotations
@@ -21,32 +19,32 @@ from __future__ import annotations
 import base64
 import gc
 import hashlib
-import os.path
-import re
-import shlex
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from itertools import pairwise
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote as url_quote
 from urllib.parse import urlsplit
 
 from crosscheck.model.report import ClaimRef, Finding, Report, severity_rank
 from crosscheck.reporters import RenderOptions, RuleInfo, summary_parts
-from crosscheck.reporters.escape import html_text, script_json, strip_control
+from crosscheck.reporters import resolve as resolving
+from crosscheck.reporters.escape import html_text, script_json
+from crosscheck.reporters.html_articles import ARTICLE_CLAIM_FIELDS, article_rows
+from crosscheck.reporters.html_quotes import clean, marked_quote, parse_diff, segments, value_span
 
-REGISTRY_RULES = frozenset({"CC401"})
-"""Rules a registry alias resolves (a name form that is not registered), so their hint shows the alias to add."""
-BASELINE_FILE = "crosscheck-baseline.json"
+if TYPE_CHECKING:
+    from crosscheck.model.corpus import Document
+
 LINK_SCHEMES = frozenset({"", "http", "https", "file"})
 """Schemes a `--link-base` may have; any other (`javascript:`, `data:`) gives no links."""
-PLAIN, VALUE, DIFFERS = 0, 1, 2
-"""Kinds of quote segment, a bit mask: the value as written, a word that differs from the other quote."""
+SCRIPTS = ("dom.js", "findings.js", "articles.js", "main.js")
+"""The page's script, in parts: one function body, run in this order inside one strict-mode closure."""
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     """Write the report as one self-contained page: its data, then the code that draws it."""
-    style, script = _asset("report.css"), _asset("report.js")
+    style, script = _asset("report.css"), _script()
     title = "crosscheck report: " + ", ".join(summary_parts(report)[2:5])  # the findings by severity
     policy = (
         f"default-src 'none'; style-src '{_sha256(style)}'; script-src '{_sha256(script)}'; "
@@ -60,14 +58,16 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"<title>{html_text(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
         "<noscript><p>This report is drawn by JavaScript, which is off: "
         "<code>crosscheck check -f markdown</code> gives a static one.</p></noscript>\n"
-        '<main id="app"></main>\n<script type="application/json" id="report-data">'
+        '<main id="app"></main>\n'
     )
-    out.write(_embedded_data(report, options))
-    out.write(f"</script>\n<script>{script}</script>\n</body>\n</html>\n")
+    findings, articles = _embedded_data(report, options)
+    out.write(f'<script type="application/json" id="report-data">{findings}</script>\n')
+    out.write(f'<script type="application/json" id="article-data">{articles}</script>\n')  # parsed when the article view opens
+    out.write(f"<script>{script}</script>\n</body>\n</html>\n")
 
 
-def _embedded_data(report: Report, options: RenderOptions) -> str:
-    """The data block's JSON, built with the cycle collector paused.
+def _embedded_data(report: Report, options: RenderOptions) -> tuple[str, str]:
+    """The two data blocks' JSON (the report; the articles' claims and texts), built with the cycle collector paused.
 
     The rows are plain lists that refcounting frees, but the millions of objects of a large report
     (and of the process that made it) make each collection a long walk: 80% of the time at 30,000 findings.
@@ -75,7 +75,8 @@ def _embedded_data(report: Report, options: RenderOptions) -> str:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return script_json(_data(report, options))
+        findings, articles = _data(report, options)
+        return script_json(findings), script_json(articles)
     finally:
         if enabled:
             gc.enable()
@@ -84,6 +85,11 @@ def _embedded_data(report: Report, options: RenderOptions) -> str:
 @cache
 def _asset(name: str) -> str:
     return resources.files("crosscheck.reporters").joinpath("html_assets", name).read_text(encoding="utf-8")
+
+
+@cache
+def _script() -> str:
+    return '(function () {\n"use strict";\n' + "".join(_asset(name) for name in SCRIPTS) + "})();\n"
 
 
 def _sha256(text: str) -> str:
@@ -96,94 +102,129 @@ CLAIM_FIELDS = ("doc", "line", "column", "url", "file", "id", "quote", "value", 
 """A claim's row in the page's data, in this order (the script names them back): one row per claim, however many findings name it."""
 FINDING_FIELDS = (
     "fingerprint", "rule", "severity", "subject", "property", "scope", "message", "explanation", "claims", "similarity", "confidence",
-    "aliases", "diff", "quotes",
+    "diff", "quotes", "hints",
 )
-"""A finding's row: `claims` are indices into the claim rows; `aliases` (registry rules), `diff` and `quotes` (word diffs) or null."""
+"""A finding's row: `claims` are indices into the claim rows; `diff` and `quotes` (word diffs) or null; `hints` `[[hint, claims]]`."""
+HINT_FIELDS = ("action", "advice", "snippet", "language")
+"""A hint's row (`resolve.Hint`); a finding names its hints by row, with the claims a waiver may go in."""
 
 
-def _data(report: Report, options: RenderOptions) -> dict:
-    """The report as the page's script reads it: rows of fields named once, paths and claims each held once."""
+# What a finding holds is read here and in `_finding` only, so a change to its shape is a change in these few lines.
+def _claims_of(finding: Finding) -> list[ClaimRef]:
+    return list(finding.claims)
+
+
+def _data(report: Report, options: RenderOptions) -> tuple[dict, dict]:
+    """The report as the page's script reads it: rows of fields named once, paths, claims and hints each held once.
+
+    The articles' claims and texts, most of a large report's bytes, come apart: a page opens
+    without parsing them, and parses them when its article view is first shown.
+    """
     claims: list[list] = []
     seen: dict[tuple, tuple[ClaimRef, int]] = {}  # a claim's place -> the claim and its row
     documents: dict[str, int] = {}
     files: dict[str, int] = {}
+    hints: dict[tuple, int] = {}
+    shown = _shown_documents(options.documents, options.focus, report.findings)
+    for document in shown:  # the articles first: the baseline covers the corpus, and the filter lists every article
+        documents.setdefault(document.id, len(documents))
+    baseline = resolving.baseline_commands(list(documents) or dict.fromkeys(ref.document for f in report.findings for ref in _claims_of(f)))
     findings = []
     for finding in sorted(report.findings, key=lambda f: severity_rank(f.severity)):  # stable: report order within a severity
         at = []
-        for ref in finding.claims:  # a figure restated across a corpus meets many others: its claim is one row
+        for ref in _claims_of(finding):  # a figure restated across a corpus meets many others: its claim is one row
             place = (ref.document, ref.claims_file, ref.claim, ref.line, ref.column)
             known = seen.get(place)
             if known is None or (known[0] is not ref and known[0] != ref):
                 known = seen[place] = (ref, len(claims))
                 claims.append(_claim(ref, documents, files, options.link_base))
             at.append(known[1])
-        findings.append(_finding(finding, at))
+        findings.append(_finding(finding, at, _hint_rows(finding, at, baseline, hints)))
+    refs = {(place[0], place[2]): row for place, (_, row) in seen.items()}
+    articles, article_claims, texts = article_rows(shown, lambda id: documents[id], refs, lambda path: _link(options.link_base, path))
     rules = {f.rule for f in report.findings}
     return {
         "summary": report.summary.model_dump(),
-        "focus": sorted(_clean(path) for path in options.focus),
-        "baseline": _baseline_commands(list(documents)),
-        "documents": [_clean(path) for path in documents],
-        "files": [[_clean(path), _link(options.link_base, path)] for path in files],
+        "focus": sorted(clean(path) for path in options.focus),
+        "documents": [clean(path) for path in documents],
+        "files": [[clean(path), _link(options.link_base, path)] for path in files],
         "rules": {rule: _rule(rule, options.rules.get(rule), report.findings) for rule in sorted(rules)},
         "claimFields": CLAIM_FIELDS,
         "claims": claims,
         "findingFields": FINDING_FIELDS,
         "findings": findings,
-    }
+        "hintFields": HINT_FIELDS,
+        "hints": [list(key) for key in hints],
+        "articles": articles,
+    }, {"claimFields": ARTICLE_CLAIM_FIELDS, "claims": article_claims, "texts": texts}
+
+
+def _shown_documents(documents: Sequence[Document], focus: frozenset[str], findings: list[Finding]) -> list[Document]:
+    """The articles the article view offers: every one checked; in a run on changed files, those and the ones their findings name."""
+    if not focus:
+        return list(documents)
+    named = focus | {ref.document for finding in findings for ref in _claims_of(finding)}
+    return [document for document in documents if document.id in named]
 
 
 def _claim(ref: ClaimRef, documents: dict[str, int], files: dict[str, int], link_base: str | None) -> list:
-    quote, value = _clean(ref.quote), _clean(ref.value)
+    quote, value = clean(ref.quote), clean(ref.value)
     return [
         documents.setdefault(ref.document, len(documents)),
         ref.line,
         ref.column,
         _link(link_base, ref.document, ref.line),
         files.setdefault(ref.claims_file, len(files)) if ref.claims_file else None,
-        _clean(ref.claim),
-        _segments(quote, _value_span(quote, value), set()),
+        clean(ref.claim),
+        segments(quote, value_span(quote, value), set()),
         value,
-        _clean(ref.normalized),
+        clean(ref.normalized),
         ref.interval is not None,
         ref.drafted,
         ref.confidence,
     ]
 
 
-def _finding(finding: Finding, claims: list[int]) -> list:
-    aliases = _unregistered_forms(finding) if finding.rule in REGISTRY_RULES else None
+def _finding(finding: Finding, claims: list[int], hints: list[list]) -> list:
     diff = quotes = None
+    refs = _claims_of(finding)
     if finding.diff:
-        removed, added, diff = _parse_diff(_clean(finding.diff))
-        if len(finding.claims) == 2:  # a word diff is between two quotes: mark each one's own words
-            quotes = [_marked_quote(ref, words) for ref, words in zip(finding.claims, (removed, added))]
+        removed, added, diff = parse_diff(clean(finding.diff))
+        if len(refs) == 2:  # a word diff is between two quotes: mark each one's own words
+            quotes = [marked_quote(clean(ref.quote), clean(ref.value), words) for ref, words in zip(refs, (removed, added))]
     return [
-        _clean(finding.fingerprint),
-        _clean(finding.rule),
+        clean(finding.fingerprint),
+        clean(finding.rule),
         finding.severity,
-        _clean(finding.subject),
-        _clean(finding.property),
-        _clean(finding.scope) if finding.scope else None,
-        _clean(finding.message),
-        _clean(finding.explanation),
+        clean(finding.subject),
+        clean(finding.property),
+        clean(finding.scope) if finding.scope else None,
+        clean(finding.message),
+        clean(finding.explanation),
         claims,
         finding.similarity,
         finding.confidence,
-        aliases,
         diff,
         quotes,
+        hints,
     ]
+
+
+def _hint_rows(finding: Finding, claims: list[int], baseline: list[str], rows: dict[tuple, int]) -> list[list]:
+    """`[[hint row, [claim rows]]]`: the finding's hints, each distinct one held once (a waiver's text is the same for every claim)."""
+    refs = _claims_of(finding)
+    by_identity = {id(ref): row for ref, row in zip(refs, claims)}  # a hint names the finding's own claims
+    found = []
+    for hint in resolving.hints(finding, baseline):
+        key = (hint.action, hint.advice, hint.snippet, hint.language)
+        places = [by_identity[id(claim)] if id(claim) in by_identity else claims[refs.index(claim)] for claim in hint.claims]
+        found.append([rows.setdefault(key, len(rows)), places])
+    return found
 
 
 def _rule(rule: str, info: RuleInfo | None, findings: list[Finding]) -> dict:
     name = info.name if info and info.name else next((f.rule_name for f in findings if f.rule == rule and f.rule_name), None)
-    return {"name": _clean(name) if name else None, "summary": _clean(info.summary) if info and info.summary else None}
-
-
-def _clean(text: str) -> str:
-    """One line with no control characters: bidi overrides and C1 controls cannot reorder or hide what a reviewer reads."""
-    return text if text.isprintable() else strip_control(text, keep_newlines=False)  # only unprintable characters change
+    return {"name": clean(name) if name else None, "summary": clean(info.summary) if info and info.summary else None}
 
 
 def _link(base: str | None, path: str, line: int | None = None) -> str | None:
@@ -195,115 +236,3 @@ def _link(base: str | None, path: str, line: int | None = None) -> str | None:
         return None
     url = f"{base.rstrip('/')}/{url_quote(path, safe='/')}"
     return f"{url}#L{line}" if line else url
-
-
-def _baseline_commands(documents: list[str]) -> list[str]:
-    """`crosscheck baseline DIR -o crosscheck-baseline.json` and the check that uses it, DIR the folder of every reported document."""
-    folders = [os.path.dirname(path) or "." for path in documents]
-    try:
-        folder = os.path.commonpath(folders) if folders else "."
-    except ValueError:  # absolute and relative paths mixed
-        folder = "."
-    folder = shlex.quote(_clean(folder) or ".")
-    return [f"crosscheck baseline {folder} -o {BASELINE_FILE}", f"crosscheck check {folder} --baseline {BASELINE_FILE}"]
-
-
-def _unregistered_forms(finding: Finding) -> list[str]:
-    """The name forms to add as aliases: those the explanation says are not registered, else every form."""
-    forms = list(dict.fromkeys(ref.value for ref in finding.claims))
-    named = [form for form in forms if f"'{form}' is not" in finding.explanation]
-    return [_clean(form) for form in (named or forms)]
-
-
-# --------------------------------------------------------------------------- quotes cut into segments
-
-_WORD = re.compile(r"\S+")
-_DIFF = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}|(\S+)")
-_EDGE_PUNCT = "‘’“”\"'.,;:!?()[]"
-_LOOKAHEAD = 3
-"""After the first word, a word of the diff is looked for this many words on in the quote, no further."""
-
-
-def _value_span(quote: str, value: str) -> tuple[int, int] | None:
-    start = quote.find(value) if value else -1
-    if start < 0 and value and len(quote.lower()) == len(quote):  # lower case keeps the offsets (not so for "İ")
-        start = quote.lower().find(value.lower())
-    return (start, start + len(value)) if start >= 0 else None
-
-
-def _segments(quote: str, value: tuple[int, int] | None, differs: set[tuple[int, int]]) -> list[list]:
-    """`[[text, kind], ...]` covering the quote: kind is PLAIN, VALUE, DIFFERS or both, by character."""
-    if not differs:  # most quotes: the value and what stands around it
-        if value is None:
-            return [[quote, PLAIN]]
-        start, end = value
-        return [piece for piece in ([quote[:start], PLAIN], [quote[start:end], VALUE], [quote[end:], PLAIN]) if piece[0]]
-    spans = ([(*value, VALUE)] if value else []) + [(start, end, DIFFERS) for start, end in differs]
-    cuts = sorted({0, len(quote), *(i for start, end, _ in spans for i in (start, end))})
-    segments: list[list] = []
-    for start, end in pairwise(cuts):
-        kind = PLAIN
-        for low, high, mark in spans:
-            if low <= start and end <= high:
-                kind |= mark
-        if segments and segments[-1][1] == kind:
-            segments[-1][0] += quote[start:end]
-        else:
-            segments.append([quote[start:end], kind])
-    return segments
-
-
-def _fold(word: str) -> str:
-    """A word as the quote comparison sees it: lower case, without outer punctuation or a possessive 's."""
-    return re.sub(r"['’]s$", "", word.strip(_EDGE_PUNCT).lower())
-
-
-def _inner_span(word: re.Match[str]) -> tuple[int, int]:
-    """Where a word stands without its outer punctuation, which is not part of what differs."""
-    text = word.group()
-    inner = text.strip(_EDGE_PUNCT) or text
-    start = word.start() + text.index(inner)
-    return start, start + len(inner)
-
-
-def _parse_diff(diff: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]], list[list[str]]]:
-    """From "a [-old-] {+new+} b": each side's words with whether they differ, and the ops `[[" "|"-"|"+", text]]`."""
-    removed: list[tuple[str, bool]] = []
-    added: list[tuple[str, bool]] = []
-    ops: list[list[str]] = []
-    for match in _DIFF.finditer(diff):
-        old, new, same = match.groups()
-        op, text = ("-", old) if old is not None else ("+", new) if new is not None else (" ", same)
-        if op != "+":
-            removed += [(w, op == "-") for w in text.split()]
-        if op != "-":
-            added += [(w, op == "+") for w in text.split()]
-        if ops and ops[-1][0] == op:
-            ops[-1][1] += " " + text
-        else:
-            ops.append([op, text])
-    return removed, added, ops
-
-
-def _marked_quote(ref: ClaimRef, words: list[tuple[str, bool]]) -> list[list]:
-    """The quote's segments with the diff's differing words of this side marked, found in order in the quote."""
-    quote = _clean(ref.quote)
-    tokens = [(*_inner_span(m), _fold(m.group())) for m in _WORD.finditer(quote)]
-    differing: list[int] = []  # indices of the quote's words that differ
-    after: int | None = None  # index of the quote word after the last one found; None until the first is found
-    for word, differ in words:
-        folded = _fold(word)
-        candidates = range(len(tokens)) if after is None else range(after, min(after + _LOOKAHEAD, len(tokens)))
-        hit = next((i for i in candidates if tokens[i][2] == folded), None)
-        if hit is None:
-            continue
-        if differ:
-            differing.append(hit)
-        after = hit + 1
-    spans: list[list[int]] = []
-    for i in differing:  # a run of differing words is one mark, the spaces between them included
-        if spans and spans[-1][2] == i - 1:
-            spans[-1][1:] = [tokens[i][1], i]
-        else:
-            spans.append([tokens[i][0], tokens[i][1], i])
-    return _segments(quote, _value_span(quote, _clean(ref.value)), {(start, end) for start, end, _ in spans})

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TextIO
 from urllib.parse import quote as url_quote
 
@@ -28,6 +29,7 @@ from crosscheck.reporters import (
     key_label,
     most_severe_first,
     position_claims,
+    resolve,
     rule_label,
     severity_counts,
 )
@@ -48,12 +50,15 @@ FULL_REPORT = "run `crosscheck check` with `-f markdown --max-chars 0 -o report.
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     limit = PR_COMMENT_LIMIT if options.max_chars is None else options.max_chars
+    if options.resolve is None:
+        options = replace(options, resolve=resolve_lines)
     head = _head(report, options)
+    foot = _baseline_note(report)
     findings = most_severe_first(report.findings)  # stable: report order within a severity
     if options.max_findings is not None:
         findings = findings[: options.max_findings]
     sections: list[str] = []
-    reserve = len(_cut_note(report.findings, options, limit))  # the longest the note at the end can be
+    reserve = len(_cut_note(report.findings, options, limit)) + len(foot)  # the longest the end can be
     used = len(head)
     for n, finding in enumerate(findings, 1):
         section = _section(finding, n, options)
@@ -61,11 +66,47 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
             break
         sections.append(section)
         used += len(section)
-    text = head + "".join(sections)
+    text = head + "".join(sections) + foot
     if len(sections) < len(report.findings):
         by_count = len(sections) == len(findings)  # every finding --max-findings allows fitted
         text += _cut_note(most_severe_first(report.findings)[len(sections) :], options, 0 if by_count else limit)
     out.write(text.rstrip("\n") + "\n")
+
+
+def resolve_lines(finding: Finding) -> list[str]:
+    """How to resolve one finding, as Markdown (`resolve.hints`): the alias, the waiver and where it goes, or
+    a correction; the baseline command is the same for every finding, so it is said once (`_baseline_note`)."""
+    lines: list[str] = []
+    shown = [hint for hint in resolve.hints(finding, []) if hint.action != "baseline"]
+    for hint in shown:
+        advice = hint.advice
+        if len(shown) == 1 and advice.startswith("Otherwise c"):  # the only way left is no "otherwise"
+            advice = "C" + advice.removeprefix("Otherwise c")
+        lines.append(f"- {markdown_inline(advice)}")
+        if hint.claims:
+            places = [markdown_inline(resolve.place(claim)) for claim in hint.claims[:DOCUMENTS_SHOWN]]
+            more = f" (or {len(hint.claims) - DOCUMENTS_SHOWN} more)" if len(hint.claims) > DOCUMENTS_SHOWN else ""
+            lines.append(f"  in {'; or '.join(places)}{more}")
+        if hint.snippet:
+            lines += [*_fenced(hint.snippet, hint.language, "  "), ""]
+    return lines
+
+
+def _baseline_note(report: Report) -> str:
+    """The commands that record every current finding as known (once per report, after the findings)."""
+    if not report.findings:
+        return ""
+    documents = dict.fromkeys(ref.document for finding in report.findings for ref in finding.claims)
+    commands = resolve.baseline_commands(documents)
+    return "\n".join(["", "To record every current finding as known, so that later runs show only new ones:", "",
+                      *_fenced("\n".join(commands), "shell", ""), ""]) + "\n"
+
+
+def _fenced(snippet: str, language: str, indent: str) -> list[str]:
+    """A code block holding `snippet` verbatim: its fence is longer than any run of backticks inside it."""
+    longest = max((len(run) for run in re.findall(r"`+", snippet)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"{indent}{fence}{language}", *(f"{indent}{line}" for line in snippet.splitlines()), f"{indent}{fence}"]
 
 
 def _head(report: Report, options: RenderOptions) -> str:

@@ -67,6 +67,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from crosscheck import api
+    from crosscheck.model.corpus import Document
 
     stdin = _stdin_article(args)
     if stdin is not None:
@@ -79,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.quiet:
         options = replace(options, on_warning=None)
+    if _format_of(options) in reporters.SHOWS_ARTICLES:
+        options = replace(options, articles=True)
     if args.show_files:
         from crosscheck.load.read import display_path
 
@@ -103,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
         max_findings=args.max_findings,
         max_chars=args.max_chars,
         full_report=args.full_report,
+        documents=[d for d in outcome.documents if isinstance(d, Document)] if options.articles else (),
     )
     from crosscheck.speed import gcpause
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from crosscheck.comparators import Comparator, Item, Verdict, registry
 from crosscheck.comparators.base import PairCheck
-from crosscheck.engine.findings import Clash, FactKey, Refs, fact_finding, report_order, waives
+from crosscheck.engine.findings import Clash, FactKey, Refs, fact_findings, report_order, waives
 from crosscheck.engine.grouping import clashes, group_items
 from crosscheck.engine.items import Key, items, wanted_by
 from crosscheck.model.corpus import Corpus
@@ -97,15 +97,16 @@ def find(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Compar
                 if not (group.kinds & kinds) or not matches(group.property):
                     continue
                 keep = partial(_not_waiving, rule) if rule.id in waives_some else None
-                kept = {scope: fact_finding(rule, (group.subject, group.property, scope), found, refs)
+                kept = {scope: fact_findings(rule, (group.subject, group.property, scope), found, refs)
                         for scope, found in clashes(group, judge, comparable, keep)}
                 if rule.id in waives_some:
                     for scope, found in clashes(group, judge, comparable):
-                        whole = fact_finding(rule, (group.subject, group.property, scope), found, refs)
-                        if scope not in kept or kept[scope].fingerprint != whole.fingerprint:
+                        whole = fact_findings(rule, (group.subject, group.property, scope), found, refs)
+                        if {f.fingerprint for f in kept.get(scope, ())} != {f.fingerprint for f in whole}:
                             waived_count += 1
-                for made in kept.values():
-                    add(made)
+                for made_of_scope in kept.values():
+                    for made in made_of_scope:
+                        add(made)
         elif corpus_rules and comparator.corpus is not None:
             selects = comparator.selects
             chosen = [
@@ -126,7 +127,8 @@ def find(corpus: Corpus, rules: Sequence[Rule], comparators: Mapping[str, Compar
                 by_fact.setdefault(key, []).append(Clash(left, right, verdict, (verdict.normals[0], verdict.normals[-1])))
             waived_count += len(waived_facts)
             for key, found in by_fact.items():
-                add(fact_finding(rule, key, found, refs))
+                for made in fact_findings(rule, key, found, refs):
+                    add(made)
     return Found(list(findings.values()), waived_count)
 
 

@@ -189,6 +189,59 @@ def _worst(judged: _Judged) -> tuple[int, float]:
     return (severity_rank(judged.severity), -(judged.confidence if judged.confidence is not None else 2.0))
 
 
+def fact_findings(rule: Rule, key: FactKey, clashes: Sequence[Clash], refs: Refs) -> list[Finding]:
+    """The findings of `rule` about the fact `key`: each a set of readings that pairwise cannot hold together.
+
+    Two refinements of "one finding per fact" keep a finding from claiming more than
+    crosscheck knows.  A clash capped to info (drafted claims matched with low confidence,
+    a missing scope) says the two claims may not be one fact at all, so each severity
+    holds only the readings of its own clashes (a pair of readings counts at its worst
+    clash).  And within a severity, readings that agree with each other are never listed
+    in one finding: "524", "511" and "53" deaths are one finding, "more than 500" against
+    "53" another, since "more than 500" and "524" agree.  The clash graph is covered by
+    cliques, greedily and worst clash first (`_cliques`); readings per fact are few.
+    """
+    rank_of: dict[frozenset[str], int] = {}
+    for clash in clashes:
+        pair = frozenset((clash.normals[0].notation, clash.normals[1].notation))
+        rank_of[pair] = min(rank_of.get(pair, 9), severity_rank(_judged(rule, clash, key[2]).severity))
+    findings = []
+    for rank in sorted(set(rank_of.values())):
+        tier = [c for c in clashes if rank_of[frozenset((c.normals[0].notation, c.normals[1].notation))] == rank]
+        for clique in _cliques(tier):
+            found = [c for c in tier if c.normals[0].notation in clique and c.normals[1].notation in clique]
+            findings.append(fact_finding(rule, key, found, refs))
+    return findings
+
+
+def _cliques(clashes: Sequence[Clash]) -> list[frozenset[str]]:
+    """Sets of readings, each pair of which clashes, that together hold every clash (in clash order)."""
+    order: dict[str, None] = {}
+    near: dict[str, set[str]] = {}
+    edges: list[frozenset[str]] = []
+    for clash in clashes:
+        a, b = clash.normals[0].notation, clash.normals[1].notation
+        order.setdefault(a)
+        order.setdefault(b)
+        near.setdefault(a, set()).add(b)
+        near.setdefault(b, set()).add(a)
+        edges.append(frozenset((a, b)))
+    covered: set[frozenset[str]] = set()
+    cliques: list[frozenset[str]] = []
+    for edge in edges:
+        if edge in covered:
+            continue
+        clique = set(edge)
+        candidates = [n for n in order if n not in clique and all(n in near[m] for m in clique)]
+        while candidates:
+            best = max(candidates, key=lambda n: sum(frozenset((n, m)) not in covered for m in clique))
+            clique.add(best)
+            candidates = [n for n in candidates if n != best and n in near[best]]
+        covered.update(frozenset((a, b)) for a in clique for b in clique)
+        cliques.append(frozenset(clique))
+    return cliques
+
+
 def fact_finding(rule: Rule, key: FactKey, clashes: Sequence[Clash], refs: Refs) -> Finding:
     """The one finding of `rule` about the fact `key`, from its clashes (at least one)."""
     # each class once, with the reading its first clash gives it

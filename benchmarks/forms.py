@@ -46,6 +46,7 @@ from pydantic import TypeAdapter
 
 from crosscheck.extract.draft import draft_claims
 from crosscheck.kinds import normalize
+from crosscheck.kinds.units import canonical_unit
 from crosscheck.model.claims import Claim
 from crosscheck.model.values import Value
 
@@ -108,6 +109,14 @@ def load_forms(paths: list[Path]) -> list[Form]:
                      expect=tuple(Expected(kind=e["kind"], text=str(e["text"]), value=dict(e.get("value") or {}),
                                            frame=dict(e.get("frame") or {})) for e in c.get("expect") or ()))
                 for c in entry["cases"])
+            for n, case in enumerate(cases, 1):
+                for want in case.expect:
+                    try:
+                        _VALUE.validate_python({"kind": want.kind, **want.value})
+                    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+                        first = str(exc).splitlines()[1:3]
+                        raise SystemExit(f"{path}: form {entry['form']!r}, case {n}: the expected value of "
+                                         f"{want.text!r} is not a claim value ({' '.join(s.strip() for s in first)})") from None
             forms.append(Form(name=entry["form"], source=path.name, cases=cases,
                               below_target=bool(entry.get("below_target", False))))
     return forms
@@ -119,8 +128,8 @@ def _fold(text: str) -> str:
 
 
 def _singular(unit: str) -> str:
-    unit = _fold(unit)
-    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+    """A unit or counted noun in the one vocabulary crosscheck compares by ("hectares", "ha" -> "hectare")."""
+    return canonical_unit(unit).name if unit else ""
 
 
 def _same_reading(want: Expected, got: Claim, published: str | None) -> bool:
@@ -139,7 +148,10 @@ def _same_reading(want: Expected, got: Claim, published: str | None) -> bool:
     if want.kind == "name":
         return _fold(drafted.name) == _fold(expected.name)  # type: ignore[union-attr]  # kind checked above
     for key in ("unit", "currency", "relation"):
-        if key in want.value and _singular(str(getattr(drafted, key, "") or "")) != _singular(str(want.value[key])):
+        if key not in want.value:
+            continue
+        wanted, read = str(want.value[key]), str(getattr(drafted, key, "") or "")
+        if (_singular(read) != _singular(wanted)) if key == "unit" else (_fold(read) != _fold(wanted)):
             return False
     a = normalize(expected, want.text, published=published)
     b = normalize(drafted, got.text, published=published)

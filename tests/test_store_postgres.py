@@ -129,6 +129,26 @@ def test_claims_for_keys_gives_the_same_documents_on_both_backends(url, corpora,
     assert all(d.id not in excluded and c.key in keys for d in found for c in d.claims)
 
 
+@pytest.mark.parametrize(("asked", "excluded", "expected"), [
+    ("no keys at all", "nothing", "no documents"),
+    ("keys no article states", "nothing", "no documents"),
+    ("the new article's keys", "every archived article", "no documents"),
+    ("the new article's keys", "nothing", "every archived claim of those keys"),
+])
+def test_claims_for_keys_gives_only_stored_claims_of_the_keys_asked(url, corpora, asked, excluded, expected):
+    archive, new, _whole = corpora
+    index(url, archive)
+    keys = {"no keys at all": set(), "keys no article states": {("org-nowhere", "staff-count")},
+            "the new article's keys": {c.key for c in new.claims}}[asked]
+    exclude = {d.id for d in archive.documents} if excluded == "every archived article" else set()
+    with closing(open_store(url)) as opened:
+        found = sorted((d.id, c.claim.id) for d in opened.claims_for_keys(keys, exclude=exclude) for c in d.claims)
+    if expected == "no documents":
+        assert found == []
+    else:
+        assert found and found == sorted((c.document, c.claim.id) for c in archive.claims if c.key in keys)
+
+
 def test_indexing_the_same_corpus_twice_stores_each_claim_once(url, corpora):
     archive, _new, _whole = corpora
     index(url, archive)

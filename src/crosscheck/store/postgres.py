@@ -176,7 +176,8 @@ class PostgresStore:
         try:
             versions = [row[0] for row in self._conn.execute(self._sql("SELECT version FROM {schema}.store_format"))]
         except psycopg.errors.UndefinedTable:
-            raise StoreError(self.shown, f"no claims store in schema {self._schema_name!r} (expected one written by `crosscheck index`)") from None
+            expected = "expected one written by `crosscheck index`"
+            raise StoreError(self.shown, f"no claims store in schema {self._schema_name!r} ({expected})") from None
         if versions != [FORMAT_VERSION]:
             raise StoreError(self.shown, f"not a claims store of format {FORMAT_VERSION} (found {versions})")
 

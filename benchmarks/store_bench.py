@@ -1,22 +1,28 @@
-"""Archive benchmark: `python benchmarks/store_bench.py [--sizes 1000,10000] [--postgres URL]`.
+"""Archive benchmark: `python benchmarks/store_bench.py [--sizes 1000,10000,10000x10] [--postgres URL]`.
 
 For each size (articles x 40 claims, benchmarks/generate.py's corpus) and each backend (SQLite
 always; PostgreSQL when `--postgres` or CROSSCHECK_TEST_POSTGRES names a server, e.g. from
 `eval "$(.ci/postgres-setup)"`) it measures, each in a fresh subprocess:
 
-- index: the whole corpus into an empty store (loading the files is not counted), then again
-  unchanged (PostgreSQL skips unchanged articles by content hash; SQLite rewrites them)
+- index: the corpus into an empty store of every backend, from one load of each part folder
+  (with the share of the registry its claims name), then each part again unchanged (PostgreSQL
+  skips unchanged articles by content hash; SQLite rewrites them); the store's seconds only
 - against: one new article (a copy of the corpus's first, with a registry of the ids it names)
   checked against the store: load it, query the store, run the engine; seconds beyond
-  interpreter start-up and imports (the median of 7), and the child's peak memory; `query` is
-  the store's part alone
+  interpreter start-up and imports (the median of 7), the CPU seconds of the child and of the
+  PostgreSQL server for its connection, and the child's peak memory
 - audit: the whole archive checked one batch of fact groups at a time, its findings streamed
-  (`ArchiveAudit.findings`, counted), its seconds and peak memory; report: the same sorted into
-  one Report (`check_archive`), as today's reporters take it; beside them the in-memory check
-  of the same corpus (load the files + check, one process) that the audit must match within 2x;
-  all three must find the same number of findings
+  (`ArchiveAudit.findings`, counted), its seconds, CPU seconds and peak memory, and the memory
+  before it began (interpreter, imports and the registry); report (unless `--no-report`): the
+  same sorted into one Report (`check_archive`), as today's reporters take it; beside them the
+  in-memory check of the same corpus (load the files + check, one process; `--in-memory-max`
+  skips it on large corpora), which the audit must match within 2x; all must find the same
+  number of findings
 
-Peak memory is the child's max RSS, interpreter and imports included.  The machine is printed.
+A size `SIZExN` is the stores of SIZE articles (measured first) grown N times over inside
+themselves (`copy_archive`): 4M claims without loading 4M claims from YAML files, the same
+shape to the queries and the audit.  Peak memory is the child's max RSS, interpreter and imports
+included.  The machine and its load average are printed: on a busy machine, compare CPU seconds.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 The `ClaimStore` of the SQLite store, on a server: `index` documents (idempotent by content
 hash: an unchanged article is skipped, an edited one replaced, never duplicated),
-`claims_for_keys` (one indexed query per (subject, property) key, so a check costs what its keys
-match, not the archive's size), and `audit` (the whole archive streamed in key order, one fact
+`claims_for_keys` (one statement for all the keys, each looked up in the key index, so a check
+costs what its keys match, not the archive's size), and `audit` (the whole archive streamed in key order, one fact
 group at a time, through a server-side cursor).  `open_store("postgresql://...")` opens one; the
 URL goes to psycopg whole (libpq's parameters: host, port, sslmode, passfile...), and messages
 show it without its password.

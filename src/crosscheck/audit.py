@@ -6,8 +6,8 @@ claims file's order).  `check_archive` feeds the engine a batch of whole groups 
 merges the reports, so memory is bounded by the batch (or the largest group, if larger), never
 by the archive; `ArchiveAudit.findings` streams the findings too, where `check_archive` sorts
 them into a Report.  The corpus rules compare across keys: those whose comparator relates one
-subject's claims only (`within_subject`: lengths against start points) run on each subject's
-claims as the stream passes them (keys come in subject order); the others (exchange rates) get
+subject's claims only (`within_subject`: lengths against start points) run on a batch of whole
+subjects' claims at a time as the stream passes them (keys come in subject order); the others (exchange rates) get
 the claims they select (currency conversions) at the end, so that share of the archive is held
 in memory.  Imported by `crosscheck.api` only: the store stays free of the engine.
 """
@@ -45,10 +45,9 @@ class ArchiveAudit:
     """The findings of the whole archive as one corpus, produced one batch of whole fact groups at a time.
 
     `findings()` yields each finding once, batch by batch in key order (the corpus-wide rules'
-    last), holding no more than a batch, a subject's claims for the subject-wise corpus rules,
-    the corpus-wide rules' claims, up to `DOCUMENT_CACHE` archived documents and the finding at
-    hand; `summary`
-    is complete once they are all read.  `registry` is the one the archived articles were
+    last), holding no more than a batch, a batch of whole subjects' claims for the subject-wise
+    corpus rules, the corpus-wide rules' claims, up to `DOCUMENT_CACHE` archived documents and
+    the finding at hand; `summary` is complete once they are all read.  `registry` is the one the archived articles were
     checked with (the store keeps claims, not registries).
     """
 
@@ -78,15 +77,16 @@ class ArchiveAudit:
         whole = [rule for rule in self.corpus_rules if rule not in by_subject]
         subject_wants = wanted_by([(rule, self.comparators[rule.comparator]) for rule in by_subject])
         whole_wants = wanted_by([(rule, self.comparators[rule.comparator]) for rule in whole])
-        of_subject: list[LocatedClaim] = []  # the current subject's claims for `by_subject` (keys come in subject order)
+        of_subject: list[LocatedClaim] = []  # whole subjects' claims for `by_subject` (keys come in subject order)
         selected: list[LocatedClaim] = []  # the archive's claims for `whole`, held to the end
         batch: list[LocatedClaim] = []
         subject: str | None = None
         done = 0
         for (key_subject, _property), claims in self.archive.audit():
-            if key_subject != subject:
+            if key_subject != subject and len(of_subject) >= self.batch_claims:  # whole subjects only, a batch at a time
                 yield from self._check_corpus(of_subject, by_subject)
-                subject, of_subject = key_subject, []
+                of_subject = []
+            subject = key_subject
             batch.extend(claims)
             if subject_wants is not None:
                 of_subject.extend(located for located in claims if subject_wants(located.claim.value))

@@ -40,7 +40,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,35 +67,10 @@ def child(spec: dict) -> dict:
 
     op = spec["op"]
     if op == "index":  # every backend from one load of each part: loading 4M claims once is the slow part
-        targets = [closing(open_store(target, create=True)) for target in spec["targets"]]
-        took = {target: 0.0 for target in spec["targets"]}
-        again = dict(took)
-        with contextlib.ExitStack() as stack:
-            stores = {target: stack.enter_context(opened) for target, opened in zip(spec["targets"], targets, strict=True)}
-            for part in parts(Path(spec["corpus"]), Path(spec["workdir"])):
-                documents = load_corpus([part.folder], registry=part.registry).corpus.documents
-                for target, archive in stores.items():
-                    start = time.perf_counter()
-                    archive.index(documents)
-                    took[target] += time.perf_counter() - start
-                    start = time.perf_counter()
-                    archive.index(documents)  # unchanged: PostgreSQL skips by content hash, SQLite rewrites
-                    again[target] += time.perf_counter() - start
-        return {"seconds": took, "again": again}
+        return index_all(spec["targets"], (load_corpus([part.folder], registry=part.registry).corpus.documents
+                                           for part in parts(Path(spec["corpus"]), Path(spec["workdir"]))))
     if op == "index-from":  # the documents of a SQLite store, indexed again: the store's part without the YAML loading
-        took = {target: 0.0 for target in spec["targets"]}
-        again = dict(took)
-        with contextlib.ExitStack() as stack:
-            stores = {target: stack.enter_context(closing(open_store(target, create=True))) for target in spec["targets"]}
-            for documents in stored_documents(spec["source"]):
-                for target, archive in stores.items():
-                    start = time.perf_counter()
-                    archive.index(documents)
-                    took[target] += time.perf_counter() - start
-                    start = time.perf_counter()
-                    archive.index(documents)
-                    again[target] += time.perf_counter() - start
-        return {"seconds": took, "again": again}
+        return index_all(spec["targets"], stored_documents(spec["source"]))
     if op == "copy":
         start = time.perf_counter()
         copy_archive(spec)
@@ -137,6 +112,25 @@ def child(spec: dict) -> dict:
         return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "load": loaded - start,
                 "findings": len(report.findings)}
     raise ValueError(op)
+
+
+def index_all(targets: list[str], batches: Iterable[list]) -> dict:
+    """Each batch of documents into every store at `targets`, then again unchanged; the seconds each store took, both times."""
+    from crosscheck.store import open_store
+
+    took = {target: 0.0 for target in targets}
+    again = dict(took)
+    with contextlib.ExitStack() as stack:
+        stores = {target: stack.enter_context(contextlib.closing(open_store(target, create=True))) for target in targets}
+        for documents in batches:
+            for target, archive in stores.items():
+                start = time.perf_counter()
+                archive.index(documents)
+                took[target] += time.perf_counter() - start
+                start = time.perf_counter()
+                archive.index(documents)  # unchanged: PostgreSQL skips by content hash, SQLite rewrites
+                again[target] += time.perf_counter() - start
+    return {"seconds": took, "again": again}
 
 
 def stored_documents(path: str, chunk: int = 1000) -> Iterator[list]:

@@ -227,7 +227,8 @@ def server_cpu(spec: dict) -> float:
     """CPU seconds the PostgreSQL server has spent so far for the store's connection (0 on SQLite).
 
     The server runs on this machine: its backend processes for the bench database (the store's,
-    started by this operation) are read from /proc, the figure the child's own CPU time leaves out."""
+    started by this operation) are read from /proc, the figure the child's own CPU time leaves out.
+    Every backend on that database counts, so nothing else may use it meanwhile."""
     if spec["backend"] != "postgres":
         return 0.0
     import psycopg

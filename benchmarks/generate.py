@@ -237,6 +237,12 @@ def _write_registry(path: Path, n_entities: int, n_people: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def write_registry(path: Path, entities: int, people: int) -> None:
+    """The registry `generate` writes for `entities` organisations and `people` people: the registry of a corpus
+    derived from a generated one (benchmarks/store_bench.py copies an archive under new subject ids)."""
+    _write_registry(path, entities, people)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)

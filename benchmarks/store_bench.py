@@ -1,36 +1,47 @@
-"""Archive benchmark: `python benchmarks/store_bench.py [--sizes 1000,10000] [--postgres URL]`.
+"""Archive benchmark: `python benchmarks/store_bench.py [--sizes 1000,10000,10000x10] [--postgres URL]`.
 
 For each size (articles x 40 claims, benchmarks/generate.py's corpus) and each backend (SQLite
 always; PostgreSQL when `--postgres` or CROSSCHECK_TEST_POSTGRES names a server, e.g. from
 `eval "$(.ci/postgres-setup)"`) it measures, each in a fresh subprocess:
 
-- index: the whole corpus into an empty store (loading the files is not counted), then again
-  unchanged (PostgreSQL skips unchanged articles by content hash; SQLite rewrites them)
+- index: the corpus into an empty store of every backend, from one load of each part folder
+  (with the share of the registry its claims name), then each part again unchanged (PostgreSQL
+  skips unchanged articles by content hash; SQLite rewrites them); the store's seconds only
 - against: one new article (a copy of the corpus's first, with a registry of the ids it names)
   checked against the store: load it, query the store, run the engine; seconds beyond
-  interpreter start-up and imports (the median of 7), and the child's peak memory; `query` is
-  the store's part alone
+  interpreter start-up and imports (the median of 7), the CPU seconds of the child and of the
+  PostgreSQL server for its connection, and the child's peak memory
 - audit: the whole archive checked one batch of fact groups at a time, its findings streamed
-  (`ArchiveAudit.findings`, counted), its seconds and peak memory; report: the same sorted into
-  one Report (`check_archive`), as today's reporters take it; beside them the in-memory check
-  of the same corpus (load the files + check, one process) that the audit must match within 2x;
-  all three must find the same number of findings
+  (`ArchiveAudit.findings`, counted), its seconds, CPU seconds and peak memory, and the memory
+  before it began (interpreter, imports and the registry); report (unless `--no-report`): the
+  same sorted into one Report (`check_archive`), as today's reporters take it; beside them the
+  in-memory check of the same corpus (load the files + check, one process; `--in-memory-max`
+  skips it on large corpora), which the audit must match within 2x; all must find the same
+  number of findings
 
-Peak memory is the child's max RSS, interpreter and imports included.  The machine is printed.
+A size `SIZExN` is the stores of SIZE articles (measured first) grown N times over inside
+themselves (`copy_archive`): 4M claims without loading 4M claims from YAML files, the same
+shape to the queries and the audit.  Peak memory is the child's max RSS, interpreter and imports
+included.  The machine and its load average are printed: on a busy machine, compare CPU seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import os
 import platform
+import re
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -55,44 +66,213 @@ def child(spec: dict) -> dict:
         return closing(open_store(spec["target"], create=create))
 
     op = spec["op"]
-    if op == "index":
-        corpus = load_corpus([spec["corpus"]]).corpus
+    if op == "index":  # every backend from one load of each part: loading 4M claims once is the slow part
+        return index_all(spec["targets"], (load_corpus([part.folder], registry=part.registry).corpus.documents
+                                           for part in parts(Path(spec["corpus"]), Path(spec["workdir"]))))
+    if op == "index-from":  # the documents of a SQLite store, indexed again: the store's part without the YAML loading
+        return index_all(spec["targets"], stored_documents(spec["source"]))
+    if op == "copy":
         start = time.perf_counter()
-        with connect(create=True) as archive:
-            archive.index(corpus.documents)
+        copy_archive(spec)
         return {"seconds": time.perf_counter() - start}
     if op == "against":
         rules = load_rules()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         new = load_corpus([spec["corpus"]]).corpus
         queried = time.perf_counter()
         with connect() as archive:
             combined, new_ids = with_archive(new, archive)
+            server = server_cpu(spec)
         query = time.perf_counter() - queried
         report = check(combined, rules)
         found = sum(1 for f in report.findings if any(c.document in new_ids for c in f.claims))
-        return {"seconds": time.perf_counter() - start, "query": query, "findings": found,
-                "archived_claims": len(combined.claims) - len(new.claims)}
+        return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "server": server, "query": query,
+                "findings": found, "archived_claims": len(combined.claims) - len(new.claims)}
     if op in ("audit", "report"):
         rules = load_rules()
         from crosscheck.load.read import load_registry
 
-        registry = load_registry(Path(spec["corpus"]) / "registry.yaml")[0]
-        start = time.perf_counter()
+        registry = load_registry(Path(spec["registry"]))[0]
+        registry_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # interpreter, imports and the registry
+        start, cpu = time.perf_counter(), time.process_time()
         with connect() as archive:
             if op == "audit":  # the findings streamed, as a streaming reporter would take them
                 found = sum(1 for _finding in ArchiveAudit(archive, rules, registry=registry).findings())
             else:  # the findings sorted into one Report, as today's reporters take it
                 found = len(check_archive(archive, rules, registry=registry).findings)
-        return {"seconds": time.perf_counter() - start, "findings": found}
+            server = server_cpu(spec)
+        return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "server": server, "findings": found,
+                "registry_rss": registry_rss}
     if op == "memory":
         rules = load_rules()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         corpus = load_corpus([spec["corpus"]]).corpus
         loaded = time.perf_counter()
         report = check(corpus, rules)
-        return {"seconds": time.perf_counter() - start, "load": loaded - start, "findings": len(report.findings)}
+        return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "load": loaded - start,
+                "findings": len(report.findings)}
     raise ValueError(op)
+
+
+def index_all(targets: list[str], batches: Iterable[list]) -> dict:
+    """Each batch of documents into every store at `targets`, then again unchanged; the seconds each store took, both times."""
+    from crosscheck.store import open_store
+
+    took = {target: 0.0 for target in targets}
+    again = dict(took)
+    with contextlib.ExitStack() as stack:
+        stores = {target: stack.enter_context(contextlib.closing(open_store(target, create=True))) for target in targets}
+        for documents in batches:
+            for target, archive in stores.items():
+                start = time.perf_counter()
+                archive.index(documents)
+                took[target] += time.perf_counter() - start
+                start = time.perf_counter()
+                archive.index(documents)  # unchanged: PostgreSQL skips by content hash, SQLite rewrites
+                again[target] += time.perf_counter() - start
+    return {"seconds": took, "again": again}
+
+
+def stored_documents(path: str, chunk: int = 1000) -> Iterator[list]:
+    """A SQLite store's documents with their claims, `chunk` at a time in id order (as `index` wrote them)."""
+    import sqlite3
+
+    from crosscheck.store import open_store
+    from crosscheck.store.rows import SELECT_CLAIM, located, with_claims
+
+    archive = open_store(path)
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        ids = [row[0] for row in db.execute("SELECT id FROM documents ORDER BY id")]
+        for i in range(0, len(ids), chunk):
+            wanted = ids[i : i + chunk]
+            bare = archive.documents(wanted)
+            claims: dict[str, list] = {doc_id: [] for doc_id in wanted}
+            marks = ",".join("?" * len(wanted))
+            for row in db.execute(f"SELECT {SELECT_CLAIM} FROM claims WHERE document IN ({marks}) ORDER BY rowid", wanted):
+                claims[row[2]].append(located(row))
+            yield [with_claims(bare[doc_id], claims[doc_id]) for doc_id in wanted]
+    archive.close()
+
+
+_COPY_SQL = {
+    "sqlite": [
+        """INSERT INTO documents SELECT 'copy-{k}/' || id, 'copy-{k}/' || article_path, 'copy-{k}/' || claims_path, meta
+           FROM documents WHERE id NOT LIKE 'copy-%' ORDER BY rowid""",
+        """INSERT INTO claims SELECT 'copy-{k}/' || document, 'org-' || (CAST(substr(subject, 5) AS INTEGER) + {shift}), property,
+               json_set(claim, '$.subject', 'org-' || (CAST(substr(subject, 5) AS INTEGER) + {shift})),
+               start, "end", line, "column", drafted
+           FROM claims WHERE document NOT LIKE 'copy-%' ORDER BY rowid""",
+    ],
+    "postgres": [
+        """INSERT INTO crosscheck.documents SELECT 'copy-{k}/' || id, 'copy-{k}/' || article_path, 'copy-{k}/' || claims_path,
+               meta, content_hash FROM crosscheck.documents WHERE id NOT LIKE 'copy-%'""",
+        """INSERT INTO crosscheck.claims SELECT 'copy-{k}/' || document, ordinal, 'org-' || (substr(subject, 5)::int + {shift}),
+               property, jsonb_set(claim::jsonb, '{{subject}}', to_jsonb('org-' || (substr(subject, 5)::int + {shift})))::text,
+               start, "end", line, "column", drafted
+           FROM crosscheck.claims WHERE document NOT LIKE 'copy-%'""",
+    ],
+}
+
+
+def copy_archive(spec: dict) -> None:
+    """Grow a store `copies` times over inside itself: each copy's documents under `copy-K/`, its subjects moved
+    `entities` ids up (org-N -> org-(N + K * entities)), so copies share no key and every fact group keeps its size.
+
+    Loading a generated 4M-claim corpus from its YAML files takes hours of CPU on this machine; the
+    archive the queries and the audit meet is the same shape either way (claims per key, keys per article)."""
+    statements = [(statement, k) for k in range(1, spec["copies"]) for statement in _COPY_SQL[spec["backend"]]]
+    if spec["backend"] == "sqlite":
+        import sqlite3
+
+        with contextlib.closing(sqlite3.connect(spec["target"], isolation_level=None)) as db:
+            for statement, k in statements:
+                db.execute(statement.format(k=k, shift=k * spec["entities"]))
+    else:
+        import psycopg
+
+        with psycopg.connect(spec["target"], autocommit=True) as db:
+            for statement, k in statements:
+                db.execute(statement.format(k=k, shift=k * spec["entities"]))
+            db.execute("VACUUM ANALYZE crosscheck.claims")
+            db.execute("VACUUM ANALYZE crosscheck.documents")
+
+
+def copied_stores(stores: dict[str, str], size: int, copies: int, work: Path) -> dict[str, str]:
+    """Copies of the stores of `size` articles, as `targets` names them for the label `{size}x{copies}`, before they grow."""
+    import sqlite3
+
+    found = {}
+    for backend, target in stores.items():
+        if backend == "sqlite":
+            copy = work / f"store-{size}x{copies}.db"
+            for leftover in work.glob(f"{copy.name}*"):
+                leftover.unlink()
+            with contextlib.closing(sqlite3.connect(target)) as source, contextlib.closing(sqlite3.connect(copy)) as destination:
+                source.backup(destination)
+            found[backend] = str(copy)
+        else:
+            from urllib.parse import urlsplit, urlunsplit
+
+            import psycopg
+
+            database = f"crosscheck_bench_{size}x{copies}"
+            with psycopg.connect(urlunsplit(urlsplit(target)._replace(path="/postgres")), autocommit=True) as db:  # not the template
+                db.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+                db.execute(f'CREATE DATABASE "{database}" TEMPLATE "{urlsplit(target).path[1:]}"')
+            found[backend] = urlunsplit(urlsplit(target)._replace(path=f"/{database}"))
+    return found
+
+
+def server_cpu(spec: dict) -> float:
+    """CPU seconds the PostgreSQL server has spent so far for the store's connection (0 on SQLite).
+
+    The server runs on this machine: its backend processes for the bench database (the store's,
+    started by this operation) are read from /proc, the figure the child's own CPU time leaves out.
+    Every backend on that database counts, so nothing else may use it meanwhile."""
+    if spec["backend"] != "postgres":
+        return 0.0
+    import psycopg
+
+    with psycopg.connect(spec["target"], autocommit=True) as side:
+        pids = [row[0] for row in side.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
+    ticks = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One folder of a generated corpus and a registry of the ids its claims name."""
+
+    folder: Path
+    registry: Path
+
+
+def parts(corpus: Path, work: Path) -> Iterator[Part]:
+    """The corpus's part folders, each with its share of the registry (written once, beside the corpus).
+
+    Loading a part with the whole registry would parse it again per part (500k entities at 4M
+    claims); the ids a part's claims name are the only ones its loading looks up."""
+    import ryaml
+
+    shares = work / f"{corpus.name}-registries"
+    full = None
+    for folder in sorted(corpus.glob("part-*")):
+        share = shares / f"{folder.name}.json"
+        if not share.exists():
+            if full is None:
+                full = ryaml.loads((corpus / "registry.yaml").read_text(encoding="utf-8"))
+            text = "\n".join(path.read_text(encoding="utf-8") for path in folder.glob("*.claims.yaml"))
+            named = set(re.findall(r"(?:subject|speaker|entity): ([\w.-]+)", text))
+            entities = {i: e for i, e in full["entities"].items() if i in named}
+            shares.mkdir(exist_ok=True)
+            share.write_text(json.dumps({"version": full.get("version", 1), "entities": entities,
+                                         "properties": full["properties"]}, ensure_ascii=False), encoding="utf-8")
+        yield Part(folder, share)
 
 
 def measure(spec: dict) -> tuple[dict, int]:
@@ -124,38 +304,58 @@ def prepare(size: int, claims: int, work: Path) -> tuple[Path, Path]:
     return corpus, new
 
 
-def bench(size: int, claims: int, corpus: Path, new: Path, work: Path, backend: str, postgres: str | None, repeat: int) -> dict[str, float]:
-    base = {"backend": backend}
-    if backend == "sqlite":
-        target = work / f"store-{size}.db"
-        for leftover in work.glob(f"store-{size}.db*"):
-            leftover.unlink()
-        base["target"] = str(target)
-    else:
-        from urllib.parse import urlsplit, urlunsplit
+def targets(size: int, work: Path, backends: list[str], postgres: str | None) -> dict[str, str]:
+    """An empty store per backend for `size`: a fresh SQLite file, a fresh database on the PostgreSQL server."""
+    found = {}
+    for backend in backends:
+        if backend == "sqlite":
+            for leftover in work.glob(f"store-{size}.db*"):
+                leftover.unlink()
+            found[backend] = str(work / f"store-{size}.db")
+        else:
+            from urllib.parse import urlsplit, urlunsplit
 
-        import psycopg
+            import psycopg
 
-        database = f"crosscheck_bench_{size}"  # a fresh database of the server's per size
-        with psycopg.connect(postgres, autocommit=True) as db:
-            db.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-            db.execute(f'CREATE DATABASE "{database}"')
-        base["target"] = urlunsplit(urlsplit(postgres)._replace(path=f"/{database}"))
-    row: dict[str, float] = {"articles": size, "claims": size * claims}
-    done, row["index_rss"] = measure({**base, "op": "index", "corpus": str(corpus)})
-    row["index"] = done["seconds"]
-    row["reindex"] = measure({**base, "op": "index", "corpus": str(corpus)})[0]["seconds"]
-    runs = [measure({**base, "op": "against", "corpus": str(new)}) for _ in range(AGAINST_RUNS)]
-    row["against"] = statistics.median(r["seconds"] for r, _ in runs)
-    row["query"] = statistics.median(r["query"] for r, _ in runs)
-    row["against_rss"] = max(rss for _, rss in runs)
-    row["against_findings"] = runs[0][0]["findings"]
-    for op in ("audit", "report"):
-        runs = [measure({**base, "op": op, "corpus": str(corpus)}) for _ in range(repeat)]
-        row[op] = statistics.median(r["seconds"] for r, _ in runs)
-        row[f"{op}_rss"] = max(rss for _, rss in runs)
-        row[f"{op}_findings"] = runs[0][0]["findings"]
-    return row
+            database = f"crosscheck_bench_{size}"
+            with psycopg.connect(postgres, autocommit=True) as db:
+                db.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+                db.execute(f'CREATE DATABASE "{database}"')
+            found[backend] = urlunsplit(urlsplit(postgres)._replace(path=f"/{database}"))
+    return found
+
+
+def bench(stores: dict[str, str], new: Path, registry: Path, repeat: int, report: bool) -> dict[str, dict]:
+    """Each backend's `--against` and audit figures (and the sorted report's, with `report`) on its store."""
+    rows: dict[str, dict] = {}
+    for backend, target in stores.items():
+        base = {"backend": backend, "target": target}
+        row: dict = {}
+        runs = [measure({**base, "op": "against", "corpus": str(new)}) for _ in range(AGAINST_RUNS)]
+        row["against"] = statistics.median(r["seconds"] for r, _ in runs)
+        row["against_cpu"] = statistics.median(r["cpu"] + r["server"] for r, _ in runs)
+        row["query"] = statistics.median(r["query"] for r, _ in runs)
+        row["against_rss"] = max(rss for _, rss in runs)
+        row["archived"] = runs[0][0]["archived_claims"]
+        for op in ("audit", "report") if report else ("audit",):
+            runs = [measure({**base, "op": op, "registry": str(registry)}) for _ in range(repeat)]
+            row[op] = statistics.median(r["seconds"] for r, _ in runs)
+            row[f"{op}_cpu"] = statistics.median(r["cpu"] + r["server"] for r, _ in runs)
+            row[f"{op}_rss"] = max(rss for _, rss in runs)
+            row[f"{op}_findings"] = runs[0][0]["findings"]
+            row["registry_rss"] = runs[0][0]["registry_rss"]
+        rows[backend] = row
+    return rows
+
+
+def cell(row: dict, key: str, unit: str) -> str:
+    """A figure of `row`: seconds, MB of a byte count or a plain number; '-' where it was not measured."""
+    if key not in row:
+        return "-"
+    value = row[key]
+    if unit == "n":
+        return f"{value:.2f}" if isinstance(value, float) else str(value)
+    return {"MB": f"{value / 2**20:.0f}", "ms": f"{value:.3f}", "s": f"{value:.1f}"}[unit]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,6 +365,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs of each audit and in-memory measure; the median is shown")
     parser.add_argument("--postgres", default=os.environ.get("CROSSCHECK_TEST_POSTGRES"),
                         help="a PostgreSQL URL (default: $CROSSCHECK_TEST_POSTGRES)")
+    parser.add_argument("--backends", default="sqlite,postgres", help="comma-separated: sqlite, postgres")
+    parser.add_argument("--in-memory-max", type=int, default=None, metavar="CLAIMS",
+                        help="skip the in-memory check above this many claims (it holds the whole corpus: ~10 GB at 4M)")
+    parser.add_argument("--no-report", action="store_true", help="measure the streamed audit only, not the sorted report")
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "crosscheck-store-bench")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -172,31 +376,60 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(child(json.loads(args.child))))
         return 0
     args.workdir.mkdir(parents=True, exist_ok=True)
-    backends = ["sqlite"] + (["postgres"] if args.postgres else [])
+    backends = [b for b in args.backends.split(",") if b and (b != "postgres" or args.postgres)]
     if not args.postgres:
         print("no PostgreSQL URL (--postgres or CROSSCHECK_TEST_POSTGRES): SQLite only", file=sys.stderr)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
-    print(f"{'articles':>8} {'claims':>8} {'backend':>8} {'index':>7} {'reindex':>7} {'idx MB':>6} {'against':>7} {'query':>6} "
-          f"{'agst MB':>7} {'audit':>7} {'aud MB':>6} {'report':>7} {'rep MB':>6} "
-          f"{'memory':>7} {'(load)':>7} {'mem MB':>6} {'audit/mem':>9} {'findings':>8}")
-    for size in [int(s) for s in args.sizes.split(",") if s]:
-        corpus, new = prepare(size, args.claims, args.workdir)
-        memory_runs = [measure({"backend": "none", "op": "memory", "corpus": str(corpus)}) for _ in range(args.repeat)]
-        in_memory = {key: statistics.median(r[key] for r, _ in memory_runs) for key in ("seconds", "load", "findings")}
-        memory_rss = max(rss for _, rss in memory_runs)
-        for backend in backends:
-            row = bench(size, args.claims, corpus, new, args.workdir, backend, args.postgres, args.repeat)
-            if not row["audit_findings"] == row["report_findings"] == in_memory["findings"]:
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (timings are wall clock; cpu = client + server)")
+    columns = [("index", "s"), ("reindex", "s"), ("index_rss", "MB"), ("against", "ms"), ("against_cpu", "ms"), ("against_rss", "MB"),
+               ("archived", "n"), ("audit", "s"), ("audit_cpu", "s"), ("audit_rss", "MB"), ("registry_rss", "MB"), ("report", "s"),
+               ("report_rss", "MB"), ("memory", "s"), ("memory_cpu", "s"), ("memory_rss", "MB"), ("audit/mem", "n"), ("findings", "n")]
+    print(f"{'archive':>9} {'claims':>8} {'backend':>8} " + " ".join(f"{name:>{max(len(name), 7)}}" for name, _unit in columns), flush=True)
+    stores: dict[str, dict[str, str]] = {}
+    for label in [s for s in args.sizes.split(",") if s]:
+        size, _, times = label.partition("x")
+        copies = int(times or 1)
+        corpus, new = prepare(int(size), args.claims, args.workdir)
+        claims = int(size) * args.claims * copies
+        in_memory: dict = {}
+        if copies == 1 and (args.in_memory_max is None or claims <= args.in_memory_max):
+            memory_runs = [measure({"backend": "none", "op": "memory", "corpus": str(corpus)}) for _ in range(args.repeat)]
+            in_memory = {"memory": statistics.median(r["seconds"] for r, _ in memory_runs),
+                         "memory_cpu": statistics.median(r["cpu"] for r, _ in memory_runs),
+                         "memory_rss": max(rss for _, rss in memory_runs), "findings": memory_runs[0][0]["findings"]}
+        indexed: dict = {}
+        if copies == 1:
+            stores[size] = targets(int(size), args.workdir, backends, args.postgres)
+            done, rss = measure({"backend": "all", "op": "index", "targets": list(stores[size].values()), "corpus": str(corpus),
+                                 "workdir": str(args.workdir)})
+            indexed = {backend: {"index": done["seconds"][t], "reindex": done["again"][t], "index_rss": rss}
+                       for backend, t in stores[size].items()}
+            registry = corpus / "registry.yaml"
+        else:  # the stores of `size`, grown `copies` times over inside themselves (`copy_archive`)
+            from generate import write_registry
+
+            if size not in stores:
+                raise SystemExit(f"{label}: measure {size} first (--sizes {size},{label}): its stores are the ones copied")
+            entities = max(50, int(size) * args.claims // 8)
+            registry = args.workdir / f"registry-{label}.yaml"
+            write_registry(registry, entities * copies, entities * copies // 20)
+            stores[label] = copied_stores(stores[size], int(size), copies, args.workdir)
+            for backend, target in stores[label].items():
+                measure({"backend": backend, "op": "copy", "target": target, "copies": copies, "entities": entities})
+        rows = bench(stores[label], new, registry, args.repeat, not args.no_report)
+        for backend, row in rows.items():
+            row.update(indexed.get(backend, {}))
+            row.update(in_memory)
+            audited = row["audit_findings"]
+            found = {audited, row.get("report_findings", audited), in_memory.get("findings", audited)}
+            if len(found) != 1:
                 raise SystemExit(f"audit on {backend} found {row['audit_findings']} findings, "
-                                 f"the in-memory check {in_memory['findings']}")
-            print(f"{size:>8} {int(row['claims']):>8} {backend:>8} {row['index']:>7.2f} {row['reindex']:>7.2f} "
-                  f"{row['index_rss'] / 2**20:>6.0f} "
-                  f"{row['against']:>7.3f} {row['query']:>6.3f} {row['against_rss'] / 2**20:>7.0f} {row['audit']:>7.2f} "
-                  f"{row['audit_rss'] / 2**20:>6.0f} "
-                  f"{row['report']:>7.2f} {row['report_rss'] / 2**20:>6.0f} "
-                  f"{in_memory['seconds']:>7.2f} {in_memory['load']:>7.2f} {memory_rss / 2**20:>6.0f} "
-                  f"{row['audit'] / in_memory['seconds']:>9.2f} "
-                  f"{int(row['audit_findings']):>8}", flush=True)
+                                 f"the report {row.get('report_findings')}, the in-memory check {in_memory.get('findings')}")
+            row["findings"] = row["audit_findings"]
+            if in_memory:
+                row["audit/mem"] = row["audit_cpu"] / in_memory["memory_cpu"]
+            figures = " ".join(f"{cell(row, name, unit):>{max(len(name), 7)}}" for name, unit in columns)
+            print(f"{label:>9} {claims:>8} {backend:>8} {figures}", flush=True)
     return 0
 
 

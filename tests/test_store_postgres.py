@@ -129,6 +129,26 @@ def test_claims_for_keys_gives_the_same_documents_on_both_backends(url, corpora,
     assert all(d.id not in excluded and c.key in keys for d in found for c in d.claims)
 
 
+@pytest.mark.parametrize(("asked", "excluded", "expected"), [
+    ("no keys at all", "nothing", "no documents"),
+    ("keys no article states", "nothing", "no documents"),
+    ("the new article's keys", "every archived article", "no documents"),
+    ("the new article's keys", "nothing", "every archived claim of those keys"),
+])
+def test_claims_for_keys_gives_only_stored_claims_of_the_keys_asked(url, corpora, asked, excluded, expected):
+    archive, new, _whole = corpora
+    index(url, archive)
+    keys = {"no keys at all": set(), "keys no article states": {("org-nowhere", "staff-count")},
+            "the new article's keys": {c.key for c in new.claims}}[asked]
+    exclude = {d.id for d in archive.documents} if excluded == "every archived article" else set()
+    with closing(open_store(url)) as opened:
+        found = sorted((d.id, c.claim.id) for d in opened.claims_for_keys(keys, exclude=exclude) for c in d.claims)
+    if expected == "no documents":
+        assert found == []
+    else:
+        assert found and found == sorted((c.document, c.claim.id) for c in archive.claims if c.key in keys)
+
+
 def test_indexing_the_same_corpus_twice_stores_each_claim_once(url, corpora):
     archive, _new, _whole = corpora
     index(url, archive)
@@ -209,6 +229,47 @@ def test_the_audit_yields_each_fact_once_in_key_order_and_finds_what_an_in_memor
     assert report == check(corpus, rules)
     assert report.findings
     assert seen[-1] == len(corpus.claims) and seen == sorted(seen)
+
+
+STARTS_AND_LENGTHS = [
+    # (subject, the start as an article writes it, its year, the length another article gives, in years)
+    ("harbour-board", "has run the harbour since 2019", 2019, "a six-year stewardship", 6),  # agrees as of 2025
+    ("river-trust", "has managed the river since 2021", 2021, "its six-year record", 6),  # 4 or 5 years: conflicts
+    ("tram-company", "has operated the line since 2015", 2015, "a three-year contract", 3),  # conflicts
+    ("water-office", "has kept the records since 2020", 2020, "two years of records", 2),  # conflicts, and comes last
+]
+
+
+def starts_and_lengths() -> Corpus:
+    """Each subject's start in one article and its length in another (as of 2025): the audit must pair them across keys."""
+    from crosscheck.model.claims import Claim, DocumentMeta
+    from crosscheck.model.corpus import LocatedClaim
+
+    articles: dict[str, list[Claim]] = {"starts.txt": [], "lengths.txt": []}
+    for subject, start_text, year, length_text, years in STARTS_AND_LENGTHS:
+        articles["starts.txt"].append(Claim.model_validate({
+            "id": f"{subject}-start", "subject": subject, "property": "service-since", "text": f"since {year}",
+            "quote": f"The {subject.replace('-', ' ')} {start_text}.", "value": {"kind": "date", "relation": "since", "date": year}}))
+        articles["lengths.txt"].append(Claim.model_validate({
+            "id": f"{subject}-length", "subject": subject, "property": "service-duration", "text": length_text,
+            "quote": f"Officials praised {length_text}.", "value": {"kind": "duration", "amount": years, "unit": "year"},
+            "scope": {"as_of": 2025}}))
+    documents = [Document.of(name, DocumentMeta(article=name, title=name), [
+        LocatedClaim(c, name, 10 * i, 10 * i + 5, i + 1, 1) for i, c in enumerate(claims)], article_path=Path(name), text="")
+        for name, claims in articles.items()]
+    return Corpus(documents=documents)
+
+
+@pytest.mark.parametrize("batch_claims", [1, 3, 1000])
+def test_the_audit_pairs_each_subjects_start_with_its_length_across_keys_and_batches(url, batch_claims):
+    corpus = starts_and_lengths()
+    index(url, corpus)
+    rules = load_rules()
+    with closing(open_store(url)) as archive:
+        report = check_archive(archive, rules, batch_claims=batch_claims)
+    assert report == check(corpus, rules)
+    conflicting = sorted(f.subject for f in report.findings if f.rule == "CC202")
+    assert conflicting == ["river-trust", "tram-company", "water-office"]
 
 
 def test_a_database_without_a_store_is_refused(url):

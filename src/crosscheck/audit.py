@@ -5,10 +5,11 @@ by (subject, property), in key order, each group's claims in corpus order (docum
 claims file's order).  `check_archive` feeds the engine a batch of whole groups at a time and
 merges the reports, so memory is bounded by the batch (or the largest group, if larger), never
 by the archive; `ArchiveAudit.findings` streams the findings too, where `check_archive` sorts
-them into a Report.  The corpus rules (exchange rates, lengths against start points) compare
-across keys, so the audit keeps the claims they select (conversions, durations, "since" dates)
-and runs them once at the end: that share of the archive is held in memory.  Imported by
-`crosscheck.api` only: the store stays free of the engine.
+them into a Report.  The corpus rules compare across keys: those whose comparator relates one
+subject's claims only (`within_subject`: lengths against start points) run on a batch of whole
+subjects' claims at a time as the stream passes them (keys come in subject order); the others (exchange rates) get
+the claims they select (currency conversions) at the end, so that share of the archive is held
+in memory.  Imported by `crosscheck.api` only: the store stays free of the engine.
 """
 
 from __future__ import annotations
@@ -43,10 +44,10 @@ registry is 95 MB); the engine's state for a batch is a few tens of MB."""
 class ArchiveAudit:
     """The findings of the whole archive as one corpus, produced one batch of whole fact groups at a time.
 
-    `findings()` yields each finding once, batch by batch in key order (the corpus rules' last),
-    holding no more than a batch, the corpus rules' claims, up to `DOCUMENT_CACHE` archived
-    documents and the finding at hand; `summary`
-    is complete once they are all read.  `registry` is the one the archived articles were
+    `findings()` yields each finding once, batch by batch in key order (the corpus-wide rules'
+    last), holding no more than a batch, a batch of whole subjects' claims for the subject-wise
+    corpus rules, the corpus-wide rules' claims, up to `DOCUMENT_CACHE` archived documents and
+    the finding at hand; `summary` is complete once they are all read.  `registry` is the one the archived articles were
     checked with (the store keeps claims, not registries).
     """
 
@@ -72,28 +73,45 @@ class ArchiveAudit:
                        error=self.counts["error"], warning=self.counts["warning"], info=self.counts["info"], waived=self.waived)
 
     def findings(self) -> Iterator[Finding]:
-        wanted = wanted_by([(rule, self.comparators[rule.comparator]) for rule in self.corpus_rules])
-        selected: list[LocatedClaim] = []
+        by_subject = [rule for rule in self.corpus_rules if self.comparators[rule.comparator].within_subject]
+        whole = [rule for rule in self.corpus_rules if rule not in by_subject]
+        subject_wants = wanted_by([(rule, self.comparators[rule.comparator]) for rule in by_subject])
+        whole_wants = wanted_by([(rule, self.comparators[rule.comparator]) for rule in whole])
+        of_subject: list[LocatedClaim] = []  # whole subjects' claims for `by_subject` (keys come in subject order)
+        selected: list[LocatedClaim] = []  # the archive's claims for `whole`, held to the end
         batch: list[LocatedClaim] = []
+        subject: str | None = None
         done = 0
-        for _key, claims in self.archive.audit():
+        for (key_subject, _property), claims in self.archive.audit():
+            if key_subject != subject and len(of_subject) >= self.batch_claims:  # whole subjects only, a batch at a time
+                yield from self._check_corpus(of_subject, by_subject)
+                of_subject = []
+            subject = key_subject
             batch.extend(claims)
-            if wanted is not None:
-                selected.extend(located for located in claims if wanted(located.claim.value))
+            if subject_wants is not None:
+                of_subject.extend(located for located in claims if subject_wants(located.claim.value))
+            if whole_wants is not None:
+                selected.extend(located for located in claims if whole_wants(located.claim.value))
             if len(batch) >= self.batch_claims:
                 yield from self._check(batch, self.pair_rules)
                 done += len(batch)
                 batch = []
                 if self.progress is not None:
                     self.progress(done, self.totals.claims)
+        yield from self._check_corpus(of_subject, by_subject)
         if batch:
             yield from self._check(batch, self.pair_rules)
             done += len(batch)
-        if selected:
-            selected.sort(key=lambda c: (c.document, c.start, c.claim.id))  # the order `with_archive` gives archived claims
-            yield from self._check(selected, self.corpus_rules)
+        yield from self._check_corpus(selected, whole)
         if self.progress is not None:
             self.progress(done, self.totals.claims)
+
+    def _check_corpus(self, claims: list[LocatedClaim], rules: list[Rule]) -> list[Finding]:
+        """Corpus rules over the claims they select, in the order `with_archive` gives archived claims."""
+        if not claims or not rules:
+            return []
+        claims.sort(key=lambda c: (c.document, c.start, c.claim.id))
+        return self._check(claims, rules)
 
     def _check(self, claims: list[LocatedClaim], rules: list[Rule]) -> list[Finding]:
         """One batch through the engine; its findings are unique to it, as each key is in one batch only."""

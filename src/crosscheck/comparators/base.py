@@ -138,6 +138,9 @@ class Comparator:
 
     Only a saving: the engine hands a corpus comparator just the claims this accepts, and
     makes no comparison item for the rest (most quantities have no currency conversion)."""
+    within_subject: bool = False
+    """For corpus comparators: it only relates claims of one subject, so checking its claims a
+    subject at a time finds what checking them all at once does (`crosscheck audit` does so)."""
 
     def __post_init__(self) -> None:
         if (self.pair is None) == (self.corpus is None):

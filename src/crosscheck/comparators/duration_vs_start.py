@@ -136,4 +136,5 @@ COMPARATOR = Comparator(
     corpus=check,
     facts=FACTS,
     selects=is_start_or_length,
+    within_subject=True,  # `_pairs` pairs a length with starts of its own subject only
 )

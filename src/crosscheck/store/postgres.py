@@ -2,8 +2,8 @@
 
 The `ClaimStore` of the SQLite store, on a server: `index` documents (idempotent by content
 hash: an unchanged article is skipped, an edited one replaced, never duplicated),
-`claims_for_keys` (one indexed query per (subject, property) key, so a check costs what its keys
-match, not the archive's size), and `audit` (the whole archive streamed in key order, one fact
+`claims_for_keys` (one statement for all the keys, each looked up in the key index, so a check
+costs what its keys match, not the archive's size), and `audit` (the whole archive streamed in key order, one fact
 group at a time, through a server-side cursor).  `open_store("postgresql://...")` opens one; the
 URL goes to psycopg whole (libpq's parameters: host, port, sslmode, passfile...), and messages
 show it without its password.
@@ -30,7 +30,7 @@ from psycopg import sql
 from crosscheck.errors import StoreError
 from crosscheck.model.corpus import Document, LocatedClaim
 from crosscheck.store import ArchiveTotals, FactGroup, Key, display_url
-from crosscheck.store.rows import SELECT_CLAIM, archived_documents, fact_groups, stored_document
+from crosscheck.store.rows import SELECT_CLAIM, archived_documents, fact_groups, located, stored_document
 
 FORMAT_VERSION = 1
 """The layout of the tables below; a store of another version is refused, not guessed at."""
@@ -78,8 +78,16 @@ concurrent run waits briefly on the rows a batch holds."""
 AUDIT_FETCH_ROWS = 5_000
 """Rows fetched per round trip from the audit's server-side cursor."""
 
-_KEYS_PER_PIPELINE = 100
-"""Key queries sent to the server at once by `claims_for_keys`; their rows are held until read."""
+_CLAIMS_FOR_KEYS = f"""
+SELECT {", ".join(f"c.{column}" for column in SELECT_CLAIM.split(", "))}, d.article_path, d.claims_path, d.meta
+FROM unnest(%s::text[], %s::text[]) AS k(subject, property)
+JOIN {{schema}}.claims c ON c.subject = k.subject COLLATE "C" AND c.property = k.property COLLATE "C"
+JOIN {{schema}}.documents d ON d.id = c.document
+WHERE c.document <> ALL(%s::text[])
+"""
+# `claims_for_keys`'s one statement: a nested loop over the keys, each an index scan of
+# claims_by_key (COLLATE "C": the index's collation), each claim joined to its document by the
+# primary key.  The rows come in no particular order; `archived_documents` sorts them.
 
 _RETRIES = 3
 """Attempts per batch when PostgreSQL breaks a deadlock with another writer (the batch is rolled back whole)."""
@@ -164,10 +172,12 @@ class PostgresStore:
                 self._conn.execute(self._sql("INSERT INTO {schema}.store_format VALUES (%s)"), (FORMAT_VERSION,))
 
     def _check_format(self) -> None:
-        found = self._conn.execute("SELECT to_regclass(%s)", (f"{self._schema.as_string(self._conn)}.store_format",)).fetchone()
-        if found is None or found[0] is None:
-            raise StoreError(self.shown, f"no claims store in schema {self._schema_name!r} (expected one written by `crosscheck index`)")
-        versions = [row[0] for row in self._conn.execute(self._sql("SELECT version FROM {schema}.store_format"))]
+        """One round trip: the format table's versions, or the error of there being no such table."""
+        try:
+            versions = [row[0] for row in self._conn.execute(self._sql("SELECT version FROM {schema}.store_format"))]
+        except psycopg.errors.UndefinedTable:
+            expected = "expected one written by `crosscheck index`"
+            raise StoreError(self.shown, f"no claims store in schema {self._schema_name!r} ({expected})") from None
         if versions != [FORMAT_VERSION]:
             raise StoreError(self.shown, f"not a claims store of format {FORMAT_VERSION} (found {versions})")
 
@@ -205,25 +215,26 @@ class PostgresStore:
                     raise
 
     def claims_for_keys(self, keys: Iterable[Key], exclude: Iterable[str] = ()) -> list[Document]:
-        """The stored documents with claims of `keys`, holding only those claims, sorted by id; one indexed query per key.
+        """The stored documents with claims of `keys`, holding only those claims, sorted by id; one round trip.
 
-        The queries of `_KEYS_PER_PIPELINE` keys go out together (pipeline mode), so a new
-        article's forty keys cost one round trip to the server, not forty.
+        One statement takes every key at once (`_CLAIMS_FOR_KEYS`): the server looks each key up
+        in the key index and joins its documents, so a new article's forty keys cost one round
+        trip and no query per document, whatever the archive's size.
         """
-        skip = set(exclude)
-        query = self._sql(f"SELECT {SELECT_CLAIM} FROM {{schema}}.claims WHERE subject = %s AND property = %s ORDER BY document, ordinal")
         wanted = sorted(set(keys))
+        if not wanted:
+            return []
+        with _reported(self.shown):
+            rows = self._conn.execute(self._sql(_CLAIMS_FOR_KEYS),
+                                      ([k[0] for k in wanted], [k[1] for k in wanted], sorted(set(exclude)))).fetchall()
         found: dict[str, list[LocatedClaim]] = {}
-        for i in range(0, len(wanted), _KEYS_PER_PIPELINE):
-            with _reported(self.shown), self._conn.pipeline():
-                results = [self._conn.execute(query, key, prepare=True) for key in wanted[i : i + _KEYS_PER_PIPELINE]]
-            with _reported(self.shown):
-                for result in results:
-                    for _key, claims in fact_groups(result.fetchall()):
-                        for claim in claims:
-                            if claim.document not in skip:
-                                found.setdefault(claim.document, []).append(claim)
-        return archived_documents(found, self.documents(found))
+        stored: dict[str, Document] = {}
+        for row in rows:
+            doc_id = row[2]
+            if doc_id not in stored:
+                stored[doc_id] = stored_document(doc_id, *row[-3:])
+            found.setdefault(doc_id, []).append(located(row[:-3]))
+        return archived_documents(found, stored)
 
     def documents(self, ids: Collection[str]) -> dict[str, Document]:
         """The stored documents with these ids (metadata and paths, without claims or text)."""

@@ -9,8 +9,8 @@ A pair comparator's verdict may depend on the two claims' values, their
 wording (`text`), their registry entries and, for dates, the datelines, and on
 the order of its two arguments; nothing else (not the document, quote or
 claim id).  The engine relies on it: claims of one key that state the same
-value in the same words are judged once, and the verdict is restated for every
-pair of them (see `grouping.blocks`).
+value in the same words are one value class, judged once against each other
+class (see `grouping.clashes`).
 """
 
 from __future__ import annotations

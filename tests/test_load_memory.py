@@ -166,7 +166,7 @@ def test_discover_walks_like_os_walk(tmp_path, monkeypatch):
 
 def test_a_registry_may_outgrow_the_limit_on_one_article_s_files(tmp_path, monkeypatch):
     """The registry names every entity of the archive, so it gets a larger limit than a claims file or an article."""
-    from crosscheck.load import read as loading
+    from crosscheck.load import files as loading
 
     generate(tmp_path / "news", articles=2, claims=3, seed=4)
     monkeypatch.chdir(tmp_path)

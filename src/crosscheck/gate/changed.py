@@ -72,6 +72,6 @@ def git_changed_files(since: str, cwd: Path | None = None) -> list[Path]:
         return done.stdout
 
     top = Path(git("rev-parse", "--show-toplevel").strip())
-    names = git("diff", "--name-only", "--diff-filter=ACMR", since, "--").splitlines()
+    names = git("diff", "--name-only", "--diff-filter=ACMR", "--end-of-options", since, "--").splitlines()  # a ref, never an option
     names += git("ls-files", "--others", "--exclude-standard", "--full-name").splitlines()
     return sorted({top / n for n in names if n and (top / n).is_file()})

@@ -24,6 +24,7 @@ from crosscheck.errors import Diagnostic, did_you_mean, json_path
 from crosscheck.load.reuse import Article, Fresh, Reuse
 from crosscheck.load.read import (
     _resolved_cwd,
+    real_path,
     Locator,
     Sources,
     discover,
@@ -96,7 +97,7 @@ def _check_ids(claim: Claim, index: int, registry: Registry, out: _Reporter) -> 
 
 @functools.lru_cache(maxsize=4096)
 def _resolved_dir_in(cwd: str, folder: Path) -> Path:
-    return folder.resolve()
+    return real_path(folder)
 
 
 def _resolved_dir(folder: Path) -> Path:
@@ -109,7 +110,7 @@ def _resolve_article(claims_path: Path, root: Path, meta_article: str, out: _Rep
     folder = _resolved_dir(claims_path.parent)
     article = folder / meta_article
     if "/" in meta_article or "\\" in meta_article or meta_article in (".", "..") or article.is_symlink():
-        article = article.resolve()
+        article = real_path(article)
     root_resolved = _resolved_dir(root)
     if article != root_resolved and root_resolved not in article.parents:
         out.add(
@@ -232,6 +233,11 @@ def start(sources: Sources) -> tuple[LoadResult, str | None]:
     result = LoadResult(Corpus(), sources=sources)
     for missing in sources.missing:
         result.diagnostics.append(Diagnostic(display_path(missing), 1, 1, "path-missing", "no such file or folder (expected a claims file, article or corpus folder)"))
+    for link in sources.outside:
+        result.diagnostics.append(Diagnostic(
+            display_path(link.parent) + "/" + link.name, 1, 1, "outside-corpus",
+            "a symlink to a file outside the corpus folder, not read (expected files inside the folders given)",
+        ))
     registry_text = None
     if sources.registry is not None:
         loaded, registry_text, problems = load_registry(sources.registry)

@@ -28,6 +28,16 @@ class Sources:
     """Corpus folder of each claims file: articles must stay inside it."""
     missing: list[Path] = field(default_factory=list)
     """Paths given on the command line that do not exist."""
+    outside: list[Path] = field(default_factory=list)
+    """Files met in a folder walk that are symlinks to somewhere outside that folder: never read."""
+
+
+def real_path(path: str | Path) -> Path:
+    """`path` absolute with every symlink resolved; a symlink loop stays as it is (reading it then names the problem).
+
+    `Path.resolve()` raises RuntimeError on a loop; `os.path.realpath` does not.
+    """
+    return Path(os.path.realpath(path))
 
 
 def is_claims_file(path: Path) -> bool:
@@ -65,14 +75,14 @@ def _walk(folder: Path) -> Iterable[tuple[Path, str, bool]]:
                     continue
                 yield current, entry.name, entry.is_symlink()  # a broken link too: reading it names the problem
             except OSError:
-                continue
+                yield current, entry.name, True  # a symlink loop: reading it names the problem
         pending.extend(reversed(folders))  # depth first, in name order
 
 
 def _find_registry(root: Path) -> Path | None:
     """The nearest registry file in `root` or, while inside the working directory, its parents."""
-    cwd = Path.cwd().resolve()
-    folder = root.resolve()
+    cwd = real_path(Path.cwd())
+    folder = real_path(root)
     while True:
         for name in REGISTRY_NAMES:
             if (folder / name).is_file():
@@ -95,7 +105,7 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
     def resolved_folder(parent: str) -> str:
         folder = folders.get(parent)
         if folder is None:
-            folder = folders[parent] = str(Path(parent or ".").resolve())
+            folder = folders[parent] = str(real_path(parent or "."))
         return folder
 
     def resolve(path: str | Path) -> str:
@@ -103,7 +113,7 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
         text = os.fspath(path)
         link = links.get(text)
         if link or (link is None and os.path.islink(text)):
-            return str(Path(text).resolve())
+            return str(real_path(text))
         parent, name = os.path.split(text)
         return os.path.join(resolved_folder(parent), name)
 
@@ -113,8 +123,10 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
             found.claims_files.append(path)
             found.roots[path] = root
 
-    for raw in paths:
-        path = Path(raw)
+    given = [Path(raw) for raw in paths]
+    corpus_folders = [str(real_path(path)) for path in given if path.is_dir()]
+    """A symlink met in a walk may point anywhere inside the folders given, nowhere else."""
+    for path in given:
         if path.is_dir():
             for folder, name, link in _walk(path):
                 is_claims = name.endswith(CLAIMS_SUFFIXES)
@@ -123,6 +135,9 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
                 file = folder / name
                 links[str(file)] = link
                 key = resolve(file)
+                if link and not any(_inside(key, folder) for folder in corpus_folders):
+                    found.outside.append(file)  # the outside-corpus rule holds for every file read
+                    continue
                 if is_claims:
                     add_claims(file, path, key)
                 else:
@@ -154,9 +169,13 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
     return found
 
 
+def _inside(resolved: str, folder: str) -> bool:
+    return resolved == folder or resolved.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 @functools.lru_cache(maxsize=8)
 def _resolved_cwd(cwd: str) -> Path:
-    return Path(cwd).resolve()
+    return real_path(cwd)
 
 
 def display_path(path: Path, resolved: bool = False) -> str:
@@ -164,7 +183,7 @@ def display_path(path: Path, resolved: bool = False) -> str:
 
     `resolved=True` says `path` is already absolute with symlinks resolved (saves the syscalls).
     """
-    real = path if resolved else path.resolve()
+    real = path if resolved else real_path(path)
     try:
         return real.relative_to(_resolved_cwd(os.getcwd())).as_posix()
     except ValueError:

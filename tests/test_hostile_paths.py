@@ -1,0 +1,61 @@
+"""Nothing outside the corpus is read, and odd paths are located errors, never internal ones (issue 19)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+ARTICLE = "Acme said 5 people were hired.\n"
+CLAIMS = """version: 1
+document:
+  article: {article}
+claims:
+  - id: c1
+    subject: acme
+    property: hires
+    text: 5 people
+    quote: 5 people were hired
+    value: {{kind: quantity, amount: 5, unit: person}}
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (news / "a.claims.yaml").write_text(CLAIMS.format(article="a.txt"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return news
+
+
+def test_a_bare_article_linked_to_a_file_outside_the_corpus_is_not_read(corpus, tmp_path, run_cli):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The password is hunter2, said 7 people.\n", encoding="utf-8")
+    (corpus / "leak.txt").symlink_to(secret)
+    result = run_cli("check", "news", "--no-cache", "-f", "json")
+    assert result.code == 2 and "hunter2" not in result.out + result.err
+    assert "news/leak.txt:1:1: outside-corpus:" in result.err
+
+
+def test_a_link_to_another_folder_given_is_inside_the_corpus(corpus, tmp_path, run_cli):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "b.txt").symlink_to(corpus / "a.txt")
+    assert run_cli("validate", "news", "other").code == 0
+
+
+def test_a_symlink_loop_is_a_located_error(corpus, run_cli):
+    (corpus / "x.claims.yaml").symlink_to("y.claims.yaml")
+    (corpus / "y.claims.yaml").symlink_to("x.claims.yaml")
+    result = run_cli("validate", "news")
+    assert result.code == 2 and "internal error" not in result.err
+    assert "news/x.claims.yaml:1:1: file-unreadable:" in result.out
+
+
+def test_an_article_link_loop_is_a_located_error(corpus, run_cli):
+    (corpus / "a.txt").unlink()
+    (corpus / "a.txt").symlink_to("a.txt")
+    result = run_cli("check", "news", "--no-cache")
+    assert result.code == 2 and "internal error" not in result.err

@@ -235,7 +235,7 @@ def start(sources: Sources) -> tuple[LoadResult, str | None]:
         result.diagnostics.append(Diagnostic(display_path(missing), 1, 1, "path-missing", "no such file or folder (expected a claims file, article or corpus folder)"))
     for link in sources.outside:
         result.diagnostics.append(Diagnostic(
-            display_path(link.parent) + "/" + link.name, 1, 1, "outside-corpus",
+            (Path(display_path(link.parent)) / link.name).as_posix(), 1, 1, "outside-corpus",
             "a symlink to a file outside the corpus folder, not read (expected files inside the folders given)",
         ))
     registry_text = None

@@ -48,3 +48,20 @@ def test_a_scalar_anchor_and_alias_are_refused_as_the_message_says(corpus, run_c
 def test_a_block_scalar_is_not_taken_for_an_anchor(corpus, run_cli):
     text = HEAD + "  title: >-\n    A & B *said*\n" + CLAIM.format(value="{kind: quantity, amount: 5, unit: person}")
     assert validate(corpus, run_cli, text).code == 0
+
+
+@pytest.mark.parametrize("opening, closing", [("[", "]"), ("{a: ", "}")])
+def test_deep_flow_nesting_is_refused_quickly(corpus, run_cli, opening, closing):
+    import time
+
+    depth = 50_000
+    started = time.monotonic()
+    result = validate(corpus, run_cli, HEAD + "  title: " + opening * depth + "1" + closing * depth + "\n")
+    assert time.monotonic() - started < 3
+    assert result.code == 2 and "exceeded maximum nesting depth" in result.out
+
+
+def test_moderate_nesting_still_takes_the_fast_path():
+    from crosscheck.load import read as loading
+
+    assert loading._parse_fast("a: [[[[1]]], {b: {c: [2]}}]\n") == {"a": [[[[1]]], {"b": {"c": [2]}}]}

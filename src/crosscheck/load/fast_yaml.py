@@ -122,9 +122,28 @@ def _reads_the_same(data: Any, text: str) -> bool:
     return True
 
 
+_MAX_FLOW_DEPTH = 16
+"""Flow nesting ([ and {) beyond which ryaml is not tried: it gives up past ~128 levels, but only
+after time that grows with the square of the text (9 s at 50,000 levels); libyaml refuses at once."""
+_NOT_BRACKETS = bytes(c for c in range(256) if c not in b"[]{}")
+
+
+def _nested_deeper_than(text: str, depth: int) -> bool:
+    """True when the brackets of `text` nest deeper than `depth` (or do not pair up: brackets in quotes).
+
+    Linear and at C speed: keep only the brackets, then take away one innermost level per pass.
+    """
+    brackets = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS)
+    for _level in range(depth):
+        if not brackets:
+            return False
+        brackets = brackets.replace(b"[]", b"").replace(b"{}", b"")
+    return bool(brackets)
+
+
 def _parse_fast(text: str) -> Any:
     """Parse with ryaml where it provably agrees with libyaml; else `_MISS`."""
-    if _ryaml is None or _ALWAYS_SLOW.search(text) or _has_marks(text):
+    if _ryaml is None or _ALWAYS_SLOW.search(text) or _has_marks(text) or _nested_deeper_than(text, _MAX_FLOW_DEPTH):
         return _MISS
     try:
         data = _ryaml.loads(text)

@@ -59,3 +59,21 @@ def test_an_article_link_loop_is_a_located_error(corpus, run_cli):
     (corpus / "a.txt").symlink_to("a.txt")
     result = run_cli("check", "news", "--no-cache")
     assert result.code == 2 and "internal error" not in result.err
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".claims.yaml"])
+def test_a_file_name_too_long_is_a_located_error(corpus, run_cli, suffix):
+    name = "x" * 300 + suffix
+    result = run_cli("check", name, "--no-cache")
+    assert result.code == 2 and "internal error" not in result.err
+    assert f"{name}:1:1:" in result.out + result.err or "no claims files found" in result.err
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_by_name(corpus, run_cli):
+    raw = os.path.join(os.fsencode(corpus), b"c\xff.txt")
+    with open(raw, "w", encoding="utf-8") as handle:
+        handle.write("Acme said 6 people were hired.\n")
+    for args in (["check", "news", "--no-cache"], ["validate", "news"], ["check", os.fsdecode(raw), "--no-cache"]):
+        result = run_cli(*args)
+        assert result.code == 2 and "internal error" not in result.err
+        assert "c\\xff.txt:1:1: file-name: the file name is not valid UTF-8" in result.out + result.err

@@ -25,6 +25,7 @@ from crosscheck.load.reuse import Article, Fresh, Reuse
 from crosscheck.load.read import (
     _resolved_cwd,
     real_path,
+    shown_name,
     Locator,
     Sources,
     discover,
@@ -233,6 +234,10 @@ def start(sources: Sources) -> tuple[LoadResult, str | None]:
     result = LoadResult(Corpus(), sources=sources)
     for missing in sources.missing:
         result.diagnostics.append(Diagnostic(display_path(missing), 1, 1, "path-missing", "no such file or folder (expected a claims file, article or corpus folder)"))
+    for name in sources.undecodable:
+        result.diagnostics.append(Diagnostic(
+            shown_name(name), 1, 1, "file-name", "the file name is not valid UTF-8, not read (expected a UTF-8 file name)",
+        ))
     for link in sources.outside:
         result.diagnostics.append(Diagnostic(
             (Path(display_path(link.parent)) / link.name).as_posix(), 1, 1, "outside-corpus",

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 CLAIMS_SUFFIXES = (".claims.yaml", ".claims.yml")
 REGISTRY_NAMES = ("registry.yaml", "registry.yml")
@@ -30,6 +31,41 @@ class Sources:
     """Paths given on the command line that do not exist."""
     outside: list[Path] = field(default_factory=list)
     """Files met in a folder walk that are symlinks to somewhere outside that folder: never read."""
+    undecodable: list[Path] = field(default_factory=list)
+    """Claims files and articles whose names are not valid UTF-8: no report could name them, so they are refused."""
+
+
+def _decodable(name: str) -> bool:
+    """False for a name holding bytes that are not UTF-8 (Python keeps them as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(path: Path) -> str:
+    """A path for a message even when its name is not UTF-8: such bytes as \\xff escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _is(path: Path, kind: Callable[[int], bool]) -> bool:
+    """Whether `path` (followed) is of `kind`; False for any failure, a name too long or with a NUL byte included."""
+    try:
+        return kind(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _unreadable(path: Path) -> bool:
+    """True when `path` cannot even be looked at (a name too long, a loop, no permission), as opposed to missing."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except (OSError, ValueError):
+        return True
+    return not _is(path, stat.S_ISDIR)  # a pipe or a device: reading it names what it is
 
 
 def real_path(path: str | Path) -> Path:
@@ -48,7 +84,7 @@ def claims_path_for(article: Path) -> Path | None:
     """The claims file that annotates an article by naming convention, if it exists."""
     for suffix in CLAIMS_SUFFIXES:
         candidate = article.with_name(article.stem + suffix)
-        if candidate.is_file():
+        if _is(candidate, stat.S_ISREG):
             return candidate
     return None
 
@@ -85,7 +121,7 @@ def _find_registry(root: Path) -> Path | None:
     folder = real_path(root)
     while True:
         for name in REGISTRY_NAMES:
-            if (folder / name).is_file():
+            if _is(folder / name, stat.S_ISREG):
                 return folder / name
         if folder == cwd or cwd not in folder.parents:
             return None
@@ -124,15 +160,20 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
             found.roots[path] = root
 
     given = [Path(raw) for raw in paths]
-    corpus_folders = [str(real_path(path)) for path in given if path.is_dir()]
+    corpus_folders = [str(real_path(path)) for path in given if _is(path, stat.S_ISDIR)]
     """A symlink met in a walk may point anywhere inside the folders given, nowhere else."""
     for path in given:
-        if path.is_dir():
+        if not _decodable(str(path)):
+            found.undecodable.append(path)
+        elif _is(path, stat.S_ISDIR):
             for folder, name, link in _walk(path):
                 is_claims = name.endswith(CLAIMS_SUFFIXES)
                 if not is_claims and (not name.endswith(ARTICLE_SUFFIXES) or name in ARTICLE_SUFFIXES):  # "x.txt", as Path.suffix reads it
                     continue
                 file = folder / name
+                if not _decodable(str(file)):
+                    found.undecodable.append(file)
+                    continue
                 links[str(file)] = link
                 key = resolve(file)
                 if link and not any(_inside(key, folder) for folder in corpus_folders):
@@ -143,7 +184,7 @@ def discover(paths: Iterable[str | Path], registry: str | Path | None = None) ->
                 else:
                     bare_articles.append((file, key))
             found.registry = found.registry or _find_registry(path)
-        elif path.is_file():
+        elif _is(path, stat.S_ISREG) or _unreadable(path):  # a file reading will name the problem of
             if is_claims_file(path):
                 add_claims(path, path.parent, resolve(path))
             else:

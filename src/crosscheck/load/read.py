@@ -21,6 +21,7 @@ from crosscheck.load.discovery import (
     display_path,
     is_claims_file,
     real_path,
+    shown_name,
 )
 from crosscheck.load.fast_yaml import _MISS, _SafeLoader, _parse_fast, _ryaml
 from crosscheck.load.files import MAX_FILE_BYTES, MAX_REGISTRY_BYTES, read_text
@@ -30,7 +31,7 @@ from crosscheck.load.parsing import parse_yaml
 __all__ = [
     "ARTICLE_SUFFIXES", "CLAIMS_SUFFIXES", "MAX_FILE_BYTES", "MAX_REGISTRY_BYTES", "REGISTRY_NAMES", "Locator", "Sources",
     "claims_path_for", "discover", "display_path", "is_claims_file", "load_model", "load_registry", "parse_yaml",
-    "read_text", "real_path", "validate_text", "validation_diagnostics",
+    "read_text", "real_path", "shown_name", "validate_text", "validation_diagnostics",
     # private names that tests, benchmarks and the rule loader reach for
     "_MISS", "_SafeLoader", "_describe", "_message", "_parse_fast", "_resolved_cwd", "_ryaml",
 ]

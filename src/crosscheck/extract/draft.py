@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pydantic import ValidationError
+
 from crosscheck.extract.article import Article
 from crosscheck.extract.dates import extract_dates, extract_durations
 from crosscheck.extract.keys import KeyProposer
@@ -51,12 +53,15 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
         ids[base] += 1
         claim_id = base if ids[base] == 1 else f"{base}-{ids[base]}"
         scope = scopes.get((m.start, m.end))
-        claims.append(Claim(
-            id=claim_id, subject=key.subject, property=key.property, value=m.value,
-            text=text[m.start:m.end], quote=text[q_start:q_end],
-            scope=Scope(**scope) if scope else None,
-            draft=Draft(confidence=key.confidence, review=key.review, method=key.method, span=(q_start, q_end)),
-        ))
+        try:
+            claims.append(Claim(
+                id=claim_id, subject=key.subject, property=key.property, value=m.value,
+                text=text[m.start:m.end], quote=text[q_start:q_end],
+                scope=Scope(**scope) if scope else None,
+                draft=Draft(confidence=key.confidence, review=key.review, method=key.method, span=(q_start, q_end)),
+            ))
+        except ValidationError:  # a value the model refuses ("between 5 and 3", a 400-digit figure) is not drafted
+            ids[base] -= 1
     return claims
 
 

@@ -81,7 +81,7 @@ def default_path(paths: Iterable[str | Path]) -> Path:
     """`.crosscheck/cache.db` next to the corpus: in the first folder given, or the first file's folder."""
     for raw in paths:
         path = Path(raw)
-        folder = path if path.is_dir() else path.parent
+        folder = path if os.path.isdir(path) else path.parent  # os.path: a name too long is not a folder, not an error
         return folder / CACHE_DIR / CACHE_NAME
     return Path(CACHE_DIR) / CACHE_NAME
 

@@ -73,7 +73,11 @@ def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None
             data = _read_toml(path)
             if name == "crosscheck.toml":
                 return path, data  # crosscheck.toml holds the settings at its top level
-            table = data.get("tool", {}).get("crosscheck")
+            tool = data.get("tool", {})
+            table = tool.get("crosscheck") if isinstance(tool, dict) else None
+            if table is not None and not isinstance(table, dict):  # `tool = 5`, `[[tool.crosscheck]]`
+                line = _key_line(path, "crosscheck" if isinstance(tool, dict) else "tool")
+                raise CrosscheckError(Diagnostic(_display(path), line, 1, "config-syntax", "[tool.crosscheck] must be a table (expected [tool.crosscheck] followed by key = value lines)"))
             if table is not None:
                 return path, table
     return None

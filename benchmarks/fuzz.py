@@ -300,10 +300,10 @@ def campaign(inputs: int, seed: int, workers: int, chunk: int = 200) -> int:
         for count, i, h, c, failed in pool.imap_unordered(_worker, jobs):
             done, internal, hangs, changed = done + count, internal + i, hangs + h, changed + c
             failures.extend(failed)
+            for number, problems, err in failed:  # as they come: a long run can be stopped once it has found something
+                print(f"input {number} (seed {seed}): {'; '.join(problems)}\n  {err.strip()[-400:]}", flush=True)
             print(f"{done} inputs, {internal} internal errors, {hangs} hangs, {changed} changed files ({time.monotonic() - started:.0f} s)", flush=True)
     shutil.rmtree(root, ignore_errors=True)
-    for number, problems, err in sorted(failures)[:50]:
-        print(f"input {number} (seed {seed}): {'; '.join(problems)}\n  {err.strip()[-400:]}")
     print(f"campaign: {done} inputs, {internal} internal errors, {hangs} hangs over {HANG_SECONDS:.0f} s, {changed} changed files")
     return 1 if failures else 0
 

@@ -93,6 +93,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise CrosscheckError(Diagnostic(_display(path), line, column, "config-syntax", f"invalid TOML: {message}")) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CrosscheckError(Diagnostic(_display(path), 1, 1, "config-read", f"cannot read the config file ({exc})")) from None
+    except ValueError:  # tomllib's int() past Python's 4300-digit limit
+        text = path.read_text(encoding="utf-8")
+        found = re.search(r"\d{4301}", text)
+        line = text.count("\n", 0, found.start()) + 1 if found else 1
+        raise CrosscheckError(Diagnostic(_display(path), line, 1, "config-syntax", "invalid TOML: an integer of more than 4300 digits (expected a smaller number)")) from None
 
 
 def _display(path: Path) -> str:

@@ -20,3 +20,15 @@ def test_a_format_spec_or_conversion_in_a_message_is_a_bad_template(tmp_path, pl
     rule, problems = load_rule_file(path)
     assert rule is None and len(problems) == 1
     assert problems[0].code == "bad-template" and "invalid message template" in problems[0].message
+
+
+@pytest.mark.skipif(__import__("os").geteuid() == 0, reason="root reads every folder whatever its permissions")
+def test_an_unreadable_rules_folder_is_an_error(tmp_path, run_cli):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    folder.chmod(0)
+    try:
+        result = run_cli("check", str(ROOT / "seeds"), "--rules", str(folder), "--no-cache")
+    finally:
+        folder.chmod(0o755)
+    assert result.code == 2 and "rules-unreadable: cannot read the rules folder" in result.err

@@ -261,7 +261,12 @@ def load_rules(
         if not folder.is_dir():
             problems.append(Diagnostic(display_path(folder), 1, 1, "rules-missing", "rules folder not found (expected a folder of *.yaml rule files)"))
             continue
-        for path in rule_files(folder):
+        try:
+            paths = rule_files(folder)
+        except OSError as exc:  # an unreadable folder is an error, not an empty one
+            problems.append(Diagnostic(display_path(folder), 1, 1, "rules-unreadable", f"cannot read the rules folder: {exc.strerror} (expected a readable folder of *.yaml rule files)"))
+            continue
+        for path in paths:
             rule, found = load_rule_file(path, comparators, overrides)
             problems.extend(found)
             if rule is None:

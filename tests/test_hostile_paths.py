@@ -77,3 +77,10 @@ def test_a_file_name_that_is_not_utf8_is_refused_by_name(corpus, run_cli):
         result = run_cli(*args)
         assert result.code == 2 and "internal error" not in result.err
         assert "c\\xff.txt:1:1: file-name: the file name is not valid UTF-8" in result.out + result.err
+
+
+def test_an_article_name_too_long_in_a_claims_file_is_a_located_error(corpus, run_cli):
+    (corpus / "a.claims.yaml").write_text(CLAIMS.format(article="a" + "9" * 400 + ".txt"), encoding="utf-8")
+    result = run_cli("validate", "news")
+    assert result.code == 2 and "internal error" not in result.err
+    assert ".txt:1:1: file-unreadable: cannot read article: File name too long" in result.out

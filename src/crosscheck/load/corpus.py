@@ -110,7 +110,7 @@ def _resolve_article(claims_path: Path, root: Path, meta_article: str, out: _Rep
     # a bare file name in an already resolved folder needs no resolve() unless it is a symlink
     folder = _resolved_dir(claims_path.parent)
     article = folder / meta_article
-    if "/" in meta_article or "\\" in meta_article or meta_article in (".", "..") or article.is_symlink():
+    if "/" in meta_article or "\\" in meta_article or meta_article in (".", "..") or os.path.islink(article):  # os.path: a name too long is no link, not an error
         article = real_path(article)
     root_resolved = _resolved_dir(root)
     if article != root_resolved and root_resolved not in article.parents:

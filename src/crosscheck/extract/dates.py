@@ -41,7 +41,7 @@ _MONTH_ALONE = re.compile(
 _RELATIVE = re.compile(
     rf"(?i:(?P<which>last|this|next|past)\s+(?P<unit>year|month|week))\b"
     rf"|(?:(?i:on|last|this|next)\s+)(?P<weekday>{_WEEKDAY})\b"
-    rf"|(?P<ago>{NUMBER})\s+(?P<ago_unit>(?i:{_UNIT}))\s+ago\b"
+    rf"|(?<![\d.,])(?P<ago>{NUMBER})\s+(?P<ago_unit>(?i:{_UNIT}))\s+ago\b"  # from a number's first digit: linear on a long digit run
 )
 _FIRST_TIME = re.compile(r"(?<![\w-])(?i:for\s+the\s+first\s+time)\b")
 _RECENT = re.compile(

@@ -30,6 +30,8 @@ from crosscheck.load.read import (
     display_path,
     load_registry,
     read_text,
+    real_path,
+    shown_name,
     validate_text,
 )
 from crosscheck.load.reuse import Article, Fresh, Reuse
@@ -98,7 +100,7 @@ def _check_ids(claim: Claim, index: int, registry: Registry, out: _Reporter) -> 
 
 @functools.lru_cache(maxsize=4096)
 def _resolved_dir_in(cwd: str, folder: Path) -> Path:
-    return folder.resolve()
+    return real_path(folder)
 
 
 def _resolved_dir(folder: Path) -> Path:
@@ -110,8 +112,8 @@ def _resolve_article(claims_path: Path, root: Path, meta_article: str, out: _Rep
     # a bare file name in an already resolved folder needs no resolve() unless it is a symlink
     folder = _resolved_dir(claims_path.parent)
     article = folder / meta_article
-    if "/" in meta_article or "\\" in meta_article or meta_article in (".", "..") or article.is_symlink():
-        article = article.resolve()
+    if "/" in meta_article or "\\" in meta_article or meta_article in (".", "..") or os.path.islink(article):  # os.path: a name too long is no link, not an error
+        article = real_path(article)
     root_resolved = _resolved_dir(root)
     if article != root_resolved and root_resolved not in article.parents:
         out.add(
@@ -238,6 +240,15 @@ def start(sources: Sources) -> tuple[LoadResult, str | None]:
     result = LoadResult(Corpus(), sources=sources)
     for missing in sources.missing:
         result.diagnostics.append(Diagnostic(display_path(missing), 1, 1, "path-missing", "no such file or folder (expected a claims file, article or corpus folder)"))
+    for name in sources.undecodable:
+        result.diagnostics.append(Diagnostic(
+            shown_name(name), 1, 1, "file-name", "the file name is not valid UTF-8, not read (expected a UTF-8 file name)",
+        ))
+    for link in sources.outside:
+        result.diagnostics.append(Diagnostic(
+            (Path(display_path(link.parent)) / link.name).as_posix(), 1, 1, "outside-corpus",
+            "a symlink to a file outside the corpus folder, not read (expected files inside the folders given)",
+        ))
     registry_text = None
     if sources.registry is not None:
         loaded, registry_text, problems = load_registry(sources.registry)

@@ -168,11 +168,13 @@ def _stat_files(paths: Iterable[Path]) -> _Stats | None:
 
 def _hash_files(paths: Iterable[Path]) -> bytes | None:
     """One digest of the paths and their contents, in order; None when a file cannot be read."""
+    from crosscheck.load.files import MAX_REGISTRY_BYTES, read_regular
+
     h = hashlib.blake2b(digest_size=20)
     for path in paths:
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_regular(path, MAX_REGISTRY_BYTES)  # never a pipe or a device: they would hang the probe
+        except (OSError, ValueError):
             return None
         h.update(f"{path}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
         h.update(data)

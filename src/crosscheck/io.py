@@ -141,4 +141,5 @@ def _written_through(path: Path) -> Iterator[TextIO]:
 
 def _unwritable(path: Path, exc: OSError) -> CrosscheckError:
     reason = exc.strerror or str(exc)
-    return CrosscheckError(Diagnostic(str(path), 1, 1, "output", f"cannot write the file: {reason} (expected a writable path in an existing folder)"))
+    return CrosscheckError(Diagnostic(str(path), 1, 1, "output",
+                                      f"cannot write the file: {reason} (expected a writable path in an existing folder)"))

@@ -79,11 +79,13 @@ def _check_ids(claim: Claim, index: int, registry: Registry, out: _Reporter) -> 
     severity = "warning" if claim.draft is not None else "error"
     if claim.subject not in registry.entities:
         hint = did_you_mean(claim.subject, registry.entities)
-        out.add(base + ("subject",), "unknown-subject", f"unknown subject {claim.subject!r} (expected an entity id from the registry{hint})", severity)
+        out.add(base + ("subject",), "unknown-subject",
+                f"unknown subject {claim.subject!r} (expected an entity id from the registry{hint})", severity)
     prop = registry.properties.get(claim.property)
     if prop is None:
         hint = did_you_mean(claim.property, registry.properties)
-        out.add(base + ("property",), "unknown-property", f"unknown property {claim.property!r} (expected a property id from the registry{hint})", severity)
+        out.add(base + ("property",), "unknown-property",
+                f"unknown property {claim.property!r} (expected a property id from the registry{hint})", severity)
     elif prop.kind != claim.value.kind:
         out.add(
             base + ("value", "kind"),
@@ -95,7 +97,8 @@ def _check_ids(claim: Claim, index: int, registry: Registry, out: _Reporter) -> 
         ref = fields.get(attr)
         if ref is not None and ref not in registry.entities:
             hint = did_you_mean(ref, registry.entities)
-            out.add(base + ("value", attr), f"unknown-{attr}", f"unknown {attr} {ref!r} (expected an entity id from the registry{hint})", severity)
+            out.add(base + ("value", attr), f"unknown-{attr}",
+                    f"unknown {attr} {ref!r} (expected an entity id from the registry{hint})", severity)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -112,7 +115,8 @@ def _resolve_article(claims_path: Path, root: Path, meta_article: str, out: _Rep
     # a bare file name in an already resolved folder needs no resolve() unless it is a symlink
     folder = _resolved_dir(claims_path.parent)
     article = folder / meta_article
-    if "/" in meta_article or "\\" in meta_article or meta_article in (".", "..") or os.path.islink(article):  # os.path: a name too long is no link, not an error
+    # os.path.islink: a name too long is no link, not an error
+    if "/" in meta_article or "\\" in meta_article or meta_article in (".", "..") or os.path.islink(article):
         article = real_path(article)
     root_resolved = _resolved_dir(root)
     if article != root_resolved and root_resolved not in article.parents:
@@ -140,7 +144,8 @@ def _build(
     article_text, problems = read_text(article_path, "article")
     if article_text is None:
         if problems and problems[0].code == "file-missing":
-            out.add(("document", "article"), "article-missing", f"article {claims_file.document.article!r} not found (expected a text file next to the claims file)")
+            out.add(("document", "article"), "article-missing",
+                    f"article {claims_file.document.article!r} not found (expected a text file next to the claims file)")
             return None, None, out.items
         return None, None, out.items + problems
     if not article_text.strip():
@@ -157,7 +162,8 @@ def _build(
         if ids[claim.id] > 1:
             first = next(i for i, c in enumerate(claims_file.claims) if c.id == claim.id)
             if first != index:
-                out.add(("claims", index, "id"), "duplicate-id", f"claim id {claim.id!r} is already used by claim #{first + 1} (expected unique ids)")
+                out.add(("claims", index, "id"), "duplicate-id",
+                        f"claim id {claim.id!r} is already used by claim #{first + 1} (expected unique ids)")
         if registry is not None:
             _check_ids(claim, index, registry, out)
         span = searchable.find(claim.quote)
@@ -178,8 +184,8 @@ def _build(
                 f"value as written is not in the quote (expected a part of the quote, found {_preview(claim.text)})",
             )
         if len(out.items) == problems_before:  # a claim already wrong (kind, text) is not read further
-            for where, code, message in disagreements(claim):
-                out.add(("claims", index, *where), code, message)
+            for place, code, message in disagreements(claim):
+                out.add(("claims", index, *place), code, message)
         claims.append(claim)
         spans.append((span.start, span.end, span.line, span.column))
     document = Document.placed(doc_id, claims_file.document, claims, spans, article_path=article_path, claims_path=claims_path)
@@ -239,7 +245,8 @@ def start(sources: Sources) -> tuple[LoadResult, str | None]:
     """A load's result before its claims files: missing paths, the registry and its problems; also the registry's text."""
     result = LoadResult(Corpus(), sources=sources)
     for missing in sources.missing:
-        result.diagnostics.append(Diagnostic(display_path(missing), 1, 1, "path-missing", "no such file or folder (expected a claims file, article or corpus folder)"))
+        result.diagnostics.append(Diagnostic(display_path(missing), 1, 1, "path-missing",
+                                             "no such file or folder (expected a claims file, article or corpus folder)"))
     for name in sources.undecodable:
         result.diagnostics.append(Diagnostic(
             shown_name(name), 1, 1, "file-name", "the file name is not valid UTF-8, not read (expected a UTF-8 file name)",

@@ -93,7 +93,9 @@ def validation_diagnostics(exc: ValidationError, path: Path, text: str, model: t
     return out
 
 
-def load_model(path: Path, model: type[BaseModel], what: str, limit: int | None = None) -> tuple[BaseModel | None, str | None, list[Diagnostic]]:
+def load_model(
+    path: Path, model: type[BaseModel], what: str, limit: int | None = None
+) -> tuple[BaseModel | None, str | None, list[Diagnostic]]:
     """Read, parse and validate one YAML file (of at most `limit` bytes) as `model`; return the object, its text, and problems."""
     text, problems = read_text(path, what, limit)
     if text is None:
@@ -108,7 +110,8 @@ def validate_text(text: str, path: Path, model: type[BaseModel], what: str) -> t
     if data is None:
         return None, problems
     if not isinstance(data, dict):
-        return None, [Diagnostic(display_path(path), 1, 1, "schema", f"{what} must be a mapping (expected a mapping, found {_describe(data)})")]
+        found = _describe(data)
+        return None, [Diagnostic(display_path(path), 1, 1, "schema", f"{what} must be a mapping (expected a mapping, found {found})")]
     try:
         return model.model_validate(data), []
     except ValidationError as exc:

@@ -37,7 +37,8 @@ class _StrictLoader(_SafeLoader):  # a subclass of whichever loader the build ha
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, AttributeError, OverflowError):
-            raise _refuse(node, f"not a calendar date: {self.construct_scalar(node)!r} (expected a real date such as 2024-03-10, or quotes)") from None
+            written = self.construct_scalar(node)
+            raise _refuse(node, f"not a calendar date: {written!r} (expected a real date such as 2024-03-10, or quotes)") from None
 
     def construct_yaml_int(self, node: yaml.Node) -> Any:
         digits = sum(c.isdigit() for c in str(node.value))

@@ -213,7 +213,8 @@ class ClaimsCache:
         except OSError as exc:
             if exc.errno == errno.EISDIR:
                 raise self._not_ours("a folder") from None
-            raise CrosscheckError(Diagnostic(str(self.path), 1, 1, "cache", f"cannot read the cache: {exc.strerror} (expected a readable file)")) from None
+            raise CrosscheckError(Diagnostic(str(self.path), 1, 1, "cache",
+                                             f"cannot read the cache: {exc.strerror} (expected a readable file)")) from None
         try:
             mode = os.fstat(fd).st_mode
             if not stat.S_ISREG(mode):
@@ -334,7 +335,8 @@ class ClaimsCache:
         Queued entries go into the run's one open transaction a batch at a time, so a large
         cold run does not hold every payload in memory until it ends.
         """
-        self._pending.append((key, entry.claims_hash, entry.registry_hash, entry.article, entry.article_hash, entry.payload, digest(entry.payload)))
+        self._pending.append((key, entry.claims_hash, entry.registry_hash, entry.article, entry.article_hash,
+                              entry.payload, digest(entry.payload)))
         if len(self._pending) >= self.batch_rows:
             self._write()
 
@@ -343,7 +345,9 @@ class ClaimsCache:
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT inputs, header, header_hash, parts, payload_hash FROM reports WHERE identity = ?", (identity,)).fetchone()
+            row = self._db.execute(
+                "SELECT inputs, header, header_hash, parts, payload_hash FROM reports WHERE identity = ?", (identity,)
+            ).fetchone()
             if row is None:
                 return None
             inputs, header, header_hash, count, payload_hash = row
@@ -377,7 +381,8 @@ class ClaimsCache:
                 h.update(data)
                 db.execute("INSERT INTO report_parts VALUES (?, ?, ?)", (identity, count, data))
                 count += 1
-            db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?)", (identity, inputs, header, digest(header), count, h.digest()))
+            db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?)",
+                       (identity, inputs, header, digest(header), count, h.digest()))
 
         self._in_transaction(write)
 

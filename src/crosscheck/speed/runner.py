@@ -41,7 +41,8 @@ def jobs(units: int, minimum: int) -> int:
     wanted = os.environ.get("CROSSCHECK_JOBS", "").strip()
     if wanted:
         if not (wanted.isascii() and wanted.isdigit()):  # "²".isdigit() is true, but int() refuses it
-            raise CrosscheckError(Diagnostic("CROSSCHECK_JOBS", 1, 1, "usage", f"not a number of processes: {wanted!r} (expected a whole number such as 4)"))
+            raise CrosscheckError(Diagnostic("CROSSCHECK_JOBS", 1, 1, "usage",
+                                             f"not a number of processes: {wanted!r} (expected a whole number such as 4)"))
         count = int(wanted)
     else:
         count = (os.cpu_count() or 1) if units >= minimum else 1

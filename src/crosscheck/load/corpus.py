@@ -16,10 +16,12 @@ from __future__ import annotations
 import functools
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
+
+from pydantic import ValidationError
 
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
 from crosscheck.load.read import (
@@ -29,6 +31,7 @@ from crosscheck.load.read import (
     discover,
     display_path,
     load_registry,
+    parse_yaml,
     read_text,
     real_path,
     shown_name,
@@ -130,12 +133,14 @@ def _resolve_article(claims_path: Path, root: Path, meta_article: str, out: _Rep
 
 
 def _build(
-    claims_file: ClaimsFile, claims_path: Path, text: str, root: Path, registry: Registry | None
+    claims_file: ClaimsFile, claims_path: Path, text: str, root: Path, registry: Registry | None,
+    positions: Sequence[int] | None = None,
 ) -> tuple[Document | None, str | None, list[Diagnostic]]:
     """Check one parsed claims file against the registry and its article; locate every claim.
 
     Also returns the article text it read (a reuse hook may keep its hash); the document does
-    not keep it (see `Document`).
+    not keep it (see `Document`).  `positions`: where each claim stands in the file's list, when
+    `claims_file` holds only some of them (the valid ones of a file that failed validation).
     """
     out = _Reporter(claims_path, text)
     article_path = _resolve_article(claims_path, root, claims_file.document.article, out)
@@ -157,10 +162,11 @@ def _build(
     ids = Counter(c.id for c in claims_file.claims)
     claims: list[Claim] = []
     spans: list[Span] = []
-    for index, claim in enumerate(claims_file.claims):
+    placed = list(zip(range(len(claims_file.claims)) if positions is None else positions, claims_file.claims))
+    for index, claim in placed:
         problems_before = len(out.items)
         if ids[claim.id] > 1:
-            first = next(i for i, c in enumerate(claims_file.claims) if c.id == claim.id)
+            first = next(i for i, c in placed if c.id == claim.id)
             if first != index:
                 out.add(("claims", index, "id"), "duplicate-id",
                         f"claim id {claim.id!r} is already used by claim #{first + 1} (expected unique ids)")
@@ -301,9 +307,39 @@ def load_fresh(path: Path, root: Path, text: str, registry: Registry | None) -> 
     """Validate and locate a claims file from its text."""
     claims_file, problems = validate_text(text, path, ClaimsFile, "claims file")
     if claims_file is None:
+        valid = _valid_claims(text, path)
+        if valid is not None:  # every problem of the file in one pass: the valid claims are checked too
+            _document, _text, more = _build(valid[0], path, text, root, registry, valid[1])
+            problems = problems + more
         return Fresh(path, None, problems, text, None)
     document, article_text, problems = _build(cast(ClaimsFile, claims_file), path, text, root, registry)
     return Fresh(path, document, problems, text, article_text)
+
+
+def _valid_claims(text: str, path: Path) -> tuple[ClaimsFile, list[int]] | None:
+    """The claims of a file that failed validation that are valid on their own, and their positions.
+
+    The file is still refused, but a person fixing it hears of every problem at once: a quote
+    not in the article or an unknown subject in one claim, beside a mistyped value in another.
+    None when the file has no such claims, or its document part itself is wrong.
+    """
+    data, _problems = parse_yaml(text, path, "claims file")
+    if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+        return None
+    valid: list[Claim] = []
+    positions: list[int] = []
+    for position, raw in enumerate(data["claims"]):
+        try:
+            valid.append(Claim.model_validate(raw))
+        except ValidationError:
+            continue
+        positions.append(position)
+    if not valid:
+        return None
+    try:
+        return ClaimsFile.model_validate({**data, "claims": valid}), positions
+    except ValidationError:
+        return None
 
 
 def find_article(claims_path: Path, root: Path, written: str) -> Article | None:

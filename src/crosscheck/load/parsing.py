@@ -91,6 +91,36 @@ def _first_alias_mark(text: str) -> tuple[int, int] | None:
     return None
 
 
+_KEYED_QUOTE = re.compile(r"""(?:^|[\s{,])([A-Za-z_][\w.-]*):[ \t]+(["'])""")
+"""A key whose value opens with a quotation mark: `quote: "We are ready," she said`."""
+
+
+def _quoted_start(text: str, line: int, column: int) -> tuple[str, int] | None:
+    """The key and column of a quoted value on `line` that text follows after its closing quote,
+    when the syntax error stands there: the article's quotation marks taken for YAML's."""
+    lines = text.splitlines()
+    if line >= len(lines):
+        return None
+    row = lines[line]
+    for match in _KEYED_QUOTE.finditer(row):
+        mark = match.group(2)
+        at = match.end()
+        while at < len(row):  # the closing quote: '' inside single quotes, \" inside double quotes
+            if row[at] == "\\" and mark == '"':
+                at += 2
+                continue
+            if row[at] == mark:
+                if mark == "'" and row[at + 1 : at + 2] == "'":
+                    at += 2
+                    continue
+                break
+            at += 1
+        rest = row[at + 1 :].strip()
+        if at < len(row) and rest and rest[0] not in "#,}]" and at < column:
+            return match.group(1), match.start(2)
+    return None
+
+
 def parse_yaml(text: str, path: Path, what: str) -> tuple[Any, list[Diagnostic]]:
     """Parse YAML safely: syntax errors and aliases become diagnostics; an empty file is one too."""
     data = _parse_fast(text)
@@ -110,6 +140,13 @@ def parse_yaml(text: str, path: Path, what: str) -> tuple[Any, list[Diagnostic]]
         problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
         context = f" {exc.context}" if exc.context and exc.problem else ""
         code = "yaml-value" if isinstance(exc, yaml.constructor.ConstructorError) else "yaml-syntax"
+        quoted = _quoted_start(text, mark.line, mark.column) if mark and code == "yaml-syntax" else None
+        if quoted is not None:
+            key, column = quoted
+            return None, [Diagnostic(shown, line, column + 1, code, (
+                f"invalid YAML: the value of {key!r} starts with a quotation mark, so YAML ends it at the closing one "
+                "and cannot read the rest (wrap the whole value in single quotes, doubling each ' inside, "
+                f"or use a block scalar: `{key}: >-` with the text indented on the next line)"))]
         return None, [Diagnostic(shown, line, column, code, f"invalid YAML: {problem}{context}")]
     except yaml.YAMLError as exc:
         return None, [Diagnostic(shown, 1, 1, "yaml-syntax", f"invalid YAML: {' '.join(str(exc).split())}")]

@@ -66,8 +66,11 @@ def validate(corpus, run_cli, text: str) -> list[str]:
      "[at $.claims[0].value.unit]"),
     (VALUE, "    value: {kind: percentage, amount: 5, points: maybe}\n",
      "11:50: schema: expected true or false, found 'maybe' [at $.claims[0].value.points]"),
+    (VALUE, "    value: {kind: date, relation: on, date: 2024-03}\n",
+     "11:35: schema: expected one of on, by, since, before, after, until, within, found true (YAML reads a bare on, off, "
+     "yes or no as true or false: put the word in quotes, as 'on') [at $.claims[0].value.relation]"),
 ], ids=["word-number", "list-number", "claim-id", "registry-id", "currency", "scope", "waiver", "bare-value", "number-as-text",
-        "fractional-rank", "rank-zero", "duration-unit", "points"])
+        "fractional-rank", "rank-zero", "duration-unit", "points", "yaml-boolean"])
 def test_a_schema_error_says_what_the_field_takes_in_the_words_of_the_format(corpus, run_cli, old, new, message):
     lines = validate(corpus, run_cli, VALID.replace(old, new, 1))
     assert lines[0] == f"a.claims.yaml:{message}"

@@ -80,6 +80,9 @@ _BOUNDS = {"greater_than": ("gt", "greater than"), "greater_than_equal": ("ge", 
            "less_than": ("lt", "less than"), "less_than_equal": ("le", "at most")}
 
 
+_YAML11_BOOLEAN = " (YAML reads a bare on, off, yes or no as true or false: put the word in quotes, as 'on')"
+
+
 def _options(error: Mapping[str, Any]) -> list[str]:
     return re.findall(r"'([^']+)'", str(error.get("ctx", {}).get("expected", "")))
 
@@ -134,6 +137,8 @@ def _message(error: Mapping[str, Any], model: type[BaseModel]) -> str:
         return f"value has no 'kind' (expected one of {', '.join(VALUE_KINDS)})"
     if kind == "literal_error":
         hint = did_you_mean(str(found), _options(error))
+        if isinstance(found, bool):
+            hint = _YAML11_BOOLEAN
         return f"expected {_expected(error)}, found {_describe(found)}{hint}"
     if kind == "string_too_short" and isinstance(found, str) and found:
         return f"expected {_expected(error)}, found {_describe(found)}"
@@ -158,6 +163,8 @@ def _in_file(loc: tuple[Any, ...], data: Any, keeps_last: bool) -> tuple[Any, ..
     kept: list[Any] = []
     node = data
     for step, part in enumerate(loc):
+        if isinstance(node, dict) and part in VALUE_KINDS and node.get("kind") == part:
+            continue  # the value kind's step ($.value.date.relation): a date value has a `date` key too
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
@@ -176,6 +183,9 @@ def _merged(errors: list[Mapping[str, Any]], model: type[BaseModel]) -> str:
     if len(errors) == 1:
         return _message(errors[0], model)
     found = _describe(errors[0].get("input"))
+    if all(error["type"] == "literal_error" for error in errors) and isinstance(errors[0].get("input"), bool):
+        options = [option for error in errors for option in _options(error)]
+        return f"expected one of {', '.join(dict.fromkeys(options))}, found {found}{_YAML11_BOOLEAN}"
     if all(error["type"] in _NUMBER_ERRORS for error in errors):
         return f"expected a number like 600 or 1.5, found {found}"
     if all(error["type"] == "literal_error" for error in errors):

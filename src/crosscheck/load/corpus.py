@@ -9,6 +9,8 @@ derived from where its quote is found.
 Loading is serial and keeps to itself: a `reuse` hook (`load.reuse`) may offer
 documents loaded before and is told of every fresh one; the claims cache, the
 parallel loader and memory compaction build on it in `crosscheck.speed`.
+Past 300 lines because the load's steps (sources, registry, each claims file, its
+article) are one pipeline whose parts the speed layer calls one by one.
 """
 
 from __future__ import annotations
@@ -21,9 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from pydantic import ValidationError
-
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
+from crosscheck.load.diagnostics import valid_claims
 from crosscheck.load.read import (
     Locator,
     Sources,
@@ -31,7 +32,6 @@ from crosscheck.load.read import (
     discover,
     display_path,
     load_registry,
-    parse_yaml,
     read_text,
     real_path,
     shown_name,
@@ -307,39 +307,13 @@ def load_fresh(path: Path, root: Path, text: str, registry: Registry | None) -> 
     """Validate and locate a claims file from its text."""
     claims_file, problems = validate_text(text, path, ClaimsFile, "claims file")
     if claims_file is None:
-        valid = _valid_claims(text, path)
+        valid = valid_claims(text, path)
         if valid is not None:  # every problem of the file in one pass: the valid claims are checked too
             _document, _text, more = _build(valid[0], path, text, root, registry, valid[1])
             problems = problems + more
         return Fresh(path, None, problems, text, None)
     document, article_text, problems = _build(cast(ClaimsFile, claims_file), path, text, root, registry)
     return Fresh(path, document, problems, text, article_text)
-
-
-def _valid_claims(text: str, path: Path) -> tuple[ClaimsFile, list[int]] | None:
-    """The claims of a file that failed validation that are valid on their own, and their positions.
-
-    The file is still refused, but a person fixing it hears of every problem at once: a quote
-    not in the article or an unknown subject in one claim, beside a mistyped value in another.
-    None when the file has no such claims, or its document part itself is wrong.
-    """
-    data, _problems = parse_yaml(text, path, "claims file")
-    if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
-        return None
-    valid: list[Claim] = []
-    positions: list[int] = []
-    for position, raw in enumerate(data["claims"]):
-        try:
-            valid.append(Claim.model_validate(raw))
-        except ValidationError:
-            continue
-        positions.append(position)
-    if not valid:
-        return None
-    try:
-        return ClaimsFile.model_validate({**data, "claims": valid}), positions
-    except ValidationError:
-        return None
 
 
 def find_article(claims_path: Path, root: Path, written: str) -> Article | None:

@@ -16,7 +16,7 @@ from crosscheck.load.files import read_text
 from crosscheck.load.locate import Locator
 from crosscheck.load.parsing import parse_yaml
 from crosscheck.model.base import ID_PATTERN
-from crosscheck.model.claims import CLAIM_ID_PATTERN
+from crosscheck.model.claims import CLAIM_ID_PATTERN, Claim, ClaimsFile
 from crosscheck.model.registry import Registry
 from crosscheck.model.values import VALUE_KINDS
 
@@ -247,6 +247,32 @@ def validate_text(text: str, path: Path, model: type[BaseModel], what: str) -> t
         return model.model_validate(data), []
     except ValidationError as exc:
         return None, validation_diagnostics(exc, path, text, model, data)
+
+
+def valid_claims(text: str, path: Path) -> tuple[ClaimsFile, list[int]] | None:
+    """The claims of a file that failed validation that are valid on their own, and their positions.
+
+    The file is still refused, but a person fixing it hears of every problem at once: a quote
+    not in the article or an unknown subject in one claim, beside a mistyped value in another.
+    None when the file has no such claims, or its document part itself is wrong.
+    """
+    data, _problems = parse_yaml(text, path, "claims file")
+    if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+        return None
+    valid: list[Claim] = []
+    positions: list[int] = []
+    for position, raw in enumerate(data["claims"]):
+        try:
+            valid.append(Claim.model_validate(raw))
+        except ValidationError:
+            continue
+        positions.append(position)
+    if not valid:
+        return None
+    try:
+        return ClaimsFile.model_validate({**data, "claims": valid}), positions
+    except ValidationError:
+        return None
 
 
 def load_registry(path: Path) -> tuple[Registry | None, str | None, list[Diagnostic]]:

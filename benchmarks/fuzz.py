@@ -229,7 +229,7 @@ def snapshot(folder: Path) -> dict[str, str]:
     return found
 
 
-class _Hang(Exception):
+class _Hang(BaseException):  # not an Exception: the command line turns those into exit 3
     pass
 
 

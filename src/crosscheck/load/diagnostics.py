@@ -54,7 +54,7 @@ PATTERN_WORDS = {
     r"^[A-Z]{3}$": "a three-letter ISO 4217 currency code in capitals (such as USD or EUR)",
     r"^[a-z0-9][a-z0-9.-]*$": "a name in lower case (letters, digits, '.' and '-', such as unemployment-rate)",
     r"^[A-Z]{2,4}[0-9]{3}$": "a rule id of two to four capitals and three digits (such as CC101)",
-    r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$": "a dotted name in lower case (such as quantity.approximate-contradiction)",
+    r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$": "a dotted name in lower case (such as quantity.intervals-overlap)",
 }
 """What a person reads for each pattern a field of a claims, registry or rule file must match, never the
 regular expression itself (a test keeps it complete over the published schemas)."""

@@ -12,6 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from crosscheck import load
+from crosscheck.errors import CrosscheckError
 from crosscheck.speed import load_corpus
 from crosscheck.speed.claims_cache import ClaimsCache
 from crosscheck.speed.claims_reuse import Cached
@@ -105,10 +106,12 @@ def test_invalid_file_is_never_cached_and_reports_every_time(corpus, tmp_path):
     assert fresh == []  # nothing new was cached, and the bad file was not either
 
 
-@pytest.mark.parametrize("content", [b"this is not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 4000])
-def test_foreign_or_corrupted_file_is_set_aside_and_rebuilt(corpus, tmp_path, content):
+def test_a_corrupted_cache_of_ours_is_set_aside_and_rebuilt(corpus, tmp_path):
     db = tmp_path / "c.db"
-    db.write_bytes(content)
+    _load(corpus, db)
+    data = bytearray(db.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page, after the header that says the file is ours
+    db.write_bytes(bytes(data))
     result, fresh = _load(corpus, db)
     assert len(fresh) == 6 and _snapshot(result) == _snapshot(load_corpus([corpus]))
     assert list(tmp_path.glob("c.db.bad-*")), "the untrusted file is kept aside, not reused"
@@ -116,13 +119,28 @@ def test_foreign_or_corrupted_file_is_set_aside_and_rebuilt(corpus, tmp_path, co
     assert fresh == []  # the rebuilt cache works
 
 
-def test_other_sqlite_database_is_not_trusted(corpus, tmp_path):
-    db = tmp_path / "c.db"
-    with sqlite3.connect(db) as foreign:
+def _sqlite_file(path: Path) -> None:
+    with sqlite3.connect(path) as foreign:
         foreign.execute("CREATE TABLE files (path TEXT)")
-    cache = ClaimsCache(db)
-    assert cache.rebuilt == "not a crosscheck cache"
-    cache.close()
+
+
+@pytest.mark.parametrize("make", [
+    lambda p: p.write_bytes(b"this is not a database at all" * 100),
+    lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000),
+    lambda p: p.write_text("document:\n  article: a.txt\nclaims: []\n", encoding="utf-8"),
+    _sqlite_file,
+    lambda p: p.mkdir(),
+], ids=["text", "damaged-sqlite", "claims-file", "other-sqlite", "folder"])
+def test_a_file_crosscheck_did_not_create_is_refused_and_left_untouched(corpus, tmp_path, run_cli, make):
+    target = tmp_path / "c.db"
+    make(target)
+    before = sorted((p.name, p.read_bytes() if p.is_file() else b"") for p in tmp_path.iterdir())
+    with pytest.raises(CrosscheckError, match="not a crosscheck cache|a folder"):
+        ClaimsCache(target)
+    for command in (["check", "news", "--cache", str(target)], ["cache", "clear", "news", "--cache", str(target)]):
+        result = run_cli(*command)
+        assert result.code == 2 and "left untouched" in result.err and len(result.err.strip().splitlines()) == 1
+    assert sorted((p.name, p.read_bytes() if p.is_file() else b"") for p in tmp_path.iterdir()) == before
 
 
 def test_tampered_payload_is_a_miss(corpus, tmp_path):
@@ -150,6 +168,18 @@ def test_concurrent_runs_do_not_corrupt_the_cache(corpus, tmp_path):
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     warm, fresh = _load(corpus, db)
     assert fresh == [] and _snapshot(warm) == _snapshot(load_corpus([corpus]))
+
+
+def _opened(db: str) -> str | None:
+    with ClaimsCache(db) as cache:
+        return cache.rebuilt
+
+
+def test_runs_creating_the_same_cache_at_once_all_use_it_and_none_refuses_it(tmp_path):
+    # a run that read the other's tables before its id once took the cache for a foreign file (exit 2)
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        for round_ in range(60):
+            assert pool.map(_opened, [str(tmp_path / f"c{round_}.db")] * 4) == [None] * 4
 
 
 def test_cli_no_cache_and_cache_clear(corpus, run_cli):

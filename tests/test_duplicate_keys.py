@@ -32,7 +32,7 @@ def test_a_claims_file_repeating_a_key_is_located_at_the_repeat(corpus, run_cli,
     result = run_cli("validate", "a.claims.yaml")
     assert result.code == 2
     assert result.out.splitlines() == [
-        "a.claims.yaml:10:5: duplicate-key: duplicate key 'subject' (first given on line 7; a YAML reader keeps only the last)"
+        "a.claims.yaml:10:5: duplicate-key: key 'subject' given twice (first given on line 7; a YAML reader keeps only the last)"
     ]
 
 
@@ -41,7 +41,7 @@ def test_a_registry_repeating_a_key_is_located(corpus, run_cli):
     (corpus / "registry.yaml").write_text(registry + "version: 1\n", encoding="utf-8")
     (corpus / "a.claims.yaml").write_text(VALID, encoding="utf-8")
     result = run_cli("validate", "a.claims.yaml")
-    assert result.code == 2 and "registry.yaml:" in result.out and "duplicate-key: duplicate key 'version'" in result.out
+    assert result.code == 2 and "registry.yaml:" in result.out and "duplicate-key: key 'version' given twice" in result.out
 
 
 def test_a_rule_file_repeating_a_key_is_located(corpus, run_cli):
@@ -49,4 +49,4 @@ def test_a_rule_file_repeating_a_key_is_located(corpus, run_cli):
     rule = (ROOT / "rules" / "CC101.yaml").read_text(encoding="utf-8").replace("id: CC101", "id: HX101")
     (corpus / "house" / "HX101.yaml").write_text(rule + "severity: info\n", encoding="utf-8")
     result = run_cli("rules", "--rules", "house")
-    assert result.code == 2 and "house/HX101.yaml:" in result.err and "duplicate key 'severity'" in result.err
+    assert result.code == 2 and "house/HX101.yaml:" in result.err and "duplicate-key: key 'severity' given twice" in result.err

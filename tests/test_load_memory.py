@@ -154,19 +154,22 @@ def test_discover_walks_like_os_walk(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "news" / "linked").symlink_to(tmp_path / "news" / "a", target_is_directory=True)
     (tmp_path / "news" / "gone.claims.yaml").symlink_to(tmp_path / "nowhere.claims.yaml")
+    (tmp_path / "news" / "gone-inside.claims.yaml").symlink_to(tmp_path / "news" / "nowhere.claims.yaml")
     found = discover(["news"])
+    assert [p.as_posix() for p in found.outside] == ["news/gone.claims.yaml"]  # points outside the corpus: never read
     assert [p.as_posix() for p in found.claims_files] == [
-        "news/gone.claims.yaml",
+        "news/gone-inside.claims.yaml",
         *sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "news" / "a").rglob("*.claims.yaml")),
         *sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "news" / "b").rglob("*.claims.yaml")),
     ]
     result = load_corpus(["news"])
-    assert any(d.path == "nowhere.claims.yaml" and d.code == "file-missing" for d in result.diagnostics)  # named by its target
+    assert any(d.path == "news/nowhere.claims.yaml" and d.code == "file-missing" for d in result.diagnostics)  # named by its target
+    assert any(d.path == "news/gone.claims.yaml" and d.code == "outside-corpus" for d in result.diagnostics)
 
 
 def test_a_registry_may_outgrow_the_limit_on_one_article_s_files(tmp_path, monkeypatch):
     """The registry names every entity of the archive, so it gets a larger limit than a claims file or an article."""
-    from crosscheck.load import read as loading
+    from crosscheck.load import files as loading
 
     generate(tmp_path / "news", articles=2, claims=3, seed=4)
     monkeypatch.chdir(tmp_path)

@@ -100,8 +100,10 @@ def test_check_against_a_store_does_not_import_drafting(archive):
     assert [m for m in found["modules"] if m.startswith(("crosscheck.cli.commands.", "crosscheck.extract"))] == [
         "crosscheck.cli.commands.check",
     ]
-    # only the selected reporter is imported: no rich for JSON
-    assert [m for m in found["modules"] if m.startswith(("rich", "crosscheck.reporters."))] == ["crosscheck.reporters.json_report"]
+    # only the selected reporter is imported (and the escaping every reporter shares): no rich for JSON
+    assert [m for m in found["modules"] if m.startswith(("rich", "crosscheck.reporters."))] == [
+        "crosscheck.reporters.escape", "crosscheck.reporters.json_report",
+    ]
 
 
 def test_an_article_without_claims_file_still_gets_drafted(archive):

@@ -263,8 +263,11 @@ class _Run:
         if self.options.stdin is not None:
             return Path(self.options.stdin[0])
         named = _listed(self.options.paths)
-        if len(named) == 1 and Path(named[0]).is_file():
-            return Path(named[0])
+        try:
+            if len(named) == 1 and Path(named[0]).is_file():
+                return Path(named[0])
+        except (OSError, ValueError):  # a name too long or with a NUL byte: loading it names the problem
+            pass
         return None
 
     def _corpus_of(self, article: Path) -> list[str]:

@@ -82,7 +82,13 @@ def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None
             data = _read_toml(path)
             if name == "crosscheck.toml":
                 return path, data  # crosscheck.toml holds the settings at its top level
-            table = data.get("tool", {}).get("crosscheck")
+            tool = data.get("tool", {})
+            table = tool.get("crosscheck") if isinstance(tool, dict) else None
+            if table is not None and not isinstance(table, dict):  # `tool = 5`, `[[tool.crosscheck]]`
+                line = _key_line(path, "crosscheck" if isinstance(tool, dict) else "tool")
+                raise CrosscheckError(Diagnostic(
+                    _display(path), line, 1, "config-syntax",
+                    "[tool.crosscheck] must be a table (expected [tool.crosscheck] followed by key = value lines)"))
             if table is not None:
                 return path, table
     return None
@@ -98,6 +104,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise CrosscheckError(Diagnostic(_display(path), line, column, "config-syntax", f"invalid TOML: {message}")) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CrosscheckError(Diagnostic(_display(path), 1, 1, "config-read", f"cannot read the config file ({exc})")) from None
+    except ValueError:  # tomllib's int() past Python's 4300-digit limit
+        text = path.read_text(encoding="utf-8")
+        found = re.search(r"\d{4301}", text)
+        line = text.count("\n", 0, found.start()) + 1 if found else 1
+        raise CrosscheckError(Diagnostic(_display(path), line, 1, "config-syntax",
+                                         "invalid TOML: an integer of more than 4300 digits (expected a smaller number)")) from None
 
 
 def _display(path: Path) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import stat
@@ -33,10 +34,15 @@ def atomic_writer(path: str | Path, *, overwrite: bool = True) -> Iterator[TextI
     The file gets the permissions any other program's new file would (0666 less the umask); a file
     it replaces keeps its own.  A device or a pipe (`-o /dev/null`, `-o /dev/stdout` into a pipe)
     is written into, not replaced: renaming over it would put a plain file where the device was.
+    A symlink is written through: the file it points to is replaced, the link stays.  The
+    temporary file has no name until the block completes (Linux's O_TMPFILE), so a run killed
+    mid-write leaves nothing behind; elsewhere a named one is removed on any exception.
     """
     path = Path(path)
     if not overwrite and path.exists():
         raise FileExistsError(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     target = _status(path)
     if target is not None and not (stat.S_ISREG(target.st_mode) or stat.S_ISDIR(target.st_mode)):
         with _written_through(path) as handle:
@@ -55,6 +61,8 @@ def atomic_writer(path: str | Path, *, overwrite: bool = True) -> Iterator[TextI
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+            if tmp is None:
+                tmp = _name_temporary(handle.fileno(), folder, path.name)
         if not overwrite:
             # link() fails if the target appeared meanwhile; rename() would silently replace it
             os.link(tmp, path)
@@ -62,19 +70,26 @@ def atomic_writer(path: str | Path, *, overwrite: bool = True) -> Iterator[TextI
         else:
             os.replace(tmp, path)
     except BaseException as exc:
-        if os.path.exists(tmp):
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
         if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
             raise _unwritable(path, exc) from None
         raise
 
 
-def _create_temporary(folder: Path, name: str) -> tuple[int, str]:
-    """A new, empty file beside `name`, opened for writing under a name no one else holds.
+def _create_temporary(folder: Path, name: str) -> tuple[int, str | None]:
+    """A new, empty file in `folder`, opened for writing: unnamed (None) where the system allows.
 
     Not `tempfile.mkstemp`: it creates its files 0600 whatever the umask, and the rename would
     hand that mode on to the user's report.
     """
+    unnamed = getattr(os, "O_TMPFILE", 0)
+    if unnamed and os.path.isdir("/proc/self/fd"):
+        try:
+            return os.open(folder, unnamed | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), _NEW_FILE_MODE), None
+        except OSError as exc:
+            if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                raise  # no such folder, no permission: the named way would fail the same
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     while True:
         tmp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
@@ -82,6 +97,28 @@ def _create_temporary(folder: Path, name: str) -> tuple[int, str]:
             return os.open(tmp, flags, _NEW_FILE_MODE), tmp
         except FileExistsError:
             continue
+
+
+def _name_temporary(fd: int, folder: Path, name: str) -> str:
+    """Give the finished unnamed file a name beside `name` (for the rename that publishes it)."""
+    while True:
+        tmp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            _link_following(f"/proc/self/fd/{fd}", tmp)
+            return tmp
+        except FileExistsError:
+            continue
+
+
+def _link_following(source: str, name: str) -> None:
+    """linkat(2) with AT_SYMLINK_FOLLOW: os.link calls plain link(2), which will not follow /proc's fd links."""
+    import ctypes  # only where a report is written
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    at_fdcwd, at_symlink_follow = -100, 0x400
+    if libc.linkat(at_fdcwd, os.fsencode(source), at_fdcwd, os.fsencode(name), at_symlink_follow) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), name)
 
 
 def _status(path: Path) -> os.stat_result | None:
@@ -104,4 +141,5 @@ def _written_through(path: Path) -> Iterator[TextIO]:
 
 def _unwritable(path: Path, exc: OSError) -> CrosscheckError:
     reason = exc.strerror or str(exc)
-    return CrosscheckError(Diagnostic(str(path), 1, 1, "output", f"cannot write the file: {reason} (expected a writable path in an existing folder)"))
+    return CrosscheckError(Diagnostic(str(path), 1, 1, "output",
+                                      f"cannot write the file: {reason} (expected a writable path in an existing folder)"))

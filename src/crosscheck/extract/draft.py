@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
 from crosscheck.extract.article import Article
 from crosscheck.extract.attribution import mentioned_people
@@ -97,13 +97,17 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
         base = slug(f"{key.subject}-{key.property}")[:60].strip("-")
         ids[base] += 1
         claim_id = base if ids[base] == 1 else f"{base}-{ids[base]}"
-        claims.append(Claim(
-            id=claim_id, subject=key.subject, property=key.property, value=_VALUE.validate_python(m.value),
-            text=text[m.start:m.end], quote=text[q_start:q_end],
-            scope=Scope(**scope) if scope else None,
-            draft=Draft(confidence=key.confidence, review=key.review, method=key.method, span=(q_start, q_end)),
-            frame=frame,
-        ))
+        try:
+            claims.append(Claim(
+                id=claim_id, subject=key.subject, property=key.property, value=_VALUE.validate_python(m.value),
+                text=text[m.start:m.end], quote=text[q_start:q_end],
+                scope=Scope(**scope) if scope else None,
+                draft=Draft(confidence=key.confidence, review=key.review, method=key.method, span=(q_start, q_end)),
+                frame=frame,
+            ))
+        except ValidationError:  # a value the model refuses ("between 5 and 3", a 400-digit figure) is not drafted
+            ids[base] -= 1
+            continue
         if frame is not None and key.method == "frame" and frame.direction == "unchanged" and frame.level == "level" \
                 and frame.modality == "reported":
             claims.append(_previous_of_unchanged(claims[-1], frame, ids))

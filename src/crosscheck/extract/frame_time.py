@@ -8,6 +8,7 @@ publication date when there is one and stay labelled ("last-year") when there is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -37,14 +38,26 @@ def _period_patterns() -> tuple[re.Pattern[str], ...]:
             words(months))
 
 
+def _dates_in(sentence: Any) -> Iterator[Any]:
+    """The DATE entities that start in `sentence`, read from its tokens' entity marks: `doc.ents`
+    walks the whole document on every call, which made a long article's drafting quadratic."""
+    from spacy.tokens import Span  # loaded with the pipeline already
+
+    doc = sentence.doc
+    for token in sentence:
+        if token.ent_iob_ == "B" and token.ent_type_ == "DATE":
+            end = token.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            yield Span(doc, token.i, end, label="DATE")
+
+
 def period_of(figure: Any, governing: list[Any], anchor: tuple[int | None, int | None], phrase: list[str]) -> str | None:
     """The period the figure is of ("2024", "2024-Q4", "2024-09", "september"), from dates attached to it."""
     lex = frame_lexicon()
     attached = {t.i for t in governing if t is not None}
     texts = []
-    for ent in figure.doc.ents:
-        if ent.label_ != "DATE" or not (figure.sent.start <= ent.start < figure.sent.end):
-            continue
+    for ent in _dates_in(figure.sent):
         root = ent.root
         if {root.head.i, root.head.head.i, root.i} & attached:
             texts.append(ent.text.lower())

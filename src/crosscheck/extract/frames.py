@@ -173,13 +173,22 @@ def _event(noun: Any | None, verb: Any | None, acting: bool = False) -> str | No
 
 
 def _entity(token: Any) -> Any | None:
+    """The named entity `token` is part of, read from the tokens' own entity marks: `doc.ents`
+    walks the whole document on every call, which made a long article's drafting quadratic."""
     if token.lower_ in _CURRENCY_TAIL:
         return None  # "$25.7 billion U.S.": the currency, not a place
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    from spacy.tokens import Span  # loaded with the pipeline already
+
     doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _entity_id(ent: Any) -> str | None:

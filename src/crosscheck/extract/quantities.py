@@ -28,7 +28,8 @@ _DETERMINER = re.compile(r"\b(?i:the|their|its|his|her|our|these|those|both)\s+$
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _ANAPHORIC = re.compile(r"\b(?:these|those|the\s+same)\s+$", re.I)
 _CLOCK = re.compile(r":\d|\s*(?i:a\.?m\.?|p\.?m\.?)(?!\w)")
-_COMPOUND = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)-(?P<unit>[A-Za-z]{3,})(?![\w-])\s+(?P<noun>[a-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")
+# (?<!\d): a compound starts at a number's first digit only, so a long number is scanned once, not once per digit
+_COMPOUND = re.compile(r"(?<!\d)(?P<num>\d[\d,]*(?:\.\d+)?)-(?P<unit>[A-Za-z]{3,})(?![\w-])\s+(?P<noun>[a-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")
 _GROUP = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.group_words)}))\s+of\s+(?=[a-z])")
 _MULTIPLE = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.multiples)}))\b(?!\s+(?:down|up)\b)")
 _LABEL_BEFORE = re.compile(r"(?:(?<=[a-z,;] )|(?<=[.!?] )|^|(?<=\n))(?P<label>[A-Z][a-z]+)\s+$")

@@ -71,6 +71,8 @@ def add_years(day: dt.date, years: float) -> dt.date:
     total = day.year * 12 + day.month - 1 + months
     year, month = divmod(total, 12)
     month += 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:  # a window past year 9999 (or before year 1) ends at the calendar's edge
+        return dt.date.max if year > dt.MAXYEAR else dt.date.min
     while True:
         try:
             return dt.date(year, month, min(day.day, 31))
@@ -116,11 +118,11 @@ def resolve(relative: str, published: str | None, context: str = "") -> tuple[st
             year -= 1
         elif which == "next" and (pub_month is None or month <= pub_month):
             year += 1
-        return f"{year:04d}-{month:02d}", None, "on"
+        return (f"{year:04d}-{month:02d}", None, "on") if dt.MINYEAR <= year <= dt.MAXYEAR else None  # past the calendar
     match = _YEAR_WORD.search(relative)
     if match:
-        offset = {"last": -1, "this": 0, "next": 1}[match.group("which").lower()]
-        return f"{pub_year + offset:04d}", None, "on"
+        year = pub_year + {"last": -1, "this": 0, "next": 1}[match.group("which").lower()]
+        return (f"{year:04d}", None, "on") if dt.MINYEAR <= year <= dt.MAXYEAR else None
     return None
 
 

@@ -9,6 +9,8 @@ derived from where its quote is found.
 Loading is serial and keeps to itself: a `reuse` hook (`load.reuse`) may offer
 documents loaded before and is told of every fresh one; the claims cache, the
 parallel loader and memory compaction build on it in `crosscheck.speed`.
+Past 300 lines because the load's steps (sources, registry, each claims file, its
+article) are one pipeline whose parts the speed layer calls one by one.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -24,6 +26,7 @@ from typing import cast
 from crosscheck.errors import Diagnostic, did_you_mean, json_path
 from crosscheck.kinds.table import kind_fits
 from crosscheck.kinds.units import value_problems
+from crosscheck.load.diagnostics import valid_claims
 from crosscheck.load.read import (
     Locator,
     Sources,
@@ -32,6 +35,8 @@ from crosscheck.load.read import (
     display_path,
     load_registry,
     read_text,
+    real_path,
+    shown_name,
     validate_text,
 )
 from crosscheck.load.reuse import Article, Fresh, Reuse
@@ -79,11 +84,13 @@ def _check_ids(claim: Claim, index: int, registry: Registry, out: _Reporter) -> 
     severity = "warning" if claim.draft is not None else "error"
     if claim.subject not in registry.entities:
         hint = did_you_mean(claim.subject, registry.entities)
-        out.add(base + ("subject",), "unknown-subject", f"unknown subject {claim.subject!r} (expected an entity id from the registry{hint})", severity)
+        out.add(base + ("subject",), "unknown-subject",
+                f"unknown subject {claim.subject!r} (expected an entity id from the registry{hint})", severity)
     prop = registry.properties.get(claim.property)
     if prop is None:
         hint = did_you_mean(claim.property, registry.properties)
-        out.add(base + ("property",), "unknown-property", f"unknown property {claim.property!r} (expected a property id from the registry{hint})", severity)
+        out.add(base + ("property",), "unknown-property",
+                f"unknown property {claim.property!r} (expected a property id from the registry{hint})", severity)
     elif not kind_fits(prop.kind, claim.value):
         out.add(
             base + ("value", "kind"),
@@ -97,12 +104,13 @@ def _check_ids(claim: Claim, index: int, registry: Registry, out: _Reporter) -> 
         ref = fields.get(attr)
         if ref is not None and ref not in registry.entities:
             hint = did_you_mean(ref, registry.entities)
-            out.add(base + ("value", attr), f"unknown-{attr}", f"unknown {attr} {ref!r} (expected an entity id from the registry{hint})", severity)
+            out.add(base + ("value", attr), f"unknown-{attr}",
+                    f"unknown {attr} {ref!r} (expected an entity id from the registry{hint})", severity)
 
 
 @functools.lru_cache(maxsize=4096)
 def _resolved_dir_in(cwd: str, folder: Path) -> Path:
-    return folder.resolve()
+    return real_path(folder)
 
 
 def _resolved_dir(folder: Path) -> Path:
@@ -114,8 +122,9 @@ def _resolve_article(claims_path: Path, root: Path, meta_article: str, out: _Rep
     # a bare file name in an already resolved folder needs no resolve() unless it is a symlink
     folder = _resolved_dir(claims_path.parent)
     article = folder / meta_article
-    if "/" in meta_article or "\\" in meta_article or meta_article in (".", "..") or article.is_symlink():
-        article = article.resolve()
+    # os.path.islink: a name too long is no link, not an error
+    if "/" in meta_article or "\\" in meta_article or meta_article in (".", "..") or os.path.islink(article):
+        article = real_path(article)
     root_resolved = _resolved_dir(root)
     if article != root_resolved and root_resolved not in article.parents:
         out.add(
@@ -128,12 +137,14 @@ def _resolve_article(claims_path: Path, root: Path, meta_article: str, out: _Rep
 
 
 def _build(
-    claims_file: ClaimsFile, claims_path: Path, text: str, root: Path, registry: Registry | None
+    claims_file: ClaimsFile, claims_path: Path, text: str, root: Path, registry: Registry | None,
+    positions: Sequence[int] | None = None,
 ) -> tuple[Document | None, str | None, list[Diagnostic]]:
     """Check one parsed claims file against the registry and its article; locate every claim.
 
     Also returns the article text it read (a reuse hook may keep its hash); the document does
-    not keep it (see `Document`).
+    not keep it (see `Document`).  `positions`: where each claim stands in the file's list, when
+    `claims_file` holds only some of them (the valid ones of a file that failed validation).
     """
     out = _Reporter(claims_path, text)
     article_path = _resolve_article(claims_path, root, claims_file.document.article, out)
@@ -142,7 +153,8 @@ def _build(
     article_text, problems = read_text(article_path, "article")
     if article_text is None:
         if problems and problems[0].code == "file-missing":
-            out.add(("document", "article"), "article-missing", f"article {claims_file.document.article!r} not found (expected a text file next to the claims file)")
+            out.add(("document", "article"), "article-missing",
+                    f"article {claims_file.document.article!r} not found (expected a text file next to the claims file)")
             return None, None, out.items
         return None, None, out.items + problems
     if not article_text.strip():
@@ -154,12 +166,14 @@ def _build(
     ids = Counter(c.id for c in claims_file.claims)
     claims: list[Claim] = []
     spans: list[Span] = []
-    for index, claim in enumerate(claims_file.claims):
+    placed = list(zip(range(len(claims_file.claims)) if positions is None else positions, claims_file.claims))
+    for index, claim in placed:
         problems_before = len(out.items)
         if ids[claim.id] > 1:
-            first = next(i for i, c in enumerate(claims_file.claims) if c.id == claim.id)
+            first = next(i for i, c in placed if c.id == claim.id)
             if first != index:
-                out.add(("claims", index, "id"), "duplicate-id", f"claim id {claim.id!r} is already used by claim #{first + 1} (expected unique ids)")
+                out.add(("claims", index, "id"), "duplicate-id",
+                        f"claim id {claim.id!r} is already used by claim #{first + 1} (expected unique ids)")
         if registry is not None:
             _check_ids(claim, index, registry, out)
         span = searchable.find(claim.quote)
@@ -180,8 +194,8 @@ def _build(
                 f"value as written is not in the quote (expected a part of the quote, found {_preview(claim.text)})",
             )
         if len(out.items) == problems_before:  # a claim already wrong (kind, text) is not read further
-            for where, code, message in disagreements(claim):
-                out.add(("claims", index, *where), code, message)
+            for place, code, message in disagreements(claim):
+                out.add(("claims", index, *place), code, message)
         claims.append(claim)
         spans.append((span.start, span.end, span.line, span.column))
     document = Document.placed(doc_id, claims_file.document, claims, spans, article_path=article_path, claims_path=claims_path)
@@ -241,7 +255,17 @@ def start(sources: Sources) -> tuple[LoadResult, str | None]:
     """A load's result before its claims files: missing paths, the registry and its problems; also the registry's text."""
     result = LoadResult(Corpus(), sources=sources)
     for missing in sources.missing:
-        result.diagnostics.append(Diagnostic(display_path(missing), 1, 1, "path-missing", "no such file or folder (expected a claims file, article or corpus folder)"))
+        result.diagnostics.append(Diagnostic(display_path(missing), 1, 1, "path-missing",
+                                             "no such file or folder (expected a claims file, article or corpus folder)"))
+    for name in sources.undecodable:
+        result.diagnostics.append(Diagnostic(
+            shown_name(name), 1, 1, "file-name", "the file name is not valid UTF-8, not read (expected a UTF-8 file name)",
+        ))
+    for link in sources.outside:
+        result.diagnostics.append(Diagnostic(
+            (Path(display_path(link.parent)) / link.name).as_posix(), 1, 1, "outside-corpus",
+            "a symlink to a file outside the corpus folder, not read (expected files inside the folders given)",
+        ))
     registry_text = None
     if sources.registry is not None:
         loaded, registry_text, problems = load_registry(sources.registry)
@@ -287,6 +311,10 @@ def load_fresh(path: Path, root: Path, text: str, registry: Registry | None) -> 
     """Validate and locate a claims file from its text."""
     claims_file, problems = validate_text(text, path, ClaimsFile, "claims file")
     if claims_file is None:
+        valid = valid_claims(text, path)
+        if valid is not None:  # every problem of the file in one pass: the valid claims are checked too
+            _document, _text, more = _build(valid[0], path, text, root, registry, valid[1])
+            problems = problems + more
         return Fresh(path, None, problems, text, None)
     document, article_text, problems = _build(cast(ClaimsFile, claims_file), path, text, root, registry)
     return Fresh(path, document, problems, text, article_text)

@@ -8,9 +8,9 @@ language server), so every field carries one.
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
 
 from crosscheck.model.base import ID_PATTERN, Frozen, PartialDate
 from crosscheck.model.frame import Frame
@@ -107,10 +107,17 @@ class Claim(Frozen):
     """What the figure measures, of whom, when and how sure the article is (drafted; may be corrected or written)."""
 
 
+def _no_nul(path: str) -> str:
+    """A file name cannot hold a NUL byte: say so here, where the claims file can be located."""
+    if "\x00" in path:
+        raise ValueError(f"expected a file name, found one with a NUL byte: {path!r}")
+    return path
+
+
 class DocumentMeta(Frozen):
     """Metadata of the article a claims file annotates."""
 
-    article: str = Field(min_length=1)
+    article: Annotated[str, AfterValidator(_no_nul)] = Field(min_length=1)
     """Path of the article text, relative to the claims file; must stay inside the corpus folder."""
     title: str | None = None
     """Headline as printed; omit when the article prints none."""

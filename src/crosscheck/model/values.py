@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Self, get_args
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
 
 from crosscheck.model.base import ID_PATTERN, Frozen, PartialDate
 from crosscheck.model.frame import Direction
@@ -20,7 +20,21 @@ Approximator = Literal["exact", "over", "at_least", "nearly", "about", "under", 
 
 Scale = Literal["hundred", "thousand", "million", "billion", "trillion"]
 
-Number = float | int
+MAX_MAGNITUDE = 1e300
+"""Largest figure a value may state: beyond it the normalisers' scaling and ratios overflow."""
+
+
+def _finite(number: float | int) -> float | int:
+    """Refuse NaN, the infinities (`.inf`, `1e309`) and figures too large to compare."""
+    if number != number:
+        raise ValueError("expected a number, found NaN")
+    if not -MAX_MAGNITUDE <= number <= MAX_MAGNITUDE:
+        shown = repr(number) if isinstance(number, float) else f"an integer of {len(str(abs(number)))} digits"
+        raise ValueError(f"expected a finite number of at most {MAX_MAGNITUDE:.0e} in size, found {shown}")
+    return number
+
+
+Number = Annotated[float | int, AfterValidator(_finite)]
 
 VagueQuantity = Literal[
     "a handful", "a few", "several", "dozens", "scores", "hundreds", "thousands", "tens of thousands",

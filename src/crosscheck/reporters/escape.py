@@ -16,10 +16,33 @@ _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|
 # C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides and isolates that reorder text.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _NEWLINES = re.compile(r"\s*\n\s*")
+# Characters that draw nothing but change what a reader sees: zero-width spaces and joiners, the
+# directional marks, the line and paragraph separators, the soft hyphen, the byte-order mark.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]")
+# What JSON must not carry raw: every control but tab and newline, DEL, C1, the bidi overrides and
+# isolates, and the invisible characters above.  As \u escapes they read back as the same text.
+_JSON_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                          "\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    return f"<U+{ord(match.group()):04X}>"
+
+
+def json_safe(serialised: str) -> str:
+    """Serialised JSON with every control, bidi or invisible character inside its strings written as a \\u escape.
+
+    Structural JSON never holds such characters, so only string contents change, and a JSON
+    reader gets exactly the same values back.
+    """
+    if not _JSON_UNSAFE.search(serialised):
+        return serialised
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", serialised)
 
 
 def strip_control(text: str, *, keep_newlines: bool = True) -> str:
-    """Remove escape sequences and control characters; tabs become spaces, `\\r\\n` becomes `\\n`.
+    """Remove escape sequences and control characters; tabs become spaces, `\\r\\n` becomes `\\n`;
+    invisible formatting characters (zero-width, LRM/RLM, U+2028) are shown as `<U+200B>`.
 
     With `keep_newlines=False`, line breaks (and the space around them) become one space,
     for targets where a line break would end a table cell or a command.
@@ -27,7 +50,7 @@ def strip_control(text: str, *, keep_newlines: bool = True) -> str:
     if text.isprintable():  # no escape, control, bidi or line-break character: nothing to remove (most text)
         return text
     text = _ANSI.sub("", text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = _CONTROL.sub("", text)
+    text = _INVISIBLE.sub(_shown, _CONTROL.sub("", text))
     if not keep_newlines:
         text = _NEWLINES.sub(" ", text)
     return text
@@ -51,13 +74,13 @@ def terminal(text: str) -> str:
 # Backslash-escape every ASCII punctuation character that means something in
 # CommonMark/GFM inline syntax; `&`, `<` and `>` become entities so no HTML
 # can start.  `@` becomes an entity so a quote cannot mention a GitHub user.
-_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#!|~])")
+_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#!|~$])")  # `$`: GitHub renders $...$ as math
 # A list marker or thematic break at the start of a paragraph: "- x", "+ x", "1. x", "2) x", "---".
 _MD_BULLET_START = re.compile(r"^(\s*)([-+=])")
 _MD_ORDERED_START = re.compile(r"^(\s*)(\d+)([.)])")
 
 
-_MD_PLAIN = re.compile(r"[^\\`*_{}\[\]()#!|~&<>@]*\Z")
+_MD_PLAIN = re.compile(r"[^\\`*_{}\[\]()#!|~&<>@$]*\Z")
 """Text without a character Markdown (or this escaping) treats specially."""
 
 

@@ -91,10 +91,17 @@ def _schema_diagnostics(
 
 
 def _template_fields(template: str) -> list[str]:
+    """The placeholder names of a message template; a format spec or conversion ({a:d}, {a:>99999}, {a!x}) is refused,
+    as it could fail or run for seconds when a finding is rendered."""
     try:
-        return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        fields = list(string.Formatter().parse(template))
     except ValueError as exc:
         raise ValueError(f"invalid message template: {exc}") from None
+    for _, name, spec, conversion in fields:
+        if name is not None and (spec or conversion):
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise ValueError(f"invalid message template: {written} has a format spec or conversion (expected plain {{name}} placeholders)")
+    return [name for _, name, _, _ in fields if name is not None]
 
 
 def _check_rule(rule: Rule, comparators: Mapping[str, Comparator], path: Path, locate: Locate, overrides: Mapping[str, Any],
@@ -208,7 +215,13 @@ def load_rules(
             problems.append(Diagnostic(display_path(folder), 1, 1, "rules-missing",
                                        "rules folder not found (expected a folder of *.yaml rule files)"))
             continue
-        for path in rule_files(folder):
+        try:
+            paths = rule_files(folder)
+        except OSError as exc:  # an unreadable folder is an error, not an empty one
+            problems.append(Diagnostic(display_path(folder), 1, 1, "rules-unreadable",
+                                       f"cannot read the rules folder: {exc.strerror} (expected a readable folder of *.yaml rule files)"))
+            continue
+        for path in paths:
             declared, rule, found = _read_rule_file(path, comparators, overrides, locate_setting)
             problems.extend(found)
             if declared is not None:

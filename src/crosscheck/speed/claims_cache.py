@@ -10,16 +10,19 @@ whole when no byte it was computed from has changed.
 
 Safety: WAL mode and one transaction per run's writes (a crash mid-write leaves the previous
 state); a busy database is skipped, not waited on for long, because the cache is only a
-speed-up.  A file that is not our database (foreign, corrupted, other format version) is moved
-aside and rebuilt, never trusted; each entry carries a digest of its payload, and a payload
-that fails the digest or validation is a miss.
+speed-up.  Only a file crosscheck created (its SQLite header carries our application id) is ever
+moved aside and rebuilt, when it is corrupted or of another format version; any other file or
+folder at the cache's path is a `CrosscheckError` (exit 2) and stays untouched.  Each entry
+carries a digest of its payload, and a payload that fails the digest or validation is a miss.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -28,6 +31,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from crosscheck.errors import CrosscheckError, Diagnostic
 from crosscheck.model.claims import SCHEMA_VERSION, Claim, DocumentMeta
 from crosscheck.model.corpus import Document
 from crosscheck.speed.compact import compact_document
@@ -37,6 +41,9 @@ CACHE_NAME = "cache.db"
 FORMAT = 3
 """Bump when the stored payload changes shape."""
 _APPLICATION_ID = 0x63636B31  # "cck1": marks the file as ours
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_APPLICATION_ID_AT = 68
+"""Where SQLite keeps the application id in a database file's 100-byte header (big-endian)."""
 
 
 def _package_version() -> str:
@@ -47,6 +54,7 @@ def _package_version() -> str:
 
 
 _STAMP = f"crosscheck-cache {FORMAT} models {SCHEMA_VERSION} crosscheck {_package_version()}"
+_FOREIGN = "not a crosscheck cache"
 BUSY_MS = 2000
 """How long a read or write waits for another run's lock before the cache is skipped."""
 BATCH_ROWS = 256
@@ -87,7 +95,7 @@ def default_path(paths: Iterable[str | Path]) -> Path:
     """`.crosscheck/cache.db` next to the corpus: in the first folder given, or the first file's folder."""
     for raw in paths:
         path = Path(raw)
-        folder = path if path.is_dir() else path.parent
+        folder = path if os.path.isdir(path) else path.parent  # os.path: a name too long is not a folder, not an error
         return folder / CACHE_DIR / CACHE_NAME
     return Path(CACHE_DIR) / CACHE_NAME
 
@@ -159,21 +167,31 @@ class ClaimsCache:
     # ------------------------------------------------------------------ opening
 
     def _open(self) -> sqlite3.Connection | None:
+        header = self._header()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
             return None  # a read-only corpus simply runs without a cache
         if self.path.parent.name == CACHE_DIR:
             _ignored_by_git(self.path.parent)
+        db = None
         try:
             db = self._connect()
             problem = self._check(db)
+        except sqlite3.OperationalError:
+            if db is not None:
+                db.close()
+            return None  # busy (another run is creating it) or read-only: this run goes without a cache
         except sqlite3.DatabaseError as exc:
-            db, problem = None, f"unreadable ({exc})"
+            problem = f"unreadable ({exc})"
+            if header[_APPLICATION_ID_AT : _APPLICATION_ID_AT + 4] != _APPLICATION_ID.to_bytes(4, "big"):
+                problem = _FOREIGN  # a damaged file that does not say it is ours
         if problem is None:
             return db
         if db is not None:
             db.close()
+        if problem == _FOREIGN:
+            raise self._not_ours()
         self._set_aside(problem)
         try:
             db = self._connect()
@@ -182,20 +200,60 @@ class ClaimsCache:
         except sqlite3.DatabaseError:
             return None
 
+    def _header(self) -> bytes:
+        """The first 100 bytes of the file at the cache's path (b"" when there is none); refuses what is not a SQLite file.
+
+        Opened without waiting and checked before reading, so a pipe or a device at the path
+        is refused rather than read.
+        """
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        except (FileNotFoundError, NotADirectoryError):
+            return b""
+        except OSError as exc:
+            if exc.errno == errno.EISDIR:
+                raise self._not_ours("a folder") from None
+            raise CrosscheckError(Diagnostic(str(self.path), 1, 1, "cache",
+                                             f"cannot read the cache: {exc.strerror} (expected a readable file)")) from None
+        try:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                raise self._not_ours("a folder" if stat.S_ISDIR(mode) else "not a regular file")
+            header = os.read(fd, 100)
+        finally:
+            os.close(fd)
+        if header and not header.startswith(_SQLITE_MAGIC):
+            raise self._not_ours()
+        return header
+
+    def _not_ours(self, what: str = "not a crosscheck cache") -> CrosscheckError:
+        return CrosscheckError(Diagnostic(
+            str(self.path), 1, 1, "cache",
+            f"{what}, left untouched (expected a cache file crosscheck created, or a path where none exists)",
+        ))
+
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=self.busy_ms / 1000, isolation_level=None)
         db.execute(f"PRAGMA busy_timeout = {int(self.busy_ms)}")
         return db
 
     def _check(self, db: sqlite3.Connection) -> str | None:
-        """None when the file is our cache in the current format (creating it if empty)."""
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        """None when the file is our cache in the current format (creating it if empty).
+
+        The id and the tables are read in one transaction: another run creating the cache writes both
+        in one too, so a file seen with tables but no id yet is never one being created, but a foreign one.
+        """
+        db.execute("BEGIN")
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            db.execute("COMMIT")
         if app_id == 0 and not tables:
             self._create(db)
             return None
         if app_id != _APPLICATION_ID:
-            return "not a crosscheck cache"
+            return _FOREIGN
         row = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone() if "meta" in tables else None
         if row is None or row[0] != _STAMP:
             return "written by another version"
@@ -277,7 +335,8 @@ class ClaimsCache:
         Queued entries go into the run's one open transaction a batch at a time, so a large
         cold run does not hold every payload in memory until it ends.
         """
-        self._pending.append((key, entry.claims_hash, entry.registry_hash, entry.article, entry.article_hash, entry.payload, digest(entry.payload)))
+        self._pending.append((key, entry.claims_hash, entry.registry_hash, entry.article, entry.article_hash,
+                              entry.payload, digest(entry.payload)))
         if len(self._pending) >= self.batch_rows:
             self._write()
 
@@ -286,7 +345,9 @@ class ClaimsCache:
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT inputs, header, header_hash, parts, payload_hash FROM reports WHERE identity = ?", (identity,)).fetchone()
+            row = self._db.execute(
+                "SELECT inputs, header, header_hash, parts, payload_hash FROM reports WHERE identity = ?", (identity,)
+            ).fetchone()
             if row is None:
                 return None
             inputs, header, header_hash, count, payload_hash = row
@@ -320,7 +381,8 @@ class ClaimsCache:
                 h.update(data)
                 db.execute("INSERT INTO report_parts VALUES (?, ?, ?)", (identity, count, data))
                 count += 1
-            db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?)", (identity, inputs, header, digest(header), count, h.digest()))
+            db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?)",
+                       (identity, inputs, header, digest(header), count, h.digest()))
 
         self._in_transaction(write)
 

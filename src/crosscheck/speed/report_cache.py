@@ -27,7 +27,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import NonNegativeInt, TypeAdapter, ValidationError
 
@@ -99,7 +99,9 @@ def _encode(report: Report) -> Iterator[bytes]:
     opening = head.__pydantic_serializer__.to_json(head)
     assert opening.endswith(b'"refs":[],"findings":[]}')  # fields in declaration order, lists last
     yield opening[: -len(b'[],"findings":[]}')] + b"["
-    for items, adapter, closing in ((refs, _REFS, b'],"findings":['), (findings, _FINDINGS, b"]}")):
+    parts: tuple[tuple[Sequence[Any], TypeAdapter[Any], bytes], ...] = (
+        (refs, _REFS, b'],"findings":['), (findings, _FINDINGS, b"]}"))
+    for items, adapter, closing in parts:
         for start in range(0, len(items), _BATCH):
             batch = adapter.dump_json(items[start : start + _BATCH])[1:-1]
             yield b"," + batch if start else batch
@@ -160,7 +162,8 @@ def _stat_files(paths: Iterable[Path]) -> _Stats | None:
         except OSError:
             return None
         modified, changed = max(modified, info.st_mtime_ns), max(changed, info.st_ctime_ns)
-        h.update(f"{path}\0{info.st_dev}\0{info.st_ino}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\n".encode("utf-8", "surrogateescape"))
+        line = f"{path}\0{info.st_dev}\0{info.st_ino}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\n"
+        h.update(line.encode("utf-8", "surrogateescape"))
     stats = _Stats(h.hexdigest())
     stats.modified, stats.changed = modified, changed
     return stats
@@ -168,11 +171,13 @@ def _stat_files(paths: Iterable[Path]) -> _Stats | None:
 
 def _hash_files(paths: Iterable[Path]) -> bytes | None:
     """One digest of the paths and their contents, in order; None when a file cannot be read."""
+    from crosscheck.load.files import MAX_REGISTRY_BYTES, read_regular
+
     h = hashlib.blake2b(digest_size=20)
     for path in paths:
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_regular(path, MAX_REGISTRY_BYTES)  # never a pipe or a device: they would hang the probe
+        except (OSError, ValueError):
             return None
         h.update(f"{path}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
         h.update(data)

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import wait
 from typing import Any, TypeVar
 
+from crosscheck.errors import CrosscheckError, Diagnostic
+
 T = TypeVar("T")
 
 _PIPE_BYTES = 1 << 20
@@ -36,8 +38,11 @@ def jobs(units: int, minimum: int) -> int:
     `CROSSCHECK_JOBS` when set; else every core once the job has at least `minimum` units
     (below that, starting a process costs more than it saves); 1 where fork is unavailable.
     """
-    wanted = os.environ.get("CROSSCHECK_JOBS")
-    if wanted and wanted.isdigit():
+    wanted = os.environ.get("CROSSCHECK_JOBS", "").strip()
+    if wanted:
+        if not (wanted.isascii() and wanted.isdigit()):  # "²".isdigit() is true, but int() refuses it
+            raise CrosscheckError(Diagnostic("CROSSCHECK_JOBS", 1, 1, "usage",
+                                             f"not a number of processes: {wanted!r} (expected a whole number such as 4)"))
         count = int(wanted)
     else:
         count = (os.cpu_count() or 1) if units >= minimum else 1

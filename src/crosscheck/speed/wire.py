@@ -42,7 +42,9 @@ def pack_findings(findings: list[Finding]) -> Packed:
     for ref in refs:
         values = ref.__dict__
         interval = values["interval"]
-        packed_refs.append(tuple(values.values()) if interval is None else tuple({**values, "interval": tuple(interval.__dict__.values())}.values()))
+        if interval is not None:
+            values = {**values, "interval": tuple(interval.__dict__.values())}
+        packed_refs.append(tuple(values.values()))
     rows = [tuple({**finding.__dict__, "claims": claims}.values()) for finding, claims in zip(findings, indices)]
     return rows, packed_refs
 

@@ -13,6 +13,8 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from crosscheck.errors import StoreError
 from crosscheck.model.corpus import Document, LocatedClaim
 from crosscheck.store import ArchiveTotals, FactGroup, Key
@@ -36,38 +38,90 @@ _ID_CHUNK = 500
 """Ids per `IN (...)` query, well under SQLite's bound on parameters."""
 
 
+_COLUMNS = {
+    "documents": {"id", "article_path", "claims_path", "meta"},
+    "claims": {"document", "subject", "property", "claim", "start", "end", "line", "column", "drafted"},
+}
+"""The tables and columns this store reads and writes: a file with our id but other tables is refused."""
+
+
 def open_store(location: str, *, create: bool = False, shown: str | None = None) -> SqliteStore:
     """Open the store file at `location` (creating it when asked); `shown` is how errors name it."""
     shown = location if shown is None else shown
     target = Path(location)
     if not create and not target.is_file():
         raise StoreError(shown, f"{target}: no claims store (expected a file written by `crosscheck index`)")
-    db = sqlite3.connect(target, timeout=10, isolation_level=None)
+    if target.exists() and not target.is_file():
+        raise StoreError(shown, f"{target}: not a claims store "
+                                "(expected a file written by `crosscheck index`, found a folder or a special file)")
+    if create and not target.parent.is_dir():
+        raise StoreError(shown, f"{target}: no folder {target.parent} to create the store in (expected an existing folder)")
     try:
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        db = sqlite3.connect(target, timeout=10, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(shown, f"{target}: cannot open the store ({exc})") from None
+    try:
+        app_id, tables = db.execute(  # one statement, so both come from the same moment of the file
+            "SELECT (SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_master)").fetchone()
+        if app_id == 0 and tables == 0 and create:
+            _create(db)
+        elif app_id != _APPLICATION_ID:
+            raise StoreError(shown, f"{target}: not a claims store (expected a file written by `crosscheck index`)")
+        for table, columns in _COLUMNS.items():
+            found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+            if not columns <= found:
+                raise StoreError(shown, f"{target}: a claims store without the table {table!r} as `crosscheck index` writes it "
+                                        "(expected a store written by this version)")
+        db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         db.close()
         raise StoreError(shown, f"{target}: not a claims store ({exc})") from None
-    if app_id == 0 and tables == 0 and create:
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
-        db.executescript(_SCHEMA)
-    elif app_id != _APPLICATION_ID:
+    except StoreError:
         db.close()
-        raise StoreError(shown, f"{target}: not a claims store (expected a file written by `crosscheck index`)")
-    db.execute("PRAGMA foreign_keys = ON")
-    return SqliteStore(db)
+        raise
+    return SqliteStore(db, shown)
+
+
+def _create(db: sqlite3.Connection) -> None:
+    """Write our id and the tables in one transaction: a run opening the file at the same moment sees an
+    empty file or a whole store, never our id without the tables (which it would refuse)."""
+    try:
+        db.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError:  # locked: another run is creating the store this moment, and sets WAL itself
+        pass
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if db.execute("PRAGMA application_id").fetchone()[0] == 0:  # else another run created it meanwhile
+            db.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
 
 
 class SqliteStore:
     """A `ClaimStore` in one SQLite file."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, shown: str = "store") -> None:
         self._db = db
+        self._shown = shown
+        """How errors name the store."""
+
+    def _broken(self, exc: Exception) -> StoreError:
+        detail = " ".join(str(exc).split())[:200]
+        return StoreError(self._shown, f"the claims store cannot be used: {detail} (expected a store written by `crosscheck index`)")
 
     def index(self, documents: Iterable[Document]) -> int:
         """Write every document in one transaction, replacing earlier versions; returns the claim count."""
+        try:
+            return self._index(documents)
+        except sqlite3.DatabaseError as exc:
+            raise self._broken(exc) from None
+
+    def _index(self, documents: Iterable[Document]) -> int:
         db = self._db
         count = 0
         db.execute("BEGIN IMMEDIATE")
@@ -95,7 +149,15 @@ class SqliteStore:
         return count
 
     def claims_for_keys(self, keys: Iterable[Key], exclude: Iterable[str] = ()) -> list[Document]:
-        """The stored documents with claims of `keys`, holding only those claims; one indexed query per key."""
+        """The stored documents with claims of `keys`, holding only those claims; one indexed query per key.
+
+        A row that does not read back (a damaged or hand-edited store) is a `StoreError`."""
+        try:
+            return self._claims_for_keys(keys, exclude)
+        except (sqlite3.DatabaseError, ValidationError, TypeError, ValueError) as exc:
+            raise self._broken(exc) from None
+
+    def _claims_for_keys(self, keys: Iterable[Key], exclude: Iterable[str]) -> list[Document]:
         skip = set(exclude)
         found: dict[str, list[LocatedClaim]] = defaultdict(list)
         for key in sorted(set(keys)):

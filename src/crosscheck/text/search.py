@@ -30,6 +30,10 @@ class Span:
     column: int
 
 
+_LINE_END = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+"""Every line boundary `str.splitlines` knows, CRLF as one."""
+
+
 class SearchableText:
     """An article prepared for repeated quote look-ups (one normalisation, many finds).
 
@@ -91,9 +95,13 @@ class SearchableText:
         return Span(begin, end, *self.position(begin))
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of an offset in the original text."""
+        """1-based (line, column) of an offset in the original text.
+
+        Lines end where `str.splitlines` ends them: CRLF, a lone CR, NEL, U+2028 and the rest, so an
+        article written with any of them does not put every claim on line 1.
+        """
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+            self._line_starts = [0] + [m.end() for m in _LINE_END.finditer(self.text)]
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 

@@ -86,6 +86,8 @@ _ENDINGS = frozenset({"s", "es", "n", "an", "ian", "ese", "i", "ish"})
 def _derived(a: str, b: str) -> bool:
     """True when one word is the other with an inflection or a demonym ending, or with a word run into it."""
     short, long = sorted((a, b), key=len)
+    if short.endswith("y") and long == short[:-1] + "ies":  # "City" and "Cities"
+        return True
     return long.startswith(short) and (long[len(short):] in _ENDINGS or len(long) - len(short) >= 4)
 
 

@@ -60,3 +60,15 @@ def test_every_new_format_carries_input_problems(corpus, run_cli):
         result = run_cli("check", "news", "-f", fmt)
         assert result.code == 2 and "news/b.claims.yaml" in result.out, fmt
     assert run_cli("check", "news", "-f", "concise").out.startswith("news/b.claims.yaml:3:1: yaml-syntax invalid YAML")
+
+
+def test_sarif_names_the_home_page_pyproject_gives():
+    import tomllib
+    from pathlib import Path
+
+    from crosscheck.reporters.sarif import information_uri
+
+    ROOT = Path(__file__).resolve().parents[1]
+
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
+    assert information_uri() == urls["Homepage"]

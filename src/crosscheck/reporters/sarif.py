@@ -22,6 +22,23 @@ from crosscheck.reporters.escape import sarif_text, strip_control
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 INFORMATION_URI = "https://github.com/crosscheck/crosscheck"
+"""The project's home page when the installed metadata does not say (a source tree run without installing)."""
+
+
+@cache
+def information_uri() -> str:
+    """The project's home page, as pyproject's `[project.urls]` gives it to the installed distribution."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        entries = metadata("crosscheck-news").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return INFORMATION_URI
+    for entry in entries:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "homepage" and url.strip():
+            return url.strip()
+    return INFORMATION_URI
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
@@ -38,7 +55,7 @@ def sarif_log(report: Report, options: RenderOptions) -> dict[str, Any]:
             "driver": {
                 "name": "crosscheck",
                 "version": options.tool_version,
-                "informationUri": INFORMATION_URI,
+                "informationUri": information_uri(),
                 "rules": rules,
             }
         },

@@ -1,4 +1,4 @@
-"""Values YAML cannot build are located errors (exit 2), never internal ones; duplicate keys and scalar aliases are refused (issue 19)."""
+"""Values YAML cannot build, figures that are not finite and a NUL byte in a file name are located errors (exit 2), never internal ones; duplicate keys and scalar aliases are refused (issue 19)."""
 
 from __future__ import annotations
 
@@ -71,3 +71,16 @@ def test_moderate_nesting_still_takes_the_fast_path():
     from crosscheck.load import read as loading
 
     assert loading._parse_fast("a: [[[[1]]], {b: {c: [2]}}]\n") == {"a": [[[[1]]], {"b": {"c": [2]}}]}
+
+
+@pytest.mark.parametrize("amount", [".inf", "-.inf", "1e309", ".nan", "1" + "0" * 400])
+def test_an_amount_that_is_not_a_finite_number_is_refused(corpus, run_cli, amount):
+    result = validate(corpus, run_cli, HEAD + CLAIM.format(value=f"{{kind: quantity, amount: {amount}, unit: person}}"))
+    assert result.code == 2 and "internal error" not in result.err
+    assert "schema: expected a finite number" in result.out or "found NaN" in result.out
+
+
+def test_a_nul_byte_in_the_article_path_is_a_located_error(corpus, run_cli):
+    result = validate(corpus, run_cli, HEAD.replace("a.txt", '"a\\0.txt"') + CLAIM.format(value="{kind: quantity, amount: 5, unit: person}"))
+    assert result.code == 2 and "internal error" not in result.err
+    assert "a.claims.yaml:3:12: schema: expected a file name, found one with a NUL byte" in result.out

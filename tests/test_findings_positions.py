@@ -67,6 +67,16 @@ def test_readings_that_agree_are_never_listed_in_one_finding():
         assert len(finding.conflicts) == n * (n - 1) // 2
 
 
+def test_readings_of_one_article_against_another_are_one_finding():
+    # b.txt gives two readings that were never held against each other (one article is not checked against
+    # itself): both clash with a.txt's, so they are one disagreement, not two findings
+    docs = {"a.txt": [claim("partners", "centre", "partner-companies", *FOUR_FIFTY)],
+            "b.txt": [claim("partners", "centre", "partner-companies", *NEARLY),
+                      claim("partners-2", "centre", "partner-companies", *PLUS)]}
+    (finding,) = check(corpus(docs), RULES).findings
+    assert sorted(p.value for p in finding.positions) == ["450", "600+", "nearly 600"]
+
+
 def test_the_fingerprint_ignores_agreeing_newcomers_moved_lines_and_file_order():
     (base,) = check(stating(("a.txt", *NEARLY), ("b.txt", *PLUS)), RULES).findings
     (joined,) = check(stating(("a.txt", *NEARLY), ("b.txt", *PLUS), ("c.txt", *PLUS)), RULES).findings

@@ -215,9 +215,11 @@ def fact_findings(rule: Rule, key: FactKey, clashes: Sequence[Clash], refs: Refs
 
 
 def _cliques(clashes: Sequence[Clash]) -> list[frozenset[str]]:
-    """Sets of readings, each pair of which clashes, that together hold every clash (in clash order)."""
+    """Sets of readings, each pair of which clashes (or was never compared: both stated only by one
+    document, which crosscheck does not hold against itself), that together hold every clash."""
     order: dict[str, None] = {}
     near: dict[str, set[str]] = {}
+    documents: dict[str, set[str]] = {}
     edges: list[frozenset[str]] = []
     for clash in clashes:
         a, b = clash.normals[0].notation, clash.normals[1].notation
@@ -225,7 +227,11 @@ def _cliques(clashes: Sequence[Clash]) -> list[frozenset[str]]:
         order.setdefault(b)
         near.setdefault(a, set()).add(b)
         near.setdefault(b, set()).add(a)
+        documents.setdefault(a, set()).update(item.document for item in clash.left)
+        documents.setdefault(b, set()).update(item.document for item in clash.right)
         edges.append(frozenset((a, b)))
+    for a in order:  # readings of one and the same single document were never held against each other
+        near[a].update(b for b in order if b != a and len(documents[a] | documents[b]) == 1)
     covered: set[frozenset[str]] = set()
     cliques: list[frozenset[str]] = []
     for edge in edges:

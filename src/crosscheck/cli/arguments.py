@@ -46,26 +46,24 @@ def joined(lists: list[list[str]] | None) -> list[str] | None:
     return None if lists is None else [item for part in lists for item in part]
 
 
-def positive_int(text: str) -> int:
-    """An argparse type: a whole number of at least 1 (`--width 0` would print nothing at all)."""
+def _whole_number_at_least(minimum: int, text: str) -> int:
     try:
         number = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 1, found {number}")
+    if number < minimum:
+        raise argparse.ArgumentTypeError(f"expected a number of at least {minimum}, found {number}")
     return number
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (`--width 0` would print nothing at all)."""
+    return _whole_number_at_least(1, text)
 
 
 def non_negative_int(text: str) -> int:
     """An argparse type: a whole number of at least 0 (0 meaning "no limit" where an option says so)."""
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 0, found {number}")
-    return number
+    return _whole_number_at_least(0, text)
 
 
 def corpus_options(args: argparse.Namespace, **given: Any) -> Options:

@@ -256,6 +256,9 @@ class _Run:
             if len(focus) < len(documents):  # a change every document answers for has no corpus to set against
                 report = gate.focused(report, focus)
             report = changes.only_changed(report, focus)
+        from crosscheck.load.claim_lines import with_claim_lines
+
+        report = with_claim_lines(report)
         return Outcome(report, documents, settings, {r.id: rule_info(r) for r in rules}, focus, tuple(self.warnings))
 
     def _single_article(self) -> Path | None:

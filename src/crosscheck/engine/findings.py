@@ -124,6 +124,7 @@ class Refs:
         return construct(ClaimRef, {
             "document": located.document,
             "claims_file": about[0],
+            "claims_line": None,
             "claim": claim.id,
             "quote": claim.quote,
             "line": located.line,

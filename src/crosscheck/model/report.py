@@ -14,7 +14,7 @@ from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 from crosscheck.model.base import Frozen
 from crosscheck.model.values import Interval
 
-REPORT_VERSION = "2.0"
+REPORT_VERSION = "2.1"
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -36,6 +36,8 @@ class ClaimRef(Frozen):
     """Path of the article, relative to the working directory, with forward slashes."""
     claims_file: str | None = None
     """Path of the claims file the claim comes from; null for drafted claims."""
+    claims_line: int | None = Field(default=None, ge=1)
+    """1-based line of the claim's `id:` in its claims file; null for drafted claims or when not found."""
     claim: str
     """Claim id."""
     quote: str

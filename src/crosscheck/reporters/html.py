@@ -98,7 +98,8 @@ def _sha256(text: str) -> str:
 
 # --------------------------------------------------------------------------- the data the page draws
 
-CLAIM_FIELDS = ("doc", "line", "column", "url", "file", "id", "quote", "value", "reading", "numeric", "drafted", "confidence")
+CLAIM_FIELDS = ("doc", "line", "column", "url", "file", "fileLine", "fileUrl", "id", "quote", "value", "reading", "numeric",
+                "drafted", "confidence")
 """A claim's row in the page's data, in this order (the script names them back): one row per claim, however many findings name it."""
 FINDING_FIELDS = (
     "fingerprint", "rule", "severity", "subject", "property", "scope", "message", "explanation", "claims", "similarity", "confidence",
@@ -175,6 +176,8 @@ def _claim(ref: ClaimRef, documents: dict[str, int], files: dict[str, int], link
         ref.column,
         _link(link_base, ref.document, ref.line),
         files.setdefault(ref.claims_file, len(files)) if ref.claims_file else None,
+        ref.claims_line,
+        _link(link_base, ref.claims_file, ref.claims_line) if ref.claims_file else None,
         clean(ref.claim),
         segments(quote, value_span(quote, value), set()),
         value,

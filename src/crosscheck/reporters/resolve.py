@@ -113,8 +113,9 @@ def _waiver(rule: str) -> str:
 
 
 def place(claim: ClaimRef) -> str:
-    """Where a waiver goes: `path.claims.yaml, the claim with id: x` (the claim must come from a claims file)."""
-    return f"{_clean(claim.claims_file or '')}, the claim with id: {_clean(claim.claim)}"
+    """Where a waiver goes: `path.claims.yaml:12, the claim with id: x` (the claim must come from a claims file)."""
+    line = f":{claim.claims_line}" if claim.claims_line else ""
+    return f"{_clean(claim.claims_file or '')}{line}, the claim with id: {_clean(claim.claim)}"
 
 
 def baseline_commands(documents: Iterable[str]) -> list[str]:

@@ -155,8 +155,9 @@ function claimCard(claimRow, segments) {
     reading.appendChild(el("dd", null, claim.reading));
   }
   var file = claim.file === null ? null : data.files[claim.file];  /* [path, url or null] */
+  var fileWhere = file ? file[0] + (claim.fileLine ? ":" + claim.fileLine : "") : null;
   var source = file
-    ? el("div", { className: "muted mono where" }, "claim ", el("code", null, claim.id), " in ", safeHref(file[1]) ? el("a", { href: file[1], rel: "noreferrer" }, file[0]) : file[0])
+    ? el("div", { className: "muted mono where" }, "claim ", el("code", null, claim.id), " in ", safeHref(claim.fileUrl) ? el("a", { href: claim.fileUrl, rel: "noreferrer" }, fileWhere) : fileWhere)
     : el("div", { className: "muted where" }, "drafted on the fly (no claims file)");
   var open = articleOfDoc[claim.doc] === undefined ? null
     : el("button", { type: "button", className: "link in-article", onclick: function () { showArticle(articleOfDoc[claim.doc], articleClaimOf(claimRow)); } }, "show in the article");
@@ -181,7 +182,7 @@ function resolve(f) {
     if (pair[1].length) {
       box.appendChild(elList("ul", { className: "places" }, pair[1].map(function (row) {
         var claim = data.claims[row];
-        return el("li", null, el("code", { className: "untrusted" }, data.files[claim.file][0]), ", the claim with id ", el("code", null, claim.id));
+        return el("li", null, el("code", { className: "untrusted" }, data.files[claim.file][0] + (claim.fileLine ? ":" + claim.fileLine : "")), ", the claim with id ", el("code", null, claim.id));
       })));
     }
     if (hint.snippet) box.appendChild(el("pre", { className: hint.language }, hint.snippet));

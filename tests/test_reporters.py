@@ -136,6 +136,18 @@ def test_rich_prints_every_location_whole_at_any_width(width):
     assert max(len(line) for line in lines) <= width
 
 
+@pytest.mark.parametrize("folder", ["a", "the-archive/of-many-outlets/2024"])
+def test_rich_lays_out_every_finding_alike_whatever_the_length_of_its_paths(folder):
+    # locations are listed above the table, the columns headed by letters: one layout an editor learns once
+    finding = sample_report().findings[0]
+    claims = [claim.model_copy(update={"document": f"{folder}/{claim.document}"}) for claim in finding.claims]
+    report = Report(summary=Summary(documents=2, claims=2, warning=1), findings=[finding.model_copy(update={"claims": claims})])
+    lines = render("rich", report).splitlines()
+    top = next(i for i, line in enumerate(lines) if line.lstrip().startswith("╭"))
+    assert [line.strip() for line in lines[top - 2:top]] == [f"{label} {c.document}:{c.line}:{c.column}" for label, c in zip("AB", claims)]
+    assert [cell.strip() for cell in lines[top + 1].strip("│ ").split("│")] == ["A", "B"]
+
+
 def test_rich_colours_only_on_request_or_terminal(monkeypatch):
     coloured = render("rich", sample_report(), RenderOptions(color=True, width=100))
     assert "\x1b[" in coloured

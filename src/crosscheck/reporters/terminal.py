@@ -146,9 +146,9 @@ def _labels(count: int) -> list[str]:
 def _claims_table(finding: Finding, positions: list[tuple[Position, list[ClaimRef]]], width: int, *, color: bool) -> list[str]:
     """Each position's first claim side by side (or as rows), headed by where it stands.
 
-    A location is only useful whole (`path:line:col`, to click or paste), so when
-    one would not fit its column (or there are three positions) it is listed above
-    the table and the column is headed by a letter instead.
+    A location is only useful whole (`path:line:col`, to click or paste), so every
+    location is listed above the table, one line each, and the columns are headed by
+    their letters: one layout for every finding, whatever the lengths of its paths.
     """
     claims = [claims[0] for _, claims in positions]
     marks = _differing_words(finding, claims)
@@ -157,14 +157,9 @@ def _claims_table(finding: Finding, positions: list[tuple[Position, list[ClaimRe
     plain = not color
     lines: list[str] = []
     if len(claims) <= SIDE_BY_SIDE_MAX:
-        count = len(claims)
-        column = (width - INDENT - (count + 1) - 2 * count) // count  # borders and padding
-        wheres = [_where(claim) for claim in claims]
-        if any(len(where) > column for where in wheres) or count > 2:
-            for label, where in zip(labels, wheres):
-                lines += block(Styled.of((f"{label} ", "bold"), where), width, color=color, indent=INDENT)
-            wheres = labels
-        header = [Styled(where, [(0, len(where), "bold")]) for where in wheres]
+        for label, claim in zip(labels, claims):
+            lines += block(Styled.of((f"{label} ", "bold"), _where(claim)), width, color=color, indent=INDENT)
+        header = [Styled(label, [(0, len(label), "bold")]) for label in labels]
         rows = [[_quote(c, style, marks.get(i), plain) for i, c in enumerate(claims)], [_value(c) for c in claims]]
         return lines + table(header, rows, width, color=color, indent=INDENT)
     header = [Styled(name, [(0, len(name), "bold")]) for name in ("where", "quote", "value")]

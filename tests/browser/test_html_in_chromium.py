@@ -171,7 +171,7 @@ def test_the_resolve_hints_give_the_alias_the_waiver_and_the_baseline(open_page,
     hints = name.locator("details.resolve").inner_text()
     assert 'aliases: ["Nature Index Cities 2025"]' in hints
     assert 'waive: {rule: CC401, reason: "<why this difference is accepted>"}' in hints
-    assert "seeds/002_b4a56f776e750063.claims.yaml, the claim with id nature-index-name" in hints
+    assert "seeds/002_b4a56f776e750063.claims.yaml:35, the claim with id nature-index-name" in hints
     assert "crosscheck baseline seeds -o crosscheck-baseline.json" in hints
 
 

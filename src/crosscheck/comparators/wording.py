@@ -132,6 +132,25 @@ def tokens(quotation: str) -> list[str]:
     return out
 
 
+_INFLECTIONS = (("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("ches", "ch"), ("xes", "x"), ("ing", ""), ("ied", "y"), ("eed", "ee"),
+                ("ed", ""), ("es", ""), ("s", ""))
+"""Endings folded by `stem`, longest first: plural and verb endings of English."""
+
+
+def stem(word: str) -> str:
+    """A folded word without its plural or verb ending or a final "e" ("haunts", "haunted", "haunting" ->
+    "haunt"; "hates", "hated" -> "hat"): a quoted word and the same word in another article's whole quotation
+    agree whatever its ending.  A stem is a key to compare by, not a word to show."""
+    base = word
+    for ending, replacement in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and not (ending == "s" and word[-2] in "siu"):
+            base = word[: -len(ending)] + replacement
+            if ending in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "stopped" -> "stop"
+            break
+    return base[:-1] if len(base) > 3 and base.endswith("e") and not base.endswith("ee") else base
+
+
 def speaker_words(speaker: str) -> set[str]:
     """The words of a speaker id that name the person ("judge-lewis-kaplan" -> {"lewis", "kaplan"})."""
     return {w for w in speaker.split("-") if len(w) > 2 and w not in _titles()}

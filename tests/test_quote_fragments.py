@@ -106,3 +106,39 @@ COMPARED = [
 @pytest.mark.parametrize(("texts", "expected"), COMPARED)
 def test_fragments_compared_by_their_clause(texts, expected):
     assert _fragment_findings(texts) == expected
+
+
+def _rules(texts: dict[str, str]) -> dict[str, str]:
+    return {f.rule: f.severity for f in check_texts(texts).findings if f.rule.startswith("CC50")}
+
+
+INSPECTED = ("“Our engineers inspected the badly damaged bridge at dawn and found serious cracks in one of its steel "
+             "supports, so the crossing will stay closed to heavy lorries until the repairs are finished,” Mayor Lena "
+             "Berg said.")
+EXAMINED = ("“Our technicians examined the severely broken viaduct at sunrise and discovered major fractures in one of "
+            "its iron pillars, so the passage will remain shut to large lorries until the works are completed,” Mayor "
+            "Lena Berg said.")
+
+RENDERINGS = [
+    pytest.param({"a.txt": INSPECTED, "b.txt": EXAMINED}, {"CC507": "info"},
+                 id="one sentence built alike in other words"),
+    pytest.param({"a.txt": INSPECTED, "b.txt": EXAMINED.replace("Mayor Lena Berg", "Coach Omar Haddad")}, {},
+                 id="two speakers"),
+    pytest.param({"a.txt": INSPECTED,
+                  "b.txt": ("“Our council will open two new libraries in the north of the city before the summer, and "
+                            "the old one will close for good,” Mayor Lena Berg said.")}, {},
+                 id="two remarks of one speaker"),
+    pytest.param({"a.txt": INSPECTED, "b.txt": INSPECTED.replace("serious cracks", "deep cracks")}, {"CC505": "info"},
+                 id="sharing enough words is one utterance, not a rendering"),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), RENDERINGS)
+def test_renderings_of_one_sentence_are_information(texts, expected):
+    assert _rules(texts) == expected
+
+
+def test_a_rendering_names_both_wordings():
+    (finding,) = [f for f in check_texts({"a.txt": INSPECTED, "b.txt": EXAMINED}).findings if f.rule == "CC507"]
+    assert finding.message.startswith("the articles quote lena-berg in different words")
+    assert "'engineers inspected' vs 'technicians examined'" in finding.message

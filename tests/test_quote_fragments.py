@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from crosscheck.api import check_texts
+from crosscheck.comparators import wording
 from crosscheck.extract.draft import draft_claims
 
 
@@ -91,6 +92,10 @@ COMPARED = [
          "b.txt": "Coach Omar Haddad spoke on Monday. He said the delays “shape” him every morning."},
         [], id="two speakers"),
     pytest.param(
+        {"a.txt": "Officials spoke on Monday. Officials said the delays “shame” the city every morning.",
+         "b.txt": "Officials spoke on Monday. Officials said the setbacks “shape” the city every morning."},
+        [], id="speakers not named in full"),
+    pytest.param(
         {"a.txt": "Mayor Lena Berg spoke on Monday. She said the delays “shame” her every morning.",
          "b.txt": "Mayor Lena Berg spoke on Monday. She said the setbacks “shape” her every morning.",
          "c.txt": "Mayor Lena Berg spoke on Monday.\n“The delays shame me and they shape my every morning,” Lena Berg said."},
@@ -142,3 +147,25 @@ def test_a_rendering_names_both_wordings():
     (finding,) = [f for f in check_texts({"a.txt": INSPECTED, "b.txt": EXAMINED}).findings if f.rule == "CC507"]
     assert finding.message.startswith("the articles quote lena-berg in different words")
     assert "'engineers inspected' vs 'technicians examined'" in finding.message
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("haunts", "haunt", True), ("haunted", "haunting", True), ("hates", "hated", True), ("stopped", "stop", True),
+    ("cities", "city", True), ("agreed", "agree", True), ("haunt", "hate", False), ("this", "thi", False),
+])
+def test_a_quoted_word_agrees_whatever_its_ending(a, b, same):
+    assert (wording.stem(a) == wording.stem(b)) is same
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    pytest.param("the committee met and advised me that in its view the outbreak is an emergency, and I have accepted "
+                 "that advice", "the committee met and informed me that in his opinion the outbreak is a crisis, and "
+                 "I have accepted this opinion", True, id="a translation"),
+    pytest.param("we will open the new bridge on Friday and the ferries will stop running to the island",
+                 "the budget is tight but the bridge matters more than any of our other plans for this year", False,
+                 id="two remarks"),
+    pytest.param("we will open the new bridge on Friday", "we will close the old tunnel on Monday", False,
+                 id="too few function words to tell"),
+])
+def test_sentences_built_alike(a, b, same):
+    assert wording.same_skeleton(wording.tokens(a), wording.tokens(b)) is same

@@ -6,7 +6,8 @@ admitted that his decisions "haunt" him every day".  Such a *fragment* (at most
 as `quotes_same_utterance` pairs whole quotations; what tells which utterance it
 belongs to is its *frame*, the reported clause around the marks.  Two fragments
 of one speaker (speaker ids sharing a word of a name, as for the other quote
-comparators) are one quoted word when their frames agree:
+comparators, and each of two words or more: "officials" or a lone surname may be
+two people in two articles) are one quoted word when their frames agree:
 
 - on each side of the marks, some of the `window` nearest words are the same,
   position by position outward from the marks ("that his … him"), at least
@@ -158,12 +159,16 @@ def compare_all(items: Sequence[Item], params: Params) -> list[Verdict]:
 
 
 def _candidate_pairs(fragments: Sequence[Fragment]) -> list[tuple[int, int]]:
-    """Index pairs (different documents) of fragments whose speakers share a word of a name."""
+    """Index pairs (different documents) of fragments whose speakers, each named in full, share a word of a
+    name."""
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, fragment in enumerate(fragments):
         value = fragment.item.value
         assert isinstance(value, QuoteValue)
-        for name in wording.speaker_words(value.speaker):
+        names = wording.speaker_words(value.speaker)
+        if len(names) < 2:
+            continue  # "officials", a lone surname: two articles' may be two people
+        for name in names:
             by_speaker[name].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in by_speaker.values():

@@ -5,7 +5,7 @@ statement differently rarely share a key and the pair rule (`quotes_match`)
 never sees them.  This corpus comparator pairs quotations itself, in time linear
 in the quotations: it indexes them by each word of the speaker's name, and
 within a speaker by the few rarest content words of each quotation (or, pairing
-by skeleton, by each run of four function words), and compares only quotations
+by skeleton, by each run of five function words), and compares only quotations
 that share one.  Two quotations are one utterance when, aligned
 word by word, they share enough words (`min_shared`, `min_shared_content`) and
 cover enough of the shorter one (`min_coverage`), and change fewer words between
@@ -73,8 +73,10 @@ class Params(Frozen):
     paraphrase in quotation marks, `wording.same_skeleton`)."""
 
 
-SKELETON_RUN = 4
+SKELETON_RUN = 5
 """Function words per index run when pairing by skeleton."""
+SKELETON_CROWDED = 50
+"""A run of function words shared by more of a speaker's quotations than this is common grammar: skipped."""
 
 
 def candidate_pairs(quotes: Sequence[tuple[Item, QuoteValue, list[str]]],
@@ -103,7 +105,7 @@ def candidate_pairs(quotes: Sequence[tuple[Item, QuoteValue, list[str]]],
             for w in sorted(content[i], key=lambda w: (frequency[w], w))[:RARE_WORDS]:
                 index[w].append(i)
         for sharing in index.values():
-            if len(sharing) > CROWDED:
+            if len(sharing) > (SKELETON_CROWDED if match == "skeleton" else CROWDED):
                 continue
             for x, i in enumerate(sharing):
                 for j in sharing[x + 1:]:

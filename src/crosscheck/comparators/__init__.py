@@ -27,6 +27,7 @@ BUILTINS: tuple[str, ...] = (
     "names_match",
     "entities_agree",
     "quotes_match", "quotes_same_utterance", "quotes_speakers_agree", "names_spelt_alike",
+    "quote_fragments",
     "conversion_rates_agree",
     "changes_agree",
     "points_vs_percent",

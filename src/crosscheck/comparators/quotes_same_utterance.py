@@ -4,8 +4,9 @@ Drafted quotations get keys from their first words, so two articles quoting one
 statement differently rarely share a key and the pair rule (`quotes_match`)
 never sees them.  This corpus comparator pairs quotations itself, in time linear
 in the quotations: it indexes them by each word of the speaker's name, and
-within a speaker by the few rarest content words of each quotation, and compares
-only quotations that share one.  Two quotations are one utterance when, aligned
+within a speaker by the few rarest content words of each quotation (or, pairing
+by skeleton, by each run of five function words), and compares only quotations
+that share one.  Two quotations are one utterance when, aligned
 word by word, they share enough words (`min_shared`, `min_shared_content`) and
 cover enough of the shorter one (`min_coverage`), and change fewer words between
 their shared ones than they share (`max_changed`): two remarks of one speaker
@@ -18,6 +19,10 @@ form one group (one statement, quoted by many articles), split into *positions*
 (wordings that differ in no content word); a group is one finding, showing one
 claim per position and naming every article of each, with the worst difference
 found: ten articles quoting a statement and one misquoting it make one finding.
+With `match: skeleton` the comparator reports instead the pairs that sharing words
+does not make one utterance but whose sentence is built alike (`wording.same_skeleton`:
+the same function words in order and in place, about as long, a content word shared):
+one quotation rendered twice in other words, a translation or a paraphrase.
 `min_agreeing` and `max_agreeing` select by corroboration: when at least two
 articles agree on a wording, another wording is a misquote; when every article
 words a remark its own way (a spoken remark transcribed by each), it is a spread
@@ -62,10 +67,22 @@ class Params(Frozen):
     """Articles that must share one wording (a corroborated position) for the utterance to be reported."""
     max_agreeing: int | None = None
     """Report only utterances whose most shared wording has at most this many articles (None: no limit)."""
+    match: Literal["words", "skeleton"] = "words"
+    """What makes two quotations one utterance: `words` (they share enough words in order, above), or
+    `skeleton` (they do not, but are one sentence built alike in other content words: a translation or a
+    paraphrase in quotation marks, `wording.same_skeleton`)."""
 
 
-def candidate_pairs(quotes: Sequence[tuple[Item, QuoteValue, list[str]]]) -> list[tuple[int, int]]:
-    """Index pairs (i < j, different documents) of quotations by one speaker that share a rare word."""
+SKELETON_RUN = 5
+"""Function words per index run when pairing by skeleton."""
+SKELETON_CROWDED = 50
+"""A run of function words shared by more of a speaker's quotations than this is common grammar: skipped."""
+
+
+def candidate_pairs(quotes: Sequence[tuple[Item, QuoteValue, list[str]]],
+                    match: Literal["words", "skeleton"] = "words") -> list[tuple[int, int]]:
+    """Index pairs (i < j, different documents) of quotations by one speaker that share a rare word, or
+    (`skeleton`) a run of `SKELETON_RUN` function words in order."""
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, (_, value, _) in enumerate(quotes):
         for w in wording.speaker_words(value.speaker):
@@ -78,12 +95,17 @@ def candidate_pairs(quotes: Sequence[tuple[Item, QuoteValue, list[str]]]) -> lis
         content = {i: {w for w in quotes[i][2] if wording.is_content(w)} for i in members}
         for i in members:
             frequency.update(content[i])
-        index: dict[str, list[int]] = defaultdict(list)
+        index: dict[object, list[int]] = defaultdict(list)
         for i in members:
+            if match == "skeleton":
+                bones = wording.skeleton(quotes[i][2])
+                for run in {tuple(bones[k:k + SKELETON_RUN]) for k in range(len(bones) - SKELETON_RUN + 1)}:
+                    index[run].append(i)
+                continue
             for w in sorted(content[i], key=lambda w: (frequency[w], w))[:RARE_WORDS]:
                 index[w].append(i)
         for sharing in index.values():
-            if len(sharing) > CROWDED:
+            if len(sharing) > (SKELETON_CROWDED if match == "skeleton" else CROWDED):
                 continue
             for x, i in enumerate(sharing):
                 for j in sharing[x + 1:]:
@@ -113,12 +135,15 @@ def compare_all(items: Sequence[Item], params: Params) -> list[Verdict]:
     worst: dict[int, tuple[int, wording.Reading, int, int]] = {}
     kinds = {"content": 2, "minor": 1}
     found: list[tuple[int, int, wording.Reading]] = []
-    for i, j in candidate_pairs(quotes):
+    for i, j in candidate_pairs(quotes, params.match):
         (a, _, ta), (b, _, tb) = quotes[i], quotes[j]
         if _hand_written(a) and (a.claim.subject, a.claim.property) == (b.claim.subject, b.claim.property):
             continue  # a key a person wrote says it is one statement: the pair rule's business
         reading = wording.align(ta, tb)
-        if not same_utterance(reading, params):
+        by_words = same_utterance(reading, params)
+        if by_words if params.match == "skeleton" else not by_words:
+            continue  # the skeleton rule reports only what sharing words does not already show
+        if params.match == "skeleton" and not wording.same_skeleton(ta, tb):
             continue
         parent[root(i)] = root(j)
         found.append((i, j, reading))
@@ -195,10 +220,17 @@ def _verdict(positions: list[list[Item]], reading: wording.Reading, a: Item, b: 
     positions = sorted(positions, key=lambda p: _order(p[0]))
     stated = "; ".join(f"{quoted(' '.join(words.tokens(_words(p[0]))))} in {', '.join(sorted({i.document for i in p}))}"
                        for p in positions)
-    explanation = (
-        f"{va.speaker} is quoted for one statement (the quotations share their words in order) in {len(positions)} "
-        f"wordings: {stated}. {kind.capitalize()}: {differs}; at most one wording can be exact."
-    )
+    if params.match == "skeleton":
+        explanation = (
+            f"The articles quote {va.speaker} in different words: {stated}. The quotations are one sentence built "
+            f"alike (the same function words in the same order) with other content words, as a translation or a "
+            f"paraphrase is: {differs}; at most one can be the speaker's words."
+        )
+    else:
+        explanation = (
+            f"{va.speaker} is quoted for one statement (the quotations share their words in order) in {len(positions)} "
+            f"wordings: {stated}. {kind.capitalize()}: {differs}; at most one wording can be exact."
+        )
     shown_items = [p[0] for p in positions]  # each position's most representative wording
     return Verdict(
         items=tuple(shown_items),

@@ -3,7 +3,7 @@
 Shared by the quote comparators (not a comparator itself).  Words are folded as
 `text.words` folds them, then pronoun contractions are expanded ("it's" is "it
 is") and British and American endings are made one ("speciality" is
-"specialty"), both from the lexicon.  An ellipsis ("..." or "…") marks words the
+"specialty", "realized" is "realised"), both from the lexicon.  An ellipsis ("..." or "…") marks words the
 quoting article left out and a [bracketed] insertion marks words it supplied:
 neither is a difference.  Words before the first and after the last shared
 stretch are the edges of an excerpt, not differences either, unless both
@@ -15,6 +15,9 @@ a whole passage (`PASSAGE` words or more: the quotation was shortened).
 
 `one_utterance` says whether an alignment shows one statement quoted twice: enough
 words shared in order, and fewer words changed between them than shared.
+`same_skeleton` says whether two quotations are one sentence rendered twice in other
+content words (a translation, a paraphrase): the same function words, in order, in
+the same places.
 """
 
 from __future__ import annotations
@@ -94,12 +97,13 @@ _OUR = re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites|able|ful|hood|al|ly)?$")
 
 
 def spelling(word: str) -> str:
-    """A folded word with British and American endings made one ("organisation" -> "organization")."""
+    """A folded word with British and American endings made one ("centre" -> "center", "organization" ->
+    "organisation": -ise is kept, as words such as "advised" have no -ize form to show)."""
     if len(word) >= 6 and _OUR.search(word):
         return _OUR.sub(r"or\1", word)
-    for british, american in _tables()[4]:
-        if len(word) > len(british) + 2 and word.endswith(british):
-            return word[: -len(british)] + american
+    for ending, replacement in _tables()[4]:
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            return word[: -len(ending)] + replacement
     return word
 
 
@@ -130,6 +134,25 @@ def tokens(quotation: str) -> list[str]:
             else:
                 out.append(spelling(word))
     return out
+
+
+_INFLECTIONS = (("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("ches", "ch"), ("xes", "x"), ("ing", ""), ("ied", "y"), ("eed", "ee"),
+                ("ed", ""), ("es", ""), ("s", ""))
+"""Endings folded by `stem`, longest first: plural and verb endings of English."""
+
+
+def stem(word: str) -> str:
+    """A folded word without its plural or verb ending or a final "e" ("haunts", "haunted", "haunting" ->
+    "haunt"; "hates", "hated" -> "hat"): a quoted word and the same word in another article's whole quotation
+    agree whatever its ending.  A stem is a key to compare by, not a word to show."""
+    base = word
+    for ending, replacement in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and not (ending == "s" and word[-2] in "siu"):
+            base = word[: -len(ending)] + replacement
+            if ending in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "stopped" -> "stop"
+            break
+    return base[:-1] if len(base) > 3 and base.endswith("e") and not base.endswith("ee") else base
 
 
 def speaker_words(speaker: str) -> set[str]:
@@ -170,6 +193,49 @@ def one_utterance(reading: Reading, *, min_shared: int = 4, min_shared_content: 
         reading.shared_content >= 1 and reading.shared >= min_shared_long)
     return (reading.shared >= min_shared and enough_content and reading.coverage >= min_coverage
             and reading.changed <= reading.shared * max_changed)
+
+
+def same_skeleton(ta: Sequence[str], tb: Sequence[str], *, min_function: int = 8, min_share: float = 0.8,
+                  max_drift: float = 0.15, min_length_ratio: float = 0.6) -> bool:
+    """Whether two quotations (token lists made by `tokens`) are one sentence built alike: the same function
+    words in the same order (at least `min_function`, and `min_share` of those each quotation has between the
+    first and the last of them: the edges of an excerpt do not count), each at about the same distance from
+    the first (`max_drift` of the shorter length), in quotations about as long (`min_length_ratio`), sharing a
+    content word.  Determiners and possessives count as their class ("its" is "his", "that" is "this").  A
+    translation or a paraphrase keeps this skeleton while changing content words ("advised me that in its
+    view ..." and "informed me that, in his opinion ..."); two remarks of one speaker seldom share it."""
+    plain_a = [w for w in ta if not w.startswith("\x00")]
+    plain_b = [w for w in tb if not w.startswith("\x00")]
+    if not plain_a or not plain_b or min(len(plain_a), len(plain_b)) / max(len(plain_a), len(plain_b)) < min_length_ratio:
+        return False
+    if not {stem(w) for w in plain_a if is_content(w)} & {stem(w) for w in plain_b if is_content(w)}:
+        return False
+    fa, fb = _skeleton(plain_a), _skeleton(plain_b)
+    matcher = difflib.SequenceMatcher(a=[w for _, w in fa], b=[w for _, w in fb], autojunk=False)
+    pairs = [(block.a + d, block.b + d) for block in matcher.get_matching_blocks() for d in range(block.size)]
+    if len(pairs) < min_function:
+        return False
+    (first_a, first_b), (last_a, last_b) = pairs[0], pairs[-1]
+    span = min(len(plain_a), len(plain_b))
+    aligned = sum(1 for i, j in pairs
+                  if abs((fa[i][0] - fa[first_a][0]) - (fb[j][0] - fb[first_b][0])) <= max_drift * span)
+    inside = max(last_a - first_a + 1, last_b - first_b + 1)
+    return aligned >= min_function and aligned >= min_share * inside
+
+
+def skeleton(quotation: Sequence[str]) -> list[str]:
+    """The function words of a quotation's tokens, in order, determiners and possessives as their class."""
+    return [w for _, w in _skeleton([w for w in quotation if not w.startswith("\x00")])]
+
+
+def _skeleton(plain: Sequence[str]) -> list[tuple[int, str]]:
+    return [(k, _CLASSES.get(w, w)) for k, w in enumerate(plain) if not is_content(w)]
+
+
+_CLASSES = {**dict.fromkeys(("its", "his", "her", "their", "our", "my", "your"), "\x01possessive"),
+            **dict.fromkeys(("this", "that", "these", "those"), "\x01demonstrative"),
+            **dict.fromkeys(("a", "an"), "\x01article")}
+"""Function words that a rendering may swap for another of their class without changing the sentence."""
 
 
 def _align(ta: Sequence[str], tb: Sequence[str]) -> Reading:

@@ -56,7 +56,7 @@ def person_runs(phrase: str) -> list[str]:
         words = m.group().split()
         cut = [k for k, w in enumerate(words) if w.rstrip(".").lower() in _titles() or w.lower() in _not_names()
                or w.endswith(("'s", "’s")) or w.lower().rstrip(".") in _LEX.organisation_heads or len(w.rstrip(".")) == 1
-               and k == 0]
+               and k == 0 or w.startswith(("I'", "I’"))]  # "I'm", "I've": the speaker's own voice, no name
         if cut:  # "U.S. District Judge Lewis Kaplan", "Congress Kaplan": the name is what follows the last title
             words = words[cut[-1] + 1:]
         if words and not _organisation(words) and not (len(words) == 1 and (words[0].isupper() or len(words[0]) < 3)):

@@ -11,20 +11,28 @@ when only an attribution stands between them (a quotation split around "she
 said"), else, for a paragraph that opens with a quotation, from the previous
 paragraph's open quotation or its closing "X said:" ("X described the rescue:").  A pronoun or a bare
 surname resolves to the most recent full name (`extract.attribution`).
+A quotation that ends its sentence may be attributed by the next sentence when
+that one opens inverted ("…." So announced the minister).
 Quotations of fewer than four words are kept only when a speech verb leads
-straight into them (said "we are ready") or an attribution follows their closing
-comma ("We will rebuild," she said): other short quoted phrases are titles,
-slogans or scare quotes, not speech.
+straight into them (said "we are ready"), an attribution follows their closing
+comma ("We will rebuild," she said), or they are a *fragment*: one to three words
+inside a speaker's reported clause ("She said the plan was "reckless" and would
+fail"), whose surrounding words tell which utterance they come from
+(`Quotation.fragment`).  Other short quoted phrases are titles, slogans, nicknames
+or scare quotes, not speech: a fragment starts lower case, and no naming word
+("so-called", "dubbed", "known as", from the lexicon) stands right before it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from crosscheck.extract import attribution
 from crosscheck.extract.article import Article
 from crosscheck.extract.names import Person, find_people, same_person
+from crosscheck.text.lexicon import alternation, section
 
 _VERBS = attribution.speech_verbs()
 _WHO_CHAR = r"(?:[^.!?\"“”«»„]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.)"
@@ -34,6 +42,13 @@ _AFTER_VERB_WHO = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^.!?;:\"“”«�
 _ACCORDING = re.compile(r"^[\s,]*(?i:according\s+to)\s+(?P<who>[^.!?;:\"“”«»„]{1,120})")
 _BEFORE_ACCORDING = re.compile(r"(?i:according\s+to)\s+(?P<who>[^.!?;:\"“”«»„,]{1,120})")
 _VERB_BEFORE = re.compile(rf"\b(?:{_VERBS})\b")
+_INVERTED = re.compile(rf"^\s*(?i:{alternation(cast(list[str], section('quote_inverted_openers')))})\s+(?:{_VERBS})\s+"
+                       r"(?P<who>[^.!?;:\"“”«»„]{1,120})")
+"""An attribution opening the next sentence: "…." So announced the minister."""
+_NAMING = re.compile(rf"(?i:\b(?:{alternation(cast(list[str], section('quote_naming_words')))}))\s*$")
+"""A naming word right before a quoted phrase: the phrase is a name or a label ("so-called "reform"")."""
+FRAGMENT_WORDS = cast(int, section("quote_fragment_max_words"))
+"""Words a quoted fragment inside a speaker's reported clause has at most."""
 _LEADS = re.compile(rf"(?:\b(?:{_VERBS})(?:\s+(?:reporters|journalists|the\s+\w+|it|him|her|them|us))?"
                     rf"|\b(?:as|calling\s+it|called\s+it|call\s+it))\s*[,:]?\s*$")
 _OPEN_CLOSE: dict[str, str] = {'"': '"', "\u201c": "\u201d\u201c", "\u2018": "\u2019", "\u00ab": "\u00bb",
@@ -55,6 +70,9 @@ class Quotation:
     words_end: int
     speaker: str | None
     speaker_confidence: float
+    fragment: bool = False
+    """A few words quoted inside the speaker's reported clause ("said his choices "haunt" him"): the words
+    around the marks tell which utterance they belong to."""
 
     def words(self, text: str) -> str:
         return text[self.words_start:self.words_end]
@@ -112,8 +130,11 @@ def find_quotations(article: Article) -> list[Quotation]:
         for open_at, close_at, closed in _segments(text, p_start, p_end):
             w_start, w_end = open_at + 1, close_at - 1 if closed else close_at
             words = text[w_start:w_end]
-            if not words.strip() or (len(words.split()) < MIN_WORDS and not _LEADS.search(text[p_start:open_at])
-                                     and not _attributed_after(words, text[close_at:p_end])):
+            lead = text[p_start:open_at]
+            short = len(words.split()) < MIN_WORDS and not (_LEADS.search(lead) and not _NAMING.search(lead)) \
+                and not _attributed_after(words, text[close_at:p_end])
+            fragment = short and closed and _fragment(article, words, open_at)
+            if not words.strip() or (short and not fragment):
                 continue
             speaker, confidence = _attribute(article, people, speakers, open_at, close_at, mentioned)
             if speaker is None and previous is not None and previous.speaker and _only_attribution(text[previous.end:open_at]):
@@ -122,7 +143,9 @@ def find_quotations(article: Article) -> list[Quotation]:
                 speaker, confidence = continuing, 0.6
             if speaker is None and open_at == p_start and ends_with_colon:
                 speaker, confidence = _attribute(article, people, speakers, p_start - 1, p_start - 1, mentioned)
-            quotation = Quotation(open_at, close_at, w_start, w_end, speaker, confidence)
+            if fragment and speaker is None:
+                continue  # quoted words with nobody saying them: scare quotes
+            quotation = Quotation(open_at, close_at, w_start, w_end, speaker, confidence, fragment)
             found.append(quotation)
             previous = quotation
             if speaker:
@@ -130,6 +153,21 @@ def find_quotations(article: Article) -> list[Quotation]:
             if not closed:
                 open_speaker = speaker
     return found
+
+
+def _fragment(article: Article, words: str, open_at: int) -> bool:
+    """True for one to three lower-case words inside a reported clause: a speech verb earlier in the sentence,
+    no quotation mark or naming word between it and them ("admitted that his decisions "haunt" him")."""
+    plain = words.strip(" ,.;:!?")
+    if not plain or len(plain.split()) > FRAGMENT_WORDS or not plain[0].islower():
+        return False
+    text = article.text
+    before = text[article.sentence_at(open_at).start:open_at]
+    verbs = list(_VERB_BEFORE.finditer(before))
+    if not verbs or _NAMING.search(before):
+        return False
+    clause = before[verbs[-1].end():]
+    return not re.search(r"[\"“”«»„]", clause) and len(clause.split()) <= 12
 
 
 def _attributed_after(words: str, after: str) -> bool:
@@ -151,7 +189,12 @@ def _attribute(article: Article, people: list[Person], speakers: list[tuple[int,
     paragraph_end = article.paragraphs[article.paragraph_at(open_at)][1]
     after = after[:max(0, paragraph_end - close_at)]
     if re.search(r"\.\W*$", text[open_at + 1:close_at]):
-        after = ""  # a quotation ending its sentence with a full stop: what follows is the next sentence
+        # a quotation ending its sentence with a full stop: what follows is the next sentence, which attributes
+        # it only when it opens inverted ("So announced the minister")
+        inverted = _INVERTED.match(text[close_at:paragraph_end])
+        if inverted and (who := attribution.speaker_after_verb(inverted["who"])):
+            return _resolve(who, people, speakers, open_at, 0.8, mentioned)
+        after = ""
     for pattern, pick, confidence in ((_AFTER_VERB_WHO, attribution.speaker_after_verb, 0.9),
                                       (_ACCORDING, attribution.speaker_after_verb, 0.85),
                                       (_AFTER_WHO_VERB, attribution.speaker_before_verb, 0.9)):

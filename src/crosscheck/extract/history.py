@@ -35,9 +35,11 @@ _WORD = rf"(?!(?:{alternation(_NOT_EVENTS)})(?![\w-]))[a-z][a-z-]*"
 _EVENT = rf"(?P<event>(?:{_WORD}\s+){{0,3}}{_WORD})"
 _OF = r"(?:\s+(?P<of>(?i:in|of|for|among)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+))??"
 _END = r"(?=\s*(?:[,.;:!?)\]—–]|$)|\s+(?:and|but|as|after|when|while|amid|despite|according)\b)"
+_NO_CLAUSE = r"(?!\s+(?i:to|who|that|which|where|with|in\s+which)(?![\w-]))"
+"""After "since 2011": no clause that makes the words before it no event ("the first woman since 1990 to win")."""
 _FIRST = re.compile(
     rf"(?<![\w-])(?:{_OWNER}\s+)?(?P<word>(?i:first))\s+{_EVENT}{_OF}\s+"
-    rf"(?:(?i:since)\s+(?P<least>(?i:at\s+least)\s+)?{_WHEN}|(?P<ever>(?i:{_NONE_BEFORE})))(?![\w-]){_END}"
+    rf"(?:(?i:since)\s+(?P<least>(?i:at\s+least)\s+)?{_WHEN}{_NO_CLAUSE}|(?P<ever>(?i:{_NONE_BEFORE}))(?![\w-]){_END})"
 )
 _LAST = re.compile(
     rf"(?<![\w-])(?P<owner>(?i:the|its|their|his|her)|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}}['’]s)\s+"

@@ -28,9 +28,18 @@ def _histories(text: str, published: str | None = "2025-02-03") -> list[tuple[st
      [("article", "previous-monthly-drop", {"since": "2018", "at_least": True})]),
     ("Ticket sales saw the first annual fall in attendance since 2012, the league said.",
      [("article", "previous-annual-fall", {"since": "2012", "of": "attendance"})]),
+    ("The airline posted its first-ever quarterly loss, and shares fell.",
+     [("article", "previous-quarterly-loss", {"ever": True})]),
     # a named owner is the subject
     ("Northwind's first dividend cut since March 2020 surprised investors.",
      [("northwind", "previous-dividend-cut", {"since": "2020-03"})]),
+    # a gap counted back from the article's date, a year (or a month) either side as writers round
+    ("Workers began the first strike at the mill in 30 years.",
+     [("article", "previous-strike", {"since": "1994", "end": "1996", "of": "the mill"})]),
+    ("Retail sales posted the first monthly drop in 18 months, the agency said.",
+     [("article", "previous-monthly-drop", {"since": "2023-07", "end": "2023-09"})]),
+    ("It was the first eruption in more than a decade.",
+     [("article", "previous-eruption", {"since": "2015", "at_least": True})]),
     # the previous event dated
     ("The previous strike in 2017 lasted nine days.", [("article", "previous-strike", {"since": "2017"})]),
     ("Its last title, in 2016, came after a penalty shoot-out.", [("article", "previous-title", {"since": "2016"})]),
@@ -47,6 +56,8 @@ def test_histories_are_drafted_with_their_event_and_the_year_before(text, expect
     "Profit in the previous year was $4 million.",                # a period
     "The council expects the first payments since 2027 to arrive soon.",  # a year after the article's
     "He ran the first leg ever recorded by the team in under an hour.",    # no end of the phrase: a clause goes on
+    "She was the first-ever winner to defend the title.",                  # a clause, not an event
+    "She became the first woman in 40 years to lead the party.",          # a clause, not an event
 ])
 def test_sentences_that_name_no_event_draft_no_history(text):
     assert _histories(text) == []
@@ -74,6 +85,11 @@ def _findings(a: str, b: str) -> list[tuple[str, str]]:
     ("It was the first annual fall in attendance since 2012.", "It was the first annual fall in revenue ever.", []),
     # different events
     ("It was the first annual loss since 2009.", "It was the first quarterly loss ever.", []),
+    # a gap of years against a year: 30 years before 2024 fits 1994, not 2010
+    ("LISBON, May 6, 2024 — The walkout is the first strike in 30 years.",
+     "LISBON, May 7, 2024 — The walkout is the first strike since 1994.", []),
+    ("LISBON, May 6, 2024 — The walkout is the first strike in 30 years.",
+     "LISBON, May 7, 2024 — The walkout is the first strike since 2010.", [("CC706", "previous-strike")]),
 ])
 def test_histories_of_one_event_are_compared(a, b, expected):
     assert _findings(a, b) == expected

@@ -4,9 +4,9 @@ Each says when the previous event of a kind came before this one, or that none d
 kind (`history`), keyed by the event's noun phrase ("previous-annual-loss") and its owner (a name
 before it, "Acme's first loss since 2011"; else the article's own subject, a guess marked for review).
 What the events are of ("in EV sales") goes into the value, so two histories of different things are
-never compared.  "The first ... in 15 years" states a length, not a year (`streaks`); "for the first
-time since 2008" names no event and is left to the dates.  The word lists are `lexicon.yaml`'s
-`history_*` sections.
+never compared.  "The first strike in 15 years" is counted back from the article's date (without one it
+stays a length, `streaks`); "for the first time since 2008" names no event and is left to the dates.
+The word lists are `lexicon.yaml`'s `history_*` sections.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from crosscheck.extract.anchor import Anchor
 from crosscheck.extract.article import Article
 from crosscheck.extract.mention import Mention, singular
 from crosscheck.extract.names import slug
+from crosscheck.extract.numbers import NUMBER, parse_number
 from crosscheck.extract.time_words import time_words
 from crosscheck.text.lexicon import alternation, lexicon, section
 
@@ -33,7 +34,7 @@ _WHEN = rf"(?:(?P<month>{_MONTH})\.?\s+)?(?P<year>{_YEAR})"
 _OWNER = r"(?P<owner>(?:[\w’'.&-]+\s+){0,3}?[\w’'.&-]+['’]s|its|their|his|her|the|a|an)"
 _WORD = rf"(?!(?:{alternation(_NOT_EVENTS)})(?![\w-]))[a-z][a-z-]*"
 _EVENT = rf"(?P<event>(?:{_WORD}\s+){{0,3}}{_WORD})"
-_OF = r"(?:\s+(?P<of>(?i:in|of|for|among)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+))??"
+_OF = r"(?:\s+(?P<of>(?i:in|of|for|among|at)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+))??"
 _END = r"(?=\s*(?:[,.;:!?)\]—–]|$)|\s+(?:and|but|as|after|when|while|amid|despite|according)\b)"
 _NO_CLAUSE = r"(?!\s+(?i:to|who|that|which|where|with|in\s+which)(?![\w-]))"
 """After "since 2011": no clause that makes the words before it no event ("the first woman since 1990 to win")."""
@@ -41,6 +42,14 @@ _FIRST = re.compile(
     rf"(?<![\w-])(?:{_OWNER}\s+)?(?P<word>(?i:first))\s+{_EVENT}{_OF}\s+"
     rf"(?:(?i:since)\s+(?P<least>(?i:at\s+least)\s+)?{_WHEN}{_NO_CLAUSE}|(?P<ever>(?i:{_NONE_BEFORE}))(?![\w-]){_END})"
 )
+_GAP = re.compile(
+    rf"(?<![\w-])(?:{_OWNER}\s+)?(?P<word>(?i:first))\s+{_EVENT}{_OF}\s+(?i:in)\s+(?:(?i:the\s+(?:past|last))\s+)?"
+    rf"(?P<more>(?i:more\s+than|over)\s+)?(?P<n>{NUMBER}|(?i:an?))\s+(?P<unit>(?i:years?|decades?|months?))(?![\w-]){_NO_CLAUSE}"
+)
+""""The first strike in 30 years": the previous one about 30 years before the article (a year or a month either side,
+as a writer rounds); "in more than 30 years": 30 years before or earlier."""
+_FIRST_EVER = re.compile(rf"(?<![\w-])(?:{_OWNER}\s+)?(?P<word>(?i:first-ever|first\s+ever))\s+{_EVENT}{_OF}{_END}")
+""""its first-ever quarterly loss": none before, said before the event."""
 _LAST = re.compile(
     rf"(?<![\w-])(?P<owner>(?i:the|its|their|his|her)|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}}['’]s)\s+"
     rf"(?P<word>(?i:{_PREVIOUS}))\s+{_EVENT}{_OF},?\s+(?:(?i:{_PREVIOUS_VERBS})\s+)?(?:(?i:back)\s+)?(?i:in|on)\s+{_WHEN}"
@@ -82,10 +91,31 @@ def _since(m: re.Match[str]) -> str:
     return f"{m['year']}-{_LEX.months[month.lower()]:02d}" if month else m["year"]
 
 
+def _gap(m: re.Match[str], anchor: Anchor) -> dict | None:
+    """The history a gap states ("in 30 years"), counted back from the article's date; None when it has none."""
+    count = 1 if m["n"].lower() in ("a", "an") else parse_number(m["n"])
+    unit = m["unit"].lower().rstrip("s")
+    if anchor.year is None or count != int(count) or count < 1 or (unit == "month" and anchor.month is None):
+        return None
+    back = int(count) * {"year": 12, "decade": 120, "month": 1}[unit]
+    at = anchor.year * 12 + ((anchor.month or 1) - 1 if unit == "month" else 0) - back  # months since year 0
+
+    def partial(months: int) -> str:
+        year, month = divmod(months, 12)
+        return f"{year:04d}-{month + 1:02d}" if unit == "month" else f"{year:04d}"
+
+    slack = 1 if unit == "month" else 12
+    if m["more"]:
+        return {"kind": "history", "since": partial(at), "at_least": True}
+    return {"kind": "history", "since": partial(at - slack), "end": partial(at + slack)}
+
+
 def extract_histories(article: Article, published: str | None = None) -> list[Mention]:
-    """Every history in the article: "first X since YEAR", "first X ever" / "on record", "the previous X in YEAR"."""
+    """Every history in the article: "first X since YEAR", "first X ever" / "on record" / "first-ever X", "the previous
+    X in YEAR"."""
     text = article.text
-    now = Anchor.of(article, published).year
+    anchor = Anchor.of(article, published)
+    now = anchor.year
     found: list[Mention] = []
     for m in _FIRST.finditer(text):
         if m["ever"]:
@@ -95,6 +125,12 @@ def extract_histories(article: Article, published: str | None = None) -> list[Me
         else:
             value = {"kind": "history", "since": _since(m), **({"at_least": True} if m["least"] else {})}
         if (mention := _mention(m, value, article)) is not None:
+            found.append(mention)
+    for m in _GAP.finditer(text):
+        if (gap := _gap(m, anchor)) is not None and (mention := _mention(m, gap, article)) is not None:
+            found.append(mention)
+    for m in _FIRST_EVER.finditer(text):
+        if (mention := _mention(m, {"kind": "history", "ever": True}, article)) is not None:
             found.append(mention)
     for m in _LAST.finditer(text):
         if now is not None and int(m["year"]) > now:

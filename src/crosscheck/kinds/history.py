@@ -2,7 +2,8 @@
 
 "the first decline since 2011" and "the previous outbreak in 2011" put the one before in 2011:
 [2011-01-01, 2012-01-01).  "since at least 2016" puts it in 2016 or earlier, or nowhere the
-record knows: (-inf, 2017-01-01).  "the first ever" says there was none: no interval, and
+record knows: (-inf, 2017-01-01).  "The first strike in 30 years", written in 2024, puts it from 1993 to
+1995: [1993-01-01, 1996-01-01).  "the first ever" says there was none: no interval, and
 the words "none before".
 """
 
@@ -21,7 +22,11 @@ def normalize(value: HistoryValue, text: str) -> Normal:
     if value.since is None:
         return Normal(text=text, wording=NONE_BEFORE)
     start, end = day_range(value.since)
-    if value.at_least:
+    if value.end is not None:
+        end = day_range(value.end)[1]
+        interval = intervals.make(start, end, high_closed=False, unit="date")
+        wording = f"the previous one from {value.since} to {value.end}"
+    elif value.at_least:
         interval = intervals.make(None, end, high_closed=False, unit="date")
         wording = f"the previous one in {value.since} or earlier, if any"
     else:

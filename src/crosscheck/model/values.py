@@ -252,8 +252,12 @@ class HistoryValue(Frozen):
     """Value kind, the discriminator: `history`."""
     since: PartialDate | None = None
     """When the previous event of the kind was: the year a "first since" streak starts ("since 2011" -> 2011)."""
+    end: PartialDate | None = None
+    """The end of the span the previous one fell in, when `since` starts a span: "the first strike in 30 years",
+    written in 2024, puts it in 1993 to 1995."""
     at_least: bool = False
-    """"since at least 2016": the previous one was in `since` or earlier, or none is known before it."""
+    """"since at least 2016", "the first in more than 30 years": the previous one was in `since` or earlier, or none
+    is known before it."""
     ever: bool = False
     """"the first ever", "the first on record", "the first in history": none came before."""
     of: str | None = Field(default=None, min_length=1)
@@ -266,6 +270,8 @@ class HistoryValue(Frozen):
             raise ValueError("a history needs exactly one of `since` or `ever: true`")
         if self.at_least and self.since is None:
             raise ValueError("`at_least` bounds a `since` date")
+        if self.end is not None and (self.since is None or self.at_least or self.end < self.since):
+            raise ValueError(f"`end` ({self.end}) closes a span from `since` ({self.since}), without `at_least`")
         return self
 
 

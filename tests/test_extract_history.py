@@ -63,6 +63,21 @@ def test_sentences_that_name_no_event_draft_no_history(text):
     assert _histories(text) == []
 
 
+@pytest.mark.parametrize(("text", "subject"), [
+    # the name before the event in its sentence owns it
+    ("Analysts said BYD posted its first annual decline since 2015.", "byd"),
+    ("Markets close lower\nInvestors sold Northwind shares.\nNorthwind posted its first annual loss since 2009.", "northwind"),
+    # unless the title names it: the story's own subject, which other articles may leave unnamed
+    ("Northwind results disappoint\nNorthwind's first annual loss since 2009 hit the shares.", "article"),
+    ("Northwind results disappoint\nShares fell after Northwind posted its first annual loss since 2009.", "article"),
+    # a period or a capitalised first word is no owner
+    ("Sales in Q4 marked the first quarterly decline since 2016.", "article"),
+    ("Worldwide sales saw the first annual decline since 2016.", "article"),
+])
+def test_a_history_is_owned_by_the_name_before_it_unless_the_story_is_about_it(text, subject):
+    assert [s for s, _, _ in _histories(text)] == [subject]
+
+
 def _findings(a: str, b: str) -> list[tuple[str, str]]:
     report = check_texts({"a.txt": a, "b.txt": b})
     return [(f.rule, f.property) for f in report.findings if f.property.startswith("previous-")]

@@ -17,7 +17,7 @@ from typing import cast
 from crosscheck.extract.anchor import Anchor
 from crosscheck.extract.article import Article
 from crosscheck.extract.mention import Mention, singular
-from crosscheck.extract.names import slug
+from crosscheck.extract.names import name_spans, slug
 from crosscheck.extract.numbers import NUMBER, parse_number
 from crosscheck.extract.time_words import time_words
 from crosscheck.text.lexicon import alternation, lexicon, section
@@ -75,15 +75,48 @@ def _owner(words: str | None) -> str | None:
     return " ".join(name) if name and all(w[0].isupper() for w in name) else None
 
 
-def _mention(m: re.Match[str], value: dict, article: Article) -> Mention | None:
+_NOT_OWNERS = re.compile(rf"(?i:Q[1-4]|H[12]|FY\d{{0,4}}|{alternation([*_LEX.months, *cast(list[str], section('weekdays'))])})")
+"""Capitalised words that name a period, not an owner ("Q4", "March", "Tuesday")."""
+
+
+class _Owners:
+    """Who owns an article's histories: the name before the event in its sentence ("Acme's first loss", "Acme posted
+    its first loss"), unless the title names it too, which makes it the story's own subject (`UNNAMED`), the one
+    that other articles of the story leave unnamed ("the company's first loss")."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.names = [n for n in name_spans(article.text) if not article.is_metadata(n.start)]
+        first = article.paragraphs[0] if article.paragraphs else (0, 0)
+        self.title_is_first_line = article.text[first[0]:first[1]].strip() == article.title.strip()
+        self.title = article.title.lower()
+        self.inner = {n.name for n in self.names if article.sentence_at(n.start).start != n.start}
+        """Names written capitalised inside a sentence somewhere: a sentence's first word among them is a name."""
+
+    def owner(self, possessive: str | None, start: int) -> tuple[str | None, bool]:
+        """(the owner's name, None for the story's own subject; whether a possessive names it)."""
+        sentence = self.article.sentence_at(start)
+        title = "" if sentence.paragraph == 0 and self.title_is_first_line else self.title
+        named = _owner(possessive)
+        if named is not None:
+            return (None if named.lower() in title else named), True
+        for n in reversed([n for n in self.names if sentence.start <= n.start and n.end <= start]):
+            if _NOT_OWNERS.fullmatch(n.name) or (n.start == sentence.start and " " not in n.name
+                                                  and not n.name.isupper() and n.name not in self.inner):
+                continue  # a period, or a capitalised first word ("Worldwide", "Full-year")
+            return (None if n.name.lower() in title else n.name), False
+        return None, False
+
+
+def _mention(m: re.Match[str], value: dict, article: Article, owners: _Owners) -> Mention | None:
     event = _event(m["event"])
     if event is None or article.is_metadata(m.start()):
         return None
     if m["of"]:
         value["of"] = " ".join(m["of"].split()[1:])
-    owner = _owner(m["owner"])
+    owner, named = owners.owner(m["owner"], m.start("word"))
     return Mention("history", m.start("word"), m.end(), value, subject_hint=owner or UNNAMED,
-                   property_hint=slug(f"previous {event}"), review=owner is None, extras={"own_key": True})
+                   property_hint=slug(f"previous {event}"), review=not named or owner is None, extras={"own_key": True})
 
 
 def _since(m: re.Match[str]) -> str:
@@ -116,6 +149,7 @@ def extract_histories(article: Article, published: str | None = None) -> list[Me
     text = article.text
     anchor = Anchor.of(article, published)
     now = anchor.year
+    owners = _Owners(article)
     found: list[Mention] = []
     for m in _FIRST.finditer(text):
         if m["ever"]:
@@ -124,17 +158,17 @@ def extract_histories(article: Article, published: str | None = None) -> list[Me
             continue
         else:
             value = {"kind": "history", "since": _since(m), **({"at_least": True} if m["least"] else {})}
-        if (mention := _mention(m, value, article)) is not None:
+        if (mention := _mention(m, value, article, owners)) is not None:
             found.append(mention)
     for m in _GAP.finditer(text):
-        if (gap := _gap(m, anchor)) is not None and (mention := _mention(m, gap, article)) is not None:
+        if (gap := _gap(m, anchor)) is not None and (mention := _mention(m, gap, article, owners)) is not None:
             found.append(mention)
     for m in _FIRST_EVER.finditer(text):
-        if (mention := _mention(m, {"kind": "history", "ever": True}, article)) is not None:
+        if (mention := _mention(m, {"kind": "history", "ever": True}, article, owners)) is not None:
             found.append(mention)
     for m in _LAST.finditer(text):
         if now is not None and int(m["year"]) > now:
             continue
-        if (mention := _mention(m, {"kind": "history", "since": _since(m)}, article)) is not None:
+        if (mention := _mention(m, {"kind": "history", "since": _since(m)}, article, owners)) is not None:
             found.append(mention)
     return found

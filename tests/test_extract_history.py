@@ -58,6 +58,7 @@ def test_histories_are_drafted_with_their_event_and_the_year_before(text, expect
     "He ran the first leg ever recorded by the team in under an hour.",    # no end of the phrase: a clause goes on
     "She was the first-ever winner to defend the title.",                  # a clause, not an event
     "She became the first woman in 40 years to lead the party.",          # a clause, not an event
+    "The last two elections in 2019 and 2022 were close.",                 # two events, not one
 ])
 def test_sentences_that_name_no_event_draft_no_history(text):
     assert _histories(text) == []

@@ -12,12 +12,13 @@ The word lists are `lexicon.yaml`'s `history_*` sections.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import cast
 
 from crosscheck.extract.anchor import Anchor
 from crosscheck.extract.article import Article
 from crosscheck.extract.mention import Mention, singular
-from crosscheck.extract.names import name_spans, slug
+from crosscheck.extract.names import NameSpan, name_spans, slug
 from crosscheck.extract.numbers import NUMBER, parse_number
 from crosscheck.extract.time_words import time_words
 from crosscheck.text.lexicon import alternation, lexicon, section
@@ -31,7 +32,10 @@ _TIME_NOUNS = frozenset(_LEX.duration_units) | frozenset(time_words().streak_uni
 _MONTH = alternation(m.capitalize() for m in _LEX.months if len(m) > 3 or m == "may")
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d-])"
 _WHEN = rf"(?:(?P<month>{_MONTH})\.?\s+)?(?P<year>{_YEAR})"
-_OWNER = r"(?P<owner>(?:[\w’'.&-]+\s+){0,3}?[\w’'.&-]+['’]s|its|their|his|her|the|a|an)"
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w’'.&-])(?P<owner>(?:[\w’'.&-]+\s+){0,3}?[\w’'.&-]+['’]s)\s+$")
+""""Acme's" (or "the company's") just before a history's first word: who may own it."""
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:(?i:the|its|their|his|her)|[\w’'.&-]+['’]s)\s+$")
+""""the", "its", "Acme's" just before "previous" or "last": "the last outbreak", not "at last" or "last week's"."""
 _WORD = rf"(?!(?:{alternation(_NOT_EVENTS)})(?![\w-]))[a-z][a-z-]*"
 _EVENT = rf"(?P<event>(?:{_WORD}\s+){{0,3}}{_WORD})"
 _OF = r"(?:\s+(?P<of>(?i:in|of|for|among|at)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+))??"
@@ -39,20 +43,19 @@ _END = r"(?=\s*(?:[,.;:!?)\]—–]|$)|\s+(?:and|but|as|after|when|while|amid|de
 _NO_CLAUSE = r"(?!\s+(?i:to|who|that|which|where|with|in\s+which)(?![\w-]))"
 """After "since 2011": no clause that makes the words before it no event ("the first woman since 1990 to win")."""
 _FIRST = re.compile(
-    rf"(?<![\w-])(?:{_OWNER}\s+)?(?P<word>(?i:first))\s+{_EVENT}{_OF}\s+"
+    rf"(?<![\w-])(?P<word>(?i:first))\s+{_EVENT}{_OF}\s+"
     rf"(?:(?i:since)\s+(?P<least>(?i:at\s+least)\s+)?{_WHEN}{_NO_CLAUSE}|(?P<ever>(?i:{_NONE_BEFORE}))(?![\w-]){_END})"
 )
 _GAP = re.compile(
-    rf"(?<![\w-])(?:{_OWNER}\s+)?(?P<word>(?i:first))\s+{_EVENT}{_OF}\s+(?i:in)\s+(?:(?i:the\s+(?:past|last))\s+)?"
+    rf"(?<![\w-])(?P<word>(?i:first))\s+{_EVENT}{_OF}\s+(?i:in)\s+(?:(?i:the\s+(?:past|last))\s+)?"
     rf"(?P<more>(?i:more\s+than|over)\s+)?(?P<n>{NUMBER}|(?i:an?))\s+(?P<unit>(?i:years?|decades?|months?))(?![\w-]){_NO_CLAUSE}"
 )
 """"The first strike in 30 years": the previous one about 30 years before the article (a year or a month either side,
 as a writer rounds); "in more than 30 years": 30 years before or earlier."""
-_FIRST_EVER = re.compile(rf"(?<![\w-])(?:{_OWNER}\s+)?(?P<word>(?i:first-ever|first\s+ever))\s+{_EVENT}{_OF}{_END}")
+_FIRST_EVER = re.compile(rf"(?<![\w-])(?P<word>(?i:first-ever|first\s+ever))\s+{_EVENT}{_OF}{_END}")
 """"its first-ever quarterly loss": none before, said before the event."""
 _LAST = re.compile(
-    rf"(?<![\w-])(?P<owner>(?i:the|its|their|his|her)|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}}['’]s)\s+"
-    rf"(?P<word>(?i:{_PREVIOUS}))\s+{_EVENT}{_OF},?\s+(?:(?i:{_PREVIOUS_VERBS})\s+)?(?:(?i:back)\s+)?(?i:in|on)\s+{_WHEN}"
+    rf"(?<![\w-])(?P<word>(?i:{_PREVIOUS}))\s+{_EVENT}{_OF},?\s+(?:(?i:{_PREVIOUS_VERBS})\s+)?(?:(?i:back)\s+)?(?i:in|on)\s+{_WHEN}"
 )
 UNNAMED = "article"
 """The subject of a history whose owner the text does not name: what the article is about."""
@@ -86,12 +89,19 @@ class _Owners:
 
     def __init__(self, article: Article):
         self.article = article
-        self.names = [n for n in name_spans(article.text) if not article.is_metadata(n.start)]
         first = article.paragraphs[0] if article.paragraphs else (0, 0)
         self.title_is_first_line = article.text[first[0]:first[1]].strip() == article.title.strip()
         self.title = article.title.lower()
-        self.inner = {n.name for n in self.names if article.sentence_at(n.start).start != n.start}
+
+    @cached_property
+    def names(self) -> list[NameSpan]:
+        """The article's names, found once, when a history needs its owner (most articles state none)."""
+        return [n for n in name_spans(self.article.text) if not self.article.is_metadata(n.start)]
+
+    @cached_property
+    def inner(self) -> set[str]:
         """Names written capitalised inside a sentence somewhere: a sentence's first word among them is a name."""
+        return {n.name for n in self.names if self.article.sentence_at(n.start).start != n.start}
 
     def owner(self, possessive: str | None, start: int) -> tuple[str | None, bool]:
         """(the owner's name, None for the story's own subject; whether a possessive names it)."""
@@ -114,7 +124,8 @@ def _mention(m: re.Match[str], value: dict, article: Article, owners: _Owners) -
         return None
     if m["of"]:
         value["of"] = " ".join(m["of"].split()[1:])
-    owner, named = owners.owner(m["owner"], m.start("word"))
+    before = _POSSESSIVE_BEFORE.search(article.text, max(0, m.start() - 60), m.start())
+    owner, named = owners.owner(before["owner"] if before else None, m.start())
     return Mention("history", m.start("word"), m.end(), value, subject_hint=owner or UNNAMED,
                    property_hint=slug(f"previous {event}"), review=not named or owner is None, extras={"own_key": True})
 
@@ -167,7 +178,8 @@ def extract_histories(article: Article, published: str | None = None) -> list[Me
         if (mention := _mention(m, {"kind": "history", "ever": True}, article, owners)) is not None:
             found.append(mention)
     for m in _LAST.finditer(text):
-        if now is not None and int(m["year"]) > now:
+        if (now is not None and int(m["year"]) > now) or not _DETERMINER_BEFORE.search(text, max(0, m.start() - 60),
+                                                                                        m.start()):
             continue
         if (mention := _mention(m, {"kind": "history", "since": _since(m)}, article, owners)) is not None:
             found.append(mention)

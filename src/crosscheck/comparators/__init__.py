@@ -33,6 +33,7 @@ BUILTINS: tuple[str, ...] = (
     "points_vs_percent",
     "share_vs_percentage",
     "currencies_comparable",
+    "histories_agree",
 )
 """Modules of `crosscheck.comparators` holding the built-in comparators, one each."""
 

@@ -17,6 +17,7 @@ from crosscheck.extract.attribution import mentioned_people
 from crosscheck.extract.clock import extract_clock_times, extract_race_times
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
 from crosscheck.extract.framing import key_of, read_frames, scope_of
+from crosscheck.extract.history import extract_histories
 from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
 from crosscheck.extract.mention import Mention, resolve_overlaps
 from crosscheck.extract.names import find_people, is_organisation, name_spans, slug
@@ -146,7 +147,7 @@ def claims_file(text: str, article: str, *, registry: Registry | None = None, pu
 def _value_mentions(article: Article, published: str | None) -> list[Mention]:
     found = (extract_dates(article, published) + extract_durations(article) + extract_quantities(article)
              + extract_shares(article) + extract_ranks(article) + extract_streaks(article)
-             + extract_clock_times(article) + extract_race_times(article))
+             + extract_clock_times(article) + extract_race_times(article) + extract_histories(article, published))
     text = article.text  # figures in quotation marks are read, except in quoted titles ("Songs For 2 Voices")
     titles = [(q.start, q.end) for q in find_quotations(article) if q.speaker is None and _title_like(text[q.start:q.end])]
     titles += [(s, e) for s, e in _short_quoted(text) if _title_like(text[s:e])]

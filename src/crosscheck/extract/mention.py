@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from crosscheck.text.lexicon import lexicon
 
 PRIORITY = {"date": 0, "quote": 0, "quantity_money": 1, "percentage": 2, "fraction": 3, "duration": 4, "rank": 5,
-            "quantity": 6, "name": 7}
+            "quantity": 6, "name": 7, "history": 0}
 """When two mentions overlap, the one with the lower number wins (a date's "16" is not a count)."""
 
 

@@ -23,7 +23,7 @@ HEADER = (
     "Drafted by `crosscheck extract`. Check every claim (those with `review: true` first),\n"
     "fix its subject and property, then delete its `draft:` block.\n"
 )
-_DROP_DEFAULTS = {"approx": "exact", "points": False, "language": "en"}
+_DROP_DEFAULTS = {"approx": "exact", "points": False, "language": "en", "ever": False, "at_least": False}
 
 
 def _yaml() -> YAML:

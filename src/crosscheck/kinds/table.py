@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from crosscheck.kinds import dates, durations, names, percentages, quantities, quotes, ranks, shares
+from crosscheck.kinds import dates, durations, history, names, percentages, quantities, quotes, ranks, shares
 from crosscheck.kinds.approx import Tolerances
 from crosscheck.kinds.base import Normal
 from crosscheck.model.base import Frozen
@@ -20,6 +20,7 @@ from crosscheck.model.values import (
     DateValue,
     DurationValue,
     FractionValue,
+    HistoryValue,
     NameValue,
     PercentageValue,
     QuantityValue,
@@ -56,6 +57,7 @@ KINDS: dict[str, Kind] = _table(
     Kind("rank", RankValue, lambda v, t, pub, tol: ranks.normalize(v, t)),
     Kind("name", NameValue, lambda v, t, pub, tol: names.normalize(v, t)),
     Kind("quote", QuoteValue, lambda v, t, pub, tol: quotes.normalize(v, t)),
+    Kind("history", HistoryValue, lambda v, t, pub, tol: history.normalize(v, t)),
 )
 """Value kind -> what normalises it, in the order of the model's union."""
 

@@ -243,6 +243,38 @@ class RankValue(Frozen):
         return self
 
 
+class HistoryValue(Frozen):
+    """What came before an event of its kind: "the first decline since 2011", "the previous outbreak in 2020" (when
+    the one before was), or "the first ever", "the first on record" (none before)."""
+
+    kind: Literal["history"] = "history"
+
+    """Value kind, the discriminator: `history`."""
+    since: PartialDate | None = None
+    """When the previous event of the kind was: the year a "first since" streak starts ("since 2011" -> 2011)."""
+    end: PartialDate | None = None
+    """The end of the span the previous one fell in, when `since` starts a span: "the first strike in 30 years",
+    written in 2024, puts it in 1993 to 1995."""
+    at_least: bool = False
+    """"since at least 2016", "the first in more than 30 years": the previous one was in `since` or earlier, or none
+    is known before it."""
+    ever: bool = False
+    """"the first ever", "the first on record", "the first in history": none came before."""
+    of: str | None = Field(default=None, min_length=1)
+    """What the events are of, as written ("EV sales" in "the first annual decline in EV sales since 2011"); two
+    histories of different things are different facts, and one that does not say is compared at most as info."""
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Self:
+        if (self.since is None) != self.ever:
+            raise ValueError("a history needs exactly one of `since` or `ever: true`")
+        if self.at_least and self.since is None:
+            raise ValueError("`at_least` bounds a `since` date")
+        if self.end is not None and (self.since is None or self.at_least or self.end < self.since):
+            raise ValueError(f"`end` ({self.end}) closes a span from `since` ({self.since}), without `at_least`")
+        return self
+
+
 class NameValue(Frozen):
     """A name or categorical value: how an entity is named, where it is based, who holds a role."""
 
@@ -268,11 +300,12 @@ class QuoteValue(Frozen):
 
 
 Value = Annotated[
-    QuantityValue | PercentageValue | FractionValue | DateValue | DurationValue | RankValue | NameValue | QuoteValue,
+    QuantityValue | PercentageValue | FractionValue | DateValue | DurationValue | RankValue | NameValue | QuoteValue
+    | HistoryValue,
     Field(discriminator="kind"),
 ]
 
-ValueKind = Literal["quantity", "percentage", "fraction", "date", "duration", "rank", "name", "quote"]
+ValueKind = Literal["quantity", "percentage", "fraction", "date", "duration", "rank", "name", "quote", "history"]
 """The `kind` of a value, for typing fields; a test keeps it equal to `VALUE_KINDS`."""
 
 VALUE_MODELS: tuple[type[Frozen], ...] = get_args(get_args(Value)[0])

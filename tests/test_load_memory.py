@@ -78,7 +78,7 @@ def test_constructed_models_are_the_validated_ones_and_stay_apart():
     from crosscheck.model.values import Interval
 
     fields = {
-        "document": "a.txt", "claims_file": "a.claims.yaml", "claim": "c1", "quote": "over 200 firms",
+        "document": "a.txt", "claims_file": "a.claims.yaml", "claims_line": 7, "claim": "c1", "quote": "over 200 firms",
         "line": 2, "column": 5, "value": "over 200", "interval": Interval(low=200, low_closed=False, unit="company"),
         "normalized": "(200, ∞) company", "drafted": False, "confidence": None, "outlet": None, "published": None,
     }

@@ -4,7 +4,7 @@
 hold; "the capsule splashed down in the Atlantic" and "in the Gulf of Mexico" name two places for one splashdown.
 Two forms are one name, and never reported, when they are the same words after folding typography, case, a
 leading "the" and a possessive; when one is the other with words left out ("Kipruto", "Benson Kipruto"); when
-they share their last word (a surname: two runners named Kipruto are told apart by no one but the editor); or
+holders share their last word (a surname: two runners named Kipruto are told apart by no one but the editor); or
 when they are spelt alike, on a looser bar than CC403's (`names_spelt_alike.classify`: a misspelling or a
 transliteration, which CC403 and CC404 report).  Only two names with no such tie are different.  A name the
 registry resolves (`entity`) is left to entities_agree.
@@ -34,12 +34,13 @@ class Params(Frozen):
     """What the names are: holders of one position, or places of one event (the explanation differs)."""
 
 
-def same_name(a: str, b: str) -> bool:
-    """True when two forms may name one person or place: equal, shortened, sharing a last word, or spelt alike."""
+def same_name(a: str, b: str, *, by_surname: bool = True) -> bool:
+    """True when two forms may name one holder or place: equal, shortened, spelt alike, or (`by_surname`) sharing a
+    last word, as two forms of one person's name do (not two places: "Pacific Ocean", "Atlantic Ocean")."""
     x, y = name_words(a), name_words(b)
     if not x or not y:
         return True  # nothing to tell them apart by
-    if x == y or x[-1] == y[-1]:
+    if x == y or (by_surname and x[-1] == y[-1]):
         return True
     shorter, longer = sorted((x, y), key=len)
     it = iter(longer)
@@ -55,7 +56,7 @@ def compare(a: Item, b: Item, params: Params) -> Verdict | None:
         return None
     if va.entity or vb.entity or a.entity is not None or b.entity is not None:
         return None  # the registry knows them: entities_agree's business
-    if same_name(va.name, vb.name):
+    if same_name(va.name, vb.name, by_surname=params.what == "holders"):
         return None
     if params.what == "holders":
         explanation = (f"{quoted(va.name)} and {quoted(vb.name)} are two different names for the one holder of "

@@ -3,7 +3,7 @@
 Each located event becomes a name claim keyed by the event and the relation its preposition states: subject the
 event ("splashdown", "earthquake"), property `where-in`, `where-near`, `where-off` or `where-at`, value the
 place's name as written.  Two articles naming different places for one event are reported at info only (rule
-CC412): "off the coast of Florida" and "in the Gulf" can both be true, and one named place may contain the other or
+CC406): "off the coast of Florida" and "in the Gulf" can both be true, and one named place may contain the other or
 lie near it, so the finding says the articles name different places, never that both cannot hold.  Different
 prepositions are different relations and are never compared ("near Z" and "in Y").
 
@@ -55,6 +55,8 @@ def extract_event_places(article: Article) -> list[Mention]:
             event = _EVENT_OF_NOUN[m["noun"].lower()] if "noun" in m.groupdict() and m["noun"] \
                 else _EVENT_OF_VERB[re.sub(r"\s+", " ", m["verb"].lower())]
             place = re.sub(r"['’]s$", "", m["place"])
+            if place.endswith(".") and not re.search(r"\.\w+\.$", place):
+                place = place[:-1]  # the sentence's full stop, not an abbreviation's ("U.S.")
             if place.lower() in _NOT_PLACES or _another(article, m.start(), m.end()):
                 continue
             relation = _RELATION[m["prep"].lower()]
@@ -78,7 +80,7 @@ def _another(article: Article, start: int, end: int) -> bool:
         clause_start = m.end()
     if _OTHER_INSTANCE.search(text, clause_start, start):
         return True
-    return bool(_YEAR.search(text, sentence.start, end))
+    return bool(_YEAR.search(text, sentence.start, max(end, sentence.end)))
 
 
 def _fold(name: str) -> str:

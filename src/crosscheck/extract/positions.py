@@ -2,7 +2,7 @@
 
 Each place becomes a name claim keyed by the contest and the place: subject the contest the story is about
 ("chicago-marathon"), property `place-2` (or `place-2.women` in one division of it), value the holder's name as
-written, so two articles naming different holders of one place are compared (rule CC411) while a spelling
+written, so two articles naming different holders of one place are compared (rule CC405) while a spelling
 variant or a shortened form of one name still agrees.
 
 A false alarm costs more than a miss, so a place is drafted only when all of this holds:
@@ -75,6 +75,8 @@ _NOT_MODIFIERS = frozenset(str(w).lower() for w in cast(list[str], section("name
 _YEAR = re.compile(r"(?<![\w:.])(?:19|20)\d\d(?![\w:])")
 _OTHER_TIME = re.compile(rf"(?<![\w-])(?i:{alternation(_SEC['other_time'])})(?![\w-])")
 _OTHER_INSTANCE = re.compile(rf"(?<![\w-])(?i:{alternation(_SEC['other_instance'])})(?![\w-])")
+_LISTED = re.compile(r"[A-Z][\w’'-]*\s+(?:and|&)\s+$")
+_ORD_AND_ORD = re.compile(rf"\s+(?:and|or)\s+(?i:{_ORD})(?![\w-])")
 _CLAUSE_END = re.compile(r"[,;:()—–]|\s(?:and|while|but|who|which|after)\s|\.(?:\s|$)")
 _PUNCT_AFTER = re.compile(r"\s*(?:$|[,.;:!?)\]”\"—–])")
 _WORD_AFTER = re.compile(
@@ -119,7 +121,8 @@ def contests(text: str, start: int = 0, end: int | None = None) -> list[Contest]
             continue  # "The Marathon", "Sunday's race": no contest named
         if not head[0].isupper() and (head.lower() not in _CONTEST_NAME_HEADS or bare != mod):
             continue  # "Kiptum's marathon" is his race, not a named contest
-        found.append(Contest(m.start(), m.end(), f"{mod} {head}", head.lower() in _SEVERAL))
+        several = head.lower() in _SEVERAL or f"{bare} {head}".lower() in _SEVERAL  # "the World Cup"
+        found.append(Contest(m.start(), m.end(), f"{mod} {head}", several))
     return found
 
 
@@ -130,6 +133,8 @@ def _slug(contest: Contest) -> str:
 def extract_positions(article: Article) -> list[Mention]:
     """Places in a contest and who holds them, as name mentions keyed by the contest and the place."""
     text = article.text
+    if not _CONTEST.search(text):
+        return []  # no named contest, no place to key (most articles: one pass of one pattern)
     opening_end = article.paragraphs[min(2, len(article.paragraphs) - 1)][1] if article.paragraphs else 0
     opening = contests(text, 0, opening_end)
     main = opening[0] if opening else None
@@ -199,6 +204,8 @@ def _judged(article: Article, m: re.Match, place: int, contest: Contest | None, 
     text = article.text
     if contest is None or contest.several:
         return None
+    if _LISTED.search(text, max(0, m.start("name") - 40), m.start("name")) or _ORD_AND_ORD.match(text, m.end()):
+        return None  # "Ruiz and Holt finished second and third": which holds which is not for a pattern to say
     holder = _holder(text, m.start("name"), m.end("name"))
     if holder is None:
         return None

@@ -8,8 +8,10 @@ Different holders of one place are a warning (CC405); different places of one ev
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from crosscheck import check_texts
+from crosscheck.cli import main
 from crosscheck.extract.draft import draft_claims
 
 TITLE = "Kamau wins the Lakeside Marathon\n\n"
@@ -122,7 +124,8 @@ def test_where_an_event_happened_is_drafted_keyed_by_the_event_and_its_prepositi
     "The striker struck near the post.",
     "The plane landed in Lyon in 2019 after a storm.",
     "The crew landed on Tuesday.",
-], ids=["an-aftershock", "another-quake", "no-event-noun", "a-year", "no-place"])
+    "The minister landed in Lyon for the summit.",
+], ids=["an-aftershock", "another-quake", "no-event-noun", "a-year", "no-place", "a-traveller"])
 def test_another_event_or_no_named_place_is_not_drafted(sentence):
     assert _keyed(_story(sentence), "where-") == set()
 
@@ -135,3 +138,15 @@ def test_another_event_or_no_named_place_is_not_drafted(sentence):
 def test_different_places_of_one_event_are_at_most_info(a, b, severity):
     found = _findings(_story(a), _story(b), "CC406")
     assert [f.severity for f in found] == ([severity] if severity else [])
+
+
+def test_extract_writes_places_an_editor_can_read_and_correct(tmp_path, capsys):
+    article = tmp_path / "race.txt"
+    article.write_text(_story("In the women's race, Ana Ruiz finished second."), encoding="utf-8")
+    assert main(["extract", str(article)]) == 0
+    claims = yaml.safe_load(capsys.readouterr().out)["claims"]
+    place = next(c for c in claims if c["property"] == "place-2.women")
+    assert (place["subject"], place["value"], place["text"]) == (
+        "lakeside-marathon", {"kind": "name", "name": "Ana Ruiz"}, "Ana Ruiz")
+    assert place["quote"] == "In the women's race, Ana Ruiz finished second."
+    assert not place["draft"]["review"]

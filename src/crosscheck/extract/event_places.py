@@ -9,8 +9,9 @@ prepositions are different relations and are never compared ("near Z" and "in Y"
 
 Left out, so that a finding is about the story's own event: an event another word makes another one ("an
 aftershock", "the second capsule", "another quake"), an event dated to another time in its sentence (a year, "last
-year"), a happening verb ("struck", "hit") without a noun naming the event right before it, and an event the
-article itself places in two different places with one preposition.
+year"), a happening verb ("struck", "hit") without a noun naming the event right before it, a landing or a crash
+without a vehicle named in its clause ("the minister landed in Paris" is a journey), and an event the article
+itself places in two different places with one preposition.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ _HAPPENED = re.compile(
     rf"(?P<verb>(?i:{alternation(_SEC['happening_verbs'])})){_WHERE}"
 )
 _OTHER_INSTANCE = re.compile(rf"(?<![\w-])(?i:{alternation(_SEC['other_instance'])})(?![\w-])")
+_VEHICLE_EVENTS = frozenset(_SEC["vehicle_events"])
+_VEHICLE = re.compile(rf"(?<![\w-])(?i:{alternation(_SEC['vehicle_nouns'])})s?(?![\w-])")
 _YEAR = re.compile(r"(?<![\w:.])(?:19|20)\d\d(?![\w:])")
 _CLAUSE_START = re.compile(r"[,;:()—–]\s*|\.\s+")
 _NOT_PLACES = frozenset(_LEX.weekdays) | frozenset(_LEX.months)
@@ -59,6 +62,8 @@ def extract_event_places(article: Article) -> list[Mention]:
                 place = place[:-1]  # the sentence's full stop, not an abbreviation's ("U.S.")
             if place.lower() in _NOT_PLACES or _another(article, m.start(), m.end()):
                 continue
+            if event in _VEHICLE_EVENTS and not _VEHICLE.search(text, _clause_start(article, m.start()), m.start()):
+                continue  # "the minister landed in Paris": a traveller's journey, not the story's event
             relation = _RELATION[m["prep"].lower()]
             found[(event, relation)].append((m.start("place"), m.start("place") + len(place), place))
     out: list[Mention] = []
@@ -75,12 +80,17 @@ def _another(article: Article, start: int, end: int) -> bool:
     """True when the event's clause makes it another one, or its sentence dates it (a year, "last year")."""
     text = article.text
     sentence = article.sentence_at(start)
-    clause_start = sentence.start
-    for m in _CLAUSE_START.finditer(text, sentence.start, start):
-        clause_start = m.end()
-    if _OTHER_INSTANCE.search(text, clause_start, start):
+    if _OTHER_INSTANCE.search(text, _clause_start(article, start), start):
         return True
     return bool(_YEAR.search(text, sentence.start, max(end, sentence.end)))
+
+
+def _clause_start(article: Article, at: int) -> int:
+    sentence = article.sentence_at(at)
+    start = sentence.start
+    for m in _CLAUSE_START.finditer(article.text, sentence.start, at):
+        start = m.end()
+    return start
 
 
 def _fold(name: str) -> str:

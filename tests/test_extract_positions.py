@@ -57,8 +57,12 @@ def test_a_place_is_drafted_keyed_by_its_contest_and_place(sentence, expected):
     "He finished third.",
     "Ana Ruiz, the Hillside Marathon champion, was third.",
     "Ruiz and Holt finished second and third.",
+    "In Boston, Ana Ruiz was second.",
+    "In April Ana Ruiz was second.",
+    "The race went to Kamau, while two-time runner-up Ana Ruiz faded.",
 ], ids=["world-rankings", "second-time", "second-half", "second-largest", "last-year", "a-year", "a-heat",
-        "second-to-none", "a-pronoun", "another-contest-in-the-clause", "a-list"])
+        "second-to-none", "a-pronoun", "another-contest-in-the-clause", "a-list", "another-city", "a-month",
+        "a-title-from-other-races"])
 def test_an_ordinal_that_is_not_a_finishing_place_of_the_story_s_contest_is_not_drafted(sentence):
     assert _keyed(_story(sentence), "place-") == set()
 

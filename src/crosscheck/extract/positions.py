@@ -73,7 +73,10 @@ _CONTEST_NAME_HEADS = frozenset({"election", "by-election", "primary", "caucus"}
 """Heads news writes in lower case after a place ("the Rochdale by-election"); the others are capitalised."""
 _NOT_MODIFIERS = frozenset(str(w).lower() for w in cast(list[str], section("name_given_words_only")))
 _YEAR = re.compile(r"(?<![\w:.])(?:19|20)\d\d(?![\w:])")
-_OTHER_TIME = re.compile(rf"(?<![\w-])(?i:{alternation(_SEC['other_time'])})(?![\w-])")
+_OTHER_TIME = re.compile(rf"(?<![\w-])(?i:{alternation(_SEC['other_time'])}|{alternation(_LEX.months)})(?![\w-])")
+"""Another edition's words, or a month: "in London in April he was second" dates a place to another race."""
+_FRONTED_PLACE = re.compile(r"(?:In|At)\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*),")
+_RUNNER_UP_OPENS = re.compile(r"\s*(?:(?i:the)\s*)?$")
 _OTHER_INSTANCE = re.compile(rf"(?<![\w-])(?i:{alternation(_SEC['other_instance'])})(?![\w-])")
 _LISTED = re.compile(r"[A-Z][\w’'-]*\s+(?:and|&)\s+$")
 _ORD_AND_ORD = re.compile(rf"\s+(?:and|or)\s+(?i:{_ORD})(?![\w-])")
@@ -219,6 +222,12 @@ def _judged(article: Article, m: re.Match, place: int, contest: Contest | None, 
     others = [c for c in contests(text, sentence.start, clause_end) if _slug(c) != _slug(contest)]
     if others:
         return None  # "Abdi, the Rotterdam Marathon champion, was third": which race is unclear
+    fronted = _FRONTED_PLACE.match(text, sentence.start)
+    if fronted and not set(fronted["place"].lower().split()) <= set(contest.name.lower().split()):
+        return None  # "In Boston, Ruiz was second": a race somewhere else
+    if "ru" in m.groupdict() and m["ru"] and m.re is _RUNNER_UP_BEFORE and not _RUNNER_UP_OPENS.fullmatch(
+            text, sentence.start, m.start()):
+        return None  # "two-time runner-up Ana Ruiz", "Olympic runner-up X": a title from other races
     division = _division(article, sentence.start, m.start(), clause_end)
     if division == "":
         return None

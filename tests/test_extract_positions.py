@@ -39,8 +39,10 @@ def _keyed(text: str, prefix: str) -> set[tuple[str, str, str]]:
     ("Runner-up Ana Ruiz said the wind had been hard.", ("lakeside-marathon", "place-2", "Ana Ruiz")),
     ("In the women's race, Ana Ruiz finished second.", ("lakeside-marathon", "place-2.women", "Ana Ruiz")),
     ("A month ago Ana Ruiz finished second in the Hillside Marathon.", ("hillside-marathon", "place-2", "Ana Ruiz")),
+    ("The Green Party came second in the Northvale by-election, behind Labour.",
+     ("northvale-by-election", "place-2", "Green Party")),
 ], ids=["went-to", "was-second", "came-in-second", "finished-third", "second-place-finisher", "a-distant-second",
-        "took-bronze", "runner-up", "women's-race", "another-contest-named"])
+        "took-bronze", "runner-up", "women's-race", "another-contest-named", "a-party-in-a-by-election"])
 def test_a_place_is_drafted_keyed_by_its_contest_and_place(sentence, expected):
     assert _keyed(_story(sentence), "place-") == {expected}
 

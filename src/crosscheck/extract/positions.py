@@ -69,7 +69,7 @@ _CONTEST = re.compile(
     r"(?![\w-])"
 )
 _SEVERAL = frozenset(w.lower() for w in _SEC["several_rankings"])
-_CONTEST_NAME_HEADS = frozenset({"election", "by-election", "primary", "caucus"})
+_CONTEST_NAME_HEADS = frozenset(w.lower() for w in _SEC["lower_case_heads"])
 """Heads news writes in lower case after a place ("the Rochdale by-election"); the others are capitalised."""
 _NOT_MODIFIERS = frozenset(str(w).lower() for w in cast(list[str], section("name_given_words_only")))
 _YEAR = re.compile(r"(?<![\w:.])(?:19|20)\d\d(?![\w:])")

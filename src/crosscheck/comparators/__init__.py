@@ -26,6 +26,7 @@ BUILTINS: tuple[str, ...] = (
     "ranks_overlap",
     "names_match",
     "entities_agree",
+    "names_differ",
     "quotes_match", "quotes_same_utterance", "quotes_speakers_agree", "names_spelt_alike",
     "quote_fragments",
     "conversion_rates_agree",

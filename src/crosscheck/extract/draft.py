@@ -16,12 +16,14 @@ from crosscheck.extract.article import Article
 from crosscheck.extract.attribution import mentioned_people
 from crosscheck.extract.clock import extract_clock_times, extract_race_times
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
+from crosscheck.extract.event_places import extract_event_places
 from crosscheck.extract.framing import key_of, read_frames, scope_of
 from crosscheck.extract.history import extract_histories
 from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
 from crosscheck.extract.mention import Mention, resolve_overlaps
 from crosscheck.extract.names import find_people, is_organisation, name_spans, slug
 from crosscheck.extract.periods import fiscal_end_spans
+from crosscheck.extract.positions import extract_positions
 from crosscheck.extract.quantities import extract_quantities
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.ranks import extract_ranks
@@ -63,6 +65,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     mentions = _distribute_lists(article, proposer, mentions)
     mentions += _quote_mentions(article)
     mentions += _name_mentions(article)
+    mentions += extract_positions(article) + extract_event_places(article)  # who holds a place; where it happened
     anchor = Anchor.of(article, published)
     frames = read_frames(article, mentions, (anchor.year, anchor.month))
     quotations = find_quotations(article)

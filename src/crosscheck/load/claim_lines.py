@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from crosscheck.model.report import ClaimRef, Finding, Report
+from crosscheck.model.report import Report
 
 _ID_KEY = re.compile(r"""(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)id:[ \t]*(["']?)([A-Za-z0-9][A-Za-z0-9_.-]*)\1[ \t]*(?=[,}#\n]|$)""",
                      re.MULTILINE)
@@ -30,20 +30,20 @@ def claim_lines(text: str) -> dict[str, int]:
 
 
 def with_claim_lines(report: Report, base: Path | None = None) -> Report:
-    """`report` with `claims_line` set on every claim from a claims file (each file read once).
+    """Set `claims_line` on every claim of `report` from a claims file (each file read once); returns `report`.
 
-    Paths are as the report prints them (relative to `base`, the working directory by default).
-    A file that cannot be read leaves its claims without a line: the report stays true, only less precise.
+    The claim refs are completed in place, before the report is shown to anyone: they were built
+    for this report alone, and copying the findings of a whole-archive audit (a million of them)
+    to add one number would double their memory.  Paths are as the report prints them (relative
+    to `base`, the working directory by default).  A file that cannot be read leaves its claims
+    without a line: the report stays true, only less precise.
     """
     base = base or Path.cwd()
     files: dict[str, dict[str, int]] = {}
-    built: dict[int, ClaimRef] = {}  # the engine shares one ref per claim across findings: keep that
-
-    def located(ref: ClaimRef) -> ClaimRef:
-        if ref.claims_file is None or ref.claims_line is not None:
-            return ref
-        done = built.get(id(ref))
-        if done is None:
+    for finding in report.findings:
+        for ref in finding.claims:
+            if ref.claims_file is None or ref.claims_line is not None:
+                continue
             lines = files.get(ref.claims_file)
             if lines is None:
                 try:
@@ -52,15 +52,6 @@ def with_claim_lines(report: Report, base: Path | None = None) -> Report:
                     text = ""
                 lines = files[ref.claims_file] = claim_lines(text)
             line = lines.get(ref.claim)
-            done = built[id(ref)] = ref if line is None else ref.model_copy(update={"claims_line": line})
-        return done
-
-    findings: list[Finding] = []
-    changed = False
-    for finding in report.findings:
-        claims = [located(ref) for ref in finding.claims]
-        if any(new is not old for new, old in zip(claims, finding.claims)):
-            changed = True
-            finding = finding.model_copy(update={"claims": claims})
-        findings.append(finding)
-    return report.model_copy(update={"findings": findings}) if changed else report
+            if line is not None:
+                ref.__dict__["claims_line"] = line  # a frozen model's field, completed before anyone reads it
+    return report

@@ -38,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
     rules = api.rules(options)
     with _progress() as progress:
         report = api.audit(args.store, registry=settings.registry, rules=rules, progress=progress)
+    from crosscheck.load.claim_lines import with_claim_lines
+
+    report = with_claim_lines(report)  # as `check` names them: the claims files' lines, where the files are here
     render = reporters.get(settings.format)
     for problem in reporters.plugin_errors():
         print_warning(f"crosscheck: warning: {problem}")

@@ -151,3 +151,35 @@ def test_changes_whose_interval_no_article_states_are_compared_as_before(run_cli
     found = findings(run_cli, tmp_path, monkeypatch, "Rents rose 0.5%, the agency said.",
                      "Rents rose 3.9%, the agency said.")
     assert [severity for _, severity in compared(found)] in (["warning"], ["error"])
+
+
+# ------------------------------------------------------------------------------ a price's extreme over a window
+
+WINDOWS = [
+    ("Northwind shares jumped 4%, reaching a three-year high of $58.", "$58", "3-year-high"),
+    ("Northwind shares fell to a 52-week low of $12.", "$12", "52-week-low"),
+    ("Northwind shares rose to a record high of $80.", "$80", "record-high"),
+    ("Northwind shares closed at $75.", "$75", None),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "window"), WINDOWS, ids=[row[2] or "no-window" for row in WINDOWS])
+def test_an_extreme_is_the_price_qualified_by_its_window(text, written, window):
+    frame = frames_of(text, written)[0]
+    assert (frame.measure, frame.qualifiers.get("window")) == ("share-price", window)
+
+
+def test_the_window_of_an_extreme_is_no_figure_of_its_own():
+    claims = draft_claims("Northwind shares jumped 4%, reaching a three-year high of $58.")
+    assert "three-year" not in [c.text for c in claims]
+
+
+def test_extremes_over_different_windows_are_different_facts(run_cli, tmp_path, monkeypatch):
+    assert findings(run_cli, tmp_path, monkeypatch, "Northwind shares reached a three-year high of $58 on Monday.",
+                    "Northwind shares reached a record high of $64 on Monday.") == []
+
+
+def test_a_price_meets_an_extreme_at_info_at_most(run_cli, tmp_path, monkeypatch):
+    found = findings(run_cli, tmp_path, monkeypatch, "Northwind shares closed at $50 on Monday.",
+                     "Northwind shares reached a three-year high of $58 on Monday.")
+    assert [severity for _, severity in compared(found)] == ["info"]

@@ -26,6 +26,9 @@ UNSTATED_INTERVAL = 0.3
 """Confidence of a match of a change whose interval its sentence does not state with one whose interval is
 known (or where the measure is stated over several): below `model.frame.UNSURE_MATCH`, so at most info."""
 
+INFERRED_QUALIFIERS = ("over", "window")
+"""Qualifiers an unstated value of which is not a value of its own: a change's interval, a price extreme's window."""
+
 M = TypeVar("M", bound=Hashable)
 
 
@@ -106,4 +109,17 @@ def interval_partitions(members: Sequence[M], interval: Callable[[M], str | None
     out = [(groups[v], frozenset(inferred[v])) for v in stated]
     if rest:
         out.append((rest, frozenset(rest)))
+    return out
+
+
+def inferred_partitions(members: Sequence[M], qualifiers: Callable[[M], dict[str, str]],
+                        document: Callable[[M], str]) -> list[tuple[list[M], frozenset[M]]]:
+    """The members split by each of `INFERRED_QUALIFIERS` in turn (`interval_partitions`), with the members that
+    took any of them from the others."""
+    out: list[tuple[list[M], frozenset[M]]] = [(list(members), frozenset())]
+    for name in INFERRED_QUALIFIERS:
+        def value(m: M, name: str = name) -> str | None:
+            return qualifiers(m).get(name)
+        out = [(part, inferred | more) for group, inferred in out
+               for part, more in interval_partitions(group, value, document)]
     return out

@@ -63,6 +63,9 @@ class FrameLexicon:
     """A period named relative to the main figure's own -> (unit, steps back): "the previous month" -> (month, -1)."""
     reference_revision_words: tuple[str, ...]
     """Words that make another period's figure an earlier estimate of a revised one, not that period's own."""
+    window_nouns: frozenset[str]
+    """A price's extreme over a window ("high", "low"): its window ("three-year", "record") qualifies the price."""
+    record_words: frozenset[str]
 
 
 @cache
@@ -104,4 +107,6 @@ def frame_lexicon() -> FrameLexicon:
         reference_relative_periods={str(p).lower(): (str(unit), -1) for unit, phrases
                                     in raw["reference_relative_periods"].items() for p in phrases},
         reference_revision_words=tuple(str(w).lower() for w in raw["reference_revision_words"]),
+        window_nouns=frozenset(str(w).lower() for w in raw["frame_window_nouns"]),
+        record_words=frozenset(str(w).lower() for w in raw["frame_record_words"]),
     )

@@ -28,6 +28,7 @@ from crosscheck.extract.frame_cues import change_of, cue_words, modality_of
 from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.frame_time import period_of
 from crosscheck.extract.names import slug
+from crosscheck.extract.windows import window_of
 from crosscheck.model.frame import Direction, Frame
 from crosscheck.text.lexicon import lexicon
 
@@ -408,6 +409,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         qualifiers["unit"] = slug(unit)
     if not person and (segment := _segment(verb, thing, np)):
         qualifiers["segment"] = segment
+    if money and (window := window_of(thing)):
+        qualifiers["window"] = window  # "a three-year high of €58" and "a record high of €60" are different facts
     # "a 30-storey building": the hedges that count are those around the building, not the figure's odd parse
     cues, window = cue_words(described, described) if described is not None else cue_words(figure, np)
     modality = modality_of(cues, window, preposition, lex.change_prepositions)

@@ -20,6 +20,7 @@ from crosscheck.extract.frames import FrameReading, read_date_frame, read_frame,
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.names import slug
 from crosscheck.extract.nlp import load_pipeline
+from crosscheck.extract.windows import is_window
 from crosscheck.model.frame import Frame
 from crosscheck.text.lexicon import lexicon
 
@@ -60,7 +61,8 @@ def read_frames(article: Article, mentions: Iterable[Mention],
             continue
         span = _figure_tokens(span)
         unit = m.value.get("unit") if m.kind == "quantity" else None
-        if (m.kind == "quantity" and unit in _TIME_UNITS and _in_time_expression(span)) or _in_interval_cue(span):
+        if (m.kind == "quantity" and unit in _TIME_UNITS and _in_time_expression(span)) or _in_interval_cue(span) \
+                or (m.kind in ("quantity", "duration") and is_window(span)):
             out[(m.start, m.end)] = None
             continue
         reading = read_frame(span, m.kind, unit, anchor, of_noun=bool(m.extras.get("compound")),

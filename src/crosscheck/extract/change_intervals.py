@@ -10,7 +10,8 @@ Matching (`interval_partitions`): unknown is not a value.  A change whose interv
 the one interval its measure is stated with elsewhere (leaving out those its own article states for
 another change of the same measure: an article that gives the year-on-year rise apart does not mean it
 by its other rise), and a conflict it takes part in is at most info (`UNSTATED_INTERVAL`).  Changes
-whose interval no article states are compared as before.
+whose interval no article states are compared as before.  A price extreme's window ("3-year-high",
+`extract.windows`) is matched the same way (`inferred_partitions`): a plain price meets it at most at info.
 """
 
 from __future__ import annotations
@@ -52,9 +53,13 @@ def cue_spans(sentence: Any) -> list[tuple[int, int, str]]:
     A date inside one ("from a year earlier", "over the past 12 months") is what a change is measured against,
     not the period its figure is of, and a count inside one is no figure.
     """
-    text = sentence.doc.text[sentence.start_char:sentence.end_char]
-    return [(sentence.start_char + m.start(), sentence.start_char + m.end(), m.group(0))
-            for m in _cue_pattern().finditer(text)]
+    memo = sentence.doc.user_data.setdefault("crosscheck.interval_cues", {})  # read once per sentence, not per figure
+    if sentence.start not in memo:
+        text = sentence.doc.text[sentence.start_char:sentence.end_char]
+        memo[sentence.start] = [(sentence.start_char + m.start(), sentence.start_char + m.end(), m.group(0))
+                                for m in _cue_pattern().finditer(text)]
+    found: list[tuple[int, int, str]] = memo[sentence.start]
+    return found
 
 
 def interval_of(span: Any) -> str | None:

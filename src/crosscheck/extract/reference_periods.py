@@ -181,13 +181,13 @@ def reference_claims(article: Article, mention: Mention, claim: Claim, ids: Coun
     """The claims a drafted figure's words add about another period: "0.4%, in line with August's reading" says
     August was 0.4% too; "held steady at 4.1%" says the previous figure was 4.1%.  `ids` counts the claim ids used."""
     frame = claim.frame
-    if frame is None or frame.modality != "reported" or mention.kind not in _REFERENCED:
+    if frame is None or frame.modality != "reported":
         return []
     _, _, same, revision = _patterns()
     sentence = article.sentence_at(mention.start)
     text = article.text
     tail = text[mention.end:sentence.end]
-    found = same.match(tail)
+    found = same.match(tail) if mention.kind in _REFERENCED else None
     named_figure = found is not None and re.match(r"[^,;:]*?\d", tail[found.end():])  # "matching May's 0.4% gain"
     if found and not named_figure and not revision.search(text, sentence.start, sentence.end):
         period = resolve(found["period"], frame.period, anchor)

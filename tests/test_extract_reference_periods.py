@@ -43,11 +43,11 @@ def compared(found: list[dict]) -> list[tuple[tuple[str, ...], str]]:
 # ------------------------------------------------------------------------------ another period's figure
 
 REFERENCED = [
-    ("Retail sales rose 0.6% in March, up from a 0.2% gain in February.", "0.2%", "2025-02", "change", "up"),
-    ("Output fell 1.1% in the second quarter of 2024 after a 0.4% rise in the first quarter.", "0.4%", "2024-Q1",
-     "change", "up"),
-    ("The vacancy rate was 6.1% in March, compared with 5.4% a year earlier.", "5.4%", "2024-03", "level", None),
-    ("Prices rose 0.3% in March, matching the previous month's 0.3% gain.", "0.3%", "2025-02", "change", "up"),
+    ("Northwind's revenue rose 6% in March, up from a 2% gain in February.", "2%", "2025-02", "change", "up"),
+    ("Northwind's revenue fell 1.1% in the second quarter of 2024 after a 0.4% rise in the first quarter.", "0.4%",
+     "2024-Q1", "change", "up"),
+    ("The jobless rate was 6.1% in March, compared with 5.4% a year earlier.", "5.4%", "2024-03", "level", None),
+    ("Wages rose 0.3% in March, matching the previous month's 0.3% gain.", "0.3%", "2025-02", "change", "up"),
 ]
 
 
@@ -62,10 +62,21 @@ def test_a_figure_of_another_period_is_that_periods_own(text, written, period, l
 
 
 def test_a_relative_period_counts_from_the_main_figure_or_stays_a_label():
-    assert frames_of("Prices rose 0.3% in March, matching the previous month's 0.3% gain.", "0.3%",
+    assert frames_of("Wages rose 0.3% in March, matching the previous month's 0.3% gain.", "0.3%",
                      published=None)[-1].period == "february"
-    assert frames_of("The vacancy rate was 6.1%, compared with 5.4% a year earlier.", "5.4%")[-1].period == \
+    assert frames_of("The jobless rate was 6.1%, compared with 5.4% a year earlier.", "5.4%")[-1].period == \
         "previous-year"
+
+
+def test_a_figure_beside_a_main_one_of_unnamed_measure_keeps_its_own_frame():
+    frame = frames_of("The index rose 0.3% in March, up from a 0.2% gain in February.", "0.2%")[-1]
+    assert frame.modality == "previous"
+
+
+def test_a_figure_naming_another_measure_is_not_the_main_ones():
+    claims = draft_claims("The jobless rate rose to 6.1% in March, compared with 2% wage growth in February.",
+                          published=PUBLISHED)
+    assert [c.frame.measure for c in claims if c.text == "2%" and c.frame is not None] != ["unemployment-rate"]
 
 
 def test_a_revised_figure_is_not_another_periods_own():
@@ -76,9 +87,9 @@ def test_a_revised_figure_is_not_another_periods_own():
 
 
 SAME_FIGURE = [
-    ("Rents rose 0.5% on the month, in line with February's reading.", "0.5%", "2025-02"),
-    ("The participation rate stood at 61.9%, unchanged from the month prior.", "61.9%", "previous-month"),
-    ("The participation rate stood at 61.9% in March, unchanged from the month prior.", "61.9%", "2025-02"),
+    ("Wages rose 0.5% on the month, in line with February's reading.", "0.5%", "2025-02"),
+    ("The jobless rate stood at 4.9%, unchanged from the month prior.", "4.9%", "previous-month"),
+    ("The jobless rate stood at 4.9% in March, unchanged from the month prior.", "4.9%", "2025-02"),
 ]
 
 
@@ -94,13 +105,13 @@ def test_held_steady_still_says_the_previous_figure_was_the_same():
 
 
 def test_expectations_name_no_period():
-    assert len(frames_of("Rents rose 0.5% on the month, in line with expectations.", "0.5%")) == 1
+    assert len(frames_of("Wages rose 0.5% on the month, in line with expectations.", "0.5%")) == 1
 
 
 def test_two_articles_disagreeing_on_last_months_figure_are_compared(run_cli, tmp_path, monkeypatch):
     found = findings(run_cli, tmp_path, monkeypatch,
-                     "Rents rose 0.5% in April, slightly down from the 0.7% gain in March.",
-                     "On a monthly basis, rents rose 0.5%, in line with March's reading.")
+                     "Wages rose 0.5% in April, slightly down from the 0.7% gain in March.",
+                     "On a monthly basis, wages rose 0.5%, in line with March's reading.")
     assert [severity for values, severity in compared(found) if values == ("0.5%", "0.7%")] == ["info"]
 
 

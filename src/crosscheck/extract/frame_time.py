@@ -60,7 +60,7 @@ def period_of(figure: Any, governing: list[Any], anchor: tuple[int | None, int |
     texts = []
     cues = cue_spans(figure.sent)
     for ent in _dates_in(figure.sent):
-        if any(s <= ent.start_char and ent.end_char <= e for s, e, _ in cues):
+        if any(s <= ent.start_char and ent.end_char <= e and cue.lower() not in lex.full_year for s, e, cue in cues):
             continue  # "up 4% from a year earlier": what the change is measured against, not the figure's period
         root = ent.root
         if {root.head.i, root.head.head.i, root.i} & attached:

@@ -39,6 +39,9 @@ warning (the figure named in passing may be an earlier estimate of that period, 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _REFERENCED = ("quantity", "percentage")
+NAMED_MEASURE = 0.85
+"""A main figure's frame is lent to another period's figure (or copied for it) only when read this surely: when the
+lexicon names its measure, not when the measure is guessed from neighbouring words."""
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
@@ -154,6 +157,8 @@ def reframe_references(article: Article, figures: list[Mention], readings: dict[
                 continue
             reading = readings[(main.start, main.end)]
             assert reading is not None  # only framed figures are in `items`
+            if reading.confidence < NAMED_MEASURE or _names_another_measure(text[m.end:m.end + 40], reading.frame):
+                continue
             period = resolve(named, reading.frame.period, anchor)
             if period is None or period == reading.frame.period:
                 continue
@@ -170,10 +175,19 @@ def _main_figure(items: list[Mention], i: int, references: dict[int, str]) -> Me
     order = list(range(i - 1, -1, -1)) + list(range(i + 1, len(items)))
     for j in order:
         other = items[j]
-        if j not in references and other.kind == m.kind and other.value.get("unit") == m.value.get("unit") \
-                and other.value.get("currency") == m.value.get("currency"):
+        if j not in references and other.kind == m.kind and all(
+                other.value.get(field) == m.value.get(field) for field in ("unit", "currency", "points")):
             return other
     return None
+
+
+def _names_another_measure(after: str, main: Frame) -> bool:
+    """True when the words right after a figure name a measure other than the main figure's ("versus a €46m net
+    profit", "from 4.2% unemployment")."""
+    measures = frame_lexicon().measures
+    words = re.findall(r"[a-z-]+", after.lower())[:3]
+    named = [measures[p] for n in (3, 2, 1) if len(words) >= n and (p := " ".join(words[:n])) in measures]
+    return bool(named) and named[0] != main.measure
 
 
 def reference_claims(article: Article, mention: Mention, claim: Claim, ids: Counter[str],
@@ -187,7 +201,8 @@ def reference_claims(article: Article, mention: Mention, claim: Claim, ids: Coun
     sentence = article.sentence_at(mention.start)
     text = article.text
     tail = text[mention.end:sentence.end]
-    found = same.match(tail) if mention.kind in _REFERENCED else None
+    named = claim.draft is not None and claim.draft.confidence >= NAMED_MEASURE
+    found = same.match(tail) if mention.kind in _REFERENCED and named else None
     named_figure = found is not None and re.match(r"[^,;:]*?\d", tail[found.end():])  # "matching May's 0.4% gain"
     if found and not named_figure and not revision.search(text, sentence.start, sentence.end):
         period = resolve(found["period"], frame.period, anchor)

@@ -12,8 +12,10 @@ A period named relative to the main figure ("the previous month", "a year earlie
 the main figure's period when that is resolved, and kept as a label ("previous-month") when it is not;
 month and quarter names resolve against the publication date as the main figures' do.  A sentence
 that speaks of revisions ("revised", "initially") is left alone: its other figure is an earlier estimate
-of the same period, not another period's.  Another period's figure named in passing may be one since
-revised, so a conflict it takes part in is at most a warning (`REFERENCE_CONFIDENCE`).
+of the same period, not another period's.  The main figure's frame is lent only when the lexicon names
+its measure (`NAMED_MEASURE`), to a figure alike in unit, currency and points whose next words name no
+other measure.  Another period's figure named in passing may be one since revised, so a conflict it
+takes part in is at most a warning (`REFERENCE_CONFIDENCE`).
 """
 
 from __future__ import annotations

@@ -27,10 +27,10 @@ from crosscheck.extract.positions import extract_positions
 from crosscheck.extract.quantities import extract_quantities
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.ranks import extract_ranks
+from crosscheck.extract.reference_periods import reference_claims, reframe_references
 from crosscheck.extract.shares import extract_shares
 from crosscheck.extract.streaks import extract_streaks
 from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Scope
-from crosscheck.model.frame import Frame
 from crosscheck.model.registry import Registry
 from crosscheck.model.values import Value
 from crosscheck.text.lexicon import lexicon
@@ -67,7 +67,8 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     mentions += _name_mentions(article)
     mentions += extract_positions(article) + extract_event_places(article)  # who holds a place; where it happened
     anchor = Anchor.of(article, published)
-    frames = read_frames(article, mentions, (anchor.year, anchor.month))
+    frames = reframe_references(article, mentions, read_frames(article, mentions, (anchor.year, anchor.month)),
+                                (anchor.year, anchor.month))
     quotations = find_quotations(article)
     quoted_by = [(q.words_start, q.words_end, q.speaker) for q in quotations if q.speaker]
     quoted = [(q.start, q.end) for q in quotations] + list(_short_quoted(text))
@@ -112,23 +113,9 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
         except ValidationError:  # a value the model refuses ("between 5 and 3", a 400-digit figure) is not drafted
             ids[base] -= 1
             continue
-        if frame is not None and key.method == "frame" and frame.direction == "unchanged" and frame.level == "level" \
-                and frame.modality == "reported":
-            claims.append(_previous_of_unchanged(claims[-1], frame, ids))
+        if frame is not None and key.method == "frame":
+            claims += reference_claims(article, m, claims[-1], ids, (anchor.year, anchor.month))
     return claims
-
-
-def _previous_of_unchanged(claim: Claim, frame: Frame, ids: Counter[str]) -> Claim:
-    """"Held steady at 4.1%" also says the previous figure was 4.1%: a claim of its own, comparable as such.
-
-    `frame` is the claim's own frame.
-    """
-    frame = frame.model_copy(update={"modality": "previous"})
-    subject, prop = key_of(frame)
-    base = slug(f"{subject}-{prop}")[:60].strip("-")
-    ids[base] += 1
-    return claim.model_copy(update={"id": base if ids[base] == 1 else f"{base}-{ids[base]}", "property": prop,
-                                    "frame": frame})
 
 
 def claims_file(text: str, article: str, *, registry: Registry | None = None, published: str | None = None,

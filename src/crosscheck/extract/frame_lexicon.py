@@ -50,9 +50,22 @@ class FrameLexicon:
     relative_months: dict[str, int]
     count_nouns: frozenset[str]
     change_intervals: tuple[tuple[str, str], ...]
+    """(cue phrase, interval) pairs, longest phrase first: "year-over-year" -> year, "on a monthly basis" -> month."""
     distance_cues: frozenset[str]
     length_units: frozenset[str]
-    """(cue phrase, interval) pairs, longest phrase first: "year-over-year" -> year, "on a monthly basis" -> month."""
+    reference_cues: tuple[str, ...]
+    """Words right before a figure of another period than its sentence's main figure ("down from", "after")."""
+    reference_same_cues: tuple[str, ...]
+    """Words after a figure saying a named period had the same figure ("in line with", "unchanged from")."""
+    reference_nouns: frozenset[str]
+    """What a figure of a named period is called ("August's reading", "the 0.5% gain in August")."""
+    reference_relative_periods: dict[str, tuple[str, int]]
+    """A period named relative to the main figure's own -> (unit, steps back): "the previous month" -> (month, -1)."""
+    reference_revision_words: tuple[str, ...]
+    """Words that make another period's figure an earlier estimate of a revised one, not that period's own."""
+    window_nouns: frozenset[str]
+    """A price's extreme over a window ("high", "low"): its window ("three-year", "record") qualifies the price."""
+    record_words: frozenset[str]
 
 
 @cache
@@ -61,7 +74,7 @@ def frame_lexicon() -> FrameLexicon:
     text = resources.files("crosscheck.text").joinpath("lexicon.yaml").read_text(encoding="utf-8")
     raw = yaml.safe_load(text)
     return FrameLexicon(
-        measures=_invert(raw["frame_measures"]),
+        measures=_invert(raw["frame_measures"]) | _invert(raw["frame_measures_more"]),
         neutral=frozenset(str(w).lower() for w in raw["frame_neutral_modifiers"]),
         basis=_invert(raw["frame_basis"]),
         divisions=_invert(raw["frame_divisions"]),
@@ -85,6 +98,15 @@ def frame_lexicon() -> FrameLexicon:
         count_nouns=frozenset(str(w).lower() for w in raw["frame_count_nouns"]),
         distance_cues=frozenset(str(w).lower() for w in raw["frame_distance_cues"]),
         length_units=frozenset(str(w) for w in raw["frame_length_units"]),
-        change_intervals=tuple(sorted(((str(w).lower(), str(k)) for k, v in raw["frame_change_intervals"].items()
-                                       for w in v), key=lambda pair: -len(pair[0]))),
+        change_intervals=tuple(sorted(((str(w).lower(), str(k)) for section in ("frame_change_intervals",
+                                                                                 "frame_change_intervals_more")
+                                       for k, v in raw[section].items() for w in v), key=lambda pair: -len(pair[0]))),
+        reference_cues=tuple(str(w).lower() for w in raw["reference_cues"]),
+        reference_same_cues=tuple(str(w).lower() for w in raw["reference_same_cues"]),
+        reference_nouns=frozenset(str(w).lower() for w in raw["reference_nouns"]),
+        reference_relative_periods={str(p).lower(): (str(unit), -1) for unit, phrases
+                                    in raw["reference_relative_periods"].items() for p in phrases},
+        reference_revision_words=tuple(str(w).lower() for w in raw["reference_revision_words"]),
+        window_nouns=frozenset(str(w).lower() for w in raw["frame_window_nouns"]),
+        record_words=frozenset(str(w).lower() for w in raw["frame_record_words"]),
     )

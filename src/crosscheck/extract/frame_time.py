@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from crosscheck.extract.change_intervals import cue_spans
 from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.text.lexicon import lexicon
 
@@ -57,7 +58,10 @@ def period_of(figure: Any, governing: list[Any], anchor: tuple[int | None, int |
     lex = frame_lexicon()
     attached = {t.i for t in governing if t is not None}
     texts = []
+    cues = cue_spans(figure.sent)
     for ent in _dates_in(figure.sent):
+        if any(s <= ent.start_char and ent.end_char <= e and cue.lower() not in lex.full_year for s, e, cue in cues):
+            continue  # "up 4% from a year earlier": what the change is measured against, not the figure's period
         root = ent.root
         if {root.head.i, root.head.head.i, root.i} & attached:
             texts.append(ent.text.lower())

@@ -23,10 +23,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from crosscheck.extract.change_intervals import interval_of
 from crosscheck.extract.frame_cues import change_of, cue_words, modality_of
 from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.frame_time import period_of
 from crosscheck.extract.names import slug
+from crosscheck.extract.windows import window_of
 from crosscheck.model.frame import Direction, Frame
 from crosscheck.text.lexicon import lexicon
 
@@ -407,6 +409,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         qualifiers["unit"] = slug(unit)
     if not person and (segment := _segment(verb, thing, np)):
         qualifiers["segment"] = segment
+    if money and (window := window_of(thing)):
+        qualifiers["window"] = window  # "a three-year high of €58" and "a record high of €60" are different facts
     # "a 30-storey building": the hedges that count are those around the building, not the figure's odd parse
     cues, window = cue_words(described, described) if described is not None else cue_words(figure, np)
     modality = modality_of(cues, window, preposition, lex.change_prepositions)
@@ -415,7 +419,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         level, direction = "change", "up" if comparative.lower_ == "more" else "down"
     if change_noun is not None:
         level, direction = "change", lex.change[change_noun.lemma_.lower()]
-    if level == "change" and (interval := _change_interval(window)):
+    if level == "change" and (interval := interval_of(span)):
         qualifiers["over"] = interval  # "up 4.0% year-over-year" and "up 0.4% on the month" are different facts
     change_from = None
     if verb is not None and level == "level":
@@ -477,12 +481,6 @@ def _located(np: Any) -> str | None:
         located = located.head  # "Bangkok, the Thai capital"
     ent = _entity(located)
     return (_entity_id(ent) if ent is not None else None) or located.lemma_.lower()
-
-
-def _change_interval(window: str) -> str | None:
-    """What the clause says a change is measured over ("year", "month", "quarter"), if it says."""
-    text = " " + re.sub(r"\s*-\s*", "-", window) + " "
-    return next((interval for cue, interval in frame_lexicon().change_intervals if f" {cue} " in text), None)
 
 
 def read_date_frame(span: Any) -> FrameReading | None:

@@ -15,10 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from crosscheck.extract.article import Article
+from crosscheck.extract.change_intervals import cue_spans
 from crosscheck.extract.frames import FrameReading, read_date_frame, read_frame, read_multiple_frame
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.names import slug
 from crosscheck.extract.nlp import load_pipeline
+from crosscheck.extract.windows import is_window
 from crosscheck.model.frame import Frame
 from crosscheck.text.lexicon import lexicon
 
@@ -59,7 +61,8 @@ def read_frames(article: Article, mentions: Iterable[Mention],
             continue
         span = _figure_tokens(span)
         unit = m.value.get("unit") if m.kind == "quantity" else None
-        if m.kind == "quantity" and unit in _TIME_UNITS and _in_time_expression(span):
+        if (m.kind == "quantity" and unit in _TIME_UNITS and _in_time_expression(span)) or _in_interval_cue(span) \
+                or (m.kind in ("quantity", "duration") and is_window(span)):
             out[(m.start, m.end)] = None
             continue
         reading = read_frame(span, m.kind, unit, anchor, of_noun=bool(m.extras.get("compound")),
@@ -90,6 +93,11 @@ def _in_time_expression(span) -> bool:
     """True for a count inside a date or time ("the final three months of last year"): it is not a figure."""
     return any(ent.label_ in ("DATE", "TIME") and ent.start <= span.start and span.end + 1 < ent.end
                for ent in span.doc.ents)  # "286 days" alone is a count of days; "three months of last year" is a date
+
+
+def _in_interval_cue(span) -> bool:
+    """True for a count inside what a change is measured over ("over the past 12 months"): it is not a figure."""
+    return any(s <= span.start_char and span.end_char <= e for s, e, _ in cue_spans(span.sent))
 
 
 def scope_of(frame: Frame) -> dict | None:

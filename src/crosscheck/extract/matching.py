@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from crosscheck.extract.change_intervals import INFERRED_QUALIFIERS, UNSTATED_INTERVAL, inferred_partitions
 from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.framing import NO_SUBJECT
 from crosscheck.extract.keys import REVIEW_BELOW
@@ -70,6 +71,13 @@ class MatchGroup:
     members: tuple[Member, ...]
     confidence: float
     """The weakest link's confidence: how sure the grouping is (0..1)."""
+    inferred_interval: frozenset[Member] = frozenset()
+    """Members whose change's interval (month, year ...) or price's window was taken from the others: matched at
+    `UNSTATED_INTERVAL`."""
+
+    def confidence_of(self, member: Member) -> float:
+        """How sure the grouping is of one member."""
+        return min(self.confidence, UNSTATED_INTERVAL) if member in self.inferred_interval else self.confidence
 
 
 def frame_key(claim: Claim) -> tuple | None:
@@ -78,7 +86,7 @@ def frame_key(claim: Claim) -> tuple | None:
     if frame is None:
         return None
     scope = claim.scope.key if claim.scope is not None else None
-    qualifiers = tuple(sorted((k, v) for k, v in frame.qualifiers.items() if k != "place"))
+    qualifiers = tuple(sorted((k, v) for k, v in frame.qualifiers.items() if k != "place" and k not in INFERRED_QUALIFIERS))
     period = None if frame.period in CURRENT_PERIODS else frame.period
     return (claim.value.kind, frame.measure, qualifiers, period, scope, frame.modality, frame.level)
 
@@ -133,7 +141,8 @@ def _frame_groups(claims: dict[Member, Claim]) -> list[MatchGroup]:
             by_frame[key].append(member)
             frames[member] = claim.frame
     out: list[MatchGroup] = []
-    for members in by_frame.values():
+    for members, inferred_interval in (p for ms in by_frame.values() for p in inferred_partitions(
+            ms, lambda m: frames[m].qualifiers, lambda m: m.document)):
         if len({m.document for m in members}) < 2:
             continue
         undated = all(_undated_tally(claims[m], frames[m]) for m in members)
@@ -152,7 +161,8 @@ def _frame_groups(claims: dict[Member, Claim]) -> list[MatchGroup]:
                     confidence = min(confidence, SHORT_NAME)
                 if undated:
                     confidence = UNDATED_TALLY
-                out.append(MatchGroup(tuple(sorted(group, key=lambda m: (m.document, m.index))), confidence))
+                out.append(MatchGroup(tuple(sorted(group, key=lambda m: (m.document, m.index))), confidence,
+                                      inferred_interval & frozenset(group)))
     return out
 
 
@@ -268,7 +278,7 @@ def align_keys(documents: Mapping[str, Sequence[Claim]], registry: Registry | No
         for m, claim in members:
             if claim.draft is None:
                 continue
-            confidence = round(min(claim.draft.confidence, group.confidence), 2)
+            confidence = round(min(claim.draft.confidence, group.confidence_of(m)), 2)
             draft = Draft(confidence=confidence, review=confidence < REVIEW_BELOW or claim.draft.review,
                           method=claim.draft.method + "+matched", span=claim.draft.span)
             update: dict = {"draft": draft}

@@ -88,7 +88,7 @@ def mark_in(text: str, last: bool = False) -> str | None:
 
     `last`: the one named nearest the end (the words just before a figure), else the first.
     """
-    low = " " + re.sub(r"[’']s\b", "'s", text.lower()) + " "
+    low = " " + re.sub(r"[^\w'-]+", " ", re.sub(r"[’']s\b", "'s", text.lower())) + " "
     words = race_words()
     found = [((-low.rfind(f" {p} ") if last else low.find(f" {p} ")), -len(p), mark)
              for p, mark in words.marks.items() if f" {p} " in low]

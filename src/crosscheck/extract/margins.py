@@ -26,15 +26,13 @@ from crosscheck.extract.performers import (
     SURE,
     Performer,
     antecedent,
-    division_in,
     event_of,
     governing_verb,
     is_story,
-    mark_in,
     performer,
     person_id,
-    race_words,
 )
+from crosscheck.extract.race_lexicon import division_in, mark_in, race_words
 from crosscheck.model.frame import Frame
 from crosscheck.text.lexicon import alternation, lexicon
 

@@ -26,15 +26,13 @@ from crosscheck.extract.performers import (
     STORY,
     SURE,
     Performer,
-    division_in,
     event_name,
     event_of,
     governing_verb,
     is_story,
-    mark_in,
     performer,
-    race_words,
 )
+from crosscheck.extract.race_lexicon import division_in, mark_in, race_words
 from crosscheck.model.frame import Frame, Modality
 from crosscheck.text.lexicon import lexicon
 

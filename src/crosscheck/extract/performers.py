@@ -237,20 +237,25 @@ def performer(article: Article, doc: Any, tokens: list[Any], sentence_start: int
         return p
     if actor is not None and (mark_in(actor.text) is not None or (actor not in tokens and not _describes_someone(actor))):
         return None  # a subject that names something else (a record, an organisation, a place, a position)
-    found = antecedent(article, doc, actor.i if actor is not None else tokens[0].i, sentence_start)
+    if actor is None:
+        return None  # no verb with a subject: nothing says the figure is a named person's
+    found = antecedent(article, doc, actor.i, sentence_start)
     if found is None:
         return None
-    return Performer(person_id(article, found[0]), found[1] or actor is None or actor.pos_ != "PRON")
+    return Performer(person_id(article, found[0]), found[1] or actor.pos_ != "PRON")
 
 
 def _in_clause(article: Article, doc: Any, figure: Any, sentence_start: int) -> Performer | None:
     """The person named in the figure's own clause before it ("with Bashir Abdi third in 2:04:32")."""
     start = figure.i
     while start > max(0, figure.i - _CLAUSE_TOKENS) and not (
-            doc[start - 1].text in (",", ";", ":", "—", "–", "(", ".") or doc[start - 1].lower_ == "with"):
+            doc[start - 1].text in (",", ";", ":", "—", "–", "(") or "." in doc[start - 1].text  # "2019.Only": run together
+            or doc[start - 1].lower_ == "with"):
         start -= 1
     for t in reversed(doc[start:figure.i]):
-        owner = t.dep_ == "poss" or (t.dep_ == "compound" and t.head.dep_ == "poss")
+        ent = _entity(t)
+        owner = t.dep_ in ("poss", "case") or (ent is not None and ent.root.dep_ == "poss") \
+            or (t.dep_ == "compound" and t.head.dep_ == "poss")
         if not owner and (p := _named(article, t)) is not None:
             return p  # not "Chepngetich's attempt": a possessor is not who ran
     return None

@@ -104,3 +104,23 @@ def test_a_gap_stated_from_either_runner_agrees():
         "a.txt": "Amara Osei finished 3min 27sec ahead of Tomas Berg.",
         "b.txt": "Second place went to Tomas Berg, three minutes and 27 seconds behind Amara Osei.",
     }) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The suspect was caught two hours later, police said. Inspector Dana Holt said the search had ended.",
+    "The delegates met two hours ahead of the vote.",
+    "The train was delayed by 20 minutes, said Mark Lee.",
+    "Crews cut two hours off the journey, Mayor Rosa Linn said.",
+])
+def test_a_duration_outside_a_race_is_no_margin(text):
+    assert not [p for _, _, p in _timings(text) if p.startswith(("gap", "record-margin", "winning-margin"))]
+
+
+def test_a_time_whose_subject_is_no_runner_is_keyed_by_nobody():
+    drafted = draft_claims("Dana Holt spoke at noon. The explosion came at 10:42:05, officials said.")
+    assert not [c for c in drafted if c.property.startswith("race-time")]
+
+
+def test_a_winning_margin_belongs_to_the_runner_named_before():
+    text = "Amara Osei won in Boston on Sunday. His winning margin was almost three and a half minutes."
+    assert _keyed(text, "almost three and a half minutes") == ("amara-osei", "winning-margin")

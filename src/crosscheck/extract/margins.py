@@ -98,6 +98,8 @@ def _kind_of(words: Any, before: str, after: str) -> tuple[str, str, str] | None
             return ("record", "leader", named) if cue.endswith("than") and mark_in(named) else ("gap", "leader", "")
     for cue in words.gap_behind:
         if re.match(rf" {re.escape(cue)}\b", after):
+            if cue == "later" and not any(re.search(rf"\b{re.escape(f)}\b", clause) for f in words.finish_cues):
+                return None  # "two hours later, police arrived": a time between events, not between finishers
             return "gap", "later" if cue == "later" else "trailer", ""
     if after.startswith((" under ", " inside ")) and mark_in(after[:40]):
         return "record", "leader", after[:40]

@@ -68,9 +68,8 @@ def _noun(token: Any) -> bool:
 def period(figure: Any, attached: list[Any], anchor: tuple[int | None, int | None]) -> str | None:
     """The period of an event: a year ("2022"), else an unresolved month or relative label ("april", "last-year")."""
     tokens = [t for t in attached if t is not None]
-    for t in tokens:
-        if t.dep_ in ("relcl", "advcl") and t.head.ent_type_ == "DATE":
-            tokens.append(t.head)  # "in 1999, when Khannouchi won in 2:05:42"
+    tokens += [t.head for t in tokens if t.dep_ in ("relcl", "advcl") and t.head.ent_type_ == "DATE"]
+    # "in 1999, when Khannouchi won in 2:05:42": the day the clause hangs on
     dates = [d for d in _dates(figure.sent) if {d.root.i, d.root.head.i, d.root.head.head.i} & {t.i for t in tokens}]
     if dates:  # the nearest date in the time's own part of the sentence ("... last December, then 2:01:25 in London
         # in April")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from crosscheck.extract.article import Article
@@ -68,7 +68,7 @@ def _entity(token: Any) -> Any | None:
     return Span(doc, start, end, label=token.ent_type_)
 
 
-@cache
+@lru_cache(maxsize=64)
 def _people(text: str) -> tuple[tuple[int, str], ...]:
     """People the text names, by offset: full names that are no organisation or event, and their surnames."""
     lex = lexicon()
@@ -199,7 +199,10 @@ def _describes_someone(actor: Any) -> bool:
     if actor.pos_ == "PRON" or actor.ent_type_ == "NORP":
         return True  # "he", "the Kenyan"
     lex = lexicon()
-    return actor.pos_ == "NOUN" and actor.lower_ not in lex.ordinals and actor.lemma_.lower() != "place" \
+    described = actor.lemma_.lower() in race_words().descriptions or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in actor.children) or any(  # "his winning margin"
+        c.ent_type_ == "NORP" or "year-old" in c.lower_ for c in actor.subtree if c.i < actor.i)
+    return actor.pos_ == "NOUN" and described and actor.lower_ not in lex.ordinals \
         and not any(c.lower_ in lex.ordinals for c in actor.children)
 
 

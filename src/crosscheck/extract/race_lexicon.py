@@ -37,6 +37,8 @@ class RaceWords:
     gap_ahead: tuple[str, ...]
     gap_behind: tuple[str, ...]
     lead_cues: frozenset[str]
+    descriptions: frozenset[str]
+    finish_cues: tuple[str, ...]
 
 
 @cache
@@ -49,7 +51,8 @@ def race_words() -> RaceWords:
         event_nouns=frozenset(_words("race_event_nouns")), story_words=_words("race_story_words"),
         split_cues=_words("race_split_cues"), off_verbs=frozenset(_words("margin_off_verbs")),
         win_cues=_words("margin_win_cues"), gap_ahead=_words("margin_gap_ahead"),
-        gap_behind=_words("margin_gap_behind"), lead_cues=frozenset(_words("margin_lead_cues")))
+        gap_behind=_words("margin_gap_behind"), lead_cues=frozenset(_words("margin_lead_cues")),
+        descriptions=frozenset(_words("race_descriptions")), finish_cues=_words("margin_finish_cues"))
 
 
 def mark_in(text: str, last: bool = False) -> str | None:

@@ -9,7 +9,8 @@ performer found that way is `inferred`, and the frames built on it say so with a
 The event is the place or race named with the time or its verb ("in London in April", "at the Berlin
 Marathon", "won the London Marathon", "his Berlin 2022 standard").  An event that the article's title, its
 first sentence or its dateline names is the story's own race, which a time with no event is taken to be of.
-Every word list is the lexicon's (`race_*` and `margin_*`).
+Every word list is the lexicon's (`race_*` and `margin_*`).  A little over the project's usual module length:
+the person readers (possessor, agent, clause, verb subject, antecedent) call one another and stay together.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ A clock time is a quantity in hours of the day (1:30 p.m. is 13.5) whose unit is
 ("local time", "GMT"; "o'clock" when none is given): "around" widens it to the quarter-hour either side,
 "shortly after" makes it a lower bound.  It is keyed by the event its clause names (the lexicon's
 `time_clock_events`: "the quake struck", "the tremor came") and the day written with it, so two articles'
-times of one event meet and a day's other times do not.  A race time is a duration in minutes, to the second.
+times of one event meet and a day's other times do not.  A race time is a duration in minutes, to the second
+("35 seconds over 2 hours" is 2:00:35); `performances` reads whose time it is and of which race, and a duration
+stated as a margin ("by 34 seconds", "3min 27sec ahead of") is `margins`' instead.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 
 from crosscheck.extract.article import Article
 from crosscheck.extract.frame_lexicon import frame_lexicon
+from crosscheck.extract.margins import extract_margins
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.names import slug
 from crosscheck.extract.numbers import NUMBER, parse_number
@@ -41,6 +44,9 @@ _COMPOUND = re.compile(
     rf"(?<![\w-])(?:(?P<h>{NUMBER})\s*{_H}\b(?:{_PART}(?P<m>{NUMBER})\s*{_M}\b)?(?:{_PART}(?P<s>{NUMBER})\s*{_S}\b)?"
     rf"|(?P<m2>{NUMBER})\s*{_M}{_PART}(?P<s2>{NUMBER})\s*{_S}\b)"
 )
+_BEYOND = re.compile(
+    rf"(?<![\w-])(?P<n>{NUMBER})\s*(?P<u>{_S}|{_M})\s+(?P<dir>(?i:over|outside|under|inside))\s+(?P<h>{NUMBER})\s*{_H}\b")
+"""A time told against a round figure: "just 35 seconds over 2 hours" is 2:00:35."""
 _DAY = re.compile(
     rf"\b(?P<day>{alternation(d.capitalize() for d in _LEX.weekdays)}|"
     rf"(?:{alternation(m.capitalize() for m in _LEX.months if len(m) > 3 or m == 'may')})\s+\d{{1,2}})\b"
@@ -51,24 +57,33 @@ def _minutes(hours: float, minutes: float, seconds: float) -> float:
     return round(hours * 60 + minutes + seconds / 60, 4)
 
 
+def _race(start: int, end: int, amount: float) -> Mention:
+    return Mention("duration", start, end, {"kind": "duration", "amount": amount, "unit": "minute"},
+                   extras={"timing": "race"})
+
+
 def extract_race_times(article: Article) -> list[Mention]:
-    """Every race or finish time: "2:01:25", "3:05.4", "two hours, five minutes and 12 seconds"."""
+    """Every race or finish time ("2:01:25", "3:05.4", "two hours, five minutes and 12 seconds", "35 seconds over 2
+    hours"), and every margin (`margins.extract_margins`), which a time it overlaps gives way to."""
     text = article.text
     found: list[Mention] = []
     for m in _RACE.finditer(text):
-        amount = _minutes(int(m["h"]), int(m["m"]), float(m["s"]))
-        found.append(Mention("duration", m.start(), m.end(), {"kind": "duration", "amount": amount, "unit": "minute"}))
+        found.append(_race(m.start(), m.end(), _minutes(int(m["h"]), int(m["m"]), float(m["s"]))))
     for m in _MIN_SEC.finditer(text):
-        amount = _minutes(0, int(m["m"]), float(m["s"]))
-        found.append(Mention("duration", m.start(), m.end(), {"kind": "duration", "amount": amount, "unit": "minute"}))
+        found.append(_race(m.start(), m.end(), _minutes(0, int(m["m"]), float(m["s"]))))
+    for m in _BEYOND.finditer(text):
+        part = parse_number(m["n"]) * (1 / 60 if m["u"].lower().startswith("s") else 1)
+        sign = 1 if m["dir"].lower() in ("over", "outside") else -1
+        found.append(_race(m.start(), m.end(), round(parse_number(m["h"]) * 60 + sign * part, 4)))
     for m in _COMPOUND.finditer(text):
         parts = [m["h"], m["m"], m["s"]] if m["h"] else [None, m["m2"], m["s2"]]
         if sum(p is not None for p in parts) < 2:
             continue  # "two hours" alone is read as a length by the dates
         h, mi, s = (parse_number(p) if p else 0 for p in parts)
-        found.append(Mention("duration", m.start(), m.end(),
-                             {"kind": "duration", "amount": _minutes(h, mi, s), "unit": "minute"}))
-    return found
+        found.append(_race(m.start(), m.end(), _minutes(h, mi, s)))
+    margins = extract_margins(article)
+    found = [t for t in found if not any(g.start < t.end and t.start < g.end for g in margins)]
+    return found + margins
 
 
 def extract_clock_times(article: Article) -> list[Mention]:

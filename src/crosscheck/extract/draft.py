@@ -90,6 +90,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
                                                                                             REVIEW_BELOW - 0.01),
                       "frame")
             scope = scope_of(reading.frame) or (scope if reading.frame.period is None else None)
+            scope = scope_of(reading.frame) if m.extras.get("timing") else scope  # a race's year is its event's
             source = next((who for s, e, who in quoted_by if s <= m.start and m.end <= e), None)
             if source and frame is not None and frame.modality in ("forecast", "estimate"):
                 # a forecast in a speaker's quoted words is that speaker's: another source's forecast is another fact

@@ -20,6 +20,7 @@ from crosscheck.extract.frames import FrameReading, read_date_frame, read_frame,
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.names import slug
 from crosscheck.extract.nlp import load_pipeline
+from crosscheck.extract.performances import read_timing_frame
 from crosscheck.extract.windows import is_window
 from crosscheck.model.frame import Frame
 from crosscheck.text.lexicon import lexicon
@@ -50,6 +51,10 @@ def read_frames(article: Article, mentions: Iterable[Mention],
         start, end = max(0, m.start - sentence.start), max(0, m.end - sentence.start)
         span = doc.char_span(start, min(end, len(doc.text)), alignment_mode="expand")
         if span is None or len(span) == 0:
+            continue
+        if m.extras.get("timing"):  # a race time or a margin: keyed by the performance it times
+            if (timed := read_timing_frame(article, span, m, anchor)) is not None:
+                out[(m.start, m.end)] = timed
             continue
         if m.kind == "date":
             if (reading := read_date_frame(span)) is not None:

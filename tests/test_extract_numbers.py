@@ -189,7 +189,9 @@ def test_a_vague_count_is_compared_by_its_lexicon_bounds(vague, exact, conflicts
     ("Mill Fire Forces 900 From Their Homes", [("900", {"amount": 900})]),
     ("Protests Grow As 20,000 March In Capital", [("20,000", {"amount": 20000})]),
     ("Brewer To Cut 350 Jobs", [("350", {"amount": 350, "unit": "job"})]),
+    ("Council To Sell 40 Homes This Spring", [("40", {"amount": 40, "unit": "home"})]),
     ("Platform 9 Reopens After Repairs", []),
+    ("Tunnels 3 Project Delays Opening", []),
     ("Woman, 82, Rescued From River", []),
 ])
 def test_a_bare_figure_in_a_title_case_headline(headline, expected):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
+from crosscheck.extract.mention import looks_plural, singular
 from crosscheck.extract.phrases import STOP
 from crosscheck.text.lexicon import lexicon, section
 
@@ -29,6 +30,7 @@ _WORD_BEFORE = re.compile(r"(?:^|(?<=[ \t]))(?P<word>[A-Z][A-Za-z'’]*)[ \t]+$"
 _AFTER = re.compile(r"[ \t]*(?:(?P<word>[A-Za-z][A-Za-z'’]*)|(?P<mark>[:—–]|\s-\s|\n|$))")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _WORD_AT = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_NEXT_WORD = re.compile(r"[ \t]+(?P<word>[A-Za-z][A-Za-z'’-]*)")
 _VERB_LEADS = frozenset(str(w).lower() for w in cast(list[str], section("headline_verb_leads")))
 
 
@@ -41,10 +43,11 @@ def _verb_in_s(word: str) -> bool:
 
 def headline_verb(text: str, start: int) -> bool:
     """True when the capitalised word at `start` of a headline reads as a verb: in -s or -ed ("Kills", "Hired"),
-    or after "To" or a modal ("To Cut", "Will Shed").  Else it may name a series ("Gate 12", "Model 16")."""
+    or after "To" or a modal ("To Cut", "Will Shed"), and not the headline's first word.  Else it may name a
+    series ("Gate 12", "Model 16")."""
     word = _WORD_AT.match(text, start)
-    if word is None:
-        return False
+    if word is None or not text[text.rfind("\n", 0, start) + 1:start].strip():
+        return False  # a headline opens with its subject ("Windows 11 Update Delays Rollout"), not its verb
     before = _WORD_BEFORE.search(text, max(0, start - 12), start)
     low = word.group().lower()
     return _verb_in_s(word.group()) or (low.endswith("ed") and len(low) > 4) or \
@@ -65,3 +68,23 @@ def headline_count(text: str, num: str, start: int, end: int, scaled: bool) -> b
     if opener:
         return True
     return follows_function and (separated or headline_verb(text, before.start("word")))
+
+
+def object_noun(text: str, start: int, pos: int) -> tuple[str | None, str | None, int]:
+    """The noun a headline verb's figure counts, when the noun phrase runs on into more capitalised words
+    ("To Close 120 Branches Next Year"): the first plural within three words, read only after a verb, since
+    after another word a capitalised plural is as likely the headline's own verb ("Apollo 11 Anniversary
+    Draws Crowds").  Returns (thing, singular head, end) or (None, None, pos)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or not headline_verb(text, before.start("word")):
+        return None, None, pos
+    cursor, first = pos, None
+    for _ in range(3):
+        word = _NEXT_WORD.match(text, cursor)
+        if word is None or word["word"].lower() in STOP:
+            break
+        first = word.start("word") if first is None else first
+        cursor = word.end()
+        if looks_plural(word["word"]):
+            return text[first:cursor], singular(word["word"].rstrip("'’")), cursor
+    return None, None, pos

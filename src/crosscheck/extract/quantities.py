@@ -16,7 +16,7 @@ import re
 from crosscheck.extract.article import Article
 from crosscheck.extract.conversions import conversion_after, conversion_spans
 from crosscheck.extract.figures import FIGURE, FIGURE_RE, amount_of, bounded, currency_of, glued, percent_kind, percentage_value, scale_of
-from crosscheck.extract.headlines import headline_count, headline_verb
+from crosscheck.extract.headlines import headline_count, headline_verb, object_noun
 from crosscheck.extract.mention import Mention, singular
 from crosscheck.extract.numbers import NUMBER, is_word_number, parse_number
 from crosscheck.extract.phrases import STOP, approximator_after, approximator_before, in_headline, noun_phrase_after
@@ -147,6 +147,8 @@ def _figure(text: str, m: re.Match) -> Mention | None:
         return Mention("quantity", approx_start, conversion_after(text, unit_end) or unit_end, value, unit, unit)
     suffix, suffix_end = approximator_after(text, end)
     thing, head, head_end = noun_phrase_after(text, suffix_end, headline=in_headline(text, end))
+    if not head and in_headline(text, end):
+        thing, head, head_end = object_noun(text, start, suffix_end)  # "To Close 120 Branches Next Year"
     if not head:
         if _CLOCK.match(text, end) or (start > 0 and text[start - 1] == ":") or \
                 in_headline(text, end) and _labelled(text, num, start, end):

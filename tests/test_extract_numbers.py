@@ -208,6 +208,7 @@ def test_a_headline_count_without_its_noun_is_compared_only_as_unsure():
     ("A 210-pound (95 kg) boxer took the title.", "210-pound"),
     ("Hail 4-6 cm (1.5-2.5 inches) wide fell.", "4-6 cm"),
     ("The lake is 80 km (about 50 miles) long.", "80 km (about 50 miles)"),
+    ("A 5 km (3-mile) loop opened.", "5 km (3-mile)"),
 ])
 def test_a_unit_conversion_in_brackets_is_no_figure_of_its_own(text, written):
     assert [t for t, _ in _drafted(text, "quantity")] == [written]

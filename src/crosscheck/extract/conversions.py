@@ -24,6 +24,7 @@ _MEASURED_BEFORE = re.compile(
     rf"(?i:{alternation(_LEX.units)})$")
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|\s(?i:to)\s)\s*")
 _CLOSE = re.compile(r"\s*\)")
+_HYPHEN_UNIT = re.compile(rf"-(?P<unit>(?i:{alternation(_LEX.units)}))(?![\w-])")
 
 
 def conversion_after(text: str, pos: int) -> int | None:
@@ -42,7 +43,8 @@ def conversion_after(text: str, pos: int) -> int | None:
     second = FIGURE_RE.match(text, join.end()) if join else None
     if second is not None and not (second["sym"] or second["pct"] or second["cur"]):
         end = second.end()
-    unit, unit_end = unit_after(text, end)
+    hyphened = _HYPHEN_UNIT.match(text, end)  # "(3-mile)", "(44-ton)"
+    unit, unit_end = (hyphened["unit"], hyphened.end()) if hyphened else unit_after(text, end)
     close = _CLOSE.match(text, unit_end) if unit else None
     return close.end() if close else None
 

@@ -7,9 +7,12 @@ Autumn Event", "Apollo 11 Anniversary").  The general rules of headline writing 
 - a figure after a function word starts the headline's clause ("As 8,000 Walk Out", "After 40 Flee"):
   it is the subject, a count;
 - a figure before a function word, a dash, a colon or the end of the line ends a noun phrase: it is
-  a count when it follows a present-tense verb (a capitalised word in -s: "Leaves", "Strands",
-  "Tops") or is written with thousands separators or a scale word, which labels never are ("Top
-  1,000 In County"); after any other word it is a label ("Model 16 At Autumn Event").
+  a count when it follows a verb (`headline_verb`: a word in -s or -ed that does not open the
+  headline, "Leaves", "Strands"; or one after "To" or a modal, "To Cut") or is written with
+  thousands separators or a scale word, which labels never are ("Top 1,000 In County"); after any
+  other word it is a label ("Model 16 At Autumn Event");
+- after a verb, the first capitalised plural within three words is what the figure counts, even
+  when more capitalised words follow ("To Close 120 Branches Next Year", `object_noun`).
 
 A figure glued to commas ("Man, 45, Charged") is an age or an aside, a year is a date, a number word
 is no figure here.  What the figure counts is not written, so its claim is drafted without a unit

@@ -164,6 +164,7 @@ def test_the_whole_of_a_share_is_a_figure_of_its_own():
     ("Dozens were treated for smoke inhalation.", []),
     ("The ferry resumed a few days later.", []),
     ("Several of the drivers withdrew.", []),
+    ("Thousands of millions of pounds were lost.", []),  # read whole or not at all, never as "millions of pounds"
 ])
 def test_a_count_without_a_figure_is_drafted_as_a_vague_quantity(text, expected):
     assert _drafted(text, "quantity") == expected

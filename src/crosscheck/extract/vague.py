@@ -22,16 +22,22 @@ _LEX = lexicon()
 _VAGUE = re.compile(rf"(?<![\w-])(?P<vague>(?i:{alternation(_LEX.vague_words)}))(?![\w-])")
 _DETERMINER = re.compile(r"\b(?i:the|their|its|his|her|our|these|those|both)\s+$")
 _NUMBER_WORD_NEXT = re.compile(
-    rf"\s+(?i:{alternation([*_LEX.number_multipliers, *_LEX.scales])})\b|\s+(?:of\s+)?\d")
-"""A multiplier, scale or figure after the vague words ("several hundred thousand", "scores of 91"): not read."""
+    rf"\s+(?:of\s+)?(?i:{alternation([*_LEX.number_multipliers, *_LEX.scales])})s?\b|\s+(?:of\s+)?\d")
+"""A multiplier, scale or figure after the vague words ("several hundred thousand", "thousands of millions",
+"scores of 91"): the words are read whole or not at all."""
 _NOT_COUNTED = frozenset(str(w).lower() for w in cast(list[str], section("vague_not_counted")))
 
 
 def extract_vague(text: str) -> list[Mention]:
     """Every vague count with a counted noun after it, as a `vague` quantity of that noun (or currency)."""
     found = []
+    unread_end: int | None = None
     for v in _VAGUE.finditer(text):
-        if _DETERMINER.search(text, max(0, v.start() - 8), v.start()) or _NUMBER_WORD_NEXT.match(text, v.end()):
+        if _NUMBER_WORD_NEXT.match(text, v.end()) or \
+                unread_end is not None and text[unread_end:v.start()].strip() in ("", "of"):
+            unread_end = v.end()  # "thousands of millions of pounds": no part of it is read alone
+            continue
+        if _DETERMINER.search(text, max(0, v.start() - 8), v.start()):
             continue  # "the scores of both matches": results, not a vague count
         written = " ".join(v["vague"].lower().split())
         if not written.endswith(" of") and f"{written} of" in _LEX.vague_words:

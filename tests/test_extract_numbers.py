@@ -153,3 +153,78 @@ def test_no_count_from_slogans_rank_sets_or_labels(text):
 def test_the_whole_of_a_share_is_a_figure_of_its_own():
     drafted = _drafted("The fine is less than a third of the 90 million euros regulators sought.", "quantity")
     assert [v["amount"] for _, v in drafted] == [90]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dozens of lorries queued at the border.", [("Dozens", {"vague": "dozens", "unit": "lorry"})]),
+    ("Several schools shut early.", [("Several", {"vague": "several", "unit": "school"})]),
+    ("A few dozen anglers blocked the harbour.", [("A few dozen", {"vague": "dozens", "unit": "angler"})]),
+    ("The firm shed several thousand posts.", [("several thousand", {"vague": "thousands", "unit": "post"})]),
+    ("The scheme wasted millions of euros.", [("millions", {"vague": "millions", "currency": "EUR"})]),
+    ("Dozens were treated for smoke inhalation.", []),
+    ("The ferry resumed a few days later.", []),
+    ("Several of the drivers withdrew.", []),
+    ("Thousands of millions of pounds were lost.", []),  # read whole or not at all, never as "millions of pounds"
+])
+def test_a_count_without_a_figure_is_drafted_as_a_vague_quantity(text, expected):
+    assert _drafted(text, "quantity") == expected
+
+
+@pytest.mark.parametrize("vague, exact, conflicts", [
+    ("Dozens of", "300", True),     # dozens stop below 145
+    ("Hundreds of", "300", False),  # hundreds run from 200 to 1,000
+    ("Hundreds of", "120", True),
+    ("Thousands of", "4,500", False),
+])
+def test_a_vague_count_is_compared_by_its_lexicon_bounds(vague, exact, conflicts):
+    report = check_texts({
+        "a.txt": f"{vague} cottages were flooded in Marlow, the council said.\n",
+        "b.txt": f"The council said {exact} cottages were flooded in Marlow.\n",
+    })
+    assert bool(report.findings) is conflicts, [f.message for f in report.findings]
+    assert "error" not in {f.severity for f in report.findings}  # a vague word is the writer's impression: under review
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Blizzard Leaves 60,000 Without Heat", [("60,000", {"amount": 60000})]),
+    ("Mill Fire Forces 900 From Their Homes", [("900", {"amount": 900})]),
+    ("Protests Grow As 20,000 March In Capital", [("20,000", {"amount": 20000})]),
+    ("Brewer To Cut 350 Jobs", [("350", {"amount": 350, "unit": "job"})]),
+    ("Council To Sell 40 Homes This Spring", [("40", {"amount": 40, "unit": "home"})]),
+    ("Platform 9 Reopens After Repairs", []),
+    ("Tunnels 3 Project Delays Opening", []),
+    ("Woman, 82, Rescued From River", []),
+])
+def test_a_bare_figure_in_a_title_case_headline(headline, expected):
+    assert _drafted(f"{headline}\n\nThe story follows.\n", "quantity") == expected
+
+
+def test_a_headline_count_without_its_noun_is_compared_only_as_unsure():
+    claims = [c for c in draft_claims("Blizzard Leaves 60,000 Without Heat\n\nThe story follows.\n") if c.text == "60,000"]
+    assert [c.draft.review for c in claims] == [True]
+
+
+@pytest.mark.parametrize("text, written", [
+    ("The route climbs 1,200 m (3,937 ft) in a day.", "1,200 m (3,937 ft)"),
+    ("A 210-pound (95 kg) boxer took the title.", "210-pound"),
+    ("Hail 4-6 cm (1.5-2.5 inches) wide fell.", "4-6 cm"),
+    ("The lake is 80 km (about 50 miles) long.", "80 km (about 50 miles)"),
+    ("A 5 km (3-mile) loop opened.", "5 km (3-mile)"),
+])
+def test_a_unit_conversion_in_brackets_is_no_figure_of_its_own(text, written):
+    assert [t for t, _ in _drafted(text, "quantity")] == [written]
+
+
+def test_a_conversion_never_conflicts_with_its_own_figure():
+    report = check_texts({"a.txt": "The walk is 12 km (7 miles) long, the park said.\n",
+                          "b.txt": "The park said the walk is 12 km long.\n"})
+    assert report.findings == []
+
+
+def test_drafting_and_comparing_read_one_unit_section():
+    from crosscheck.kinds.units import canonical_unit
+    from crosscheck.text.lexicon import lexicon
+
+    for written, short in lexicon().units.items():
+        assert canonical_unit(short).measure, short  # every unit drafting writes is one the comparison converts
+        assert canonical_unit(written).name == canonical_unit(short).name, written

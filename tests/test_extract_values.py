@@ -38,7 +38,7 @@ QUANTITIES = [
     ("Sales reached $3.2 million last year.", ("$3.2 million", {"amount": 3.2, "scale": "million", "currency": "USD"})),
     ("It plans to hire up to 40 engineers.", ("up to 40", {"amount": 40, "approx": "at_most", "unit": "engineer"})),
     ("The town has between 5 and 7 hospitals.", ("between 5 and 7", {"low": 5, "high": 7, "approx": "between", "unit": "hospital"})),
-    ("The network links hundreds of small farms.", ("hundreds", {"amount": 100, "approx": "at_least", "unit": "farm"})),
+    ("The network links hundreds of small farms.", ("hundreds", {"unit": "farm", "vague": "hundreds"})),
     ("The league is a trio of rival clubs.", ("trio", {"amount": 3, "unit": "club"})),
     ("The firm employs 80 domestic and foreign analysts.", ("80", {"amount": 80, "unit": "analyst"})),
 ]

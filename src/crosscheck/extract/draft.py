@@ -96,8 +96,8 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
                 # a forecast in a speaker's quoted words is that speaker's: another source's forecast is another fact
                 frame = frame.model_copy(update={"qualifiers": {**frame.qualifiers, "source": slug(source)}})
                 key = Key(*key_of(frame), key.confidence, key.method)
-        if m.kind in NUMERIC and key.confidence < BARE_COUNT_CONFIDENCE and any(
-                s <= m.start and m.end <= e for s, e in quoted):
+        if m.kind in NUMERIC and key.confidence < BARE_COUNT_CONFIDENCE and (m.extras.get("unnamed") or any(
+                s <= m.start and m.end <= e for s, e in quoted)):  # unnamed: a headline's count whose noun it drops
             key = Key(key.subject, key.property, min(key.confidence, QUOTED_FIGURE), key.method)
         q_start, q_end = quote_span(article, m.start, m.end)
         base = slug(f"{key.subject}-{key.property}")[:60].strip("-")

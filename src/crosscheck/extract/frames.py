@@ -299,6 +299,9 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         noun = objects[0] if objects else noun
     counted = np if np.pos_ in _NOUNS and np.lower_ not in _CURRENCY_TAIL and not np.like_num and kind == "quantity" \
         and unit and unit not in _MEASURE_UNITS else None  # "20 kilometres" measures something; kilometres are not it
+    if counted is not None and counted.lemma_.lower() != unit:  # "dozens of homes": the noun after "of" is counted
+        counted = next((g for c in counted.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                        if g.dep_ == "pobj" and g.lemma_.lower() == unit), counted)
     thing = counted
     if thing is None and np.i != figure.i and np.pos_ == "NOUN" and _canonical([np.lemma_.lower(), np.lower_]):
         thing = np  # "magnitude 6", "a population 1.3 million strong": the figure's own noun names the measure

@@ -1,5 +1,5 @@
 """Numbers as written: digits ("1,200", "12 500", "6.58"), words ("seven", "three hundred and forty",
-"two and a half", "four dozen") and vague counts.
+"two and a half", "four dozen").
 
 `NUMBER` is a regex fragment matching one number; `parse_number` turns its text
 into an int or float.  Number words follow a small grammar over the lexicon's
@@ -7,7 +7,7 @@ into an int or float.  Number words follow a small grammar over the lexicon's
 dozen): "two thousand four hundred and twelve" is one number, while "six, nine and
 eleven" stays three.  A trailing scale word ("million") is left to the caller, so
 "two and a half million" is the number 2.5 with the scale million.  Vague counts
-("hundreds of") are kept apart: they give a lower bound, never an exact figure.
+("hundreds of") are no number: `vague` reads them.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ WORDS = (rf"half\s+an?(?=\s+(?:dozen|hundred|thousand|million|billion|trillion|p
 _FIRST = rf"(?=(?:{alternation([*_SIMPLE, 'a', 'an', 'half', 'dozen'])})\b|(?:{alternation(_TENS)})-)"
 """A cheap look-ahead for the words a number can start with: the grammar is tried only there (twice as fast)."""
 NUMBER = rf"(?:{DIGITS}|(?i:\b{_FIRST}(?:{WORDS})))"
-VAGUE = rf"(?i:\b(?:{alternation(_LEX.vague_numbers)})\b)"
 
 _SCALE_FACTORS = {"hundred": 100, "thousand": 1_000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 

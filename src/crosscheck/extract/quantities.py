@@ -2,8 +2,9 @@
 
 "nearly 600 leading companies", "200+ academic institutions", "11.5 trillion yuan (around 1.6 trillion USD)",
 "$3.4bn", "25k views", "12 500 farms", "over 30%", "25 basis points", "45 km", "65 miles per hour",
-"42 cents per share", "a 180-pound fighter", "(+9)", "minus three percent", "hundreds of enterprises".
-Ranges ("70-80", "3,000 to 4,000", "between X and Y") are in `ranges`; the members of a list
+"42 cents per share", "a 180-pound fighter", "(+9)", "minus three percent".
+Ranges ("70-80", "3,000 to 4,000", "between X and Y") are in `ranges`, counts without a figure
+("hundreds of enterprises") in `vague`; the members of a list
 ("91, 88 and 94 points") each get the list's noun; a figure in a Title Case headline may count a
 capitalised noun ("To Cut 3,500 Jobs").
 """
@@ -13,23 +14,25 @@ from __future__ import annotations
 import re
 
 from crosscheck.extract.article import Article
+from crosscheck.extract.conversions import conversion_after, conversion_spans
 from crosscheck.extract.figures import FIGURE, FIGURE_RE, amount_of, bounded, currency_of, glued, percent_kind, percentage_value, scale_of
+from crosscheck.extract.headlines import headline_count, headline_verb, object_noun
 from crosscheck.extract.mention import Mention, singular
-from crosscheck.extract.numbers import NUMBER, VAGUE, is_word_number, parse_number
+from crosscheck.extract.numbers import NUMBER, is_word_number, parse_number
 from crosscheck.extract.phrases import STOP, approximator_after, approximator_before, in_headline, noun_phrase_after
 from crosscheck.extract.ranges import extract_ranges
 from crosscheck.extract.units import pounds_weigh, rate_after, unit_after
+from crosscheck.extract.vague import extract_vague
 from crosscheck.text.lexicon import alternation, lexicon
 
 _LEX = lexicon()
 _CONVERSION = re.compile(rf"\s*\(\s*(?P<inner>(?:[a-z ]+\s+)?(?:{FIGURE}))\s*\)", re.X)
-_VAGUE = re.compile(rf"(?P<vague>{VAGUE})\s+of\s+", re.X)
-_DETERMINER = re.compile(r"\b(?i:the|their|its|his|her|our|these|those|both)\s+$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _ANAPHORIC = re.compile(r"\b(?:these|those|the\s+same)\s+$", re.I)
 _CLOCK = re.compile(r":\d|\s*(?i:a\.?m\.?|p\.?m\.?)(?!\w)")
 # (?<!\d): a compound starts at a number's first digit only, so a long number is scanned once, not once per digit
-_COMPOUND = re.compile(r"(?<!\d)(?P<num>\d[\d,]*(?:\.\d+)?)-(?P<unit>[A-Za-z]{3,})(?![\w-])\s+(?P<noun>[a-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")
+_COMPOUND = re.compile(r"(?<!\d)(?P<num>\d[\d,]*(?:\.\d+)?)-(?P<unit>[A-Za-z]{3,})(?![\w-])(?:\s*\([^()\n]{1,40}\))?"
+                       r"\s+(?P<noun>[a-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")
 _GROUP = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.group_words)}))\s+of\s+(?=[a-z])")
 _MULTIPLE = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.multiples)}))\b(?!\s+(?:down|up)\b)")
 _LABEL_BEFORE = re.compile(r"(?:(?<=[a-z,;] )|(?<=[.!?] )|^|(?<=\n))(?P<label>[A-Z][a-z]+)\s+$")
@@ -56,13 +59,19 @@ def extract_quantities(article: Article) -> list[Mention]:
     """Every count, amount of money and percentage in the article."""
     text = article.text
     found, taken = extract_ranges(text)
+    conversions = conversion_spans(text)  # "10 km (6.2 miles)": the bracket restates the figure before it
+    found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in conversions)]
+    taken += conversions
+    vague = extract_vague(text)
+    taken += [(v.start, v.end) for v in vague]  # "a few dozen boats": the "dozen" is no figure of its own
+    found += vague
     for m in FIGURE_RE.finditer(text):
         if any(a <= m.start("num") < b for a, b in taken) or glued(text, m):
             continue
         mention = _figure(text, m)
         if mention:
             found.append(mention)
-    for c in _COMPOUND.finditer(text):  # "a 6.7-magnitude aftershock", "the 30-storey building", "a 180-pound fighter"
+    for c in _COMPOUND.finditer(text):  # "a 6.7-magnitude aftershock", "the 30-storey building", "a 180-pound (82 kg) fighter"
         if any(a <= c.start() < b for a, b in taken) or c["unit"].lower() in _LEX.duration_units or \
                 (c.start() > 0 and (text[c.start() - 1].isalnum() or text[c.start() - 1] in "-/.")):
             continue
@@ -76,15 +85,6 @@ def extract_quantities(article: Article) -> list[Mention]:
             amount = _LEX.group_words[g["word"].lower()]
             found.append(Mention("quantity", g.start("word"), g.end("word"),
                                  {"kind": "quantity", "amount": amount, "approx": "exact", "unit": head}, thing, head))
-    for v in _VAGUE.finditer(text):
-        if _DETERMINER.search(text, max(0, v.start() - 8), v.start()):
-            continue  # "the scores of both matches": results, not a vague count
-        thing, head, _ = noun_phrase_after(text, v.end())
-        if head:
-            amount = _LEX.vague_numbers[" ".join(v["vague"].lower().split())]
-            found.append(Mention("quantity", v.start(), v.end("vague"),
-                                 {"kind": "quantity", "amount": amount, "approx": "at_least", "unit": head},
-                                 thing, head, review=True))
     found += _multiples(text)
     return _list_members(text, _signed_changes(found))
 
@@ -143,12 +143,15 @@ def _figure(text: str, m: re.Match) -> Mention | None:
             value["unit"] = f"{unit} {rate}"
         if scale:
             value["scale"] = scale
-        return Mention("quantity", approx_start, _unit_conversion(text, suffix_end if suffix else unit_end), value,
-                       unit, unit)
+        unit_end = suffix_end if suffix else unit_end
+        return Mention("quantity", approx_start, conversion_after(text, unit_end) or unit_end, value, unit, unit)
     suffix, suffix_end = approximator_after(text, end)
     thing, head, head_end = noun_phrase_after(text, suffix_end, headline=in_headline(text, end))
+    if not head and in_headline(text, end):
+        thing, head, head_end = object_noun(text, start, suffix_end)  # "To Close 120 Branches Next Year"
     if not head:
-        if _CLOCK.match(text, end) or (start > 0 and text[start - 1] == ":"):
+        if _CLOCK.match(text, end) or (start > 0 and text[start - 1] == ":") or \
+                in_headline(text, end) and _labelled(text, num, start, end):
             return None
         rate, _ = rate_after(text, end)
         # "2,376 have been injured": a count with no noun; drafting keeps it only when its frame names the measure
@@ -156,14 +159,15 @@ def _figure(text: str, m: re.Match) -> Mention | None:
                  **({"scale": scale} if scale else {}), **({"unit": rate} if rate else {})}
         signed = bool(m["sign"]) and re.match(r"\s*(?:[.,;:!?)]|$|\s+[a-z])", text[end:end + 3]) is not None
         extras: dict = {"change": bracketed} if bracketed else {} if signed else {"bare": True, "words": is_word_number(num)}
+        if not bracketed and not signed and in_headline(text, end) and headline_count(text, num, start, end, bool(scale)):
+            extras = {"unnamed": True}  # "Storm Leaves 40,000 Without Power": a count whose noun the headline drops
         return Mention("quantity", approx_start, suffix_end if suffix else end, value, extras=extras)
     after_head, _ = approximator_after(text, head_end)
     if suffix and not approx:
         approx, end = suffix, suffix_end
     elif after_head and not approx:
         approx = after_head  # "250 employees or more"
-    label = _LABEL_BEFORE.search(text, max(0, start - 30), start) if re.fullmatch(r"\d{1,3}", num) else None
-    if label and head != "time" and _is_label(label["label"]) and not in_headline(text, end):
+    if head != "time" and _labelled(text, num, start, end):
         return None  # "Grade 5 pupils", "Model 16 phones": the number is part of a name
     value = {"kind": "quantity", **bounded(amount, approx), "unit": head}
     rate, rate_end = rate_after(text, head_end)
@@ -177,26 +181,20 @@ def _figure(text: str, m: re.Match) -> Mention | None:
     return Mention("quantity", approx_start, end, value, thing, head, extras={"ranked": True} if ranked else {})
 
 
+def _labelled(text: str, num: str, start: int, end: int) -> bool:
+    """True when a small number is part of a name: after a series word ("Grade 5", "Gate 12"), which in a
+    headline is no verb ("Kills 12", "To Cut 350" count)."""
+    label = _LABEL_BEFORE.search(text, max(0, start - 30), start) if re.fullmatch(r"\d{1,3}", num) else None
+    if label is None or not _is_label(label["label"]):
+        return False
+    return not in_headline(text, end) or not headline_verb(text, label.start("label"))
+
+
 def _is_label(word: str) -> bool:
     """A capitalised word that names a series ("Grade", "Chapter"), not a month, a weekday or an opener ("Only")."""
     low = word.lower()
     return not (low in _LEX.months or low in _LEX.weekdays or low in STOP or low in _LEX.figure_openers
                 or low in _LEX.approximators or low in _LEX.number_words)
-
-
-_BRACKET_OPEN = re.compile(r"\s*\(\s*(?:(?i:about|around|some|roughly|nearly|almost|approximately)\s+)?")
-
-
-def _unit_conversion(text: str, end: int) -> int:
-    """Where a measured figure ends, with the conversion in brackets after it ("1,000km (620 miles)"): the
-    conversion restates the figure, it is not a figure of its own."""
-    opening = _BRACKET_OPEN.match(text, end)
-    inner = FIGURE_RE.match(text, opening.end()) if opening else None
-    if inner is None or inner["sym"] or inner["pct"]:
-        return end
-    unit, unit_end = unit_after(text, inner.end())
-    close = re.compile(r"\s*\)").match(text, unit_end) if unit else None
-    return close.end() if close else end
 
 
 def _bracketed_change(text: str, m: re.Match) -> str | None:

@@ -1,7 +1,7 @@
 """Units of measure and rates after a figure, as written: "45 km", "41°C", "320 sq km", "65 miles per hour",
 "3,000 patients a week", "42 cents per share"; and whether "pounds" weighs or pays.
 
-Drafting writes each unit in the one short form the lexicon's `units_as_written` gives
+Drafting writes each unit in the one short form the lexicon's `units` gives
 ("kilometres" and "km" are both "km"; "km2" and "square kilometres" are both "sq km"), so the
 comparison side reads one vocabulary.  A rate is the counted thing "per" what the text divides
 by ("patient per week", "per share" for money): a rate is never compared with a count.
@@ -18,7 +18,7 @@ from crosscheck.text.lexicon import alternation, lexicon
 _LEX = lexicon()
 _UNIT = re.compile(rf"(?P<space>\s*)(?P<unit>(?i:{alternation(_LEX.units)}))(?![\w²³/]|\.\w)")
 _RATE = re.compile(
-    rf"(?:\s+of\s+[a-z][\w-]*)?\s+(?P<marker>(?i:{alternation(_LEX.rate_markers)}))\s+"
+    rf"(?:\s+of\s+[a-z][\w-]*)?\s+(?P<marker>(?i:{alternation(_LEX.rate_words)}))\s+"
     rf"(?:(?P<num>{NUMBER})\s+)?(?P<per>[A-Za-z][A-Za-z-]*)\b"
 )
 _OF_NOUN = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|their\b|its\b)[a-z]")

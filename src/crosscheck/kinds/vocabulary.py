@@ -45,7 +45,8 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         vague_bounds={name: (float(entry["bounds"][0]), float(entry["bounds"][1])) for name, entry in vague.items()},
         vague_words={str(word).lower(): name for name, entry in vague.items() for word in entry["words"]},
-        units={str(written).lower(): name for name, forms in raw["units"].items() for written in forms},
+        units={str(written).lower(): str(entry["name"]) for short, entry in raw["units"].items()
+               for written in (short, *entry["written"], *entry.get("claims_only", ()))},
         rate_words=frozenset(str(w).lower() for w in raw["rate_words"]),
         relative_days={str(k).lower(): int(v) for k, v in raw["relative_days"].items()},
         future_cues=tuple(str(w).lower() for w in raw["relative_date_future_cues"]),

@@ -35,7 +35,8 @@ class Lexicon:
     """phrase -> approximator ("more than" -> over)."""
     suffix_approximators: dict[str, str]
     number_words: dict[str, int]
-    vague_numbers: dict[str, int]
+    vague_words: dict[str, str]
+    """How news writes a count without a figure ("dozens of") -> its vague quantity ("dozens"; bounds in `kinds`)."""
     group_words: dict[str, int]
     """Collective nouns for a count: "a trio of clusters" -> 3."""
     scales: dict[str, str]
@@ -64,9 +65,9 @@ class Lexicon:
     currency_subunits: dict[str, tuple[str, int]]
     """"cents" -> (USD, 100): the currency and how many subunits make one."""
     units: dict[str, str]
-    """A unit as written, lower case ("kilometres", "km2") -> the short form drafting writes ("km", "sq km")."""
+    """A unit as written in article text, lower case ("kilometres", "km2") -> the short form drafting writes ("km", "sq km")."""
     units_spaced_only: frozenset[str]
-    rate_markers: frozenset[str]
+    rate_words: frozenset[str]
     rate_time_nouns: frozenset[str]
     weight_cues: tuple[str, ...]
     multiples: dict[str, float]
@@ -97,7 +98,7 @@ def lexicon() -> Lexicon:
         approximators=_invert(raw["approximators"]),
         suffix_approximators=_invert(raw["suffix_approximators"]),
         number_words=_low(raw["number_words"]),
-        vague_numbers=_low(raw["vague_numbers"]),
+        vague_words={str(w).lower(): name for name, entry in raw["vague_quantities"].items() for w in entry["words"]},
         group_words=_low(raw["group_words"]),
         scales=_low(raw["scales"]),
         currency_symbols=dict(raw["currency_symbols"]),
@@ -120,9 +121,9 @@ def lexicon() -> Lexicon:
         scale_abbreviations=_low(raw["scale_abbreviations"]),
         percent_words=_invert(raw["percent_words"]),
         currency_subunits={str(k).lower(): (str(v[0]), int(v[1])) for k, v in raw["currency_subunits"].items()},
-        units={str(w).lower(): str(short) for short, forms in raw["units_as_written"].items() for w in forms},
+        units={str(w).lower(): str(short) for short, entry in raw["units"].items() for w in entry["written"]},
         units_spaced_only=frozenset(str(w).lower() for w in raw["units_spaced_only"]),
-        rate_markers=frozenset(str(w).lower() for w in raw["rate_markers"]),
+        rate_words=frozenset(str(w).lower() for w in raw["rate_words"]),
         rate_time_nouns=frozenset(str(w).lower() for w in raw["rate_time_nouns"]),
         weight_cues=tuple(str(w).lower() for w in raw["weight_cues"]),
         multiples={str(w).lower(): float(k) for k, v in raw["multiples"].items() for w in v},

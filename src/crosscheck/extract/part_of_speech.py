@@ -66,14 +66,24 @@ def _test(vocab: Any, spec: dict) -> Test | None:
     return test
 
 
+def _keys(vocab: Any, spec: dict) -> set[tuple[int | None, int | None]]:
+    """The (tag, lower form) keys a token pattern is filed under: what it requires of each, None when it names no
+    single value (a token is tested against the rules of its own tag and form and of None)."""
+    tag = _value(vocab, "TAG", spec["TAG"]) if isinstance(spec.get("TAG"), str) else None
+    lower = spec.get("LOWER")
+    if isinstance(lower, str):
+        return {(tag, _value(vocab, "LOWER", lower))}
+    if isinstance(lower, dict) and set(lower) == {"IN"}:
+        return {(tag, _value(vocab, "LOWER", v)) for v in lower["IN"]}
+    return {(tag, None)}
+
+
 class PartOfSpeechRules:
     """Applies simple attribute-ruler rules: the component `replace_ruler` puts in the ruler's place."""
 
     def __init__(self) -> None:
-        self.by_tag: dict[int, list[tuple[int, Test]]] = {}
-        """Single-token rules that name one tag, by that tag's hash: (rule number, condition)."""
-        self.untagged: list[tuple[int, Test]] = []
-        """Single-token rules that name no single tag."""
+        self.single: dict[tuple[int | None, int | None], list[tuple[int, Test]]] = {}
+        """Single-token rules by the tag and the lower form they name (None: any): (rule number, condition)."""
         self.spans: list[tuple[int, list[Test], int]] = []
         """Rules of several tokens: (rule number, one condition per token, index of the token they set)."""
         self.attrs: list[dict] = []
@@ -89,23 +99,22 @@ class PartOfSpeechRules:
                 checked = [t for t in tests if t is not None]
                 if len(tokens) > 1:
                     self.spans.append((number, checked, rule["index"]))
-                elif isinstance(tokens[0].get("TAG"), str):
-                    self.by_tag.setdefault(_value(vocab, "TAG", tokens[0]["TAG"]), []).append((number, checked[0]))
                 else:
-                    self.untagged.append((number, checked[0]))
+                    for key in _keys(vocab, tokens[0]):
+                        self.single.setdefault(key, []).append((number, checked[0]))
         self.attrs = list(ruler.attrs)
         return True
 
     def __call__(self, doc: Any) -> Any:
         rows = doc.to_array([_ATTRIBUTES[c] for c in _COLUMNS]).tolist() if len(doc) else []
         matches: list[tuple[int, int]] = []
+        single = self.single
         for i, row in enumerate(rows):
-            for number, test in self.by_tag.get(row[0], ()):
-                if test(row):
-                    matches.append((number, i))
-            for number, test in self.untagged:
-                if test(row):
-                    matches.append((number, i))
+            tag, lower = row[0], row[1]
+            for key in ((tag, lower), (tag, None), (None, lower), (None, None)):
+                for number, test in single.get(key, ()):
+                    if test(row):
+                        matches.append((number, i))
         for number, tests, index in self.spans:
             width = len(tests)
             for start in range(len(rows) - width + 1):

@@ -7,9 +7,9 @@ or corrupted model is a one-line error instead of quietly different drafts.  The
 setting `nlp` (`[tool.crosscheck] nlp = "..."`, or `CROSSCHECK_NLP`) names another
 installed pipeline; hashes are recorded only for the default, so another pipeline is
 the user's own choice and is loaded unchecked.  Only what frames need runs: the
-tokenizer, tagger, parser, attribute ruler (its part-of-speech rules), lemmatizer and
-entity recogniser (the statistical sentence splitter is left off, the parser splits
-sentences).
+tokenizer, tagger, parser, attribute ruler (its part-of-speech rules, applied by table
+look-up: `part_of_speech`), lemmatizer and entity recogniser (the statistical sentence
+splitter is left off, the parser splits sentences).
 """
 
 from __future__ import annotations

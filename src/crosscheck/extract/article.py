@@ -11,8 +11,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
+from crosscheck.extract.attribution import mentioned_people
+from crosscheck.extract.names import NameSpan, name_spans
 from crosscheck.text.lexicon import alternation, lexicon
+
+if TYPE_CHECKING:
+    from crosscheck.extract.quotes import Quotation
 
 _MONTHS = alternation(lexicon().months)
 _DATE = rf"""(?:(?P<month>(?i:{_MONTHS}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?
@@ -138,6 +145,25 @@ class Article:
 
     def paragraph_at(self, offset: int) -> int:
         return self.sentence_at(offset).paragraph
+
+    # What several extractors read, found once per article (shared lists: read them, never change them).
+
+    @cached_property
+    def quotations(self) -> list[Quotation]:
+        """The article's quotations with their speakers (`quotes.find_quotations`)."""
+        from crosscheck.extract.quotes import find_quotations  # imported here: quotes.py imports this module
+
+        return find_quotations(self)
+
+    @cached_property
+    def names(self) -> tuple[NameSpan, ...]:
+        """The capitalised names of the whole text (`names.name_spans`)."""
+        return tuple(name_spans(self.text))
+
+    @cached_property
+    def mentioned_people(self) -> list[tuple[int, str]]:
+        """People named in the running text, by offset (`attribution.mentioned_people`)."""
+        return mentioned_people(self.text)
 
 
 def _title(text: str, paragraphs: list[tuple[int, int]]) -> str:

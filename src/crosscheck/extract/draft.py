@@ -13,7 +13,6 @@ from collections import Counter
 from pydantic import TypeAdapter, ValidationError
 
 from crosscheck.extract.article import Article
-from crosscheck.extract.attribution import mentioned_people
 from crosscheck.extract.clock import extract_clock_times, extract_race_times
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
 from crosscheck.extract.event_places import extract_event_places
@@ -21,11 +20,10 @@ from crosscheck.extract.framing import key_of, read_frames, scope_of
 from crosscheck.extract.history import extract_histories
 from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
 from crosscheck.extract.mention import Mention, resolve_overlaps
-from crosscheck.extract.names import find_people, is_organisation, name_spans, slug
+from crosscheck.extract.names import find_people, is_organisation, slug
 from crosscheck.extract.periods import fiscal_end_spans
 from crosscheck.extract.positions import extract_positions
 from crosscheck.extract.quantities import extract_quantities
-from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.ranks import extract_ranks
 from crosscheck.extract.reference_periods import reference_claims, reframe_references
 from crosscheck.extract.shares import extract_shares
@@ -69,7 +67,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     anchor = Anchor.of(article, published)
     frames = reframe_references(article, mentions, read_frames(article, mentions, (anchor.year, anchor.month)),
                                 (anchor.year, anchor.month))
-    quotations = find_quotations(article)
+    quotations = article.quotations
     quoted_by = [(q.words_start, q.words_end, q.speaker) for q in quotations if q.speaker]
     quoted = [(q.start, q.end) for q in quotations] + list(_short_quoted(text))
     claims: list[Claim] = []
@@ -140,7 +138,7 @@ def _value_mentions(article: Article, published: str | None) -> list[Mention]:
              + extract_shares(article) + extract_ranks(article) + extract_streaks(article)
              + extract_clock_times(article) + extract_race_times(article) + extract_histories(article, published))
     text = article.text  # figures in quotation marks are read, except in quoted titles ("Songs For 2 Voices")
-    titles = [(q.start, q.end) for q in find_quotations(article) if q.speaker is None and _title_like(text[q.start:q.end])]
+    titles = [(q.start, q.end) for q in article.quotations if q.speaker is None and _title_like(text[q.start:q.end])]
     titles += [(s, e) for s, e in _short_quoted(text) if _title_like(text[s:e])]
     slogans = [(s, e) for s, e in _short_quoted(text) if not _title_like(text[s:e])]  # "one country, two systems"
     found = [m for m in found if not (any(s <= m.start and m.end <= e for s, e in slogans)
@@ -264,7 +262,7 @@ def _with(m: Mention, **changes) -> Mention:
 
 def _quote_mentions(article: Article) -> list[Mention]:
     out = []
-    for q in find_quotations(article):
+    for q in article.quotations:
         if q.speaker is None:
             continue
         words = q.words(article.text)
@@ -296,7 +294,7 @@ def _name_mentions(article: Article) -> list[Mention]:
             add(*p.role_span, p.role, full, "role")
         if p.affiliation and p.affiliation_span:
             add(*p.affiliation_span, p.affiliation, full, "affiliation")
-    for n in name_spans(text):
+    for n in article.names:
         if any(p.search(text[article.paragraphs[article.paragraph_at(n.start)][0]:n.end]) for p in _BOILERPLATE):
             continue
         if is_organisation(n.name) and len(n.name.split()) >= 2:
@@ -304,8 +302,8 @@ def _name_mentions(article: Article) -> list[Mention]:
         acronym = re.match(r"\s*\(([A-Z]{2,8})\)", text[n.end:n.end + 12])
         if acronym and len(n.name.split()) >= 2:
             add(n.end + acronym.start(1), n.end + acronym.end(1), acronym.group(1), n.name, "name")
-    organisations = [(n.start, n.end) for n in name_spans(text) if is_organisation(n.name)]
-    for at, person in mentioned_people(text):  # people named without a title: "Kenyan Brigid Kosgei", "Dimi Organa, chair"
+    organisations = [(n.start, n.end) for n in article.names if is_organisation(n.name)]
+    for at, person in article.mentioned_people:  # people named without a title: "Kenyan Brigid Kosgei", "Dimi Organa, chair"
         start = text.find(person, at)
         inside = any(s <= start and start + len(person) <= e for s, e in organisations)
         if " " in person and not article.is_metadata(at) and not inside:

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from crosscheck.extract.article import Article
 from crosscheck.extract.mention import Mention
-from crosscheck.extract.names import NameSpan, find_people, name_spans, slug
+from crosscheck.extract.names import NameSpan, find_people, slug
 from crosscheck.extract.phrases import content_words
 from crosscheck.model.claims import LOW_CONFIDENCE
 from crosscheck.model.registry import Registry
@@ -66,7 +66,7 @@ class KeyProposer:
     def __init__(self, article: Article, registry: Registry | None = None):
         self.article = article
         self.registry = registry
-        self.names = [n for n in name_spans(article.text) if not article.is_metadata(n.start)]
+        self.names = [n for n in article.names if not article.is_metadata(n.start)]
         self.people = find_people(article.text)
         self._aliases: dict[str, str] = {}
         if registry:

@@ -43,8 +43,12 @@ class NameSpan:
         return self.name.split()
 
 
+@lru_cache(maxsize=8192)
 def slug(text: str) -> str:
-    """A registry-style id from free text: "Yin Hejun" -> "yin-hejun", "China's R&D" -> "china-r-d"."""
+    """A registry-style id from free text: "Yin Hejun" -> "yin-hejun", "China's R&D" -> "china-r-d".
+
+    Kept for the words already seen: drafting asks for the slugs of the same words over and over.
+    """
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"['’]s\b", "", text.lower())
     out = re.sub(r"[^a-z0-9]+", "-", text).strip("-")

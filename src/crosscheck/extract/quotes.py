@@ -119,7 +119,7 @@ def find_quotations(article: Article) -> list[Quotation]:
     """Every quotation of at least four words (or led by a speech verb), with its speaker when one is found."""
     text = article.text
     people = find_people(text)
-    mentioned = attribution.mentioned_people(text)
+    mentioned = article.mentioned_people
     found: list[Quotation] = []
     speakers: list[tuple[int, str]] = []
     open_speaker: str | None = None

@@ -32,6 +32,8 @@ BUILTINS: tuple[str, ...] = (
     "points_vs_percent",
     "share_vs_percentage",
     "currencies_comparable",
+    "digits_transposed",
+    "superlative_bounds",
 )
 """Modules of `crosscheck.comparators` holding the built-in comparators, one each."""
 

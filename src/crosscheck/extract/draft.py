@@ -26,6 +26,7 @@ from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.ranks import extract_ranks
 from crosscheck.extract.shares import extract_shares
 from crosscheck.extract.streaks import extract_streaks
+from crosscheck.extract.superlatives import with_superlatives
 from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Scope
 from crosscheck.model.frame import Frame
 from crosscheck.model.registry import Registry
@@ -111,7 +112,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
         if frame is not None and key.method == "frame" and frame.direction == "unchanged" and frame.level == "level" \
                 and frame.modality == "reported":
             claims.append(_previous_of_unchanged(claims[-1], frame, ids))
-    return claims
+    return with_superlatives(article, mentions, claims, ids)  # "the strongest aftershock measured 6.4" bounds a class
 
 
 def _previous_of_unchanged(claim: Claim, frame: Frame, ids: Counter[str]) -> Claim:

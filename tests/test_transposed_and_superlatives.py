@@ -90,6 +90,9 @@ def _bounds(sentence: str) -> list[tuple[str, str]]:
     ("The biggest single donation was $2 million.", [("donation", "max")]),
     ("Dozens of aftershocks followed, and the strongest registered 6.1 magnitude.", [("magnitude-aftershock", "max")]),
     ("The lowest bid was $1.2 million.", [("bid", "min")]),
+    ("The strongest aftershock was a magnitude 6.1 tremor.", [("magnitude-aftershock", "max")]),
+    ("The biggest single donation topped $2 million.", [("donation", "max")]),
+    ("The strongest aftershock measured 6.1, and 40 people died.", [("aftershock", "max")]),
     # other classes, or no plain class at all
     ("The quake was the strongest since 1912, at 7.7.", []),
     ("One of the strongest aftershocks measured 6.1.", []),
@@ -98,6 +101,8 @@ def _bounds(sentence: str) -> list[tuple[str, str]]:
     ("The largest donation in Ohio was $2 million.", []),
     ("The strongest aftershock could reach 7.", []),
     ("The strongest aftershock struck 40 kilometres from the city.", []),
+    ("The strongest aftershock measured the coast at 6.1.", []),
+    ("The tallest tower has 88 floors.", []),  # floors are not what makes a tower the tallest
     ("Aftershocks shook the coast, officials said, and rescuers counted 12 collapsed homes.", []),
 ])
 def test_a_superlative_is_drafted_as_the_bound_of_its_class(sentence: str, bounds: list) -> None:

@@ -135,13 +135,26 @@ def read_bound(doc: Any, figure: Any) -> Bound | None:
         if found is None:
             continue
         noun, verb = found
-        if verb.lemma_.lower() not in words.verbs or not 0 < figure.start - verb.i <= _GAP + 1:
+        if figure.start <= verb.i < figure.end:
+            gap = doc[figure.start:figure.start]  # "topped $2 million": the verb is the figure's own approximator
+        elif verb.lemma_.lower() in words.verbs and 0 < figure.start - verb.i <= _GAP + 1:
+            gap = doc[verb.i + 1:figure.start]
+        else:
             continue
-        gap = doc[verb.i + 1:figure.start]
-        if any(t.pos_ not in ("DET", "ADP", "NOUN", "ADV") or t.lower_ in ("not", "never") for t in gap):
+        if not _plain_gap(gap):
             continue
         return Bound(side, noun.lemma_.lower(), _unit(gap, figure, noun))
     return None
+
+
+def _plain_gap(gap: Any) -> bool:
+    """True for the words between the verb and the figure that only lead to it ("at", "a magnitude", "a
+    magnitude of"): no negation, and a noun only as the figure's unit, just before it or before "of"."""
+    last = len(gap) - (2 if len(gap) >= 2 and gap[-1].lower_ == "of" else 1)
+    for n, t in enumerate(gap):
+        if t.lower_ in ("not", "never") or t.pos_ not in ("DET", "ADP", "ADV", "NOUN") or (t.pos_ == "NOUN" and n != last):
+            return False
+    return True
 
 
 def _refused(doc: Any, the: int) -> bool:
@@ -213,9 +226,15 @@ def _unit(gap: Any, figure: Any, noun: Any) -> str | None:
 def _bound_claim(article: Article, m: Mention, bound: Bound, ids: Counter[str]) -> Claim | None:
     """The claim of a class bound: the figure's value, the member frame with `extreme`, the sentence as quote."""
     value = dict(m.value)
-    unit = value.get("unit") or (None if value.get("currency") or m.kind != "quantity" else bound.unit)
-    if unit and not value.get("unit"):
+    unit = value.get("unit")
+    if unit and bound.unit is None and not any(ch.isalpha() for ch in article.text[m.start:m.end]):
+        unit = None  # "measured 6.1, and 40 people died": the unit the extractor lent it belongs to the next figure
+    elif not unit and not value.get("currency") and m.kind == "quantity":
+        unit = bound.unit
+    if unit:
         value["unit"] = unit
+    else:
+        value.pop("unit", None)
     measures = frame_lexicon().measures
     measure = slug(f"{unit} {bound.noun}") if unit and not value.get("currency") else measures.get(bound.noun, slug(bound.noun))
     frame = Frame(measure=measure, qualifiers={EXTREME: bound.side})

@@ -1,7 +1,7 @@
 """Two comparisons an editor makes across figures that look compatible or differently shaped.
 
 Transposed digits (CC708): "at least 3,148" and "reached 3,184" can both hold, but their digits
-differ by one swap of neighbours, so one is probably a typo: info.  Superlatives (CC709): "the
+differ by one swap of neighbours, so one is probably a typo: info.  Superlatives (CC710): "the
 strongest aftershock measured 6.1" bounds every aftershock, so another article's "a 6.5-magnitude
 aftershock" cannot hold: a warning, only when the class is plainly the same.
 """
@@ -111,10 +111,10 @@ def test_a_superlative_is_drafted_as_the_bound_of_its_class(sentence: str, bound
 
 @pytest.mark.parametrize(("first", "second", "expected"), [
     ("Dozens of aftershocks followed, and the strongest registered 6.1 magnitude.",
-     "A 6.5-magnitude aftershock struck an hour later.", [("CC709", "warning")]),
+     "A 6.5-magnitude aftershock struck an hour later.", [("CC710", "warning")]),
     ("The strongest aftershock measured 6.1.",
-     "A 6.5-magnitude aftershock struck an hour later.", [("CC709", "warning")]),
-    ("The lowest bid was $1.2 million.", "The city received a bid of $900,000.", [("CC709", "warning")]),
+     "A 6.5-magnitude aftershock struck an hour later.", [("CC710", "warning")]),
+    ("The lowest bid was $1.2 million.", "The city received a bid of $900,000.", [("CC710", "warning")]),
     # within the bound, or not a member of the class
     ("The strongest aftershock measured 6.1.", "A 5.2-magnitude aftershock struck an hour later.", []),
     ("The strongest aftershock measured 6.1.", "A 7.4-magnitude earthquake struck the coast.", []),
@@ -122,13 +122,13 @@ def test_a_superlative_is_drafted_as_the_bound_of_its_class(sentence: str, bound
     ("The second-strongest aftershock measured 6.1.", "A 6.5-magnitude aftershock struck an hour later.", []),
 ])
 def test_a_member_beyond_another_articles_extreme_is_a_warning(first: str, second: str, expected: list) -> None:
-    assert _findings(first, second, "CC709") == expected
+    assert _findings(first, second, "CC710") == expected
 
 
 def test_a_member_in_the_superlatives_own_article_is_not_held_against_it() -> None:
     text = "The strongest aftershock measured 6.1. Earlier, a 6.5-magnitude aftershock struck the coast."
     report = check_texts({"a.txt": f"Storm report\n\n{text}\n", "b.txt": "Storm report\n\nRescuers worked all night.\n"})
-    assert [f for f in report.findings if f.rule == "CC709"] == []
+    assert [f for f in report.findings if f.rule == "CC710"] == []
 
 
 def test_two_articles_giving_the_extreme_of_one_class_state_one_fact() -> None:

@@ -35,6 +35,8 @@ BUILTINS: tuple[str, ...] = (
     "share_vs_percentage",
     "currencies_comparable",
     "histories_agree",
+    "digits_transposed",
+    "superlative_bounds",
 )
 """Modules of `crosscheck.comparators` holding the built-in comparators, one each."""
 

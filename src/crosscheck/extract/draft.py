@@ -28,6 +28,7 @@ from crosscheck.extract.ranks import extract_ranks
 from crosscheck.extract.reference_periods import reference_claims, reframe_references
 from crosscheck.extract.shares import extract_shares
 from crosscheck.extract.streaks import extract_streaks
+from crosscheck.extract.superlatives import with_superlatives
 from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Scope
 from crosscheck.model.registry import Registry
 from crosscheck.model.values import Value
@@ -114,7 +115,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
             continue
         if frame is not None and key.method == "frame":
             claims += reference_claims(article, m, claims[-1], ids, (anchor.year, anchor.month))
-    return claims
+    return with_superlatives(article, mentions, claims, ids)  # "the strongest aftershock measured 6.4" bounds a class
 
 
 def claims_file(text: str, article: str, *, registry: Registry | None = None, published: str | None = None,

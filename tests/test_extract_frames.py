@@ -72,6 +72,18 @@ def test_adjusted_and_gaap_figures_are_split_by_basis(run_cli, tmp_path, monkeyp
                            "The company reported GAAP earnings per share of $0.66.")) == []
 
 
+@pytest.mark.parametrize(("sentence", "figure", "basis"), [
+    ("Non-GAAP earnings per diluted share were $2.41, the bakery chain said.", "$2.41", "adjusted"),
+    ("The bakery chain's non-GAAP earnings per share came to $2.41.", "$2.41", "adjusted"),
+    ("GAAP earnings per share were $1.87 for the quarter.", "$1.87", "gaap"),
+    ("Diluted earnings per share were $1.87 for the quarter.", "$1.87", "diluted"),
+    ("Basic earnings per share were $1.90 for the quarter.", "$1.90", "basic"),
+])
+def test_a_hyphenated_non_prefix_and_every_basis_word_are_read(sentence, figure, basis):
+    # "Non-GAAP" is three tokens to the parser: read as GAAP, an adjusted figure met the GAAP one as one fact
+    assert frame_of(sentence, figure).qualifiers["basis"] == basis
+
+
 def test_a_place_splits_a_toll():
     assert frame_of("At least 10 people were killed in Lisbon.", "At least 10").qualifiers == {"place": "lisbon"}
 

@@ -256,16 +256,26 @@ def _possessor(noun: Any | None) -> str | None:
 
 
 def _modifier_values(tokens: list[Any], table: dict[str, str]) -> str | None:
+    """The table's values for the modifiers of `tokens`, joined in a fixed order ("adjusted+diluted"); None if none.
+
+    Every modifier counts, not the first found: "non-GAAP earnings per diluted share" is adjusted and
+    diluted, and taking "diluted" alone would put it with the GAAP figure.  A word after a hyphenated
+    "non-" ("Non-GAAP", three tokens to the parser) is read with its prefix.
+    """
+    found: set[str] = set()
     for t in tokens:
         if t is None:
             continue
         for c in [t, *t.children]:
-            for form in (c.lower_, c.lemma_.lower(), c.lower_ + "'s"):
+            prefix = "non-" if c.i >= 2 and c.doc[c.i - 1].text == "-" and c.doc[c.i - 2].lower_ == "non" else ""
+            for form in (prefix + c.lower_, prefix + c.lemma_.lower(), c.lower_ + "'s"):
                 if form in table:
-                    return table[form]
-            if c.dep_ == "poss" and c.lower_ in table:
-                return table[c.lower_]
-    return None
+                    found.add(table[form])
+                    break
+            else:
+                if c.dep_ == "poss" and c.lower_ in table:
+                    found.add(table[c.lower_])
+    return "+".join(sorted(found)) or None
 
 
 def _described(np: Any, unit: str) -> Any | None:

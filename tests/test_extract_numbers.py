@@ -33,7 +33,7 @@ def _frame(text: str, written: str):
 @pytest.mark.parametrize("written, expected", [
     ("four hundred and nine", 409), ("seven thousand three hundred", 7300), ("ninety-nine", 99), ("fifty five", 55),
     ("one hundred six", 106), ("six and a half", 6.5), ("five dozen", 60), ("a couple of", 2), ("half a", 0.5),
-    ("9 800", 9800), ("2\u202f450\u202f000", 2450000), ("12,001.5", 12001.5),
+    ("9 800", 9800), ("2\u202f450\u202f000", 2450000), ("12,001.5", 12001.5), ("60,9", 60.9), ("3,25", 3.25),
 ])
 def test_number_words_and_separators(written, expected):
     assert parse_number(written) == expected
@@ -44,6 +44,11 @@ FIGURES = [
     ("The league sold 40k season tickets.", ("40k", {"amount": 40, "scale": "thousand", "unit": "ticket"})),
     ("The refinery cost £1.1bn to build.", ("£1.1bn", {"amount": 1.1, "scale": "billion", "currency": "GBP"})),
     ("Exporters earned 6.2 bln yuan in May.", ("6.2 bln yuan", {"amount": 6.2, "scale": "billion", "currency": "CNY"})),
+    # a decimal comma before a scale, and a scale joined by a hyphen
+    ("The insurer wrote off $14,6-billion last year.", ("$14,6-billion", {"amount": 14.6, "scale": "billion", "currency": "USD"})),
+    ("Turnover reached €3,25 million in the spring.", ("€3,25 million", {"amount": 3.25, "scale": "million", "currency": "EUR"})),
+    ("The port handled $1.8-billion of cargo.", ("$1.8-billion", {"amount": 1.8, "scale": "billion", "currency": "USD"})),
+    ("The club sold 1,250 tickets to 3,400 members.", ("1,250", {"amount": 1250, "unit": "ticket"})),
     # number words as one number, not three
     ("The ferry carried six hundred and twelve passengers.",
      ("six hundred and twelve", {"amount": 612, "unit": "passenger"})),

@@ -24,7 +24,7 @@ FIGURE = rf"""
     (?:(?P<sym>{alternation(_LEX.currency_symbols)})[ ]?)?
     (?P<num>{NUMBER})
     (?:(?P<abbr>{alternation(_GLUED_ABBR)})\b|[ ](?P<sabbr>{alternation(_SPACED_ABBR)})\b
-       |\s+(?P<scale>(?i:{alternation(_SCALE_WORDS)}))\b)?
+       |(?:\s+|-)(?P<scale>(?i:{alternation(_SCALE_WORDS)}))\b)?
     (?P<plus>\+)?
     (?:\s*(?P<pct>%|(?i:{alternation(_PERCENT_WORDS)})\b))?
     (?:\s+(?P<cur>(?i:{alternation(_LEX.currency_words)}))\b)?

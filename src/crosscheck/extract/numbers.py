@@ -12,6 +12,8 @@ eleven" stays three.  A trailing scale word ("million") is left to the caller, s
 
 from __future__ import annotations
 
+import re
+
 from crosscheck.text.lexicon import alternation, lexicon
 
 _LEX = lexicon()
@@ -22,7 +24,10 @@ _TENS = [w for w, v in _SIMPLE.items() if v >= 20 and v % 10 == 0 and v < 100]
 _SMALL_WORDS = [w for w, v in _SIMPLE.items() if v < 100]
 
 _THOUSANDS_SPACE = r"[ \u2009\u202f\u00a0]"
-DIGITS = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d.,])\d{{1,3}}(?:{_THOUSANDS_SPACE}\d{{3}})+(?![\d,]|\.\d)"
+_DECIMAL_COMMA = rf"(?<![\d.,])\d{{1,3}},\d{{1,2}}(?=[- ]?(?i:{alternation([w for w in _LEX.scales if len(w) > 1])})\b)"
+"""A decimal comma before a scale ("$60,9-billion", "R22,1 billion"): a comma with one or two digits after it is
+no thousands separator, and the scale after it says the figure is an amount in units of that scale."""
+DIGITS = (rf"{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d.,])\d{{1,3}}(?:{_THOUSANDS_SPACE}\d{{3}})+(?![\d,]|\.\d)"
           r"|\d+(?:\.\d+)?|\.\d+")
 _SMALL = rf"(?:(?:{alternation(_TENS)})[- ](?:{alternation(_UNITS)})\b|(?:{alternation(_SMALL_WORDS)})\b)"
 _HALF = r"(?:\s+and\s+a\s+half\b)"
@@ -47,6 +52,8 @@ def parse_number(text: str) -> int | float:
     "three hundred and forty" -> 340, "two and a half" -> 2.5, "four dozen" -> 48, "a couple of" -> 2."""
     cleaned = " ".join(text.lower().replace("-", " ").split())
     if any(ch.isdigit() for ch in cleaned):
+        if re.fullmatch(r"\d{1,3},\d{1,2}", text.strip()):  # a decimal comma (`_DECIMAL_COMMA`)
+            text = text.replace(",", ".")
         digits = "".join(ch for ch in text if ch.isdigit() or ch == ".")
         value = float(digits)
         return int(value) if value.is_integer() and "." not in digits else value

@@ -84,6 +84,17 @@ def test_a_hyphenated_non_prefix_and_every_basis_word_are_read(sentence, figure,
     assert frame_of(sentence, figure).qualifiers["basis"] == basis
 
 
+@pytest.mark.parametrize("other", [
+    "Four other people died in storm-related accidents as the floods moved north into the hills.",
+    "Another 12 people were killed overnight, officials said.",
+    "Three additional people died in hospital, officials said.",
+])
+def test_a_count_of_other_or_more_people_is_no_restatement_of_the_toll(run_cli, tmp_path, monkeypatch, other):
+    # "four other people" died besides those counted before: a part or an increment, not the total
+    toll = "The state police said on Monday that 58 people died in the floods, most of them in hard-hit Marsh County."
+    assert alarms(findings(run_cli, tmp_path, monkeypatch, toll, other)) == []
+
+
 def test_a_place_splits_a_toll():
     assert frame_of("At least 10 people were killed in Lisbon.", "At least 10").qualifiers == {"place": "lisbon"}
 

@@ -44,3 +44,22 @@ def test_no_cache_keeps_no_drafts(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert run_cli("check", ".", "-f", "json", "--fail-on", "never", "--no-cache").code == 0
     assert not (tmp_path / ".crosscheck" / "drafts").exists()
+
+
+def test_a_draft_made_by_other_drafting_code_is_not_reused(monkeypatch):
+    # an install from a newer commit keeps the version number: the drafting code itself is in the digest
+    import os
+
+    from crosscheck.extract import draft_cache, quantities
+
+    source = quantities.__file__
+    before = os.stat(source)
+    digest = draft_cache.configuration_digest()
+    try:
+        os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+        draft_cache._drafting_code.cache_clear()
+        assert draft_cache.configuration_digest() != digest
+    finally:
+        os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+        draft_cache._drafting_code.cache_clear()
+    assert draft_cache.configuration_digest() == digest

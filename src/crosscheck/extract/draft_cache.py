@@ -30,15 +30,32 @@ def _lexicon_text() -> str:
     return resources.files("crosscheck.text").joinpath("lexicon.yaml").read_text(encoding="utf-8")
 
 
+@cache
+def _drafting_code() -> str:
+    """What identifies the drafting code: each source file of the packages drafting runs (extract, model, text).
+
+    The package version alone is not enough: an install from a newer commit keeps the version number, and its
+    drafts must not be the old code's.  Names, sizes and modification times, as the report cache stamps code.
+    """
+    root = Path(__file__).resolve().parent.parent
+    stamp = []
+    for package in ("extract", "model", "text"):
+        for path in sorted((root / package).glob("*")):
+            if path.is_file() and path.suffix in (".py", ".yaml"):
+                info = path.stat()
+                stamp.append(f"{package}/{path.name} {info.st_size} {info.st_mtime_ns}")
+    return "\n".join(stamp)
+
+
 def configuration_digest(registry: Registry | None = None) -> str:
     """A digest of everything besides the article that decides its draft."""
     name = configured_pipeline()
     try:
-        version = metadata.version("crosscheck")
+        version = metadata.version("crosscheck-news")
     except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree without metadata
         version = "source"
-    parts = [DRAFT_FORMAT, version, _lexicon_text(), name, repr(sorted(PIPELINE_HASHES.get(name, {}).items())),
-             registry.model_dump_json() if registry is not None else ""]
+    parts = [DRAFT_FORMAT, version, _drafting_code(), _lexicon_text(), name,
+             repr(sorted(PIPELINE_HASHES.get(name, {}).items())), registry.model_dump_json() if registry is not None else ""]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from crosscheck.extract.ambiguous_keys import mark_ambiguous_keys
 from crosscheck.extract.draft import NoClaims, claims_file
 from crosscheck.extract.draft_cache import DraftCache
 from crosscheck.extract.matching import align_keys
@@ -57,6 +58,7 @@ def draft_documents(articles: Sequence[tuple[str, Path, str]], existing: Sequenc
     out: list[Document] = []
     for doc_id, (path, text, cf) in sorted(drafted.items()):
         searchable = SearchableText(text)
-        located = tuple(lc for c in aligned[doc_id] if (lc := _locate(c, doc_id, searchable)) is not None)
+        claims = mark_ambiguous_keys(aligned[doc_id])
+        located = tuple(lc for c in claims if (lc := _locate(c, doc_id, searchable)) is not None)
         out.append(Document.of(doc_id, cf.document, located, article_path=path, text=text, drafted=True))
     return out

@@ -12,6 +12,7 @@ from collections import Counter
 
 from pydantic import TypeAdapter, ValidationError
 
+from crosscheck.extract.ambiguous_keys import mark_ambiguous_keys
 from crosscheck.extract.article import Article
 from crosscheck.extract.clock import extract_clock_times, extract_race_times
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
@@ -115,7 +116,8 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
             continue
         if frame is not None and key.method == "frame":
             claims += reference_claims(article, m, claims[-1], ids, (anchor.year, anchor.month))
-    return with_superlatives(article, mentions, claims, ids)  # "the strongest aftershock measured 6.4" bounds a class
+    claims = with_superlatives(article, mentions, claims, ids)  # "the strongest aftershock measured 6.4" bounds a class
+    return mark_ambiguous_keys(claims)  # a key this article gives far-apart figures for names no one fact
 
 
 def claims_file(text: str, article: str, *, registry: Registry | None = None, published: str | None = None,

@@ -158,7 +158,8 @@ def _verdict(claims: list[Item], params: Params) -> Verdict:
 
     ordered = sorted(claims, key=lambda item: (item.document, item.located.line, item.located.column))
     first = ordered[0]
-    other = next(item for item in ordered if name_words(item.value.name) != name_words(first.value.name))  # type: ignore[union-attr]  # names only
+    other = next((item for item in ordered if name_words(item.value.name) != name_words(first.value.name)),  # type: ignore[union-attr]  # names only
+                 ordered[-1])
     a_name, b_name = first.value.name, other.value.name  # type: ignore[union-attr]  # names only
     score = round(fuzz.ratio(" ".join(name_words(a_name)), " ".join(name_words(b_name))) / 100, 2)
     what = ("possibly misspelt: the names differ by a few letters in a surname or a word of the name"

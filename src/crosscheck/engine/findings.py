@@ -321,7 +321,7 @@ def _message(rule: Rule, key: FactKey, worst: _Judged, positions: list[Position]
     """The rule's message for the worst clash; each document named with how many more state its position."""
     clash = worst.clash
     a = clash.left[0]
-    b = clash.right[0] if clash.right is not clash.left else next(i for i in clash.left if i.document != a.document)
+    b = clash.right[0] if clash.right is not clash.left else next((i for i in clash.left if i.document != a.document), clash.left[-1])
     sides = [(a, clash.normals[0], clash.left), (b, clash.normals[1], clash.right)]
     sides.sort(key=lambda side: _order(side[0]))
     (a, na, left), (b, nb, right) = sides

@@ -8,11 +8,10 @@ that draft it.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from crosscheck.extract import draft_claims
+from test_extract_frames import findings
 
 PUBLISHED = "2025-04-15"
 
@@ -23,16 +22,6 @@ def frames_of(text: str, written: str, published: str | None = PUBLISHED) -> lis
     found = [c.frame for c in claims if c.text == written and c.frame is not None]
     assert found, f"no framed claim for {written!r}: {[(c.text, c.frame) for c in claims]}"
     return found
-
-
-def findings(run_cli, tmp_path, monkeypatch, *articles: str) -> list[dict]:
-    """The findings of `crosscheck check` over the articles (drafted: no claims files, no registry)."""
-    for n, text in enumerate(articles, 1):
-        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    result = run_cli("check", ".", "-f", "json", "--fail-on", "never", "--no-cache")
-    assert result.code == 0, result.err
-    return json.loads(result.out)["findings"]
 
 
 def compared(found: list[dict]) -> list[tuple[tuple[str, ...], str]]:

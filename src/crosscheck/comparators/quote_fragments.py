@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from crosscheck.comparators import wording
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
+from crosscheck.comparators.disjoint_sets import DisjointSets
 from crosscheck.model.base import Frozen
 from crosscheck.model.values import QuoteValue
 from crosscheck.text import words
@@ -127,21 +128,15 @@ def compare_all(items: Sequence[Item], params: Params) -> list[Verdict]:
             stems = tuple(wording.stem(w) for w in wording.tokens(item.value.words))
             for name in wording.speaker_words(item.value.speaker):
                 whole[name].append((item, stems))
-    parent = list(range(len(fragments)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(fragments))
 
     for i, j in _candidate_pairs(fragments):
         a, b = fragments[i], fragments[j]
         if a.stems != b.stems and frames_agree(a, b, params):
-            parent[root(i)] = root(j)
+            sets.join(i, j)
     groups: dict[int, list[Fragment]] = defaultdict(list)
     for k, fragment in enumerate(fragments):
-        groups[root(k)].append(fragment)
+        groups[sets.root(k)].append(fragment)
     verdicts = []
     for members in groups.values():
         wordings: dict[tuple[str, ...], list[Fragment]] = {}

@@ -38,6 +38,7 @@ from typing import Literal
 
 from crosscheck.comparators import wording
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
+from crosscheck.comparators.disjoint_sets import DisjointSets
 from crosscheck.model.base import Frozen
 from crosscheck.model.values import QuoteValue
 from crosscheck.text import words
@@ -124,13 +125,7 @@ def same_utterance(reading: wording.Reading, params: Params) -> bool:
 def compare_all(items: Sequence[Item], params: Params) -> list[Verdict]:
     """One verdict per utterance quoted with differing words: every claim quoting it, all its wordings."""
     quotes = [(item, item.value, wording.tokens(item.value.words)) for item in items if isinstance(item.value, QuoteValue)]
-    parent = list(range(len(quotes)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(quotes))
 
     worst: dict[int, tuple[int, wording.Reading, int, int]] = {}
     kinds = {"content": 2, "minor": 1}
@@ -145,18 +140,18 @@ def compare_all(items: Sequence[Item], params: Params) -> list[Verdict]:
             continue  # the skeleton rule reports only what sharing words does not already show
         if params.match == "skeleton" and not wording.same_skeleton(ta, tb):
             continue
-        parent[root(i)] = root(j)
+        sets.join(i, j)
         found.append((i, j, reading))
     for i, j, reading in found:
         rank = kinds["content"] if reading.content_differences else kinds["minor"] if reading.differences else 0
-        group = root(i)
+        group = sets.root(i)
         if rank and rank > worst.get(group, (0,))[0]:
             worst[group] = (rank, reading, i, j)
     verdicts = []
     for group, (rank, reading, i, j) in worst.items():
         if rank != kinds[params.differences]:
             continue
-        members = [k for k in range(len(quotes)) if root(k) == group]
+        members = [k for k in range(len(quotes)) if sets.root(k) == group]
         positions = _positions(members, quotes, params)
         agreeing = max(len({item.document for item in p}) for p in positions)
         if agreeing < params.min_agreeing or (params.max_agreeing is not None and agreeing > params.max_agreeing):

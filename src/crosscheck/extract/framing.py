@@ -19,7 +19,6 @@ from crosscheck.extract.change_intervals import cue_spans
 from crosscheck.extract.frames import FrameReading, read_date_frame, read_frame, read_multiple_frame
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.names import slug
-from crosscheck.extract.nlp import load_pipeline
 from crosscheck.extract.performances import read_timing_frame
 from crosscheck.extract.windows import is_window
 from crosscheck.model.frame import Frame
@@ -41,8 +40,7 @@ def read_frames(article: Article, mentions: Iterable[Mention],
     if not figures:
         return {}
     indices = sorted({article.sentence_index(m.start) for m in figures})
-    texts = [article.text[article.sentences[i].start:article.sentences[i].end] for i in indices]
-    docs = dict(zip(indices, load_pipeline().pipe(texts)))
+    docs = article.parsed(indices)
     out: dict[tuple[int, int], FrameReading | None] = {}
     for m in figures:
         index = article.sentence_index(m.start)

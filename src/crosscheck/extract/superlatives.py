@@ -37,7 +37,6 @@ from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.framing import key_of
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.names import slug
-from crosscheck.extract.nlp import load_pipeline
 from crosscheck.model.claims import Claim, Draft
 from crosscheck.model.frame import Frame
 from crosscheck.model.values import Value
@@ -110,7 +109,8 @@ def with_superlatives(article: Article, mentions: Sequence[Mention], claims: lis
     if not wanted:
         return claims
     sentences = [article.sentences[i] for i in wanted]
-    docs = load_pipeline().pipe(text[s.start:s.end] for s in sentences)
+    parsed = article.parsed(wanted)
+    docs = [parsed[i] for i in wanted]
     out = list(claims)
     for index, sentence, doc in zip(wanted, sentences, docs):
         for m in by_sentence[index]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from crosscheck.extract.numbers import scale_factor
 from crosscheck.model.claims import Claim
 from crosscheck.model.values import PercentageValue, QuantityValue
 
@@ -20,7 +21,6 @@ AMBIGUOUS_KEY = 0.3
 """Confidence of a claim whose drafted key its own article gives far-apart figures for."""
 CLOSE = 1.1
 """Two figures of one key in one article within this ratio may be one fact (a typo, a rounding): kept as drafted."""
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def _magnitude(claim: Claim) -> tuple[str, float] | None:
@@ -34,7 +34,7 @@ def _magnitude(claim: Claim) -> tuple[str, float] | None:
         return None
     if isinstance(value, PercentageValue):
         return "pp" if value.points else "%", abs(amount)
-    return value.currency or value.unit or "", abs(amount) * _SCALES.get(value.scale or "", 1.0)
+    return value.currency or value.unit or "", abs(amount) * scale_factor(value.scale)
 
 
 def mark_ambiguous_keys(claims: list[Claim]) -> list[Claim]:

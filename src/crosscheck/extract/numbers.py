@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from crosscheck.kinds.numbers import SCALES
 from crosscheck.text.lexicon import alternation, lexicon
 
 _LEX = lexicon()
@@ -44,7 +45,6 @@ _FIRST = (rf"(?=[{''.join(sorted({w[0].lower() for w in _STARTS}))}])"
 and the words are tried only at a letter one of them starts with (a fifth faster again)."""
 NUMBER = rf"(?:{DIGITS}|(?i:\b{_FIRST}(?:{WORDS})))"
 
-_SCALE_FACTORS = {"hundred": 100, "thousand": 1_000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
 
 def parse_number(text: str) -> int | float:
@@ -104,7 +104,7 @@ def is_word_number(text: str) -> bool:
 
 def scale_factor(scale: str | None) -> int:
     """The multiplier of a scale word (None -> 1)."""
-    return _SCALE_FACTORS.get(scale or "", 1)
+    return SCALES.get(scale or "", 1)
 
 
 def magnitude(amount: float, scale: str | None = None) -> float:

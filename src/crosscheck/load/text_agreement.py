@@ -16,13 +16,13 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
+from crosscheck.kinds.numbers import SCALES
 from crosscheck.model.claims import Claim
 from crosscheck.text.lexicon import alternation, lexicon
 from crosscheck.text.typography import normalize_typography
 
 _FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w,]|\.\d)")
-_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_SCALE_WORD = re.compile(rf"\b({'|'.join(_MULTIPLIERS)})\b", re.IGNORECASE)
+_SCALE_WORD = re.compile(rf"\b({'|'.join(SCALES)})\b", re.IGNORECASE)
 """A scale word in the text: an amount may be given with it applied ("2.4 million" as 2400000)."""
 
 
@@ -50,7 +50,7 @@ def disagreements(claim: Claim) -> Iterator[tuple[tuple[str, ...], str, str]]:
         yield (("value", "approx"), "value-contradicts-text",
                f"the text {claim.text!r} says approx {approx}, the value says {value.approx} (expected approx: {approx})")
     amount = Decimal(str(value.amount))
-    if amount != figure and amount not in {figure * _MULTIPLIERS[w.lower()] for w in _SCALE_WORD.findall(claim.text)}:
+    if amount != figure and amount not in {figure * SCALES[w.lower()] for w in _SCALE_WORD.findall(claim.text)}:
         yield (("value", "amount"), "value-contradicts-text",
                f"the text {claim.text!r} says {_shown(figure)}, the value says amount {value.amount} (expected amount: {_shown(figure)})")
 

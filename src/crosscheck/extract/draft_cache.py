@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from crosscheck.code_stamp import PACKAGE, file_stamps
 from crosscheck.extract.nlp import PIPELINE_HASHES, configured_pipeline
 from crosscheck.model.claims import ClaimsFile
 from crosscheck.model.registry import Registry
@@ -37,14 +38,8 @@ def _drafting_code() -> str:
     The package version alone is not enough: an install from a newer commit keeps the version number, and its
     drafts must not be the old code's.  Names, sizes and modification times, as the report cache stamps code.
     """
-    root = Path(__file__).resolve().parent.parent
-    stamp = []
-    for package in ("extract", "model", "text"):
-        for path in sorted((root / package).glob("*")):
-            if path.is_file() and path.suffix in (".py", ".yaml"):
-                info = path.stat()
-                stamp.append(f"{package}/{path.name} {info.st_size} {info.st_mtime_ns}")
-    return "\n".join(stamp)
+    return "\n".join(file_stamps(path for package in ("extract", "model", "text")
+                                 for path in sorted((PACKAGE / package).glob("*")) if path.suffix in (".py", ".yaml")))
 
 
 def configuration_digest(registry: Registry | None = None) -> str:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import NonNegativeInt, TypeAdapter, ValidationError
 
+from crosscheck.code_stamp import PACKAGE, file_stamps
 from crosscheck.model.base import Frozen
 from crosscheck.model.construct import construct
 from crosscheck.model.report import ClaimRef, Finding, Report, Summary
@@ -126,13 +127,7 @@ def _code_stamp() -> list[str]:
     """What identifies the comparing code: every file of the crosscheck package, and comparator plugins."""
     from importlib.metadata import entry_points
 
-    package = Path(__file__).resolve().parent.parent
-    stamp = []
-    for path in sorted(package.rglob("*")):
-        if "__pycache__" in path.parts or not path.is_file():
-            continue
-        info = path.stat()
-        stamp.append(f"{path.relative_to(package).as_posix()} {info.st_size} {info.st_mtime_ns}")
+    stamp = file_stamps(path for path in sorted(PACKAGE.rglob("*")) if "__pycache__" not in path.parts)
     for entry in sorted(entry_points(group="crosscheck.comparators"), key=lambda e: e.name):
         version = entry.dist.version if entry.dist is not None else "?"
         stamp.append(f"plugin {entry.name}={entry.value} {version}")

@@ -2,7 +2,7 @@
 
 A reviewer told "the claim with id: toll-march-29" wants to land on it: every report format
 links or prints `file.claims.yaml:42`.  The lines are found after the check, only for the claims
-files a finding names, by one scan of each file for its `id:` keys (claim ids are plain words, see
+files a finding names, by one scan of each file for its `id:` keys (claim ids are plain words,
 `CLAIM_ID_PATTERN`), so the check itself, its caches and the fingerprints never depend on them.
 """
 
@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from crosscheck.model.claims import CLAIM_ID_PATTERN
 from crosscheck.model.report import Report
 
-_ID_KEY = re.compile(r"""(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)id:[ \t]*(["']?)([A-Za-z0-9][A-Za-z0-9_.-]*)\1[ \t]*(?=[,}#\n]|$)""",
+_ID_KEY = re.compile(rf"""(?:^[ \t]*(?:-[ \t]+)?|[{{,][ \t]*)id:[ \t]*(["']?)({CLAIM_ID_PATTERN.strip("^$")})\1[ \t]*(?=[,}}#\n]|$)""",
                      re.MULTILINE)
 """`- id: x`, `  id: 'x'` or `{id: x, ...}`: a claim's id key (a waiver or a value has no `id`)."""
 

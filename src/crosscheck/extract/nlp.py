@@ -11,7 +11,7 @@ the user's own choice and is loaded unchecked.  Its matrix products go to numpy'
 measured, OpenBLAS multiplies the parser's small matrices about three times as fast, which
 halves the parse, and the parses are the same (`use_numpy_blas`).  Only what frames need runs: the
 tokenizer, tagger, parser, attribute ruler (its part-of-speech rules, applied by table
-look-up: `part_of_speech`), lemmatizer and entity recogniser (the statistical sentence
+look-up: `part_of_speech`), lemmatizer (its answers kept per word form: `lemmas`) and entity recogniser (the statistical sentence
 splitter is left off, the parser splits sentences).
 """
 
@@ -95,6 +95,9 @@ def load_pipeline(name: str | None = None) -> Any:
         from crosscheck.extract.part_of_speech import replace_ruler
 
         replace_ruler(nlp)
+    from crosscheck.extract.lemmas import replace_lemmatizer
+
+    replace_lemmatizer(nlp)
     return nlp
 
 

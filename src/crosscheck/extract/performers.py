@@ -105,15 +105,6 @@ def _person(token: Any, article: Article) -> str | None:
     return None
 
 
-@lru_cache(maxsize=512)
-def _parsed(text: str) -> Any:
-    """A sentence before a pronoun, parsed for the people it names (only a figure's own sentence is parsed
-    otherwise, and only when a pronoun or a description needs its antecedent)."""
-    from crosscheck.extract.nlp import load_pipeline
-
-    return load_pipeline()(text)
-
-
 def _sentence_subject(article: Article, doc: Any) -> tuple[str | None, bool]:
     """(the person a sentence is about, look further back): its first subject that is a person; a pronoun or a
     description as subject ("he added") says to look at the sentence before; else the last person it names."""
@@ -140,7 +131,7 @@ def antecedent(article: Article, doc: Any, before: int, sentence_start: int) -> 
         s = article.sentences[i]
         if s.end < sentence_start - _REACH:
             break
-        name, further = _sentence_subject(article, _parsed(article.text[s.start:s.end]))
+        name, further = _sentence_subject(article, article.parsed([i])[i])  # parsed once per article
         if name is not None:
             return name, True
         if not further:

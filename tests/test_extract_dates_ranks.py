@@ -54,6 +54,16 @@ def test_periods_read_as_the_months_they_cover(text, expected):
     assert _read(_dates(text), expected), _dates(text)
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("She set the course record in London last April.", "last April"),  # not "on last April" out of "London"
+    ("The vote was held in Washington on 5 May 2024.", "on 5 May 2024"),
+    ("Turnout at the 115 May Street polling station was low.", None),  # "15 May" is not read out of "115 May"
+])
+def test_a_date_begins_a_word(text, words):
+    assert [c.text for c in draft_claims(text, published="2025-03-01") if c.value.kind == "date"] == (
+        [words] if words else [])
+
+
 def test_a_period_in_a_sentence_with_figures_scopes_them_instead_of_being_a_claim():
     claims = draft_claims("Revenue rose 5% to $25.7 billion in the second quarter of 2024.")
     assert [c.value.kind for c in claims] == ["percentage", "quantity"]

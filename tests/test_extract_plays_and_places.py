@@ -263,3 +263,39 @@ def test_a_lone_letter_unit_is_too_unsure_to_warn(run_cli, tmp_path, monkeypatch
                      "Over the mission, the crew covered 121 million miles.",
                      "Over the mission, the crew covered 121,347,491 m")
     assert alarms(found) == []
+
+
+# ----------------------------------------------------------------------- the minute of a goal
+
+
+@pytest.mark.parametrize(("text", "written", "scorer", "minute"), [
+    ("In the 12th minute, Tomas Lindqvist opened the scoring after a pass from Ade Kole.", "12th minute",
+     "tomas-lindqvist", 12),
+    ("The last blow came in the 86th minute when teenage substitute Rui Prado added a fifth.", "86th minute",
+     "rui-prado", 86),
+])
+def test_the_minute_of_a_goal_is_keyed_by_its_scorer(text, written, scorer, minute):
+    claim = drafted(text, written)
+    assert (claim.subject, claim.property, claim.value.amount) == (scorer, "goal-minute", minute)
+    assert claim.draft.confidence <= 0.5  # the scorer is read from nearby words: at most a warning
+
+
+@pytest.mark.parametrize("text", [
+    "Barcola came on in the 70th minute for the tired forward.",  # no goal
+    "In the 40th minute, the referee stopped play.",  # no scorer
+])
+def test_a_minute_without_a_scorer_is_not_drafted(text):
+    assert not [c for c in draft_claims(text) if c.property == "goal-minute"]
+
+
+def test_a_scorer_timed_twice_in_one_article_is_left_out():
+    claims = draft_claims("Ade Kole scored in the 20th minute. In the 63rd minute, Ade Kole scored again.")
+    assert not [c for c in claims if c.property == "goal-minute"]
+
+
+def test_two_articles_timing_one_goal_a_minute_apart_disagree(run_cli, tmp_path, monkeypatch):
+    found = findings(run_cli, tmp_path, monkeypatch,
+                     "The Rovers won 3-0. In the 85th minute, substitute Rui Prado scored a third.",
+                     "The Rovers won 3-0. The last goal came in the 86th minute when Rui Prado added a third.")
+    assert {"85th minute", "86th minute"} in alarms(found)
+    assert all(f["severity"] != "error" for f in found)

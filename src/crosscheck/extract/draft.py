@@ -22,6 +22,7 @@ from crosscheck.extract.frames import FrameReading
 from crosscheck.extract.framing import key_of, read_frames, scope_of
 from crosscheck.extract.history import extract_histories
 from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
+from crosscheck.extract.match_minutes import extract_goal_minutes
 from crosscheck.extract.mention import Mention, resolve_overlaps
 from crosscheck.extract.names import find_people, is_organisation, slug
 from crosscheck.extract.periods import fiscal_end_spans
@@ -68,6 +69,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     mentions += _quote_mentions(article)
     mentions += _name_mentions(article)
     mentions += extract_positions(article) + extract_event_places(article)  # who holds a place; where it happened
+    mentions += extract_goal_minutes(article)  # "in the 85th minute, X scored": keyed by the scorer
     anchor = Anchor.of(article, published)
     frames = reframe_references(article, mentions, read_frames(article, mentions, (anchor.year, anchor.month)),
                                 (anchor.year, anchor.month))
@@ -101,6 +103,8 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
                 key = Key(*key_of(frame), key.confidence, key.method)
         if m.kind == "quantity" and _ambiguous_mark(text[m.start:m.end]):
             key = Key(key.subject, key.property, min(key.confidence, AMBIGUOUS_KEY), key.method)
+        if (cap := m.extras.get("confidence_cap")) is not None:  # the reader knows how sure it is
+            key = Key(key.subject, key.property, min(key.confidence, cap), key.method)
         if m.kind in NUMERIC and key.confidence < BARE_COUNT_CONFIDENCE and (m.extras.get("unnamed") or any(
                 s <= m.start and m.end <= e for s, e in quoted)):  # unnamed: a headline's count whose noun it drops
             key = Key(key.subject, key.property, min(key.confidence, QUOTED_FIGURE), key.method)

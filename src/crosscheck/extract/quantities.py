@@ -242,6 +242,7 @@ def _list_members(text: str, found: list[Mention]) -> list[Mention]:
     """"scores of 91, 88, 79 and 94 points": every bare number listed before a counted figure counts the same."""
     bare = {m.start: m for m in found if m.extras.get("bare")}
     replaced: dict[int, Mention] = {}
+    leads: dict[int, Mention] = {}  # by id: a list's first figure, with the place written after it
     for m in found:
         if m.kind != "quantity" or not m.head or m.value.get("currency") or m.extras.get("compound"):
             continue
@@ -251,16 +252,18 @@ def _list_members(text: str, found: list[Mention]) -> list[Mention]:
             replaced[member.start] = Mention("quantity", member.start, member.end,
                                              {**member.value, "unit": m.value["unit"]}, m.thing, m.head)
             cursor = b.start("num")
-        _places_after(text, m, bare, replaced)
+        _places_after(text, m, bare, replaced, leads)
     # a number word with no noun that no list gives one ("two of them", "one said") is no figure: never parsed
-    return [replaced.get(m.start, m) if m.extras.get("bare") else m for m in found
+    return [replaced.get(m.start, m) if m.extras.get("bare") else leads.get(id(m), m) for m in found
             if m.start in replaced or not m.extras.get("words")]
 
 
-def _places_after(text: str, lead: Mention, bare: dict[int, Mention], replaced: dict[int, Mention]) -> None:
+def _places_after(text: str, lead: Mention, bare: dict[int, Mention], replaced: dict[int, Mention],
+                  leads: dict[int, Mention]) -> None:
     """"12 people in Harris County, 7 in Fort Bend County and 3 in Galveston": each bare number after the counted
     figure, with a place of its own, counts the same thing there (`extras["listed"]`: the lead's span and the place)."""
     cursor = lead.end
+    first = True
     if lead.thing:  # the counted noun comes after the figure's span ("12 people")
         after = text.find(lead.thing, cursor, cursor + len(lead.thing) + 4)
         cursor = after + len(lead.thing) if after >= 0 else cursor
@@ -269,6 +272,11 @@ def _places_after(text: str, lead: Mention, bare: dict[int, Mention], replaced: 
         place = _PLACE_AFTER.match(text, member.end)
         if place is None:
             break
+        if first:  # the first figure is in the place written right after it, whatever the parse attached
+            leads[id(lead)] = Mention(lead.kind, lead.start, lead.end, lead.value, lead.thing, lead.head, lead.review,
+                                      lead.subject_hint, lead.property_hint,
+                                      {**lead.extras, "listed": (lead.start, lead.end, p["place"])})
+            first = False
         replaced[member.start] = Mention("quantity", member.start, member.end, {**member.value, "unit": lead.value["unit"]},
                                          lead.thing, lead.head,
                                          extras={"listed": (lead.start, lead.end, place["place"])})

@@ -299,3 +299,22 @@ def test_two_articles_timing_one_goal_a_minute_apart_disagree(run_cli, tmp_path,
                      "The Rovers won 3-0. The last goal came in the 86th minute when Rui Prado added a third.")
     assert {"85th minute", "86th minute"} in alarms(found)
     assert all(f["severity"] != "error" for f in found)
+
+
+# ----------------------------------------------------------------------- a figure after "in"
+
+
+@pytest.mark.parametrize(("text", "written", "subject", "measure"), [
+    ("The Harbour Party won support in 149 districts.", "149", "harbour-party", "district"),
+    ("Twelve people were killed in 3 attacks on Sunday.", "3", None, "attack"),  # the attacks were not killed
+])
+def test_the_verb_before_in_owns_the_figure_but_did_not_happen_to_it(text, written, subject, measure):
+    frame = drafted(text, written).frame
+    assert (frame.measure, frame.subject) == (measure, subject)
+
+
+def test_two_parties_district_counts_are_two_facts(run_cli, tmp_path, monkeypatch):
+    found = findings(run_cli, tmp_path, monkeypatch,
+                     "The Harbour Party won support in 149 districts.",
+                     "The Valley Alliance was leading in 161 districts.")
+    assert compared(found) == []

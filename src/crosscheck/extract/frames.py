@@ -41,7 +41,7 @@ _CLIMB = {"nummod", "quantmod", "compound", "nmod", "amod"}
 INFERRED_DATE = 0.55
 """A day's frame is read from one verb: below `LOW_CONFIDENCE`, so a conflict of days is at most a warning."""
 _TIME_UNITS = frozenset(lexicon().duration_units) | frozenset(lexicon().duration_units.values())
-_FIGURE_PREPOSITIONS = frozenset({"to", "by", "from", "at", "of", "around", "about", "over", "near", "than", "for"})
+_FIGURE_PREPOSITIONS = frozenset({"to", "by", "from", "at", "of", "around", "about", "over", "near", "than", "for", "in"})
 _MEASURE_UNITS = frozenset(lexicon().units.values())
 """Units of measure as drafting writes them ("km", "sq km", "°C"): a figure in one counts no thing of that name."""
 _CURRENCY_TAIL = frozenset({"u.s.", "us", "usd", "eur", "gbp", "cad", "aud", "dollars", "euros", "dollar", "euro"})
@@ -448,7 +448,9 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     acting = np.dep_ == "nsubj" and not counted_people and not (
         verb is not None and _canonical([verb.lemma_.lower()]) is not None
         and not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children))
-    event = _event(thing if thing is not None else counted, verb, acting=acting)
+    # "killed in 3 attacks", "won support in 149 districts": the verb owns the figure (its subject is the figure's
+    # subject) but did not happen to what "in" counts
+    event = _event(thing if thing is not None else counted, verb, acting=acting) if preposition != "in" else None
     phrase = _phrase(thing) if thing is not None else []
     person = thing is None or thing.lemma_.lower() in lex.person_nouns or thing.pos_ == "PRON"  # "those displaced"
     linked = f"{phrase[-1]} {preposition}" if phrase and noun is not None and thing is noun and preposition else None

@@ -29,6 +29,7 @@ each word, and only names sharing an index entry are compared.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Literal
@@ -96,12 +97,16 @@ def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(word in it for word in short)
 
 
+def _unaccented(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple("".join(ch for ch in unicodedata.normalize("NFD", w) if not unicodedata.combining(ch)) for w in words)
+
+
 def classify(x: tuple[str, ...], y: tuple[str, ...], params: Params) -> str | None:
     """`misspelt`, `variant` or None (the same name, or two names) for two names' words."""
     from rapidfuzz import fuzz  # only when names are compared
 
-    if x == y or _subsequence(x, y) or _subsequence(y, x):
-        return None
+    if x == y or _subsequence(x, y) or _subsequence(y, x) or _unaccented(x) == _unaccented(y):
+        return None  # "Bloc Quebecois" is "Bloc Québécois" written without its accents, not misspelt
     if abs(len(x) - len(y)) == 1 and min(len(x), len(y)) >= 2:
         # one leading word more ("Kenyan Brigid Kosegi", "Brigid Kosgei"): compare the rest
         x, y = (x[1:], y) if len(x) > len(y) else (x, y[1:])

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import cast
 
 from pydantic import TypeAdapter, ValidationError
 
-from crosscheck.extract.ambiguous_keys import mark_ambiguous_keys
+from crosscheck.extract.ambiguous_keys import AMBIGUOUS_KEY, mark_ambiguous_keys
 from crosscheck.extract.article import Article
 from crosscheck.extract.clock import extract_clock_times, extract_race_times
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
 from crosscheck.extract.event_places import extract_event_places
+from crosscheck.extract.frames import FrameReading
 from crosscheck.extract.framing import key_of, read_frames, scope_of
 from crosscheck.extract.history import extract_histories
 from crosscheck.extract.keys import REVIEW_BELOW, Key, KeyProposer
+from crosscheck.extract.match_minutes import extract_goal_minutes
 from crosscheck.extract.mention import Mention, resolve_overlaps
 from crosscheck.extract.names import find_people, is_organisation, slug
 from crosscheck.extract.periods import fiscal_end_spans
@@ -33,7 +36,7 @@ from crosscheck.extract.superlatives import with_superlatives
 from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Scope
 from crosscheck.model.registry import Registry
 from crosscheck.model.values import Value
-from crosscheck.text.lexicon import lexicon
+from crosscheck.text.lexicon import lexicon, section
 
 _BOILERPLATE = lexicon().boilerplate_lines
 NUMERIC = ("quantity", "percentage", "fraction", "rank", "duration")
@@ -66,9 +69,11 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     mentions += _quote_mentions(article)
     mentions += _name_mentions(article)
     mentions += extract_positions(article) + extract_event_places(article)  # who holds a place; where it happened
+    mentions += extract_goal_minutes(article)  # "in the 85th minute, X scored": keyed by the scorer
     anchor = Anchor.of(article, published)
     frames = reframe_references(article, mentions, read_frames(article, mentions, (anchor.year, anchor.month)),
                                 (anchor.year, anchor.month))
+    frames = _listed_places(mentions, frames)
     quotations = article.quotations
     quoted_by = [(q.words_start, q.words_end, q.speaker) for q in quotations if q.speaker]
     quoted = [(q.start, q.end) for q in quotations] + list(_short_quoted(text))
@@ -96,6 +101,10 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
                 # a forecast in a speaker's quoted words is that speaker's: another source's forecast is another fact
                 frame = frame.model_copy(update={"qualifiers": {**frame.qualifiers, "source": slug(source)}})
                 key = Key(*key_of(frame), key.confidence, key.method)
+        if m.kind == "quantity" and _ambiguous_mark(text[m.start:m.end]):
+            key = Key(key.subject, key.property, min(key.confidence, AMBIGUOUS_KEY), key.method)
+        if (cap := m.extras.get("confidence_cap")) is not None:  # the reader knows how sure it is
+            key = Key(key.subject, key.property, min(key.confidence, cap), key.method)
         if m.kind in NUMERIC and key.confidence < BARE_COUNT_CONFIDENCE and (m.extras.get("unnamed") or any(
                 s <= m.start and m.end <= e for s, e in quoted)):  # unnamed: a headline's count whose noun it drops
             key = Key(key.subject, key.property, min(key.confidence, QUOTED_FIGURE), key.method)
@@ -242,6 +251,29 @@ def _distribute_lists(article: Article, proposer: KeyProposer, mentions: list[Me
                         out.extend(_with(m, subject_hint=n.name) for n in listed)
                         continue
                 out.append(m)
+    return out
+
+
+_AMBIGUOUS_MARKS = frozenset(str(w) for w in cast("list", section("ambiguous_unit_marks")))
+
+
+def _ambiguous_mark(written: str) -> bool:
+    """True for a figure whose unit is a lone letter of several meanings ("121,347,491 m")."""
+    parts = written.rsplit(None, 1)
+    return len(parts) == 2 and parts[1] in _AMBIGUOUS_MARKS and any(ch.isdigit() for ch in parts[0])
+
+
+def _listed_places(mentions: list[Mention], frames: dict) -> dict:
+    """"12 people in Harris County, 7 in Fort Bend County and 3 in Galveston": each later member's frame is the
+    first one's with its own place (the parse of such an ellipsis seldom says what "7" counts)."""
+    out = dict(frames)
+    for m in mentions:
+        listed = m.extras.get("listed")
+        if not listed or (lead := frames.get(listed[:2])) is None:
+            continue
+        lead_frame = lead.frame
+        qualifiers = {**lead_frame.qualifiers, "place": slug(listed[2])}
+        out[(m.start, m.end)] = FrameReading(lead_frame.model_copy(update={"qualifiers": qualifiers}), lead.confidence)
     return out
 
 

@@ -26,8 +26,11 @@ def cue_words(figure: Any, np: Any) -> tuple[set[str], str]:
         below = t
         if raising:
             continue  # "..., many believed to have come from X": the verb hedges its own infinitive, not this clause
-        words.add(t.lemma_.lower())
-        words.add(t.lower_)
+        # "a 53-yard field goal", "two goals down": goals counted or kicked are nobody's target (their modifiers,
+        # "the revised 61,000 jobs", still count)
+        if not (named_thing(t) or (t.i == np.i and figure.head.i == np.i and figure.dep_ == "nummod" and t.pos_ == "NOUN")):
+            words.add(t.lemma_.lower())
+            words.add(t.lower_)
         for c in t.children:
             if c.dep_ in ("aux", "advmod", "neg", "acl", "amod", "npadvmod", "acomp", "xcomp") and c.i != figure.i:
                 words.add(c.lemma_.lower())
@@ -50,6 +53,14 @@ def cue_words(figure: Any, np: Any) -> tuple[set[str], str]:
                 break
     window = " ".join(t.lower_ for t in doc[lo:max(lo, hi)])
     return words, window
+
+
+def named_thing(token: Any) -> bool:
+    """True for a noun that with its compound modifiers names a thing the lexicon lists as no cue ("field goal")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    modifiers = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    return bool(modifiers) and " ".join([*modifiers, token.lemma_.lower()]) in frame_lexicon().not_cues
 
 
 def modality_of(words: set[str], window: str, preposition: str | None, change_prep: dict[str, str]) -> Modality:

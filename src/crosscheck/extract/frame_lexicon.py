@@ -66,6 +66,12 @@ class FrameLexicon:
     window_nouns: frozenset[str]
     """A price's extreme over a window ("high", "low"): its window ("three-year", "record") qualifies the price."""
     record_words: frozenset[str]
+    not_cues: frozenset[str]
+    """Compounds whose head is a modality cue word but that name a thing ("field goal"): no cue."""
+    repeated_events: frozenset[str]
+    """Plays that happen many times in one game ("field goal", "pass"): a figure describing one names one instance."""
+    place_nouns: frozenset[str]
+    """Nouns whose "of" names a place ("the town of Medellin")."""
 
 
 @cache
@@ -109,4 +115,7 @@ def frame_lexicon() -> FrameLexicon:
         reference_revision_words=tuple(str(w).lower() for w in raw["reference_revision_words"]),
         window_nouns=frozenset(str(w).lower() for w in raw["frame_window_nouns"]),
         record_words=frozenset(str(w).lower() for w in raw["frame_record_words"]),
+        not_cues=frozenset(str(w).lower() for w in raw["frame_not_cues"]),
+        repeated_events=frozenset(str(w).lower() for w in raw["frame_repeated_events"]),
+        place_nouns=frozenset(str(w).lower() for w in raw["place_nouns"]),
     )

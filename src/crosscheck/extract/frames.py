@@ -28,6 +28,7 @@ from crosscheck.extract.frame_cues import change_of, cue_words, modality_of
 from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.frame_time import period_of
 from crosscheck.extract.names import slug
+from crosscheck.extract.numbers import parse_number
 from crosscheck.extract.windows import window_of
 from crosscheck.model.frame import Direction, Frame
 from crosscheck.text.lexicon import lexicon
@@ -40,7 +41,7 @@ _CLIMB = {"nummod", "quantmod", "compound", "nmod", "amod"}
 INFERRED_DATE = 0.55
 """A day's frame is read from one verb: below `LOW_CONFIDENCE`, so a conflict of days is at most a warning."""
 _TIME_UNITS = frozenset(lexicon().duration_units) | frozenset(lexicon().duration_units.values())
-_FIGURE_PREPOSITIONS = frozenset({"to", "by", "from", "at", "of", "around", "about", "over", "near", "than", "for"})
+_FIGURE_PREPOSITIONS = frozenset({"to", "by", "from", "at", "of", "around", "about", "over", "near", "than", "for", "in"})
 _MEASURE_UNITS = frozenset(lexicon().units.values())
 """Units of measure as drafting writes them ("km", "sq km", "°C"): a figure in one counts no thing of that name."""
 _CURRENCY_TAIL = frozenset({"u.s.", "us", "usd", "eur", "gbp", "cad", "aud", "dollars", "euros", "dollar", "euro"})
@@ -126,6 +127,8 @@ def _governor(np: Any) -> tuple[Any | None, Any | None, str | None]:
         if dep == "npadvmod" and head.pos_ in ("ADV", "ADP") and head.dep_ in ("advmod", "prt") \
                 and head.head.pos_ in _VERBS:
             return None, head.head, None  # "shares closed down 1.7%": the verb the adverb qualifies governs it
+        if dep == "appos" and (fronted := _fronting(head)) is not None and fronted.head.pos_ in _VERBS:
+            return None, fronted.head, None  # "In San Remigio, five people ... were killed": a misparse as apposition
         if dep in ("appos", "conj") and head.pos_ in _NOUNS | {"NUM", "SYM"}:
             current = head
             continue
@@ -222,6 +225,88 @@ def _subject_and_place(tokens: list[Any]) -> tuple[str | None, str | None]:
             elif ent.label_ in _SUBJECT_LABELS:
                 subject = subject or _entity_id(ent)
     return subject, place
+
+
+def _inhabited(noun: Any | None, verb: Any | None, preposition: str | None) -> bool:
+    """True when a count of people is how many live in a place: "a city of 90,000 people", "the town, which has
+    12,000 residents", "Bogo has 90,000 inhabitants"."""
+    lex = frame_lexicon()
+    if noun is not None and preposition == "of" and noun.lemma_.lower() in lex.place_nouns:
+        return True
+    if verb is None or verb.lemma_.lower() not in lex.possession_verbs:
+        return False
+    owner = _verb_subject(verb)
+    if owner is not None and owner.pos_ == "PRON" and verb.dep_ == "relcl":
+        owner = verb.head
+    if owner is None:
+        return False
+    if owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.lemma_.lower() in lex.place_nouns:
+        return True  # "the coastal city of Bogo, which has ..."
+    ent = _entity(owner)
+    return owner.lemma_.lower() in lex.place_nouns or (ent is not None and ent.label_ in ("GPE", "LOC"))
+
+
+def _part_of(np: Any, phrase: list[str]) -> str | None:
+    """What a figure counts when it is a part of another count ("among them three coastguard members",
+    "including two children"): the counted noun; None for a figure that is no such part."""
+    introduced = np.dep_ == "pobj" and np.head.lower_ in ("including", "among")
+    among = any(c.dep_ == "prep" and c.lower_ == "among" and any(g.pos_ == "PRON" for g in c.children)
+                for c in np.children)
+    if not (introduced or among):
+        return None
+    words = _phrase(np) if np.pos_ == "NOUN" else phrase
+    return slug(" ".join(words)) or np.lemma_.lower()
+
+
+def _fronting(token: Any) -> Any | None:
+    """The sentence-opening "In"/"At" whose place `token` is ("In nearby San Remigio, ..."), followed by a comma;
+    else None."""
+    if token.dep_ != "pobj" or token.head.i != token.sent.start or token.head.lower_ not in ("in", "at"):
+        return None
+    end = _phrase_end(token) + 1
+    if end >= token.sent.end or token.doc[end].text != ",":
+        return None
+    return token.head
+
+
+def _phrase_end(token: Any) -> int:
+    """The last token of `token`'s phrase, without an apposition or punctuation hanging on it."""
+    last = token.i
+    for c in token.children:
+        if c.i > token.i and c.dep_ not in ("appos", "punct", "conj", "cc"):
+            last = max(last, _phrase_end(c))
+    return last
+
+
+def _fronted_place(figure: Any) -> str | None:
+    """The place a sentence opens with ("In Medellin, ...", "In the town of Medellin, ..."): every figure of the
+    sentence is in it unless its own clause names another place."""
+    sentence = figure.sent
+    first = sentence[0]
+    if first.lower_ not in ("in", "at") or first.dep_ != "prep":
+        return None
+    for pobj in (c for c in first.children if c.dep_ == "pobj"):
+        if _fronting(pobj) is None or figure.i <= _phrase_end(pobj):
+            return None
+        if pobj.lemma_.lower() in frame_lexicon().place_nouns:  # "the town of Medellin": a place, whatever the tagger says
+            for name in (g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                         if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+                return _name_id(name)
+        ent = _entity(pobj)
+        if ent is not None and ent.label_ in _PLACE_LABELS:
+            return _entity_id(ent)
+        if ent is None and pobj.pos_ == "PROPN":  # "In Veramonte, ...": a name the tagger does not know
+            return _name_id(pobj)
+    return None
+
+
+def _name_id(token: Any) -> str | None:
+    """The id of the name `token` heads: its entity's, else its compound words and itself ("San Telmo")."""
+    ent = _entity(token)
+    if ent is not None:
+        return _entity_id(ent)
+    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ == "PROPN"]
+    return slug(" ".join(t.text for t in [*words, token])) or None
 
 
 def _segment(verb: Any | None, thing: Any | None, np: Any) -> str | None:
@@ -356,7 +441,16 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
                     if _event(noun_inner, None) or _canonical([noun_inner.lemma_.lower(), noun_inner.lower_]):
                         thing, verb = noun_inner, None
                         noun = noun_inner
-    event = _event(thing if thing is not None else counted, verb, acting=np.dep_ == "nsubj")
+    # "the quake killed 69": the subject acts; "12 people died": an intransitive verb of the lexicon is what
+    # happened to its subject
+    # happened to its subject; "thousands of residents spent the night": what people did tells them from others
+    counted_people = thing is not None and thing.lemma_.lower() in lex.person_nouns
+    acting = np.dep_ == "nsubj" and not counted_people and not (
+        verb is not None and _canonical([verb.lemma_.lower()]) is not None
+        and not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children))
+    # "killed in 3 attacks", "won support in 149 districts": the verb owns the figure (its subject is the figure's
+    # subject) but did not happen to what "in" counts
+    event = _event(thing if thing is not None else counted, verb, acting=acting) if preposition != "in" else None
     phrase = _phrase(thing) if thing is not None else []
     person = thing is None or thing.lemma_.lower() in lex.person_nouns or thing.pos_ == "PRON"  # "those displaced"
     linked = f"{phrase[-1]} {preposition}" if phrase and noun is not None and thing is noun and preposition else None
@@ -365,10 +459,15 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
                                                 phrase[-1] if phrase else None,
                                                 event if person or thing is counted else None]
     measure = _canonical(candidates)
+    people = person or (counted is not None and counted.lemma_.lower() in lex.person_nouns)
+    if measure is None and people and _inhabited(noun, verb, preposition):
+        measure = "population"  # "a city of 90,000 people", "Bogo, which has around 90,000 residents"
+    instance = None
     if described is not None:
         measure = slug(f"{unit} {described.lemma_.lower()}")
         if any(c.lower_ in lex.other_instance for c in described.children if c.dep_ in ("amod", "advmod")):
             measure += "-another"  # "a further 5.1-magnitude earthquake" is not the main one
+        instance = _instance(span, unit or "", described)
     if unit in lex.length_units and (origin := _distance_from(np)) is not None:
         measure = "distance"  # "some 1,330 km southeast of the epicentre", "1,000km (620 miles) away from it"
         if origin:
@@ -398,6 +497,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         confidence = 0.85
     governing = [np, thing, noun, verb]
     subject, place = _subject_and_place(governing)
+    place = place or _fronted_place(figure)
     tally = measure in lex.running_tallies
     if tally:  # who reports a toll is its source, not its owner: only a possessor owns it
         subject = _possessor(thing)
@@ -413,6 +513,10 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
             qualifiers["of"] = located  # Naypyitaw's distance from Mandalay is not the epicentre's
     if place:
         qualifiers["place"] = place
+    if instance:
+        qualifiers["instance"] = instance  # "a 53-yard field goal": one of several; another article's 27-yard one is another
+    if (part := _part_of(np, phrase)) is not None:
+        qualifiers["part"] = part  # "five died, among them three coastguard members": a part of the five
     if basis := _modifier_values([np, thing], lex.basis):
         qualifiers["basis"] = basis
     if division := _modifier_values([np, thing], lex.divisions):
@@ -445,6 +549,26 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     frame = Frame(measure=measure, subject=subject, qualifiers=qualifiers, period=period, modality=modality,
                   level=level, direction=direction, change_from=change_from)
     return FrameReading(frame, confidence)
+
+
+def _instance(span: Any, unit: str, described: Any) -> str | None:
+    """For a figure describing a play that happens many times in a game ("a 53-yard field goal", "a three-yard
+    pass"): the play's own figure ("53-yd"), which tells it from the game's other plays; None for anything else.
+
+    Nothing else in the sentence says which field goal it is, so two articles' figures of plays of one kind are
+    two facts unless their figures agree: a wrong yardage goes unnoticed, but two different plays are never
+    reported as a conflict.
+    """
+    modifiers = [c.lemma_.lower() for c in described.children if c.dep_ == "compound" and c.i < described.i]
+    names = {described.lemma_.lower(), " ".join([*modifiers, described.lemma_.lower()])}
+    if not names & frame_lexicon().repeated_events:
+        return None
+    written = span.text.rsplit("-", 1)[0] if "-" in span.text else span.text
+    try:
+        amount = parse_number(written)
+    except ValueError:
+        return slug(span.text) or None
+    return slug(f"{amount:g} {unit}") or None
 
 
 def _distance_from(np: Any) -> str | None:

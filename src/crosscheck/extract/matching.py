@@ -34,6 +34,7 @@ from crosscheck.model.claims import Claim, Draft
 from crosscheck.model.frame import Frame
 from crosscheck.model.registry import Registry
 from crosscheck.model.values import QuoteValue
+from crosscheck.text.lexicon import lexicon
 
 MATCH_THRESHOLD = 0.55
 """Minimum similarity (0..1) for two quotes of one speaker to be proposed as the same statement (on the
@@ -260,6 +261,11 @@ def match_claims(documents: Mapping[str, Sequence[Claim]], registry: Registry | 
     return sorted(out, key=lambda g: (g.members[0].document, g.members[0].index))
 
 
+def _measure_unit(unit: str | None) -> bool:
+    """True for a physical unit as drafting writes it ("yd", "km", "kg", "s"), not a counted noun ("carry")."""
+    return bool(unit) and (unit in lexicon().units.values() or unit in lexicon().duration_units.values())
+
+
 def align_keys(documents: Mapping[str, Sequence[Claim]], registry: Registry | None = None,
                threshold: float = MATCH_THRESHOLD) -> dict[str, list[Claim]]:
     """The documents' claims with matched drafted claims rewritten to share one key.
@@ -286,8 +292,10 @@ def align_keys(documents: Mapping[str, Sequence[Claim]], registry: Registry | No
                 update |= {"subject": lead.subject, "property": lead.property}
                 lead_unit = getattr(lead.value, "unit", None)
                 if claim.value.kind == "quantity" and not claim.value.currency and lead_unit \
-                        and claim.value.unit != lead_unit:
-                    # one measure, so they count the same thing ("collaborator" -> "company")
+                        and claim.value.unit != lead_unit and not _measure_unit(lead_unit) \
+                        and not _measure_unit(claim.value.unit):
+                    # one measure, so they count the same thing ("collaborator" -> "company"); a unit of measure
+                    # ("80 yards") is what the figure is in, never a counted thing, so it is left as written
                     update["value"] = claim.value.model_copy(update={"unit": lead_unit})
             else:
                 update |= {"property": lead.property}

@@ -12,6 +12,7 @@ capitalised noun ("To Cut 3,500 Jobs").
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from crosscheck.extract.article import Article
 from crosscheck.extract.conversions import conversion_after, conversion_spans
@@ -23,7 +24,7 @@ from crosscheck.extract.phrases import STOP, approximator_after, approximator_be
 from crosscheck.extract.ranges import extract_ranges
 from crosscheck.extract.units import pounds_weigh, rate_after, unit_after
 from crosscheck.extract.vague import extract_vague
-from crosscheck.text.lexicon import alternation, lexicon
+from crosscheck.text.lexicon import alternation, lexicon, section
 
 _LEX = lexicon()
 _CONVERSION = re.compile(rf"\s*\(\s*(?P<inner>(?:[a-z ]+\s+)?(?:{FIGURE}))\s*\)", re.X)
@@ -31,12 +32,25 @@ _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _ANAPHORIC = re.compile(r"\b(?:these|those|the\s+same)\s+$", re.I)
 _CLOCK = re.compile(r":\d|\s*(?i:a\.?m\.?|p\.?m\.?)(?!\w)")
 # (?<!\d): a compound starts at a number's first digit only, so a long number is scanned once, not once per digit
-_COMPOUND = re.compile(r"(?<!\d)(?P<num>\d[\d,]*(?:\.\d+)?)-(?P<unit>[A-Za-z]{3,})(?![\w-])(?:\s*\([^()\n]{1,40}\))?"
+_SMALL_WORDS = [w for w, v in _LEX.number_words.items() if " " not in w and 0 < v < 100]
+_TENS = [w for w, v in _LEX.number_words.items() if " " not in w and v % 10 == 0 and 20 <= v < 100]
+_UNIT_WORDS = [w for w, v in _LEX.number_words.items() if " " not in w and 0 < v < 10]
+# one pass for both: digits ("a 53-yard field goal") or a hyphenated number word ("a three-yard pass",
+# "a twenty-five-yard run"); a word number is tried only at a letter after no word character
+_COMPOUND = re.compile(r"(?:(?<!\d)(?P<num>\d[\d,]*(?:\.\d+)?)"
+                       rf"|(?<![\w-])(?P<wnum>(?i:(?:{alternation(_TENS)})-(?:{alternation(_UNIT_WORDS)})|{alternation(_SMALL_WORDS)})))"
+                       r"-(?P<unit>[A-Za-z]{3,})(?![\w-])(?:\s*\([^()\n]{1,40}\))?"
                        r"\s+(?P<noun>[a-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")
+_WORD_UNITS = frozenset(str(w) for w in cast("list", section("compound_word_units")))
+"""After a hyphenated number word, the words that count ("a three-point lead"); with a unit of measure the only ones."""
 _GROUP = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.group_words)}))\s+of\s+(?=[a-z])")
 _MULTIPLE = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.multiples)}))\b(?!\s+(?:down|up)\b)")
 _LABEL_BEFORE = re.compile(r"(?:(?<=[a-z,;] )|(?<=[.!?] )|^|(?<=\n))(?P<label>[A-Z][a-z]+)\s+$")
 """A capitalised word inside a sentence right before a number: the number is part of a name ("Grade 5")."""
+_PLACE_AFTER = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})"
+                          r"(?:,\s*(?:and\s+)?|\s+and\s+|(?=[.;)]|\s+[a-z]|\s*$))(?P<num>\d[\d,]*)?")
+"""After a counted figure or a list member: its place ("in Fort Bend County"), the list's separator and, when
+another member follows, its number."""
 _LIST_BEFORE = re.compile(rf"(?<![\w.,$€£¥])(?P<num>{NUMBER})(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$")
 
 
@@ -76,8 +90,11 @@ def extract_quantities(article: Article) -> list[Mention]:
                 (c.start() > 0 and (text[c.start() - 1].isalnum() or text[c.start() - 1] in "-/.")):
             continue
         unit = _LEX.units.get(c["unit"].lower()) or singular(c["unit"])
+        if c["wnum"] and c["unit"].lower() not in _LEX.units and singular(c["unit"].lower()) not in _WORD_UNITS:
+            continue  # "one-sided", "a two-time champion": an adjective, no count
         found.append(Mention("quantity", c.start(), c.end("unit"),
-                             {"kind": "quantity", "amount": parse_number(c["num"]), "approx": "exact", "unit": unit},
+                             {"kind": "quantity", "amount": parse_number(c["num"] or c["wnum"]), "approx": "exact",
+                              "unit": unit},
                              c["noun"], unit, extras={"compound": True}))
     for g in _GROUP.finditer(text):
         thing, head, _ = noun_phrase_after(text, g.end())
@@ -225,6 +242,7 @@ def _list_members(text: str, found: list[Mention]) -> list[Mention]:
     """"scores of 91, 88, 79 and 94 points": every bare number listed before a counted figure counts the same."""
     bare = {m.start: m for m in found if m.extras.get("bare")}
     replaced: dict[int, Mention] = {}
+    leads: dict[int, Mention] = {}  # by id: a list's first figure, with the place written after it
     for m in found:
         if m.kind != "quantity" or not m.head or m.value.get("currency") or m.extras.get("compound"):
             continue
@@ -234,9 +252,35 @@ def _list_members(text: str, found: list[Mention]) -> list[Mention]:
             replaced[member.start] = Mention("quantity", member.start, member.end,
                                              {**member.value, "unit": m.value["unit"]}, m.thing, m.head)
             cursor = b.start("num")
+        _places_after(text, m, bare, replaced, leads)
     # a number word with no noun that no list gives one ("two of them", "one said") is no figure: never parsed
-    return [replaced.get(m.start, m) if m.extras.get("bare") else m for m in found
+    return [replaced.get(m.start, m) if m.extras.get("bare") else leads.get(id(m), m) for m in found
             if m.start in replaced or not m.extras.get("words")]
+
+
+def _places_after(text: str, lead: Mention, bare: dict[int, Mention], replaced: dict[int, Mention],
+                  leads: dict[int, Mention]) -> None:
+    """"12 people in Harris County, 7 in Fort Bend County and 3 in Galveston": each bare number after the counted
+    figure, with a place of its own, counts the same thing there (`extras["listed"]`: the lead's span and the place)."""
+    cursor = lead.end
+    first = True
+    if lead.thing:  # the counted noun comes after the figure's span ("12 people")
+        after = text.find(lead.thing, cursor, cursor + len(lead.thing) + 4)
+        cursor = after + len(lead.thing) if after >= 0 else cursor
+    while (p := _PLACE_AFTER.match(text, cursor)) and p.start("num") in bare:
+        member = bare[p.start("num")]
+        place = _PLACE_AFTER.match(text, member.end)
+        if place is None:
+            break
+        if first:  # the first figure is in the place written right after it, whatever the parse attached
+            leads[id(lead)] = Mention(lead.kind, lead.start, lead.end, lead.value, lead.thing, lead.head, lead.review,
+                                      lead.subject_hint, lead.property_hint,
+                                      {**lead.extras, "listed": (lead.start, lead.end, p["place"])})
+            first = False
+        replaced[member.start] = Mention("quantity", member.start, member.end, {**member.value, "unit": lead.value["unit"]},
+                                         lead.thing, lead.head,
+                                         extras={"listed": (lead.start, lead.end, place["place"])})
+        cursor = member.end
 
 
 def _multiples(text: str) -> list[Mention]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from crosscheck.extract.article import Article
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.numbers import NUMBER, parse_number
 from crosscheck.extract.phrases import approximator_before
-from crosscheck.text.lexicon import alternation, lexicon
+from crosscheck.text.lexicon import alternation, lexicon, section
 
 _LEX = lexicon()
 _FRACTION = re.compile(rf"(?<![\w-])(?P<frac>(?i:{alternation(_LEX.fraction_words)}))(?![\w-])")
@@ -26,6 +27,9 @@ _COUNT_OF = re.compile(
 """"three of the eight", "none of the six", "one in four", "two out of three": a count of a whole, or a ratio."""
 _MOST_OF = re.compile(rf"(?<![\w-])(?i:most)\s+of\s+(?i:the|its|their|his|her|our)\b(?:\s+(?P<of>{NUMBER})(?![\w.%-]))?")
 """""most of the 20 members": more than half (of 20)."""
+_ORDINAL_VERBS = frozenset(str(w) for w in cast("list", section("ordinal_after_verbs")))
+_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)\s+(?:(?:it|up|on)\s+)?$")
+_OF_AFTER = re.compile(r"\s+of\b")
 _RANK_AFTER = re.compile(rf"\s+(?:{alternation(_LEX.rank_superlatives)})\b", re.I)
 
 
@@ -41,6 +45,10 @@ def extract_shares(article: Article) -> list[Mention]:
             continue  # "the second half of 2024" is a period, not a share
         if word.startswith(("a ", "an ")) and word.split()[-1] in _LEX.ordinals and _NOUN_AFTER.match(text, m.end()):
             continue  # "a third straight title", "a third term": an ordinal, not a share
+        if word.startswith(("a ", "an ")) and word.split()[-1] in _LEX.ordinals and not _OF_AFTER.match(text, m.end()) \
+                and (before := _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())) \
+                and before["word"].lower() in _ORDINAL_VERBS:
+            continue  # "Mayulu added a fifth": the fifth goal, not a fifth of anything
         whole = _WHOLE.match(text, m.end())
         if word in ("half", "a majority") and not (whole or re.match(r"\s+(of|the)\b", text[m.end():m.end() + 5])):
             continue

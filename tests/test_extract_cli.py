@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from crosscheck.cli import main
@@ -38,6 +39,15 @@ def test_stdout_is_a_valid_claims_file(tmp_path, capsys):
         assert claim.draft is not None and claim.quote in ARTICLE and claim.text in claim.quote
         start, end = claim.draft.span
         assert ARTICLE[start:end] == claim.quote
+
+
+@pytest.mark.parametrize("command", [["extract", "port.txt"], ["check", "port.txt", "-f", "json"], ["baseline", "port.txt"]])
+def test_output_dash_is_standard_output_and_writes_no_file(command, tmp_path, capsys, monkeypatch):
+    _write(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    main([*command, "-o", "-"])
+    assert capsys.readouterr().out.strip()
+    assert not (tmp_path / "-").exists()
 
 
 def test_output_file_passes_validate(tmp_path, capsys):

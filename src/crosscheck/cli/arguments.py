@@ -36,6 +36,11 @@ def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="load every file afresh; neither read nor write the cache")
 
 
+def output_file(text: str) -> str | None:
+    """An argparse type for `-o`: a file to write, or None for "-", standard output as in most command-line tools."""
+    return None if text == "-" else text
+
+
 def rule_list(text: str) -> list[str]:
     """An argparse type: comma-separated rule selectors ("CC101,quote")."""
     return [part.strip() for part in text.split(",") if part.strip()]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from crosscheck import __version__, gate, reporters
+from crosscheck.cli.arguments import output_file
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", action="append", metavar="DIR", help="extra rules folder (repeatable)")
     formats = ", ".join(reporters.BUILTIN)
     parser.add_argument("-f", "--format", metavar="NAME", help=f"report format: {formats} or a plugin's (default: rich)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of standard output")
+    parser.add_argument("-o", "--output", metavar="FILE", type=output_file,
+                        help="write the report to FILE (atomically) instead of standard output (- is standard output)")
     parser.add_argument("--fail-on", choices=gate.FAIL_ON, help="lowest severity that makes the exit status 1 (default: error)")
     colour = parser.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_const", const=True, help="force colour")

@@ -18,6 +18,7 @@ from crosscheck.cli.arguments import (
     add_corpus_arguments,
     corpus_options,
     non_negative_int,
+    output_file,
     positive_int,
     print_warning,
 )
@@ -36,7 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="compare the given articles only with the claims store STORE (see `crosscheck index`)")
     parser.add_argument("-f", "--format", metavar="NAME",
                         help=f"report format: {', '.join(reporters.BUILTIN)} or a plugin's (default: rich)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of standard output")
+    parser.add_argument("-o", "--output", metavar="FILE", type=output_file,
+                        help="write the report to FILE (atomically) instead of standard output (- is standard output)")
     parser.add_argument("--fail-on", choices=gate.FAIL_ON, help="lowest severity that makes the exit status 1 (default: error)")
     parser.add_argument("--baseline", metavar="FILE", help="hide findings recorded in FILE by `crosscheck baseline`")
     parser.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")

@@ -13,12 +13,14 @@ import os
 import sys
 from pathlib import Path
 
+from crosscheck.cli.arguments import output_file
 from crosscheck.errors import EXIT_OK, CrosscheckError, Diagnostic
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("article", metavar="ARTICLE", help="the article text file")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the claims file here (default: print to stdout)")
+    parser.add_argument("-o", "--output", metavar="FILE", type=output_file,
+                        help="write the claims file here (default, or -: print to standard output)")
     parser.add_argument("--registry", metavar="FILE", help="registry to match subjects and properties against "
                         "(default: registry.yaml found beside the article)")
     parser.add_argument("--published", metavar="DATE", help="publication date (2025-01-16) to resolve relative dates "

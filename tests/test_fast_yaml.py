@@ -94,3 +94,50 @@ def test_plain_claims_file_takes_the_fast_path():
     fast = loading._parse_fast(text)
     assert fast is not loading._MISS
     assert _same(fast, _libyaml(text)[1])
+
+
+_BLOCK_LINES = ["word", "two words", "yes", "on", "012", "1e3", "2024-03-10", "- dash", "key: value", "# not a comment",
+                "  more indented", "", " ", "   ", "trailing  ", '"quoted"', "'single'", "a > b", "x | y", "é", "{flow}", "[list]",
+                "...", "---", "#", "\\back"]
+
+
+def _block_document(rng: random.Random) -> str:
+    """A document with one block scalar: `|` or `>`, any chomping and indentation indicator, lines of every kind."""
+    indicator = rng.choice("|>") + rng.choice(["", "-", "+"]) + rng.choice(["", "", "1", "2"]) + rng.choice(["", "", " # c"])
+    indent = " " * rng.choice([1, 2, 2, 4])
+    body = [indent + line if line.strip() or rng.random() < 0.5 else line
+            for line in (rng.choice(_BLOCK_LINES) for _ in range(rng.randint(0, 6)))]
+    nested = "\n".join("  " + line if line.strip() else line for line in body)
+    tail = rng.choice(["", "\n", "\n\n", "\n  \n"])
+    return rng.choice([
+        f"a: {indicator}\n" + "\n".join(body) + f"\n{tail}b: 1\n",
+        f"l:\n  - {indicator}\n{nested}\n{tail}  - z\n",
+        f"a: {indicator}\n" + "\n".join(body) + tail,
+        f"top:\n  inner: {indicator}\n{nested}\n{tail}other: 2024\n",
+    ])
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_fast_path_agrees_with_libyaml_on_block_scalars(seed):
+    rng = random.Random(seed)
+    checked = 0
+    for _ in range(3000):
+        doc = _block_document(rng)
+        fast = loading._parse_fast(doc)
+        if fast is loading._MISS:
+            continue
+        checked += 1
+        status, slow = _libyaml(doc)
+        assert status == "ok" and _same(fast, slow), (doc, fast, slow)
+    assert checked > 1000
+
+
+def test_rule_files_with_folded_text_take_the_fast_path():
+    from crosscheck.rules import builtin_rules_dir, rule_files
+
+    paths = rule_files(builtin_rules_dir())
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    assert any(": >\n" in text for text in texts)
+    fast = [loading._parse_fast(text) for text in texts]
+    assert sum(found is not loading._MISS for found in fast) >= len(paths) * 3 // 4
+    assert all(_same(found, _libyaml(text)[1]) for found, text in zip(fast, texts) if found is not loading._MISS)

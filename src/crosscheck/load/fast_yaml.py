@@ -29,8 +29,14 @@ except ImportError:  # pragma: no cover - optional speed-up
 # marks in the text, no string that libyaml's own resolvers would read as something else had it
 # been plain, and no number written in a form only YAML 1.2 knows.  Anything else, and any text
 # ryaml rejects, goes to libyaml, whose results and messages count (tests/test_fast_yaml.py).
+# Block scalars (`|`, `>`) take the fast path: ryaml's scanner is libyaml's own (serde-yaml reads
+# through unsafe-libyaml, a translation of it), so a block's text is folded by the same code, and a
+# block scalar is never resolved to another type by either (tabs and NEL still go to libyaml).
 _ALWAYS_SLOW = re.compile(r"<<|[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|\\[/\x20\t]")
-_MARKS = re.compile(r"[&*!%@`|>?]")
+_MARKS = re.compile(r"[&*!%?]")
+# Not marks: `|` and `>` (block scalars, read by the same scanner: see above) and the reserved `@`
+# and backtick, which libyaml refuses to start a scalar with and ryaml, scanning alike, refuses too
+# (so libyaml gives its message); anywhere else they are text, as in prose about `code`.
 _BEFORE_MARK = frozenset(" \t\r\n[]{},:")
 _YAML12_FLOAT = re.compile(r"[eE][-+]?[0-9]|[-+]\.[0-9]")
 _RETYPING = {  # libyaml's own implicit resolvers for every type but str, one combined pattern
@@ -46,7 +52,7 @@ _MISS = object()
 
 
 def _has_marks(text: str) -> bool:
-    """True when the text may hold an anchor, alias, tag, directive or block scalar."""
+    """True when the text may hold an anchor, alias, tag, directive, complex key or reserved indicator."""
     for match in _MARKS.finditer(text):
         at = match.start()
         if at == 0 or text[at - 1] in _BEFORE_MARK:
@@ -131,16 +137,18 @@ _NOT_BRACKETS = bytes(c for c in range(256) if c not in b"[]{}")
 
 
 def _nested_deeper_than(text: str, depth: int) -> bool:
-    """True when the brackets of `text` nest deeper than `depth` (or do not pair up: brackets in quotes).
+    """True when the brackets of `text` nest deeper than `depth`, or more than `depth` of them do not pair up.
 
-    Linear and at C speed: keep only the brackets, then take away one innermost level per pass.
+    Linear and at C speed: keep only the brackets, then take away one innermost level per pass; a
+    pair left after `depth` passes nests deeper.  A few brackets that pair with nothing (prose in a
+    quote or a block scalar: "[0.35, 0.45)") add at most `depth` levels to what ryaml meets.
     """
     brackets = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS)
     for _level in range(depth):
         if not brackets:
             return False
         brackets = brackets.replace(b"[]", b"").replace(b"{}", b"")
-    return bool(brackets)
+    return b"[]" in brackets or b"{}" in brackets or len(brackets) > depth
 
 
 def _parse_fast(text: str) -> Any:

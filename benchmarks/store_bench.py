@@ -88,6 +88,8 @@ def child(spec: dict) -> dict:
         found = sum(1 for f in report.findings if any(c.document in new_ids for c in f.claims))
         return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "server": server, "query": query,
                 "findings": found, "archived_claims": len(combined.claims) - len(new.claims)}
+    if op == "command":  # the real `crosscheck check NEW --against STORE`, beyond importing what it imports
+        return run_command(spec)
     if op in ("audit", "report"):
         rules = load_rules()
         from crosscheck.load.read import load_registry
@@ -112,6 +114,32 @@ def child(spec: dict) -> dict:
         return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "load": loaded - start,
                 "findings": len(report.findings)}
     raise ValueError(op)
+
+
+def command_argv(spec: dict) -> list[str]:
+    """`crosscheck check NEW --against STORE` as a CI gate runs it: JSON to a file, no claims cache, no warnings."""
+    return ["check", spec["corpus"], "--against", spec["target"], "--format", "json", "--no-cache", "-q", "-o", spec["output"]]
+
+
+def run_command(spec: dict) -> dict:
+    """The command run in this process, timed from after start-up: the interpreter and every module the command
+    imports (`spec["modules"]`, the list a first run of it left; nothing else is done before the clock starts).
+
+    Without `modules` it is that first run: it returns the modules the command imported."""
+    from crosscheck.cli import main
+
+    if not spec.get("modules"):
+        main(command_argv(spec))
+        return {"modules": sorted(name for name in sys.modules if name != "__main__")}
+    for name in spec["modules"]:
+        with contextlib.suppress(ImportError):  # a module only some runs import (the other backend's) is none of ours
+            importlib.import_module(name)
+    startup = time.process_time()
+    start, cpu = time.perf_counter(), time.process_time()
+    status = main(command_argv(spec))
+    seconds, used = time.perf_counter() - start, time.process_time() - cpu
+    imported = sorted(set(sys.modules) - set(spec["modules"]) - {"__main__"})  # should be none: else start-up was counted as the command's
+    return {"seconds": seconds, "cpu": used, "server": server_cpu(spec), "startup": startup, "status": status, "imported": imported}
 
 
 def index_all(targets: list[str], batches: Iterable[list]) -> dict:
@@ -304,11 +332,17 @@ def prepare(size: int, claims: int, work: Path) -> tuple[Path, Path]:
     return corpus, new
 
 
-def targets(size: int, work: Path, backends: list[str], postgres: str | None) -> dict[str, str]:
-    """An empty store per backend for `size`: a fresh SQLite file, a fresh database on the PostgreSQL server."""
+def targets(size: int, work: Path, backends: list[str], postgres: str | None, make: bool = True) -> dict[str, str]:
+    """An empty store per backend for `size`: a fresh SQLite file, a fresh database on the PostgreSQL server
+    (with `make=False`: only where they are, as an earlier run left them)."""
     found = {}
     for backend in backends:
-        if backend == "sqlite":
+        if not make:
+            from urllib.parse import urlsplit, urlunsplit
+
+            found[backend] = (str(work / f"store-{size}.db") if backend == "sqlite" else
+                              urlunsplit(urlsplit(postgres)._replace(path=f"/crosscheck_bench_{size}")))
+        elif backend == "sqlite":
             for leftover in work.glob(f"store-{size}.db*"):
                 leftover.unlink()
             found[backend] = str(work / f"store-{size}.db")
@@ -325,7 +359,19 @@ def targets(size: int, work: Path, backends: list[str], postgres: str | None) ->
     return found
 
 
-def bench(stores: dict[str, str], new: Path, registry: Path, repeat: int, report: bool) -> dict[str, dict]:
+def existing(target: str) -> bool:
+    """Whether a store an earlier run indexed is at `target` (a SQLite file, or a PostgreSQL database with its tables)."""
+    from crosscheck.errors import StoreError
+    from crosscheck.store import open_store
+
+    try:
+        open_store(target).close()
+    except StoreError:
+        return False
+    return True
+
+
+def bench(stores: dict[str, str], new: Path, registry: Path, repeat: int, report: bool, audit: bool = True) -> dict[str, dict]:
     """Each backend's `--against` and audit figures (and the sorted report's, with `report`) on its store."""
     rows: dict[str, dict] = {}
     for backend, target in stores.items():
@@ -337,7 +383,17 @@ def bench(stores: dict[str, str], new: Path, registry: Path, repeat: int, report
         row["query"] = statistics.median(r["query"] for r, _ in runs)
         row["against_rss"] = max(rss for _, rss in runs)
         row["archived"] = runs[0][0]["archived_claims"]
-        for op in ("audit", "report") if report else ("audit",):
+        command = {**base, "op": "command", "corpus": str(new),
+                   "output": str(new / f"report-{backend}.json")}
+        command["modules"] = measure(command)[0]["modules"]
+        runs = [measure(command) for _ in range(AGAINST_RUNS)]
+        if runs[0][0]["imported"]:
+            raise SystemExit(f"the command imported {runs[0][0]['imported']} after its start-up: they would count as its work")
+        row["command"] = statistics.median(r["seconds"] for r, _ in runs)
+        row["command_cpu"] = statistics.median(r["cpu"] + r["server"] for r, _ in runs)
+        row["startup_cpu"] = statistics.median(r["startup"] for r, _ in runs)
+        row["command_rss"] = max(rss for _, rss in runs)
+        for op in ("audit", "report") if report and audit else ("audit",) if audit else ():
             runs = [measure({**base, "op": op, "registry": str(registry)}) for _ in range(repeat)]
             row[op] = statistics.median(r["seconds"] for r, _ in runs)
             row[f"{op}_cpu"] = statistics.median(r["cpu"] + r["server"] for r, _ in runs)
@@ -369,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--in-memory-max", type=int, default=None, metavar="CLAIMS",
                         help="skip the in-memory check above this many claims (it holds the whole corpus: ~10 GB at 4M)")
     parser.add_argument("--no-report", action="store_true", help="measure the streamed audit only, not the sorted report")
+    parser.add_argument("--against-only", action="store_true",
+                        help="measure `--against` only (no audit, no in-memory check), on the stores of an earlier run where they exist")
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "crosscheck-store-bench")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -382,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (timings are wall clock; cpu = client + server)")
     columns = [("index", "s"), ("reindex", "s"), ("index_rss", "MB"), ("against", "ms"), ("against_cpu", "ms"), ("against_rss", "MB"),
-               ("archived", "n"), ("audit", "s"), ("audit_cpu", "s"), ("audit_rss", "MB"), ("registry_rss", "MB"), ("report", "s"),
+               ("command", "ms"), ("command_cpu", "ms"), ("startup_cpu", "ms"), ("command_rss", "MB"), ("archived", "n"), ("audit", "s"), ("audit_cpu", "s"), ("audit_rss", "MB"), ("registry_rss", "MB"), ("report", "s"),
                ("report_rss", "MB"), ("memory", "s"), ("memory_cpu", "s"), ("memory_rss", "MB"), ("audit/mem", "n"), ("findings", "n")]
     print(f"{'archive':>9} {'claims':>8} {'backend':>8} " + " ".join(f"{name:>{max(len(name), 7)}}" for name, _unit in columns), flush=True)
     stores: dict[str, dict[str, str]] = {}
@@ -392,13 +450,17 @@ def main(argv: list[str] | None = None) -> int:
         corpus, new = prepare(int(size), args.claims, args.workdir)
         claims = int(size) * args.claims * copies
         in_memory: dict = {}
-        if copies == 1 and (args.in_memory_max is None or claims <= args.in_memory_max):
+        if copies == 1 and not args.against_only and (args.in_memory_max is None or claims <= args.in_memory_max):
             memory_runs = [measure({"backend": "none", "op": "memory", "corpus": str(corpus)}) for _ in range(args.repeat)]
             in_memory = {"memory": statistics.median(r["seconds"] for r, _ in memory_runs),
                          "memory_cpu": statistics.median(r["cpu"] for r, _ in memory_runs),
                          "memory_rss": max(rss for _, rss in memory_runs), "findings": memory_runs[0][0]["findings"]}
         indexed: dict = {}
-        if copies == 1:
+        if copies == 1 and args.against_only and all(existing(t) for t in targets(int(size), args.workdir, backends, args.postgres,
+                                                                               make=False).values()):
+            stores[size] = targets(int(size), args.workdir, backends, args.postgres, make=False)
+            registry = corpus / "registry.yaml"
+        elif copies == 1:
             stores[size] = targets(int(size), args.workdir, backends, args.postgres)
             done, rss = measure({"backend": "all", "op": "index", "targets": list(stores[size].values()), "corpus": str(corpus),
                                  "workdir": str(args.workdir)})
@@ -416,10 +478,14 @@ def main(argv: list[str] | None = None) -> int:
             stores[label] = copied_stores(stores[size], int(size), copies, args.workdir)
             for backend, target in stores[label].items():
                 measure({"backend": backend, "op": "copy", "target": target, "copies": copies, "entities": entities})
-        rows = bench(stores[label], new, registry, args.repeat, not args.no_report)
+        rows = bench(stores[label], new, registry, args.repeat, not args.no_report, audit=not args.against_only)
         for backend, row in rows.items():
             row.update(indexed.get(backend, {}))
             row.update(in_memory)
+            if args.against_only:
+                print(f"{label:>9} {claims:>8} {backend:>8} " + " ".join(f"{cell(row, name, unit):>{max(len(name), 7)}}"
+                                                                       for name, unit in columns), flush=True)
+                continue
             audited = row["audit_findings"]
             found = {audited, row.get("report_findings", audited), in_memory.get("findings", audited)}
             if len(found) != 1:

@@ -27,23 +27,21 @@ _LEADS = re.compile(r"[ \t]*(?:-[ \t]+)?")
 def claim_lines(text: str) -> dict[str, int]:
     """Each claim id of a claims file's `text` -> the 1-based line of its `id:` key (the first, if repeated).
 
-    The matches of `_ID_KEY`, found from each literal `id:` rather than by trying the pattern at every
-    character: a report names claims in up to one file per archived document, so this runs on many files.
+    The matches of `_ID_KEY`, found as matches of its tail (`_ID_VALUE`, which starts with a literal the
+    regex engine scans for) whose line holds the right lead, rather than by trying the whole pattern at
+    every character: a report names claims in up to one file per archived document.  (A tail's match
+    holds no other `id:`, so skipping past a refused one skips no key.)
     """
     lines: dict[str, int] = {}
     line, counted = 1, 0
-    at = text.find("id:")
-    while at >= 0:
-        start = text.rfind("\n", 0, at) + 1
-        lead = text[start:at]
-        match = _ID_VALUE.match(text, at) if _LEADS.fullmatch(lead) or lead.rstrip(" \t").endswith(("{", ",")) else None
-        if match is None:
-            at = text.find("id:", at + 1)
+    for match in _ID_VALUE.finditer(text):
+        at = match.start()
+        lead = text[text.rfind("\n", 0, at) + 1 : at]
+        if not (_LEADS.fullmatch(lead) or lead.rstrip(" \t").endswith(("{", ","))):
             continue
         line += text.count("\n", counted, match.start(2))
         counted = match.start(2)
         lines.setdefault(match.group(2), line)
-        at = text.find("id:", match.end())
     return lines
 
 

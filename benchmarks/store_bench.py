@@ -8,9 +8,15 @@ always; PostgreSQL when `--postgres` or CROSSCHECK_TEST_POSTGRES names a server,
   (with the share of the registry its claims name), then each part again unchanged (PostgreSQL
   skips unchanged articles by content hash; SQLite rewrites them); the store's seconds only
 - against: one new article (a copy of the corpus's first, with a registry of the ids it names)
-  checked against the store: load it, query the store, run the engine; seconds beyond
-  interpreter start-up and imports (the median of 7), the CPU seconds of the child and of the
-  PostgreSQL server for its connection, and the child's peak memory
+  checked against the store: load it, query the store, run the engine, the rules loaded before
+  the clock starts (the pipeline's part); seconds beyond interpreter start-up and imports (the
+  median of 7), the CPU seconds of the child and of the PostgreSQL server for its connection,
+  and the child's peak memory
+- command: the same article through the real `crosscheck check NEW --against STORE` (JSON to a
+  file, `--no-cache`), in a process that first imported every module the command imports (the
+  list a first run left) and nothing else: start-up is the interpreter and those imports
+  (`startup_cpu`), everything after counts (settings, rules, loading, the archive, the engine,
+  the gate, the report); the median of 7, CPU of the child and the server
 - audit: the whole archive checked one batch of fact groups at a time, its findings streamed
   (`ArchiveAudit.findings`, counted), its seconds, CPU seconds and peak memory, and the memory
   before it began (interpreter, imports and the registry); report (unless `--no-report`): the
@@ -23,6 +29,8 @@ A size `SIZExN` is the stores of SIZE articles (measured first) grown N times ov
 themselves (`copy_archive`): 4M claims without loading 4M claims from YAML files, the same
 shape to the queries and the audit.  Peak memory is the child's max RSS, interpreter and imports
 included.  The machine and its load average are printed: on a busy machine, compare CPU seconds.
+`--against-only` measures `against` and `command` alone, on the stores an earlier run left where
+they are (to compare versions of the code on the same stores: PYTHONPATH=OTHER/src).
 """
 
 from __future__ import annotations
@@ -225,12 +233,19 @@ def copy_archive(spec: dict) -> None:
             db.execute("VACUUM ANALYZE crosscheck.documents")
 
 
-def copied_stores(stores: dict[str, str], size: int, copies: int, work: Path) -> dict[str, str]:
-    """Copies of the stores of `size` articles, as `targets` names them for the label `{size}x{copies}`, before they grow."""
+def copied_stores(stores: dict[str, str], size: int, copies: int, work: Path, make: bool = True) -> dict[str, str]:
+    """Copies of the stores of `size` articles, as `targets` names them for the label `{size}x{copies}`, before they grow
+    (with `make=False`: only their names, where an earlier run grew them)."""
     import sqlite3
 
     found = {}
     for backend, target in stores.items():
+        if not make:
+            from urllib.parse import urlsplit, urlunsplit
+
+            found[backend] = (str(work / f"store-{size}x{copies}.db") if backend == "sqlite" else
+                              urlunsplit(urlsplit(target)._replace(path=f"/crosscheck_bench_{size}x{copies}")))
+            continue
         if backend == "sqlite":
             copy = work / f"store-{size}x{copies}.db"
             for leftover in work.glob(f"{copy.name}*"):
@@ -440,7 +455,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (timings are wall clock; cpu = client + server)")
     columns = [("index", "s"), ("reindex", "s"), ("index_rss", "MB"), ("against", "ms"), ("against_cpu", "ms"), ("against_rss", "MB"),
-               ("command", "ms"), ("command_cpu", "ms"), ("startup_cpu", "ms"), ("command_rss", "MB"), ("archived", "n"), ("audit", "s"), ("audit_cpu", "s"), ("audit_rss", "MB"), ("registry_rss", "MB"), ("report", "s"),
+               ("command", "ms"), ("command_cpu", "ms"), ("startup_cpu", "ms"), ("command_rss", "MB"), ("archived", "n"),
+               ("audit", "s"), ("audit_cpu", "s"), ("audit_rss", "MB"), ("registry_rss", "MB"), ("report", "s"),
                ("report_rss", "MB"), ("memory", "s"), ("memory_cpu", "s"), ("memory_rss", "MB"), ("audit/mem", "n"), ("findings", "n")]
     print(f"{'archive':>9} {'claims':>8} {'backend':>8} " + " ".join(f"{name:>{max(len(name), 7)}}" for name, _unit in columns), flush=True)
     stores: dict[str, dict[str, str]] = {}
@@ -475,9 +491,13 @@ def main(argv: list[str] | None = None) -> int:
             entities = max(50, int(size) * args.claims // 8)
             registry = args.workdir / f"registry-{label}.yaml"
             write_registry(registry, entities * copies, entities * copies // 20)
-            stores[label] = copied_stores(stores[size], int(size), copies, args.workdir)
-            for backend, target in stores[label].items():
-                measure({"backend": backend, "op": "copy", "target": target, "copies": copies, "entities": entities})
+            grown = copied_stores(stores[size], int(size), copies, args.workdir, make=False)
+            if args.against_only and all(existing(target) for target in grown.values()):
+                stores[label] = grown  # an earlier run grew them
+            else:
+                stores[label] = copied_stores(stores[size], int(size), copies, args.workdir)
+                for backend, target in stores[label].items():
+                    measure({"backend": backend, "op": "copy", "target": target, "copies": copies, "entities": entities})
         rows = bench(stores[label], new, registry, args.repeat, not args.no_report, audit=not args.against_only)
         for backend, row in rows.items():
             row.update(indexed.get(backend, {}))

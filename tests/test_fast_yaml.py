@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from crosscheck.load import fast_yaml
 from crosscheck.load import read as loading
 
 pytestmark = pytest.mark.skipif(loading._ryaml is None, reason="ryaml not installed")
@@ -141,3 +142,35 @@ def test_rule_files_with_folded_text_take_the_fast_path():
     fast = [loading._parse_fast(text) for text in texts]
     assert sum(found is not loading._MISS for found in fast) >= len(paths) * 3 // 4
     assert all(_same(found, _libyaml(text)[1]) for found, text in zip(fast, texts) if found is not loading._MISS)
+
+
+def _maybe_plain_as_first_written(value: str, key: object, text: str) -> bool:
+    """`_maybe_plain` as a pattern per word: `key: value` (or the bare value) searched, then what precedes each hit."""
+    import re
+
+    if " " in value or "\n" in value:
+        return True
+    keyed = isinstance(key, str)
+    head = rf"{re.escape(key)}[ ]*:\s+" if isinstance(key, str) else ""
+    for match in re.finditer(rf"{head}{re.escape(value)}[ ]*(?:$|[,\]}}#]|:(?:\s|$))", text, re.MULTILINE):
+        before = text[max(0, match.start() - 80) : match.start()].rstrip(" ")
+        if not before or before[-1] == "\n" or (before[-1] in " {," if keyed else before[-1] in fast_yaml._PLAIN_BEFORE):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_plain_scalar_search_finds_every_place_the_pattern_finds(seed):
+    """Never a plain occurrence missed (the fast path would then be taken wrongly); the same answer almost always."""
+    rng = random.Random(seed)
+    pieces = ["a", "text", "40", "on", ":", " ", "  ", "\n", "\t", "- ", "{", "}", "[", "]", ",", "#", '"', "'", "a ", "x"]
+    same = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        value = rng.choice(["40", "on", "a", "x"])
+        key = rng.choice(["a", "text", "", "a ", None, 1])
+        expected = _maybe_plain_as_first_written(value, key, text)
+        found = fast_yaml._maybe_plain(value, key, text)
+        assert found or not expected, (value, key, text)
+        same += found == expected
+    assert same >= 3900

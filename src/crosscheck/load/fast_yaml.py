@@ -60,25 +60,56 @@ def _has_marks(text: str) -> bool:
     return False
 
 
+_AFTER_PLAIN = re.compile(r"[ ]*(?:$|[,\]}#]|:(?:\s|$))", re.MULTILINE)
+"""What may follow a plain scalar on its line: the line's end, a flow delimiter, a comment, a key's colon."""
+
+
 def _maybe_plain(value: str, key: object, text: str) -> bool:
     """True unless `value` (one word) never stands in the text where a plain scalar could.
 
     For a mapping value the search is for `key: value`, so a quoted `text: "2024"` stays fast
-    even when a plain `as_of: 2024` is elsewhere in the file.
+    even when a plain `as_of: 2024` is elsewhere in the file.  Each place the word stands is
+    looked at (`str.find`, no pattern compiled per word: a file has hundreds of such words).
     """
     if " " in value or "\n" in value:
         return True  # a plain scalar may be folded over lines: assume the worst
-    word = re.escape(value)
     keyed = isinstance(key, str)
-    head = rf"{re.escape(key)}[ ]*:\s+" if isinstance(key, str) else ""
-    pattern = rf"{head}{word}[ ]*(?:$|[,\]}}#]|:(?:\s|$))"
-    # the pattern starts with a literal (fast to search); what precedes a hit is checked here
-    for match in re.finditer(pattern, text, re.MULTILINE):
-        at = match.start()
-        before = text[max(0, at - 80) : at].rstrip(" ")
-        if not before or before[-1] == "\n" or (before[-1] in " {," if keyed else before[-1] in _PLAIN_BEFORE):
-            return True
+    if keyed and str(key).endswith(" "):
+        return _maybe_plain_by_pattern(value, str(key), text)
+    at = text.find(value)
+    while at >= 0:
+        if _AFTER_PLAIN.match(text, at + len(value)):
+            start = _key_start(text, at, str(key)) if keyed else at
+            if start is not None and _plain_can_start_after(text[max(0, start - 80) : start], keyed):
+                return True
+        at = text.find(value, at + 1)
     return False
+
+
+def _key_start(text: str, at: int, key: str) -> int | None:
+    r"""Where `key` starts when `key[ ]*:\s+` ends at `at` in `text`, else None."""
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == at or i == 0 or text[i - 1] != ":":
+        return None
+    i -= 1
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    start = i - len(key)
+    return start if start >= 0 and text.startswith(key, start) else None
+
+
+def _plain_can_start_after(before: str, keyed: bool) -> bool:
+    """Whether a key (`keyed`) or a plain scalar may stand right after `before` (up to 80 characters before it)."""
+    before = before.rstrip(" ")
+    return not before or before[-1] == "\n" or (before[-1] in " {," if keyed else before[-1] in _PLAIN_BEFORE)
+
+
+def _maybe_plain_by_pattern(value: str, key: str, text: str) -> bool:
+    """`_maybe_plain` for a key ending in a space, which the backward walk of `_key_start` would take for padding."""
+    pattern = rf"{re.escape(key)}[ ]*:\s+{re.escape(value)}[ ]*(?:$|[,\]}}#]|:(?:\s|$))"
+    return any(_plain_can_start_after(text[max(0, m.start() - 80) : m.start()], True) for m in re.finditer(pattern, text, re.MULTILINE))
 
 
 def _reads_the_same(data: Any, text: str) -> bool:

@@ -67,8 +67,8 @@ def child(spec: dict) -> dict:
     from crosscheck.rules import load_rules
     from crosscheck.store import open_store, with_archive
 
-    if spec["backend"] == "postgres":
-        importlib.import_module("crosscheck.store.postgres")  # psycopg's import is start-up, not the operation's
+    if spec["backend"] in ("sqlite", "postgres"):  # a backend's import (psycopg's, sqlite3's) is start-up, not the operation's
+        importlib.import_module(f"crosscheck.store.{spec['backend']}")
 
     def connect(create: bool = False):  # a ClaimStore, closed on leaving the `with`
         return closing(open_store(spec["target"], create=create))

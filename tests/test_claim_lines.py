@@ -76,3 +76,9 @@ _PIECES = ["id:", " ", "\t", "\n", "-", "- ", "{", "}", ",", "'", '"', "#", "a",
 @settings(max_examples=400, deadline=None)
 def test_the_scan_from_each_id_key_finds_what_the_pattern_finds(text):
     assert claim_lines(text) == _by_pattern(text)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.sets(st.sampled_from(["a", "b-2", "x_y", "c1", "id", "d"])))
+@settings(max_examples=400, deadline=None)
+def test_the_lines_of_some_ids_are_those_the_whole_scan_gives(text, ids):
+    assert claim_lines(text, ids) == {claim: line for claim, line in claim_lines(text).items() if claim in ids}

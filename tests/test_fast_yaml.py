@@ -174,3 +174,13 @@ def test_the_plain_scalar_search_finds_every_place_the_pattern_finds(seed):
         assert found or not expected, (value, key, text)
         same += found == expected
     assert same >= 3900
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_the_quick_always_slow_check_is_the_pattern(seed):
+    rng = random.Random(seed)
+    pieces = ["a", " ", "\n", "\r", "<", "<<", "\\", "\\/", "\\ ", "\\\t", "\\n", "\t", "\x00", "\x0b", "\x1f", "\x7f", "\x85",
+              "\x9f", "\xa0", "\ufeff", "\ufffe", "\uffff", "\u2028", "\u200b", "é", "z"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert fast_yaml._always_slow(text) == bool(fast_yaml._ALWAYS_SLOW.search(text)), repr(text)

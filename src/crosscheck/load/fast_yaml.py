@@ -33,6 +33,20 @@ except ImportError:  # pragma: no cover - optional speed-up
 # through unsafe-libyaml, a translation of it), so a block's text is folded by the same code, and a
 # block scalar is never resolved to another type by either (tabs and NEL still go to libyaml).
 _ALWAYS_SLOW = re.compile(r"<<|[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|\\[/\x20\t]")
+"""What sends a text to libyaml whatever else it holds: a merge key, a tab or control character, a BOM or
+non-character, an escape YAML 1.1 lacks.  The definition; `_always_slow` decides it faster."""
+_SLOW_CHARACTER = re.compile(r"[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+_SLOW_ESCAPE = re.compile(r"\\[/\x20\t]")
+
+
+def _always_slow(text: str) -> bool:
+    """Whether `_ALWAYS_SLOW` occurs in `text`, by its three parts, each at C speed: a text that is printable
+    but for its line breaks holds none of its characters (they are all controls, formats or non-characters)."""
+    if "<<" in text or ("\\" in text and _SLOW_ESCAPE.search(text)):
+        return True
+    return not text.replace("\n", "").replace("\r", "").isprintable() and _SLOW_CHARACTER.search(text) is not None
+
+
 _MARKS = re.compile(r"[&*!%?]")
 # Not marks: `|` and `>` (block scalars, read by the same scanner: see above) and the reserved `@`
 # and backtick, which libyaml refuses to start a scalar with and ryaml, scanning alike, refuses too
@@ -184,7 +198,7 @@ def _nested_deeper_than(text: str, depth: int) -> bool:
 
 def _parse_fast(text: str) -> Any:
     """Parse with ryaml where it provably agrees with libyaml; else `_MISS`."""
-    if _ryaml is None or _ALWAYS_SLOW.search(text) or _has_marks(text) or _nested_deeper_than(text, _MAX_FLOW_DEPTH):
+    if _ryaml is None or _always_slow(text) or _has_marks(text) or _nested_deeper_than(text, _MAX_FLOW_DEPTH):
         return _MISS
     try:
         data = _ryaml.loads(text)

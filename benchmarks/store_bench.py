@@ -8,9 +8,15 @@ always; PostgreSQL when `--postgres` or CROSSCHECK_TEST_POSTGRES names a server,
   (with the share of the registry its claims name), then each part again unchanged (PostgreSQL
   skips unchanged articles by content hash; SQLite rewrites them); the store's seconds only
 - against: one new article (a copy of the corpus's first, with a registry of the ids it names)
-  checked against the store: load it, query the store, run the engine; seconds beyond
-  interpreter start-up and imports (the median of 7), the CPU seconds of the child and of the
-  PostgreSQL server for its connection, and the child's peak memory
+  checked against the store: load it, query the store, run the engine, the rules loaded before
+  the clock starts (the pipeline's part); seconds beyond interpreter start-up and imports (the
+  median of 7), the CPU seconds of the child and of the PostgreSQL server for its connection,
+  and the child's peak memory
+- command: the same article through the real `crosscheck check NEW --against STORE` (JSON to a
+  file, `--no-cache`), in a process that first imported every module the command imports (the
+  list a first run left) and nothing else: start-up is the interpreter and those imports
+  (`startup_cpu`), everything after counts (settings, rules, loading, the archive, the engine,
+  the gate, the report); the median of 7, CPU of the child and the server
 - audit: the whole archive checked one batch of fact groups at a time, its findings streamed
   (`ArchiveAudit.findings`, counted), its seconds, CPU seconds and peak memory, and the memory
   before it began (interpreter, imports and the registry); report (unless `--no-report`): the
@@ -21,8 +27,10 @@ always; PostgreSQL when `--postgres` or CROSSCHECK_TEST_POSTGRES names a server,
 
 A size `SIZExN` is the stores of SIZE articles (measured first) grown N times over inside
 themselves (`copy_archive`): 4M claims without loading 4M claims from YAML files, the same
-shape to the queries and the audit.  Peak memory is the child's max RSS, interpreter and imports
-included.  The machine and its load average are printed: on a busy machine, compare CPU seconds.
+shape to the queries and the audit.  Peak memory is the child's own peak RSS (VmHWM), interpreter and
+imports included.  The machine and its load average are printed: on a busy machine, compare CPU seconds.
+`--against-only` measures `against` and `command` alone, on the stores an earlier run left where
+they are (to compare versions of the code on the same stores: PYTHONPATH=OTHER/src).
 """
 
 from __future__ import annotations
@@ -59,8 +67,8 @@ def child(spec: dict) -> dict:
     from crosscheck.rules import load_rules
     from crosscheck.store import open_store, with_archive
 
-    if spec["backend"] == "postgres":
-        importlib.import_module("crosscheck.store.postgres")  # psycopg's import is start-up, not the operation's
+    if spec["backend"] in ("sqlite", "postgres"):  # a backend's import (psycopg's, sqlite3's) is start-up, not the operation's
+        importlib.import_module(f"crosscheck.store.{spec['backend']}")
 
     def connect(create: bool = False):  # a ClaimStore, closed on leaving the `with`
         return closing(open_store(spec["target"], create=create))
@@ -88,12 +96,14 @@ def child(spec: dict) -> dict:
         found = sum(1 for f in report.findings if any(c.document in new_ids for c in f.claims))
         return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "server": server, "query": query,
                 "findings": found, "archived_claims": len(combined.claims) - len(new.claims)}
+    if op == "command":  # the real `crosscheck check NEW --against STORE`, beyond importing what it imports
+        return run_command(spec)
     if op in ("audit", "report"):
         rules = load_rules()
         from crosscheck.load.read import load_registry
 
         registry = load_registry(Path(spec["registry"]))[0]
-        registry_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # interpreter, imports and the registry
+        registry_rss = own_peak_rss() or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # interpreter, imports, registry
         start, cpu = time.perf_counter(), time.process_time()
         with connect() as archive:
             if op == "audit":  # the findings streamed, as a streaming reporter would take them
@@ -112,6 +122,32 @@ def child(spec: dict) -> dict:
         return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "load": loaded - start,
                 "findings": len(report.findings)}
     raise ValueError(op)
+
+
+def command_argv(spec: dict) -> list[str]:
+    """`crosscheck check NEW --against STORE` as a CI gate runs it: JSON to a file, no claims cache, no warnings."""
+    return ["check", spec["corpus"], "--against", spec["target"], "--format", "json", "--no-cache", "-q", "-o", spec["output"]]
+
+
+def run_command(spec: dict) -> dict:
+    """The command run in this process, timed from after start-up: the interpreter and every module the command
+    imports (`spec["modules"]`, the list a first run of it left; nothing else is done before the clock starts).
+
+    Without `modules` it is that first run: it returns the modules the command imported."""
+    from crosscheck.cli import main
+
+    if not spec.get("modules"):
+        main(command_argv(spec))
+        return {"modules": sorted(name for name in sys.modules if name != "__main__")}
+    for name in spec["modules"]:
+        with contextlib.suppress(ImportError):  # a module only some runs import (the other backend's) is none of ours
+            importlib.import_module(name)
+    startup = time.process_time()
+    start, cpu = time.perf_counter(), time.process_time()
+    status = main(command_argv(spec))
+    seconds, used = time.perf_counter() - start, time.process_time() - cpu
+    imported = sorted(set(sys.modules) - set(spec["modules"]) - {"__main__"})  # should be none: else start-up was counted as the command's
+    return {"seconds": seconds, "cpu": used, "server": server_cpu(spec), "startup": startup, "status": status, "imported": imported}
 
 
 def index_all(targets: list[str], batches: Iterable[list]) -> dict:
@@ -197,12 +233,19 @@ def copy_archive(spec: dict) -> None:
             db.execute("VACUUM ANALYZE crosscheck.documents")
 
 
-def copied_stores(stores: dict[str, str], size: int, copies: int, work: Path) -> dict[str, str]:
-    """Copies of the stores of `size` articles, as `targets` names them for the label `{size}x{copies}`, before they grow."""
+def copied_stores(stores: dict[str, str], size: int, copies: int, work: Path, make: bool = True) -> dict[str, str]:
+    """Copies of the stores of `size` articles, as `targets` names them for the label `{size}x{copies}`, before they grow
+    (with `make=False`: only their names, where an earlier run grew them)."""
     import sqlite3
 
     found = {}
     for backend, target in stores.items():
+        if not make:
+            from urllib.parse import urlsplit, urlunsplit
+
+            found[backend] = (str(work / f"store-{size}x{copies}.db") if backend == "sqlite" else
+                              urlunsplit(urlsplit(target)._replace(path=f"/crosscheck_bench_{size}x{copies}")))
+            continue
         if backend == "sqlite":
             copy = work / f"store-{size}x{copies}.db"
             for leftover in work.glob(f"{copy.name}*"):
@@ -275,15 +318,29 @@ def parts(corpus: Path, work: Path) -> Iterator[Part]:
         yield Part(folder, share)
 
 
+def own_peak_rss() -> int | None:
+    """This process's peak RSS in bytes since its `exec` (VmHWM), or None where /proc does not say.
+
+    Not `ru_maxrss`: Linux carries into it the RSS of the memory the process had before `exec`,
+    and a child spawned by this benchmark starts from a copy of (or, with vfork, in) the parent's
+    memory, which holds a 500,000-entity registry after a `SIZExN` store is grown."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return None
+
+
 def measure(spec: dict) -> tuple[dict, int]:
-    """(the child's reported figures, its max RSS in bytes)."""
+    """(the child's reported figures, its peak RSS in bytes: its own VmHWM, else its max RSS)."""
     proc = subprocess.Popen([PY, __file__, "--child", json.dumps(spec)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
     out, err = proc.stdout.read(), proc.stderr.read()
     _pid, status, usage = os.wait4(proc.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{spec['op']} on {spec['backend']} failed: {err.decode()[-3000:]}")
-    return json.loads(out.decode().strip().splitlines()[-1]), usage.ru_maxrss * 1024
+    found = json.loads(out.decode().strip().splitlines()[-1])
+    return found, found.pop("peak_rss", None) or usage.ru_maxrss * 1024
 
 
 def prepare(size: int, claims: int, work: Path) -> tuple[Path, Path]:
@@ -304,11 +361,17 @@ def prepare(size: int, claims: int, work: Path) -> tuple[Path, Path]:
     return corpus, new
 
 
-def targets(size: int, work: Path, backends: list[str], postgres: str | None) -> dict[str, str]:
-    """An empty store per backend for `size`: a fresh SQLite file, a fresh database on the PostgreSQL server."""
+def targets(size: int, work: Path, backends: list[str], postgres: str | None, make: bool = True) -> dict[str, str]:
+    """An empty store per backend for `size`: a fresh SQLite file, a fresh database on the PostgreSQL server
+    (with `make=False`: only where they are, as an earlier run left them)."""
     found = {}
     for backend in backends:
-        if backend == "sqlite":
+        if not make:
+            from urllib.parse import urlsplit, urlunsplit
+
+            found[backend] = (str(work / f"store-{size}.db") if backend == "sqlite" else
+                              urlunsplit(urlsplit(postgres)._replace(path=f"/crosscheck_bench_{size}")))
+        elif backend == "sqlite":
             for leftover in work.glob(f"store-{size}.db*"):
                 leftover.unlink()
             found[backend] = str(work / f"store-{size}.db")
@@ -325,7 +388,19 @@ def targets(size: int, work: Path, backends: list[str], postgres: str | None) ->
     return found
 
 
-def bench(stores: dict[str, str], new: Path, registry: Path, repeat: int, report: bool) -> dict[str, dict]:
+def existing(target: str) -> bool:
+    """Whether a store an earlier run indexed is at `target` (a SQLite file, or a PostgreSQL database with its tables)."""
+    from crosscheck.errors import StoreError
+    from crosscheck.store import open_store
+
+    try:
+        open_store(target).close()
+    except StoreError:
+        return False
+    return True
+
+
+def bench(stores: dict[str, str], new: Path, registry: Path, repeat: int, report: bool, audit: bool = True) -> dict[str, dict]:
     """Each backend's `--against` and audit figures (and the sorted report's, with `report`) on its store."""
     rows: dict[str, dict] = {}
     for backend, target in stores.items():
@@ -337,7 +412,17 @@ def bench(stores: dict[str, str], new: Path, registry: Path, repeat: int, report
         row["query"] = statistics.median(r["query"] for r, _ in runs)
         row["against_rss"] = max(rss for _, rss in runs)
         row["archived"] = runs[0][0]["archived_claims"]
-        for op in ("audit", "report") if report else ("audit",):
+        command = {**base, "op": "command", "corpus": str(new),
+                   "output": str(new / f"report-{backend}.json")}
+        command["modules"] = measure(command)[0]["modules"]
+        runs = [measure(command) for _ in range(AGAINST_RUNS)]
+        if runs[0][0]["imported"]:
+            raise SystemExit(f"the command imported {runs[0][0]['imported']} after its start-up: they would count as its work")
+        row["command"] = statistics.median(r["seconds"] for r, _ in runs)
+        row["command_cpu"] = statistics.median(r["cpu"] + r["server"] for r, _ in runs)
+        row["startup_cpu"] = statistics.median(r["startup"] for r, _ in runs)
+        row["command_rss"] = max(rss for _, rss in runs)
+        for op in ("audit", "report") if report and audit else ("audit",) if audit else ():
             runs = [measure({**base, "op": op, "registry": str(registry)}) for _ in range(repeat)]
             row[op] = statistics.median(r["seconds"] for r, _ in runs)
             row[f"{op}_cpu"] = statistics.median(r["cpu"] + r["server"] for r, _ in runs)
@@ -369,11 +454,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--in-memory-max", type=int, default=None, metavar="CLAIMS",
                         help="skip the in-memory check above this many claims (it holds the whole corpus: ~10 GB at 4M)")
     parser.add_argument("--no-report", action="store_true", help="measure the streamed audit only, not the sorted report")
+    parser.add_argument("--against-only", action="store_true",
+                        help="measure `--against` only (no audit, no in-memory check), on the stores of an earlier run where they exist")
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "crosscheck-store-bench")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(child(json.loads(args.child))))
+        print(json.dumps({**child(json.loads(args.child)), "peak_rss": own_peak_rss()}))
         return 0
     args.workdir.mkdir(parents=True, exist_ok=True)
     backends = [b for b in args.backends.split(",") if b and (b != "postgres" or args.postgres)]
@@ -382,7 +469,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (timings are wall clock; cpu = client + server)")
     columns = [("index", "s"), ("reindex", "s"), ("index_rss", "MB"), ("against", "ms"), ("against_cpu", "ms"), ("against_rss", "MB"),
-               ("archived", "n"), ("audit", "s"), ("audit_cpu", "s"), ("audit_rss", "MB"), ("registry_rss", "MB"), ("report", "s"),
+               ("command", "ms"), ("command_cpu", "ms"), ("startup_cpu", "ms"), ("command_rss", "MB"), ("archived", "n"),
+               ("audit", "s"), ("audit_cpu", "s"), ("audit_rss", "MB"), ("registry_rss", "MB"), ("report", "s"),
                ("report_rss", "MB"), ("memory", "s"), ("memory_cpu", "s"), ("memory_rss", "MB"), ("audit/mem", "n"), ("findings", "n")]
     print(f"{'archive':>9} {'claims':>8} {'backend':>8} " + " ".join(f"{name:>{max(len(name), 7)}}" for name, _unit in columns), flush=True)
     stores: dict[str, dict[str, str]] = {}
@@ -392,13 +480,17 @@ def main(argv: list[str] | None = None) -> int:
         corpus, new = prepare(int(size), args.claims, args.workdir)
         claims = int(size) * args.claims * copies
         in_memory: dict = {}
-        if copies == 1 and (args.in_memory_max is None or claims <= args.in_memory_max):
+        if copies == 1 and not args.against_only and (args.in_memory_max is None or claims <= args.in_memory_max):
             memory_runs = [measure({"backend": "none", "op": "memory", "corpus": str(corpus)}) for _ in range(args.repeat)]
             in_memory = {"memory": statistics.median(r["seconds"] for r, _ in memory_runs),
                          "memory_cpu": statistics.median(r["cpu"] for r, _ in memory_runs),
                          "memory_rss": max(rss for _, rss in memory_runs), "findings": memory_runs[0][0]["findings"]}
         indexed: dict = {}
-        if copies == 1:
+        if copies == 1 and args.against_only and all(existing(t) for t in targets(int(size), args.workdir, backends, args.postgres,
+                                                                               make=False).values()):
+            stores[size] = targets(int(size), args.workdir, backends, args.postgres, make=False)
+            registry = corpus / "registry.yaml"
+        elif copies == 1:
             stores[size] = targets(int(size), args.workdir, backends, args.postgres)
             done, rss = measure({"backend": "all", "op": "index", "targets": list(stores[size].values()), "corpus": str(corpus),
                                  "workdir": str(args.workdir)})
@@ -413,13 +505,21 @@ def main(argv: list[str] | None = None) -> int:
             entities = max(50, int(size) * args.claims // 8)
             registry = args.workdir / f"registry-{label}.yaml"
             write_registry(registry, entities * copies, entities * copies // 20)
-            stores[label] = copied_stores(stores[size], int(size), copies, args.workdir)
-            for backend, target in stores[label].items():
-                measure({"backend": backend, "op": "copy", "target": target, "copies": copies, "entities": entities})
-        rows = bench(stores[label], new, registry, args.repeat, not args.no_report)
+            grown = copied_stores(stores[size], int(size), copies, args.workdir, make=False)
+            if args.against_only and all(existing(target) for target in grown.values()):
+                stores[label] = grown  # an earlier run grew them
+            else:
+                stores[label] = copied_stores(stores[size], int(size), copies, args.workdir)
+                for backend, target in stores[label].items():
+                    measure({"backend": backend, "op": "copy", "target": target, "copies": copies, "entities": entities})
+        rows = bench(stores[label], new, registry, args.repeat, not args.no_report, audit=not args.against_only)
         for backend, row in rows.items():
             row.update(indexed.get(backend, {}))
             row.update(in_memory)
+            if args.against_only:
+                print(f"{label:>9} {claims:>8} {backend:>8} " + " ".join(f"{cell(row, name, unit):>{max(len(name), 7)}}"
+                                                                       for name, unit in columns), flush=True)
+                continue
             audited = row["audit_findings"]
             found = {audited, row.get("report_findings", audited), in_memory.get("findings", audited)}
             if len(found) != 1:

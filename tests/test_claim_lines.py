@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crosscheck.load.claim_lines import claim_lines
 from test_check_cli import corpus  # noqa: F401 - a fixture, used by name
@@ -55,3 +57,28 @@ def test_a_claims_file_gone_since_the_check_leaves_the_line_out_but_the_report_w
         {**f, "claims": [{**ref, "claims_line": None} for ref in f["claims"]]} for f in report["findings"]]})
     located = module.with_claim_lines(stripped)
     assert [ref.claims_line for f in located.findings for ref in f.claims] == [None, 6]
+
+
+def _by_pattern(text: str) -> dict[str, int]:
+    """`claim_lines` as the pattern defines it: every match of `_ID_KEY`, tried at each character."""
+    from crosscheck.load.claim_lines import _ID_KEY
+
+    lines: dict[str, int] = {}
+    for match in _ID_KEY.finditer(text):
+        lines.setdefault(match.group(2), text.count("\n", 0, match.start(2)) + 1)
+    return lines
+
+
+_PIECES = ["id:", " ", "\t", "\n", "-", "- ", "{", "}", ",", "'", '"', "#", "a", "b-2", "x_y", "valid:", "c1", ":", "  id: ", "\r"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_the_scan_from_each_id_key_finds_what_the_pattern_finds(text):
+    assert claim_lines(text) == _by_pattern(text)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.sets(st.sampled_from(["a", "b-2", "x_y", "c1", "id", "d"])))
+@settings(max_examples=400, deadline=None)
+def test_the_lines_of_some_ids_are_those_the_whole_scan_gives(text, ids):
+    assert claim_lines(text, ids) == {claim: line for claim, line in claim_lines(text).items() if claim in ids}

@@ -137,3 +137,14 @@ def test_cli_rule_folder_errors_exit_2(run_cli, tmp_path):
     (tmp_path / "XX1.yaml").write_text(GOOD.replace("id: CC101", "id: XX101").replace("severity: error", "severity: fatal"), encoding="utf-8")
     result = run_cli("rules", "--rules", str(tmp_path))
     assert result.code == 2 and "XX1.yaml:10:11: schema" in result.err and "expected one of error, warning, info" in result.err
+
+
+def test_a_plugin_installed_after_a_first_listing_is_found_by_the_next(installed_plugins):
+    """The entry points are listed once for both plugin groups, and again once an install changed a folder of the path."""
+    from crosscheck import plugins
+
+    assert plugins.load(plugins.COMPARATORS, "comparator", lambda obj: obj).plugins == []
+    installed_plugins("crosscheck.comparators", {"again": "crosscheck.comparators.ranks_overlap"})
+    assert [p.name for p in plugins.load(plugins.COMPARATORS, "comparator", lambda obj: obj).plugins] == ["again"]
+    installed_plugins("crosscheck.comparators", {"more": "crosscheck.comparators.ranks_overlap"})
+    assert [p.name for p in plugins.load(plugins.COMPARATORS, "comparator", lambda obj: obj).plugins] == ["again", "more"]

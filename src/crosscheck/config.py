@@ -10,6 +10,7 @@ remembers where it came from, for `crosscheck config`.  Keys may be written
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import tomllib
@@ -94,9 +95,19 @@ def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None
     return None
 
 
+_PARSED: dict[str, dict[str, Any]] = {}
+"""Config texts parsed so far, by text: a check looks its settings up four times (read each time, parsed once)."""
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
+    """The parsed file (a copy: callers may change it)."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if text not in _PARSED:
+            if len(_PARSED) > 16:  # a long-lived process reading many configs
+                _PARSED.clear()
+            _PARSED[text] = tomllib.loads(text)
+        return copy.deepcopy(_PARSED[text])
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line, column = (int(match[1]), int(match[2])) if match else (1, 1)

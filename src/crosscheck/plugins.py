@@ -8,9 +8,11 @@ group at all.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -40,11 +42,9 @@ def load(group: str, what: str, accept: Callable[[object], T]) -> Loaded[T]:
 
     `what` names the kind of plugin in problem lines: "comparator plugin 'x' (pkg:obj) failed to load: ...".
     """
-    from importlib.metadata import entry_points
-
     loaded: Loaded[T] = Loaded()
     try:
-        found = sorted(entry_points(group=group), key=lambda e: e.name)
+        found = sorted(_entry_points().select(group=group), key=lambda e: e.name)
     except Exception as exc:
         loaded.problems.append(f"could not list {group} entry points: {exc}")
         return loaded
@@ -56,3 +56,27 @@ def load(group: str, what: str, accept: Callable[[object], T]) -> Loaded[T]:
             continue
         loaded.plugins.append(Plugin(entry.name, entry.value, obj))
     return loaded
+
+
+_listed: tuple[tuple[tuple[str, int | None], ...], Any] | None = None
+"""The installed entry points and the state of `sys.path` they were listed in."""
+
+
+def _entry_points() -> Any:
+    """Every installed entry point, listed once for both groups a check loads (a listing reads the metadata of
+    every installed distribution); listed again when `sys.path` or one of its folders changed (an install).
+    What it returns selects a group with `.select(group=...)`."""
+    from importlib.metadata import entry_points
+
+    global _listed
+    state = tuple((entry, _modified(entry)) for entry in sys.path)
+    if _listed is None or _listed[0] != state:
+        _listed = (state, entry_points())
+    return _listed[1]
+
+
+def _modified(entry: str) -> int | None:
+    try:
+        return os.stat(entry or ".").st_mtime_ns
+    except (OSError, ValueError):
+        return None

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from typing import Any
 
-import yaml
+from crosscheck.text.lexicon import section
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,9 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    """The packaged lists (the lexicon file is read once per process)."""
-    text = resources.files("crosscheck.text").joinpath("lexicon.yaml").read_text(encoding="utf-8")
-    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    """The packaged lists (from the lexicon's one parse per process, shared with `text.lexicon`)."""
+    names = ("vague_quantities", "units", "rate_words", "relative_days", "relative_date_future_cues", "weekdays", "irregular_plurals")
+    raw: dict[str, Any] = {name: section(name) for name in names}
     vague = raw["vague_quantities"]
     return Vocabulary(
         vague_bounds={name: (float(entry["bounds"][0]), float(entry["bounds"][1])) for name, entry in vague.items()},

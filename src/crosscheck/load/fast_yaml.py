@@ -29,8 +29,28 @@ except ImportError:  # pragma: no cover - optional speed-up
 # marks in the text, no string that libyaml's own resolvers would read as something else had it
 # been plain, and no number written in a form only YAML 1.2 knows.  Anything else, and any text
 # ryaml rejects, goes to libyaml, whose results and messages count (tests/test_fast_yaml.py).
+# Block scalars (`|`, `>`) take the fast path: ryaml's scanner is libyaml's own (serde-yaml reads
+# through unsafe-libyaml, a translation of it), so a block's text is folded by the same code, and a
+# block scalar is never resolved to another type by either (tabs and NEL still go to libyaml).
 _ALWAYS_SLOW = re.compile(r"<<|[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|\\[/\x20\t]")
-_MARKS = re.compile(r"[&*!%@`|>?]")
+"""What sends a text to libyaml whatever else it holds: a merge key, a tab or control character, a BOM or
+non-character, an escape YAML 1.1 lacks.  The definition; `_always_slow` decides it faster."""
+_SLOW_CHARACTER = re.compile(r"[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+_SLOW_ESCAPE = re.compile(r"\\[/\x20\t]")
+
+
+def _always_slow(text: str) -> bool:
+    """Whether `_ALWAYS_SLOW` occurs in `text`, by its three parts, each at C speed: a text that is printable
+    but for its line breaks holds none of its characters (they are all controls, formats or non-characters)."""
+    if "<<" in text or ("\\" in text and _SLOW_ESCAPE.search(text)):
+        return True
+    return not text.replace("\n", "").replace("\r", "").isprintable() and _SLOW_CHARACTER.search(text) is not None
+
+
+_MARKS = re.compile(r"[&*!%?]")
+# Not marks: `|` and `>` (block scalars, read by the same scanner: see above) and the reserved `@`
+# and backtick, which libyaml refuses to start a scalar with and ryaml, scanning alike, refuses too
+# (so libyaml gives its message); anywhere else they are text, as in prose about `code`.
 _BEFORE_MARK = frozenset(" \t\r\n[]{},:")
 _YAML12_FLOAT = re.compile(r"[eE][-+]?[0-9]|[-+]\.[0-9]")
 _RETYPING = {  # libyaml's own implicit resolvers for every type but str, one combined pattern
@@ -46,7 +66,7 @@ _MISS = object()
 
 
 def _has_marks(text: str) -> bool:
-    """True when the text may hold an anchor, alias, tag, directive or block scalar."""
+    """True when the text may hold an anchor, alias, tag, directive, complex key or reserved indicator."""
     for match in _MARKS.finditer(text):
         at = match.start()
         if at == 0 or text[at - 1] in _BEFORE_MARK:
@@ -54,25 +74,56 @@ def _has_marks(text: str) -> bool:
     return False
 
 
+_AFTER_PLAIN = re.compile(r"[ ]*(?:$|[,\]}#]|:(?:\s|$))", re.MULTILINE)
+"""What may follow a plain scalar on its line: the line's end, a flow delimiter, a comment, a key's colon."""
+
+
 def _maybe_plain(value: str, key: object, text: str) -> bool:
     """True unless `value` (one word) never stands in the text where a plain scalar could.
 
     For a mapping value the search is for `key: value`, so a quoted `text: "2024"` stays fast
-    even when a plain `as_of: 2024` is elsewhere in the file.
+    even when a plain `as_of: 2024` is elsewhere in the file.  Each place the word stands is
+    looked at (`str.find`, no pattern compiled per word: a file has hundreds of such words).
     """
     if " " in value or "\n" in value:
         return True  # a plain scalar may be folded over lines: assume the worst
-    word = re.escape(value)
     keyed = isinstance(key, str)
-    head = rf"{re.escape(key)}[ ]*:\s+" if isinstance(key, str) else ""
-    pattern = rf"{head}{word}[ ]*(?:$|[,\]}}#]|:(?:\s|$))"
-    # the pattern starts with a literal (fast to search); what precedes a hit is checked here
-    for match in re.finditer(pattern, text, re.MULTILINE):
-        at = match.start()
-        before = text[max(0, at - 80) : at].rstrip(" ")
-        if not before or before[-1] == "\n" or (before[-1] in " {," if keyed else before[-1] in _PLAIN_BEFORE):
-            return True
+    if keyed and str(key).endswith(" "):
+        return _maybe_plain_by_pattern(value, str(key), text)
+    at = text.find(value)
+    while at >= 0:
+        if _AFTER_PLAIN.match(text, at + len(value)):
+            start = _key_start(text, at, str(key)) if keyed else at
+            if start is not None and _plain_can_start_after(text[max(0, start - 80) : start], keyed):
+                return True
+        at = text.find(value, at + 1)
     return False
+
+
+def _key_start(text: str, at: int, key: str) -> int | None:
+    r"""Where `key` starts when `key[ ]*:\s+` ends at `at` in `text`, else None."""
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == at or i == 0 or text[i - 1] != ":":
+        return None
+    i -= 1
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    start = i - len(key)
+    return start if start >= 0 and text.startswith(key, start) else None
+
+
+def _plain_can_start_after(before: str, keyed: bool) -> bool:
+    """Whether a key (`keyed`) or a plain scalar may stand right after `before` (up to 80 characters before it)."""
+    before = before.rstrip(" ")
+    return not before or before[-1] == "\n" or (before[-1] in " {," if keyed else before[-1] in _PLAIN_BEFORE)
+
+
+def _maybe_plain_by_pattern(value: str, key: str, text: str) -> bool:
+    """`_maybe_plain` for a key ending in a space, which the backward walk of `_key_start` would take for padding."""
+    pattern = rf"{re.escape(key)}[ ]*:\s+{re.escape(value)}[ ]*(?:$|[,\]}}#]|:(?:\s|$))"
+    return any(_plain_can_start_after(text[max(0, m.start() - 80) : m.start()], True) for m in re.finditer(pattern, text, re.MULTILINE))
 
 
 def _reads_the_same(data: Any, text: str) -> bool:
@@ -131,21 +182,23 @@ _NOT_BRACKETS = bytes(c for c in range(256) if c not in b"[]{}")
 
 
 def _nested_deeper_than(text: str, depth: int) -> bool:
-    """True when the brackets of `text` nest deeper than `depth` (or do not pair up: brackets in quotes).
+    """True when the brackets of `text` nest deeper than `depth`, or more than `depth` of them do not pair up.
 
-    Linear and at C speed: keep only the brackets, then take away one innermost level per pass.
+    Linear and at C speed: keep only the brackets, then take away one innermost level per pass; a
+    pair left after `depth` passes nests deeper.  A few brackets that pair with nothing (prose in a
+    quote or a block scalar: "[0.35, 0.45)") add at most `depth` levels to what ryaml meets.
     """
     brackets = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS)
     for _level in range(depth):
         if not brackets:
             return False
         brackets = brackets.replace(b"[]", b"").replace(b"{}", b"")
-    return bool(brackets)
+    return b"[]" in brackets or b"{}" in brackets or len(brackets) > depth
 
 
 def _parse_fast(text: str) -> Any:
     """Parse with ryaml where it provably agrees with libyaml; else `_MISS`."""
-    if _ryaml is None or _ALWAYS_SLOW.search(text) or _has_marks(text) or _nested_deeper_than(text, _MAX_FLOW_DEPTH):
+    if _ryaml is None or _always_slow(text) or _has_marks(text) or _nested_deeper_than(text, _MAX_FLOW_DEPTH):
         return _MISS
     try:
         data = _ryaml.loads(text)

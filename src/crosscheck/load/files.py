@@ -16,23 +16,24 @@ MAX_REGISTRY_BYTES = 512 * 1024 * 1024
 
 def read_text(path: Path, what: str, limit: int | None = None) -> tuple[str | None, list[Diagnostic]]:
     """Read a UTF-8 file of at most `limit` bytes (default `MAX_FILE_BYTES`); a missing, oversized or
-    undecodable file is a located diagnostic."""
-    shown = display_path(path)
+    undecodable file is a located diagnostic.  The path is made displayable (a `realpath`) only for one: every
+    rule file is read on every run."""
     limit = MAX_FILE_BYTES if limit is None else limit
     try:
         data = read_regular(path, limit)
     except FileNotFoundError:
-        return None, [Diagnostic(shown, 1, 1, "file-missing", f"{what} not found (expected a readable file)")]
+        return None, [Diagnostic(display_path(path), 1, 1, "file-missing", f"{what} not found (expected a readable file)")]
     except IsADirectoryError:
-        return None, [Diagnostic(shown, 1, 1, "file-missing", f"{what} is a folder (expected a file)")]
+        return None, [Diagnostic(display_path(path), 1, 1, "file-missing", f"{what} is a folder (expected a file)")]
     except _NotRegular as exc:
-        return None, [Diagnostic(shown, 1, 1, "file-unreadable", f"{what} is {exc} (expected a regular file)")]
+        return None, [Diagnostic(display_path(path), 1, 1, "file-unreadable", f"{what} is {exc} (expected a regular file)")]
     except _TooLarge as exc:
-        return None, [Diagnostic(shown, 1, 1, "file-too-large", f"{what} is {exc} bytes (expected at most {limit})")]
+        return None, [Diagnostic(display_path(path), 1, 1, "file-too-large", f"{what} is {exc} bytes (expected at most {limit})")]
     except OSError as exc:
-        return None, [Diagnostic(shown, 1, 1, "file-unreadable", f"cannot read {what}: {exc.strerror}")]
+        return None, [Diagnostic(display_path(path), 1, 1, "file-unreadable", f"cannot read {what}: {exc.strerror}")]
     except ValueError:  # a NUL byte in the name
-        return None, [Diagnostic(shown, 1, 1, "file-unreadable", f"cannot read {what}: its name holds a NUL byte (expected a file name)")]
+        return None, [Diagnostic(display_path(path), 1, 1, "file-unreadable",
+                                 f"cannot read {what}: its name holds a NUL byte (expected a file name)")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -40,7 +41,8 @@ def read_text(path: Path, what: str, limit: int | None = None) -> tuple[str | No
         line = head.count(b"\n") + 1
         column = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         return None, [
-            Diagnostic(shown, line, column, "encoding", f"{what} is not valid UTF-8 (expected UTF-8, found byte 0x{data[exc.start]:02x})")
+            Diagnostic(display_path(path), line, column, "encoding",
+                       f"{what} is not valid UTF-8 (expected UTF-8, found byte 0x{data[exc.start]:02x})")
         ]
     return text.removeprefix("\ufeff"), []
 

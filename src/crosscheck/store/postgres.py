@@ -30,7 +30,7 @@ from psycopg import sql
 from crosscheck.errors import StoreError
 from crosscheck.model.corpus import Document, LocatedClaim
 from crosscheck.store import ArchiveTotals, FactGroup, Key, display_url
-from crosscheck.store.rows import SELECT_CLAIM, archived_documents, fact_groups, located, stored_document
+from crosscheck.store.rows import SELECT_CLAIM, DocumentRow, archived_documents, fact_groups, located, stored_document
 
 FORMAT_VERSION = 1
 """The layout of the tables below; a store of another version is refused, not guessed at."""
@@ -228,11 +228,11 @@ class PostgresStore:
             rows = self._conn.execute(self._sql(_CLAIMS_FOR_KEYS),
                                       ([k[0] for k in wanted], [k[1] for k in wanted], sorted(set(exclude)))).fetchall()
         found: dict[str, list[LocatedClaim]] = {}
-        stored: dict[str, Document] = {}
+        stored: dict[str, DocumentRow] = {}
         for row in rows:
             doc_id = row[2]
             if doc_id not in stored:
-                stored[doc_id] = stored_document(doc_id, *row[-3:])
+                stored[doc_id] = row[-3:]
             found.setdefault(doc_id, []).append(located(row[:-3]))
         return archived_documents(found, stored)
 

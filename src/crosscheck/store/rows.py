@@ -6,7 +6,7 @@ documents of `claims_for_keys` are built here once, identically for SQLite and P
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from crosscheck.model.claims import Claim, DocumentMeta
@@ -54,6 +54,12 @@ def with_claims(bare: Document, claims: Iterable[LocatedClaim]) -> Document:
     return Document.of(bare.id, bare.meta, claims, article_path=bare.article_path, claims_path=bare.claims_path, text="")
 
 
-def archived_documents(found: dict[str, list[LocatedClaim]], stored: dict[str, Document]) -> list[Document]:
-    """`claims_for_keys`'s answer: each document of `found` with its claims in corpus order, sorted by id."""
-    return [with_claims(stored[doc_id], sorted(found[doc_id], key=lambda c: (c.start, c.claim.id))) for doc_id in sorted(found)]
+DocumentRow = tuple[str, "str | None", str]
+"""(article path, claims path, meta JSON): a stored document's row without its id, as both stores select it."""
+
+
+def archived_documents(found: dict[str, list[LocatedClaim]], rows: Mapping[str, DocumentRow]) -> list[Document]:
+    """`claims_for_keys`'s answer: each document of `found`, from its row, with its claims in corpus order, sorted by id.
+
+    Each document is built once, with its claims (not built bare, then again with them)."""
+    return [stored_document(doc_id, *rows[doc_id], sorted(found[doc_id], key=lambda c: (c.start, c.claim.id))) for doc_id in sorted(found)]

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from crosscheck.errors import StoreError
 from crosscheck.model.corpus import Document, LocatedClaim
 from crosscheck.store import ArchiveTotals, FactGroup, Key
-from crosscheck.store.rows import SELECT_CLAIM, archived_documents, fact_groups, located, stored_document
+from crosscheck.store.rows import SELECT_CLAIM, DocumentRow, archived_documents, fact_groups, located, stored_document
 
 _APPLICATION_ID = 0x63637331  # "ccs1"
 _SCHEMA = """
@@ -164,7 +164,7 @@ class SqliteStore:
             for row in self._db.execute(f"SELECT {SELECT_CLAIM} FROM claims WHERE subject = ? AND property = ?", key):
                 if row[2] not in skip:
                     found[row[2]].append(located(row))
-        return archived_documents(found, self.documents(found))
+        return archived_documents(found, self._document_rows(found))
 
     def audit(self) -> Iterator[FactGroup]:
         """Every stored claim, grouped by key in key order, in one read transaction; SQLite streams the rows from its key index."""
@@ -177,13 +177,16 @@ class SqliteStore:
             self._db.execute("COMMIT")
 
     def documents(self, ids: Collection[str]) -> dict[str, Document]:
-        found: dict[str, Document] = {}
+        return {doc_id: stored_document(doc_id, *row) for doc_id, row in self._document_rows(ids).items()}
+
+    def _document_rows(self, ids: Collection[str]) -> dict[str, DocumentRow]:
+        found: dict[str, DocumentRow] = {}
         wanted = sorted(set(ids))
         for i in range(0, len(wanted), _ID_CHUNK):
             chunk = wanted[i : i + _ID_CHUNK]
             marks = ",".join("?" * len(chunk))
             for row in self._db.execute(f"SELECT id, article_path, claims_path, meta FROM documents WHERE id IN ({marks})", chunk):
-                found[row[0]] = stored_document(*row)
+                found[row[0]] = row[1:]
         return found
 
     def totals(self) -> ArchiveTotals:

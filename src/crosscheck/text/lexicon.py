@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 
@@ -90,9 +90,8 @@ def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
 
 @cache
 def lexicon() -> Lexicon:
-    """The packaged lexicon (cached: the file is read once per process)."""
-    text = resources.files(__package__).joinpath("lexicon.yaml").read_text(encoding="utf-8")
-    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    """The packaged lexicon (cached: the file is read once per process, and parsed once for this and `section`)."""
+    raw = _sections()
     return Lexicon(
         approximator_tolerances={str(k): float(v) for k, v in raw["approximator_tolerances"].items()},
         approximators=_invert(raw["approximators"]),
@@ -141,6 +140,7 @@ def section(name: str) -> object:
 
 
 @cache
-def _sections() -> dict[str, object]:
+def _sections() -> dict[str, Any]:
+    """The parsed file, shared read-only by `lexicon`, `section` and `kinds.vocabulary` (each builds its own tables)."""
     text = resources.files(__package__).joinpath("lexicon.yaml").read_text(encoding="utf-8")
     return dict(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))

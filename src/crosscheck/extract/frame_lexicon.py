@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import cast
 
-import yaml
-
 from crosscheck.model.frame import Direction, Modality
+from crosscheck.text.lexicon import sections
 
 
 def _invert(groups: dict) -> dict[str, str]:
@@ -77,8 +75,7 @@ class FrameLexicon:
 @cache
 def frame_lexicon() -> FrameLexicon:
     """The packaged frame lists (read once per process)."""
-    text = resources.files("crosscheck.text").joinpath("lexicon.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = sections()  # the lexicon's one parse
     return FrameLexicon(
         measures=_invert(raw["frame_measures"]) | _invert(raw["frame_measures_more"]),
         neutral=frozenset(str(w).lower() for w in raw["frame_neutral_modifiers"]),

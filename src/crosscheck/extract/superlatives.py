@@ -26,10 +26,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from crosscheck.extract.article import Article
@@ -40,7 +38,7 @@ from crosscheck.extract.names import slug
 from crosscheck.model.claims import Claim, Draft
 from crosscheck.model.frame import Frame
 from crosscheck.model.values import Value
-from crosscheck.text.lexicon import alternation, lexicon
+from crosscheck.text.lexicon import alternation, lexicon, sections
 
 EXTREME = "extreme"
 """The frame qualifier of a superlative's claim: `max` (no member exceeds it) or `min` (none falls below it)."""
@@ -72,7 +70,7 @@ class SuperlativeWords:
 @cache
 def superlative_words() -> SuperlativeWords:
     """The packaged superlative lists (read once per process)."""
-    raw = yaml.safe_load(resources.files("crosscheck.text").joinpath("lexicon.yaml").read_text(encoding="utf-8"))
+    raw = sections()  # the lexicon's one parse
     extremes = {str(word).lower(): str(side) for side, words in raw["superlative_extremes"].items() for word in words}
     return SuperlativeWords(
         extremes=extremes,

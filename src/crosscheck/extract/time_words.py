@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from crosscheck.text.lexicon import sections
 
 
 def _invert(groups: dict) -> dict[str, str]:
@@ -51,8 +50,7 @@ class TimeWords:
 @cache
 def time_words() -> TimeWords:
     """The packaged lists (read once per process)."""
-    text = resources.files("crosscheck.text").joinpath("lexicon.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = sections()  # the lexicon's one parse
 
     def months(pair) -> tuple[int, int]:
         return int(pair[0]), int(pair[1])

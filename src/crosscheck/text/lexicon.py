@@ -134,6 +134,11 @@ def lexicon() -> Lexicon:
     )
 
 
+def sections() -> dict[str, Any]:
+    """Every section of `lexicon.yaml` as parsed, for a module that builds typed lists of its own (read it, never change it)."""
+    return _sections()
+
+
 def section(name: str) -> object:
     """A section of `lexicon.yaml` without a typed view above, as parsed (read by the one module that uses it)."""
     return _sections()[name]

@@ -18,6 +18,7 @@ from crosscheck.extract.article import Article
 from crosscheck.extract.clock import extract_clock_times, extract_race_times
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
 from crosscheck.extract.event_places import extract_event_places
+from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.frames import FrameReading
 from crosscheck.extract.framing import key_of, read_frames, scope_of
 from crosscheck.extract.history import extract_histories
@@ -141,9 +142,13 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
 
 
 def _running_level(frame: Frame, m: Mention, scope: dict | None) -> bool:
-    """A count its sentence says has risen or fallen to where it now stands ("grew to 239,100 acres"), with no
-    date of its own: a level of the moment, like a toll. Money and rates are a period's figures, not moments."""
-    return m.kind == "quantity" and not m.value.get("currency") and frame.level == "level" and \
+    """A count of things its sentence says has risen or fallen to where it now stands ("grew to 239,100 acres"),
+    with no date of its own: a level of the moment, like a toll. Money and rates are a period's figures, not
+    moments; counts of people are the tolls, which matching already reads update by update."""
+    lex = frame_lexicon()
+    unit = m.value.get("unit")
+    return m.kind == "quantity" and not m.value.get("currency") and unit is not None and \
+        unit not in lex.person_nouns and frame.measure not in lex.running_tallies and frame.level == "level" and \
         frame.direction in ("up", "down") and frame.modality == "reported" and frame.period is None and not scope
 
 

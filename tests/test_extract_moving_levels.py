@@ -45,6 +45,11 @@ def test_the_level_reached_is_reported_with_the_level_it_left(text, written, mea
         assert frame.measure == measure  # a seat count that fell, never seats "destroyed"
 
 
+def test_a_factor_before_the_level_reached_is_no_measure():
+    frame = claim_of("By Friday the blaze had grown five-fold to 88,000 acres.", "88,000 acres").frame
+    assert frame is None or frame.measure != "fold"
+
+
 def test_a_verb_of_change_is_not_what_happened_to_the_counted_thing():
     assert claim_of("The Liberals collapsed to 8 seats.", "8").frame.measure == "seat"
     assert claim_of("Four buildings collapsed in the town.", "Four").frame.measure == "destroyed"
@@ -58,8 +63,8 @@ def test_a_previous_level_without_a_measure_keeps_out_of_the_level(run_cli, tmp_
             "9,800 acres on Tuesday.")
     first = claim_of(text, "about 2,100 acres", published="2025-06-03")
     assert first.frame is None and first.property.endswith(".previous")
-    assert alarms(run_cli, tmp_path, monkeypatch, "Dated June 3, 2025\n\n" + text,
-                  "Dated June 9, 2025\n\nThe Elk Fire near Ogden has burned 58,000 acres.") == []
+    assert alarms(run_cli, tmp_path, monkeypatch, "OGDEN, Utah, June 3, 2025 - " + text,
+                  "OGDEN, Utah, June 9, 2025 - The Elk Fire near Ogden has burned 58,000 acres.") == []
 
 
 # ---------------------------------------------------------------- a level of the moment, like a toll
@@ -87,8 +92,8 @@ def test_a_period_figure_or_a_dated_level_keeps_its_confidence(text, written):
 
 def test_two_articles_days_apart_on_a_growing_fire_raise_no_alarm(run_cli, tmp_path, monkeypatch):
     assert alarms(run_cli, tmp_path, monkeypatch,
-                  "Dated June 4, 2025\n\nThe Elk Fire near Ogden had grown to 31,000 acres by Wednesday.",
-                  "Dated June 9, 2025\n\nThe Elk Fire near Ogden has grown to just under 60,000 acres.") == []
+                  "OGDEN, Utah, June 4, 2025 - The Elk Fire near Ogden had grown to 31,000 acres by Wednesday.",
+                  "OGDEN, Utah, June 9, 2025 - The Elk Fire near Ogden has grown to just under 60,000 acres.") == []
 
 
 # ----------------------------------------------------- "doubled their lead": the thing doubled is measured
@@ -124,3 +129,24 @@ def test_doubling_a_lead_is_not_doubling_revenue(run_cli, tmp_path, monkeypatch)
 def test_a_day_or_a_month_is_never_the_subject(text, written):
     claim = claim_of(text, written, published="2025-06-06")
     assert claim.subject not in ("monday", "wednesday", "friday", "march")
+
+
+# ------------------------------------------------------------------ the day a story's event began
+
+@pytest.mark.parametrize("text, written", [
+    ("The Elk Fire, which began on Monday afternoon near Ogden, spread quickly.", "on Monday"),
+    ("Since it was sparked last Tuesday, the blaze has destroyed 40 cabins.", "last Tuesday"),
+    ("The strike started on Wednesday at the port.", "on Wednesday"),
+])
+def test_the_day_an_event_began_is_a_fact_of_its_own(text, written):
+    claim = claim_of(text, written, published="2025-06-06")
+    assert claim.frame is not None and claim.frame.measure == "started"
+
+
+def test_two_days_for_one_start_are_a_warning(run_cli, tmp_path, monkeypatch):
+    found = alarms(run_cli, tmp_path, monkeypatch,
+                   "Elk Fire spreads\n\nOGDEN, Utah, June 4, 2025 - The fire, which began on Monday afternoon, spread "
+                   "quickly.",
+                   "Elk Fire grows\n\nOGDEN, Utah, June 9, 2025 - Since it was sparked last Tuesday, the fire has "
+                   "burned 58,000 acres.")
+    assert found == [("on Monday", "last Tuesday")]

@@ -79,6 +79,8 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     frames = reframe_references(article, mentions, read_frames(article, mentions, (anchor.year, anchor.month)),
                                 (anchor.year, anchor.month))
     frames = _listed_places(mentions, frames)
+    current = {str(anchor.year) if anchor.year else None,
+               f"{anchor.year}-{anchor.month:02d}" if anchor.year and anchor.month else None}  # the article's own
     quotations = article.quotations
     quoted_by = [(q.words_start, q.words_end, q.speaker) for q in quotations if q.speaker]
     quoted = [(q.start, q.end) for q in quotations] + list(_short_quoted(text))
@@ -91,7 +93,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
         reading = None if m.extras.get("own_key") else frames.get((m.start, m.end))  # the extractor knows its key
         if m.extras.get("bare") and (reading is None or reading.confidence < BARE_COUNT_CONFIDENCE):
             continue  # a number with no noun is a figure only when the parse names what it counts
-        running = reading is not None and _running_level(reading.frame, m, scope)
+        running = reading is not None and _running_level(reading.frame, m, scope, current)
         if reading is not None and reading.frame.measure == m.kind and not m.extras.get("change"):
             # the parse says nothing of what the figure measures: keep the rule key, claim no frame; but a figure it
             # reads as previous, forecast or a change ("grew from about 6,400 acres ... to 45,550") is still no level
@@ -141,15 +143,17 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     return mark_ambiguous_keys(claims)  # a key this article gives far-apart figures for names no one fact
 
 
-def _running_level(frame: Frame, m: Mention, scope: dict | None) -> bool:
+def _running_level(frame: Frame, m: Mention, scope: dict | None, current: set[str | None]) -> bool:
     """A count of things its sentence says has risen or fallen to where it now stands ("grew to 239,100 acres"),
-    with no date of its own: a level of the moment, like a toll. Money and rates are a period's figures, not
-    moments; counts of people are the tolls, which matching already reads update by update."""
+    with no date of its own (the article's own month, "by Wednesday", is none): a level of the moment, like a
+    toll. Money and rates are a period's figures, not moments; counts of people are the tolls, which matching
+    already reads update by update."""
     lex = frame_lexicon()
     unit = m.value.get("unit")
+    moving = frame.level == "level" and frame.direction in ("up", "down") and frame.modality == "reported"
+    undated = (frame.period is None or frame.period in current) and not scope
     return m.kind == "quantity" and not m.value.get("currency") and unit is not None and \
-        unit not in lex.person_nouns and frame.measure not in lex.running_tallies and frame.level == "level" and \
-        frame.direction in ("up", "down") and frame.modality == "reported" and frame.period is None and not scope
+        unit not in lex.person_nouns and frame.measure not in lex.running_tallies and moving and undated
 
 
 def claims_file(text: str, article: str, *, registry: Registry | None = None, published: str | None = None,

@@ -115,6 +115,8 @@ def _governor(np: Any) -> tuple[Any | None, Any | None, str | None]:
                 gov = gov.head  # "dropped from 4.2% to 4.1%": "to" hangs on "from"
             if gov.pos_ in _NOUNS and gov.dep_ == "pobj" and gov.head.lower_ == "per":
                 gov = gov.head.head  # "earnings per share of $0.73": the earnings, not the share
+            if gov.pos_ == "NOUN" and gov.dep_ == "npadvmod" and gov.head.pos_ in _VERBS:
+                return None, gov.head, prep.lower_  # "had grown five-fold to 239,100 acres": the verb grew, not a fold
             if gov.pos_ in _NOUNS:
                 return gov, None, prep.lower_
             if gov.pos_ == "ADJ" and gov.dep_ in ("amod", "advmod", "acomp") and gov.head.pos_ in _NOUNS | {"NUM", "SYM"}:
@@ -638,10 +640,17 @@ def read_date_frame(span: Any) -> FrameReading | None:
         verb = token.head
     elif token.dep_ == "pobj" and token.head.lower_ == "on":
         verb = token.head.head
+    elif token.dep_ == "npadvmod" and token.head.pos_ in _VERBS:
+        verb = token.head  # "was sparked last Thursday": a day without "on"
     else:
         return None
     if verb.pos_ in _NOUNS and verb.dep_ == "pobj" and verb.head.head.pos_ in _VERBS:
         verb = verb.head.head  # "embarked on their mission on June 6"
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > token.sent.start else None
+    if before is not None and before.pos_ in _VERBS and before.lemma_.lower() in lex.date_events and \
+            verb.lemma_.lower() not in lex.date_events:
+        verb = before  # "since it was sparked last Thursday, the fire has destroyed": the parse hangs the day on the
+        # main verb; the verb just before it is the one it dates
     if verb.pos_ not in _VERBS or verb.lemma_.lower() not in lex.date_events:
         return None
     subj = _verb_subject(verb)

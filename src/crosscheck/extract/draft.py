@@ -18,6 +18,7 @@ from crosscheck.extract.article import Article
 from crosscheck.extract.clock import extract_clock_times, extract_race_times
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
 from crosscheck.extract.event_places import extract_event_places
+from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.frames import FrameReading
 from crosscheck.extract.framing import key_of, read_frames, scope_of
 from crosscheck.extract.history import extract_histories
@@ -34,6 +35,7 @@ from crosscheck.extract.shares import extract_shares
 from crosscheck.extract.streaks import extract_streaks
 from crosscheck.extract.superlatives import with_superlatives
 from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Scope
+from crosscheck.model.frame import Frame
 from crosscheck.model.registry import Registry
 from crosscheck.model.values import Value
 from crosscheck.text.lexicon import lexicon, section
@@ -51,6 +53,9 @@ said): it is drafted and compared, but a conflict it takes part in is at most in
 speaker's loose count of something unnamed matched on its noun alone is rarely the article's fact."""
 
 BARE_COUNT_CONFIDENCE = 0.85
+RUNNING_LEVEL = 0.3
+"""Confidence of an undated count that its sentence says is still moving ("the fire had grown to 239,100 acres"):
+articles of different hours give different levels, so two such figures conflict at most as info."""
 """A number with no counted noun ("2,376 have been injured") is drafted only when its frame is read this surely."""
 
 
@@ -74,6 +79,8 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     frames = reframe_references(article, mentions, read_frames(article, mentions, (anchor.year, anchor.month)),
                                 (anchor.year, anchor.month))
     frames = _listed_places(mentions, frames)
+    current = {str(anchor.year) if anchor.year else None,
+               f"{anchor.year}-{anchor.month:02d}" if anchor.year and anchor.month else None}  # the article's own
     quotations = article.quotations
     quoted_by = [(q.words_start, q.words_end, q.speaker) for q in quotations if q.speaker]
     quoted = [(q.start, q.end) for q in quotations] + list(_short_quoted(text))
@@ -86,8 +93,13 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
         reading = None if m.extras.get("own_key") else frames.get((m.start, m.end))  # the extractor knows its key
         if m.extras.get("bare") and (reading is None or reading.confidence < BARE_COUNT_CONFIDENCE):
             continue  # a number with no noun is a figure only when the parse names what it counts
+        running = reading is not None and _running_level(reading.frame, m, scope, current)
         if reading is not None and reading.frame.measure == m.kind and not m.extras.get("change"):
-            reading = None  # the parse says nothing of what the figure measures: keep the rule key, claim no frame
+            # the parse says nothing of what the figure measures: keep the rule key, claim no frame; but a figure it
+            # reads as previous, forecast or a change ("grew from about 6,400 acres ... to 45,550") is still no level
+            if (partition := reading.frame.partition) is not None:
+                key = Key(key.subject, f"{key.property}.{slug(partition)}", key.confidence, key.method)
+            reading = None
         frame = reading.frame if reading else None
         if reading is not None and key.method != "rules+registry":
             subject, prop = key_of(reading.frame)
@@ -101,6 +113,8 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
                 # a forecast in a speaker's quoted words is that speaker's: another source's forecast is another fact
                 frame = frame.model_copy(update={"qualifiers": {**frame.qualifiers, "source": slug(source)}})
                 key = Key(*key_of(frame), key.confidence, key.method)
+        if running:
+            key = Key(key.subject, key.property, min(key.confidence, RUNNING_LEVEL), key.method)
         if m.kind == "quantity" and _ambiguous_mark(text[m.start:m.end]):
             key = Key(key.subject, key.property, min(key.confidence, AMBIGUOUS_KEY), key.method)
         if (cap := m.extras.get("confidence_cap")) is not None:  # the reader knows how sure it is
@@ -127,6 +141,19 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
             claims += reference_claims(article, m, claims[-1], ids, (anchor.year, anchor.month))
     claims = with_superlatives(article, mentions, claims, ids)  # "the strongest aftershock measured 6.4" bounds a class
     return mark_ambiguous_keys(claims)  # a key this article gives far-apart figures for names no one fact
+
+
+def _running_level(frame: Frame, m: Mention, scope: dict | None, current: set[str | None]) -> bool:
+    """A count of things its sentence says has risen or fallen to where it now stands ("grew to 239,100 acres"),
+    with no date of its own (the article's own month, "by Wednesday", is none): a level of the moment, like a
+    toll. Money and rates are a period's figures, not moments; counts of people are the tolls, which matching
+    already reads update by update."""
+    lex = frame_lexicon()
+    unit = m.value.get("unit")
+    moving = frame.level == "level" and frame.direction in ("up", "down") and frame.modality == "reported"
+    undated = (frame.period is None or frame.period in current) and not scope
+    return m.kind == "quantity" and not m.value.get("currency") and unit is not None and \
+        unit not in lex.person_nouns and frame.measure not in lex.running_tallies and moving and undated
 
 
 def claims_file(text: str, article: str, *, registry: Registry | None = None, published: str | None = None,

@@ -115,6 +115,8 @@ def _governor(np: Any) -> tuple[Any | None, Any | None, str | None]:
                 gov = gov.head  # "dropped from 4.2% to 4.1%": "to" hangs on "from"
             if gov.pos_ in _NOUNS and gov.dep_ == "pobj" and gov.head.lower_ == "per":
                 gov = gov.head.head  # "earnings per share of $0.73": the earnings, not the share
+            if gov.pos_ == "NOUN" and gov.dep_ == "npadvmod" and gov.head.pos_ in _VERBS:
+                return None, gov.head, prep.lower_  # "had grown five-fold to 239,100 acres": the verb grew, not a fold
             if gov.pos_ in _NOUNS:
                 return gov, None, prep.lower_
             if gov.pos_ == "ADJ" and gov.dep_ in ("amod", "advmod", "acomp") and gov.head.pos_ in _NOUNS | {"NUM", "SYM"}:
@@ -386,6 +388,12 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     qualifiers_from = ""
     described = _described(np, unit) if of_noun and unit else None
     noun, verb, preposition = _governor(np)
+    left = None
+    number = next((t for t in span if t.like_num), figure)
+    if preposition == "from" and any(c.dep_ == "quantmod" and c.lower_ in ("to", "through") for c in number.children):
+        # "collapsed from 24 to 8 seats": the parse hangs "24 to 8" on "from"; 8 is the level reached, 24 the one left
+        preposition = "to"
+        left = next((c.text for c in number.children if c.dep_ == "quantmod" and c.like_num and c.i < number.i), None)
     comparative = np.head if np.dep_ == "npadvmod" and np.head.lower_ in ("more", "fewer", "less") else None
     if comparative is not None:  # "305 seats, 46 more than last time": a change of the same measure
         if comparative.head.pos_ in _VERBS:
@@ -450,7 +458,11 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         and not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children))
     # "killed in 3 attacks", "won support in 149 districts": the verb owns the figure (its subject is the figure's
     # subject) but did not happen to what "in" counts
-    event = _event(thing if thing is not None else counted, verb, acting=acting) if preposition != "in" else None
+    # "collapsed from 24 to 8 seats": a verb of change with the level it left or reached moves the count; it did
+    # not happen to what is counted (no seat collapsed)
+    moved = verb is not None and verb.lemma_.lower() in lex.change and preposition in lex.change_prepositions
+    event = _event(thing if thing is not None else counted, verb, acting=acting) \
+        if preposition != "in" and not moved else None
     phrase = _phrase(thing) if thing is not None else []
     person = thing is None or thing.lemma_.lower() in lex.person_nouns or thing.pos_ == "PRON"  # "those displaced"
     linked = f"{phrase[-1]} {preposition}" if phrase and noun is not None and thing is noun and preposition else None
@@ -538,7 +550,7 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         level, direction = "change", lex.change[change_noun.lemma_.lower()]
     if level == "change" and (interval := interval_of(span)):
         qualifiers["over"] = interval  # "up 4.0% year-over-year" and "up 0.4% on the month" are different facts
-    change_from = None
+    change_from = left if level == "level" else None
     if verb is not None and level == "level":
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "from" and c.i > figure.i:
@@ -628,10 +640,17 @@ def read_date_frame(span: Any) -> FrameReading | None:
         verb = token.head
     elif token.dep_ == "pobj" and token.head.lower_ == "on":
         verb = token.head.head
+    elif token.dep_ == "npadvmod" and token.head.pos_ in _VERBS:
+        verb = token.head  # "was sparked last Thursday": a day without "on"
     else:
         return None
     if verb.pos_ in _NOUNS and verb.dep_ == "pobj" and verb.head.head.pos_ in _VERBS:
         verb = verb.head.head  # "embarked on their mission on June 6"
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > token.sent.start else None
+    if before is not None and before.pos_ in _VERBS and before.lemma_.lower() in lex.date_events and \
+            verb.lemma_.lower() not in lex.date_events:
+        verb = before  # "since it was sparked last Thursday, the fire has destroyed": the parse hangs the day on the
+        # main verb; the verb just before it is the one it dates
     if verb.pos_ not in _VERBS or verb.lemma_.lower() not in lex.date_events:
         return None
     subj = _verb_subject(verb)
@@ -648,7 +667,12 @@ def read_multiple_frame(span: Any, direction: Direction, anchor: tuple[int | Non
     of what the verb's subject names."""
     lex = frame_lexicon()
     verb = span.root
-    thing = _verb_subject(verb)
+    thing = owner = _verb_subject(verb)
+    done = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if done is not None:
+        thing = done  # "the Greens doubled their lead": the lead is what doubled; the Greens own it
+    else:
+        owner = None
     if thing is not None and thing.lemma_.lower() in lex.count_nouns:  # "the number of visitors"
         inner = [g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                  if g.dep_ == "pobj"]
@@ -660,6 +684,8 @@ def read_multiple_frame(span: Any, direction: Direction, anchor: tuple[int | Non
     confidence = 0.85 if measure else 0.6 if phrase else 0.3
     measure = measure or slug(" ".join(phrase)) or "percentage"
     subject, place = _subject_and_place([verb, thing])
+    if subject is None and owner is not None and (ent := _entity(owner)) is not None and ent.label_ in _SUBJECT_LABELS:
+        subject = _entity_id(ent)
     cues, window = cue_words(verb, verb)
     frame = Frame(measure=measure, subject=subject, qualifiers={"place": place} if place else {},
                   period=period_of(verb, [verb, thing], anchor, phrase),

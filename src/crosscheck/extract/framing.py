@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from crosscheck.extract.article import Article
 from crosscheck.extract.change_intervals import cue_spans
 from crosscheck.extract.frames import FrameReading, read_date_frame, read_frame, read_multiple_frame
+from crosscheck.extract.intervals import read_interval_frame
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.names import slug
 from crosscheck.extract.performances import read_timing_frame
@@ -64,6 +65,9 @@ def read_frames(article: Article, mentions: Iterable[Mention],
             continue
         span = _figure_tokens(span)
         unit = m.value.get("unit") if m.kind == "quantity" else None
+        if m.kind in ("quantity", "duration") and (interval := read_interval_frame(span)) is not None:
+            out[(m.start, m.end)] = interval  # "just 10 minutes later": the time between two events
+            continue
         if (m.kind == "quantity" and unit in _TIME_UNITS and _in_time_expression(span)) or _in_interval_cue(span) \
                 or (m.kind in ("quantity", "duration") and is_window(span)):
             out[(m.start, m.end)] = None

@@ -23,6 +23,7 @@ from crosscheck.extract.names import NameSpan, find_people, slug
 from crosscheck.extract.phrases import content_words
 from crosscheck.model.claims import LOW_CONFIDENCE
 from crosscheck.model.registry import Registry
+from crosscheck.text.lexicon import lexicon
 
 REVIEW_BELOW = LOW_CONFIDENCE
 ENTITY_MATCH = 88
@@ -66,7 +67,9 @@ class KeyProposer:
     def __init__(self, article: Article, registry: Registry | None = None):
         self.article = article
         self.registry = registry
-        self.names = [n for n in article.names if not article.is_metadata(n.start)]
+        # a day or a month alone ("by late Wednesday night", "in March") names when, never whose figure it is
+        calendar = {*lexicon().weekdays, *lexicon().months}
+        self.names = [n for n in article.names if not article.is_metadata(n.start) and n.name.lower() not in calendar]
         self.people = find_people(article.text)
         self._aliases: dict[str, str] = {}
         if registry:

@@ -19,6 +19,8 @@ from crosscheck.extract.time_words import time_words
 from crosscheck.text.lexicon import alternation
 
 Tense = Literal["future", "past"] | None
+_TENSE_REACH = 183
+"""Days ahead of the anchor within which a future clause puts a day written without a year."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,7 @@ def tense_before(text: str, start: int, at: int) -> Tense:
 
 def nearest_year(month: int, day: int, anchor: Anchor, tense: Tense) -> int | None:
     """The year of a day written without one: the last such day on or before the anchor for a past clause,
-    the next one on or after it for a future clause, else the nearest to it."""
+    the next one on or after it (within half a year) for a future clause, else the nearest to it."""
     if not anchor.year:
         return None
     base = anchor.date or (dt.date(anchor.year, anchor.month, 15) if anchor.month else None)
@@ -90,7 +92,8 @@ def nearest_year(month: int, day: int, anchor: Anchor, tense: Tense) -> int | No
     if tense == "past":
         before = [c for c in candidates if c <= base]
         return max(before).year if before else None
-    if tense == "future":
-        after = [c for c in candidates if c >= base]
-        return min(after).year if after else None
+    if tense == "future" and (after := [c for c in candidates if base <= c <= base + dt.timedelta(_TENSE_REACH)]):
+        return min(after).year
+    # no day ahead within half a year: a day that far ahead would have been written with its year, so the future
+    # word belongs to another part of the clause ("will pay ... a premium to its closing price on Aug. 2")
     return min(candidates, key=lambda c: (abs((c - base).days), c)).year

@@ -29,6 +29,7 @@ from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.frame_time import period_of
 from crosscheck.extract.names import slug
 from crosscheck.extract.numbers import parse_number
+from crosscheck.extract.sessions import session_in
 from crosscheck.extract.windows import window_of
 from crosscheck.model.frame import Direction, Frame
 from crosscheck.text.lexicon import lexicon
@@ -543,6 +544,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     # "a 30-storey building": the hedges that count are those around the building, not the figure's odd parse
     cues, window = cue_words(described, described) if described is not None else cue_words(figure, np)
     modality = modality_of(cues, window, preposition, lex.change_prepositions)
+    if money and (session := session_in(window)):
+        qualifiers["session"] = session  # "$80.35 in pre-market trading" and "$80.45 after hours" are two prices
     level, direction = change_of(figure, np, noun, verb, preposition, kind == "percentage", window)
     if comparative is not None:
         level, direction = "change", "up" if comparative.lower_ == "more" else "down"
@@ -558,9 +561,24 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     period = period_of(figure, governing + [figure], anchor, phrase)
     if modality == "partial" and period is not None and " so far " in f" {window} ":
         modality = "reported"  # "so far this year": a year-to-date figure, not a partial count
+    if (joined := _joined(counted)) is not None:
+        qualifiers["with"] = joined  # "181 passengers and crew" counts more than "175 passengers"
     frame = Frame(measure=measure, subject=subject, qualifiers=qualifiers, period=period, modality=modality,
                   level=level, direction=direction, change_from=change_from)
     return FrameReading(frame, confidence)
+
+
+def _joined(counted: Any | None) -> str | None:
+    """The noun a counted noun is joined to by "and" with no figure of its own ("181 passengers and crew",
+    "40 homes and businesses"): the figure counts both together, another fact than a count of either."""
+    if counted is None:
+        return None
+    for c in counted.children:
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and any(g.dep_ == "cc" and g.lower_ in ("and", "&")
+                                                           for g in counted.children):
+            if not any(t.like_num for t in c.subtree):
+                return slug(c.lemma_.lower())
+    return None
 
 
 def _instance(span: Any, unit: str, described: Any) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from crosscheck.extract.ages import read_age_frame
 from crosscheck.extract.article import Article
 from crosscheck.extract.change_intervals import cue_spans
 from crosscheck.extract.frames import FrameReading, read_date_frame, read_frame, read_multiple_frame
@@ -58,6 +59,9 @@ def read_frames(article: Article, mentions: Iterable[Mention],
         if m.kind == "date":
             if (reading := read_date_frame(span)) is not None:
                 out[(m.start, m.end)] = reading
+            continue
+        if m.kind == "duration" and (age := read_age_frame(article, span, m)) is not None:
+            out[(m.start, m.end)] = age  # "the 24-year-old": a person's age, keyed by the person
             continue
         change = m.extras.get("change")
         if m.extras.get("multiple") and change in ("up", "down"):

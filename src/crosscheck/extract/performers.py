@@ -177,6 +177,11 @@ def _named(article: Article, token: Any) -> Performer | None:
     return Performer(person_id(article, name), False) if name else None
 
 
+def named_person(article: Article, token: Any) -> str | None:
+    """The person a token names ("Sinner", "Jannik Sinner"), else None."""
+    return _person(token, article)
+
+
 def person_id(article: Article, name: str) -> str:
     """A person's id: the name in full, as the article gives it elsewhere, without a leading description."""
     words = full_name(article, name).split()

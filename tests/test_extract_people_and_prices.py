@@ -135,3 +135,40 @@ def test_prices_of_two_sessions_do_not_conflict(run_cli, tmp_path, monkeypatch):
 ])
 def test_a_day_without_a_year_is_within_half_a_year(text, written, date):
     assert claim_of(text, written, published="2024-08-14").value.date == date
+
+
+# ------------------------------------------------------------------------------------ spreads of a set
+
+
+@pytest.mark.parametrize(("text", "ends"), [
+    ("The court handed down terms that ranged from four years, one of them suspended, to 18 years.",
+     [("four years", "sentence.least", 4), ("18 years", "sentence.most", 18)]),
+    ("The defendants received sentences of between four and 12 years.",
+     [("four", "sentence.least", 4), ("12 years", "sentence.most", 12)]),
+    ("Prison terms ranging from two to nine years were imposed.",
+     [("two", "sentence.least", 2), ("nine years", "sentence.most", 9)]),
+    ("Queues varied between 10 and 40 minutes.", [("10", "queue.least", 10), ("40 minutes", "queue.most", 40)]),
+])
+def test_a_spread_is_its_least_and_its_most(text, ends):
+    drafted = [(c.text, c.property, c.value.amount) for c in draft_claims(text) if c.property.endswith(("least", "most"))]
+    assert drafted == ends
+
+
+@pytest.mark.parametrize("text", [
+    "Between 5,000 and 7,000 people fled the city.",  # an uncertain count, not a spread
+    "The firm expects to hire 300 to 400 workers.",
+    "Their terms ran from 2019 to 2023.",  # a period
+])
+def test_a_range_that_is_no_spread_stays_one_range(text):
+    assert not [c for c in draft_claims(text) if c.property.endswith(("least", "most"))]
+
+
+def test_two_spreads_with_another_end_conflict(run_cli, tmp_path, monkeypatch):
+    found = findings(run_cli, tmp_path, monkeypatch,
+                     DATELINE + "The men's terms ranged from four years, one of them suspended, to 18 years.",
+                     DATELINE + "The men received sentences of between four and 12 years.")
+    assert alarms(found) == [("18 years", "12 years")]
+    found = findings(run_cli, tmp_path / "e", monkeypatch,
+                     DATELINE + "The men's terms ranged from four years, one of them suspended, to 12 years.",
+                     DATELINE + "The men received sentences of between four and 12 years.")
+    assert alarms(found) == []

@@ -38,7 +38,8 @@ _QUARTER_MONTHS = {"Q1": ("01", "03"), "Q2": ("04", "06"), "Q3": ("07", "09"), "
 def read_frames(article: Article, mentions: Iterable[Mention],
                 anchor: tuple[int | None, int | None]) -> dict[tuple[int, int], FrameReading | None]:
     """The frame of every figure among `mentions`, by its span; None for a count that is part of a date or time."""
-    figures = [m for m in mentions if m.kind in FRAMED_KINDS or _a_day(m)]
+    # an end of a spread ("ranged from three to 20 years") is keyed by its reader; its bare first figure is no time
+    figures = [m for m in mentions if (m.kind in FRAMED_KINDS or _a_day(m)) and not m.extras.get("spread")]
     if not figures:
         return {}
     indices = sorted({article.sentence_index(m.start) for m in figures})

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from crosscheck.extract.figures import FIGURE_RE, currency_of, glued_before, percent_kind, percentage_value, scale_of
-from crosscheck.extract.mention import Mention
+from crosscheck.extract.mention import Mention, singular
 from crosscheck.extract.numbers import parse_number, scale_factor
 from crosscheck.extract.phrases import in_headline, noun_phrase_after
+from crosscheck.extract.spreads import aside_join, spread_before, spread_ends
 from crosscheck.extract.units import rate_after, unit_after
 from crosscheck.text.lexicon import lexicon
 
@@ -33,6 +34,10 @@ def extract_ranges(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
     for a in FIGURE_RE.finditer(text):
         if any(s <= a.start() < e for s, e in taken) or glued_before(text, a) or a["sign"]:
             continue
+        if (ends := _spread(text, a)) is not None:  # "terms ranged from three to 20 years": the least and the most
+            found += ends
+            taken.append((ends[0].start, ends[-1].end))
+            continue
         join = _JOIN.match(text, a.end())
         if not join:
             continue
@@ -46,6 +51,36 @@ def extract_ranges(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
         elif mention is not None:
             taken.append(mention)  # "6-12 months": a span of time, neither figure a count
     return found, taken
+
+
+def _spread(text: str, a: re.Match) -> list[Mention] | None:
+    """The two ends of a spread starting at figure `a` ("ranged from three years, two of them suspended, to 20
+    years"), else None (`spreads` says which ranges are spreads)."""
+    measure = spread_before(text, a.start())
+    if measure is None or a["sym"] or scale_of(a):
+        return None
+    join = _JOIN.match(text, a.end())
+    unit_a, low_end = None, a.end()
+    if join is not None:
+        sep, b_start = join["sep"].strip().lower(), join.end()
+    elif (aside := aside_join(text, a.end())) is not None:
+        (unit_a, low_end, b_start), sep = aside, "to"
+    else:
+        return None
+    lead = _LEAD.search(text, max(0, a.start() - 10), a.start())
+    if sep == "and" and not (lead and lead["lead"].lower() == "between"):
+        return None
+    b = FIGURE_RE.match(text, b_start)
+    if b is None or b["sign"] or b["sym"] or scale_of(b) or (_YEAR.match(a["num"]) and _YEAR.match(b["num"])):
+        return None
+    low, high = parse_number(a["num"]), parse_number(b["num"])
+    unit, end = unit_after(text, b.end())
+    if unit is None:
+        _, unit, end = noun_phrase_after(text, b.end())
+    if low >= high or unit is None or (unit_a is not None and singular(unit_a) != unit):
+        return None
+    unit = _LEX.duration_units.get(unit, unit)
+    return spread_ends(measure, (a.start(), low_end, low), (b.start(), end, high), unit, {})
 
 
 def _range(text: str, a: re.Match, sep: str, b: re.Match) -> Mention | tuple[int, int] | None:

@@ -172,3 +172,50 @@ def test_two_spreads_with_another_end_conflict(run_cli, tmp_path, monkeypatch):
                      DATELINE + "The men's terms ranged from four years, one of them suspended, to 12 years.",
                      DATELINE + "The men received sentences of between four and 12 years.")
     assert alarms(found) == []
+
+
+# --------------------------------------------------------------------------------- tallies of titles
+
+
+@pytest.mark.parametrize(("text", "written", "subject", "prop", "count"), [
+    ("Ines Moreau won on Sunday. It was Moreau's third Olympic medal.", "third Olympic medal", "ines-moreau",
+     "olympic-medal-count", 3),
+    ("Ines Moreau won on Sunday. The win was her fifth major title.", "fifth major title", "ines-moreau",
+     "major-title-count", 5),
+    ("Ines Moreau won her first Wimbledon title.", "first Wimbledon title", "ines-moreau", "wimbledon-title-count", 1),
+])
+def test_an_owned_ordinal_title_counts_the_owners_titles(text, written, subject, prop, count):
+    claim = claim_of(text, written)
+    assert (claim.subject, claim.property, claim.value.amount) == (subject, prop, count)
+
+
+@pytest.mark.parametrize("text", [
+    "Ines Moreau won on Sunday. It was her fourth straight title.",  # a streak
+    "It was the club's first title since 2019.",  # no person owns it
+    "The team won the first title of the season.",
+])
+def test_no_tally_without_a_persons_possessive_or_in_a_streak(text):
+    assert not [c for c in draft_claims(text) if c.property.endswith("-count")]
+
+
+def test_two_tallies_of_one_kind_conflict_and_of_two_kinds_do_not(run_cli, tmp_path, monkeypatch):
+    found = findings(run_cli, tmp_path, monkeypatch,
+                     DATELINE + "Ines Moreau won the final. The victory was her fourth Grand Slam title.",
+                     DATELINE + "Ines Moreau won the final. It is Moreau's second Grand Slam title.")
+    assert alarms(found) == [("fourth Grand Slam title", "second Grand Slam title")]
+    found = findings(run_cli, tmp_path / "f", monkeypatch,
+                     DATELINE + "Ines Moreau won the final. The victory was her fourth Grand Slam title.",
+                     DATELINE + "Ines Moreau won the final. It is her first Wimbledon title.")
+    assert alarms(found) == []
+
+
+# ------------------------------------------------------------------------------ staff and "in revenue"
+
+
+@pytest.mark.parametrize(("text", "written", "measure"), [
+    ("Brandt employs about 12,000 people.", "about 12,000", "employees"),
+    ("Brandt has about 12,000 employees.", "about 12,000", "employees"),
+    ("Brandt had $4 billion in revenue last year.", "$4 billion", "revenue"),
+])
+def test_staff_and_money_in_a_measure(text, written, measure):
+    assert claim_of(text, written).frame.measure == measure

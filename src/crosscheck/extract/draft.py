@@ -34,6 +34,7 @@ from crosscheck.extract.reference_periods import reference_claims, reframe_refer
 from crosscheck.extract.shares import extract_shares
 from crosscheck.extract.streaks import extract_streaks
 from crosscheck.extract.superlatives import with_superlatives
+from crosscheck.extract.title_tallies import extract_title_tallies
 from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Scope
 from crosscheck.model.frame import Frame
 from crosscheck.model.registry import Registry
@@ -175,7 +176,8 @@ def claims_file(text: str, article: str, *, registry: Registry | None = None, pu
 def _value_mentions(article: Article, published: str | None) -> list[Mention]:
     found = (extract_dates(article, published) + extract_durations(article) + extract_quantities(article)
              + extract_shares(article) + extract_ranks(article) + extract_streaks(article)
-             + extract_clock_times(article) + extract_race_times(article) + extract_histories(article, published))
+             + extract_clock_times(article) + extract_race_times(article) + extract_histories(article, published)
+             + extract_title_tallies(article))
     text = article.text  # figures in quotation marks are read, except in quoted titles ("Songs For 2 Voices")
     titles = [(q.start, q.end) for q in article.quotations if q.speaker is None and _title_like(text[q.start:q.end])]
     titles += [(s, e) for s, e in _short_quoted(text) if _title_like(text[s:e])]

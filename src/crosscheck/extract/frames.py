@@ -418,6 +418,9 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
         thing = noun  # "286 days": a count of days says what the days were spent on only through its governor
     if thing is None:
         thing = noun
+    if thing is None and money:  # "had $13 billion in sales": the noun after "in" names what the money is
+        thing = next((g for c in np.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                      if g.dep_ == "pobj" and g.pos_ == "NOUN" and _canonical([g.lemma_.lower(), g.lower_])), None)
     if thing is None and np.pos_ == "NOUN" and np.lemma_.lower() in lex.change:
         thing = np  # "an 8% decline in revenue": the figure heads the change noun
     if thing is None and verb is not None and preposition in ("to", "from", "by"):

@@ -149,3 +149,14 @@ def test_race_times_are_durations_to_the_second():
     durations = [c.value for c in draft_claims("He won in 2:01:25, and she in two hours and 14 seconds.")
                  if c.value.kind == "duration"]
     assert [(d.amount, d.unit) for d in durations] == [(121.4167, "minute"), (120.2333, "minute")]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("head", ["NAIROBI, March 3, 2025 (Reuters) - ", "SPRINGFIELD, Ill., March 3, 2025 — ",
+                                  "CHICAGO (AP) -- "])
+def test_the_lead_sentence_starts_after_its_dateline(head):
+    from crosscheck.extract.article import Article
+
+    text = f"Budget passes\n\n{head}Parliament approved the budget on Friday. It takes effect in May."
+    article = Article.parse(text)
+    assert [text[s.start:s.end] for s in article.sentences] == [
+        "Budget passes", "Parliament approved the budget on Friday.", "It takes effect in May."]

@@ -119,8 +119,10 @@ class Article:
                     cursor += 1
             if cursor < p_end:
                 sentences.append(Sentence(cursor, p_end, index))
-        article = cls(text, title or _title(text, paragraphs), detect_dateline(text), sentences, paragraphs,
-                      detect_stamp(text))
+        dateline = detect_dateline(text)
+        if dateline is not None:
+            sentences = _after_dateline(text, sentences, dateline)
+        article = cls(text, title or _title(text, paragraphs), dateline, sentences, paragraphs, detect_stamp(text))
         article._starts = [s.start for s in sentences]
         return article
 
@@ -183,6 +185,26 @@ class Article:
             texts = [self.text[self.sentences[i].start:self.sentences[i].end] for i in todo]
             self._parses.update(zip(todo, load_pipeline().pipe(texts)))
         return {i: self._parses[i] for i in wanted}
+
+
+_DATELINE_DASH = re.compile(r"\s*(?:—|–|--|-)\s*")
+
+
+def _after_dateline(text: str, sentences: list[Sentence], dateline: Dateline) -> list[Sentence]:
+    """The sentence a dateline opens starts after it: "LONDON, July 13 - Ana Ruiz beat ..." is parsed from "Ana".
+
+    The dateline is the document's metadata, and parsed as part of the sentence it misleads the parser: its
+    place becomes the subject and the name after the dash a date."""
+    out = []
+    for sentence in sentences:
+        if sentence.start <= dateline.start < sentence.end:
+            dash = _DATELINE_DASH.match(text, dateline.end)
+            start = dash.end() if dash else dateline.end
+            if start < sentence.end:
+                out.append(Sentence(start, sentence.end, sentence.paragraph))
+            continue
+        out.append(sentence)
+    return out
 
 
 def _title(text: str, paragraphs: list[tuple[int, int]]) -> str:

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from crosscheck.extract.article import Article
 from crosscheck.extract.keys import KeyProposer
+from crosscheck.extract.matching import _same_subjects
 from crosscheck.extract.mention import PRIORITY, Mention, _whole_of, resolve_overlaps
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.spans import SpanIndex
@@ -84,3 +85,14 @@ def test_speakers_resolve_to_the_full_name_named_before_in_a_long_text():
     speakers = [q.speaker for q in find_quotations(article)]
     # a surname alone and a pronoun are the person named in full most recently before, in every repetition
     assert speakers == ["Mira Solberg", "Tomas Ekdahl", "Tomas Ekdahl", "Mira Solberg"] * 4
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.lists(st.sampled_from(["a", "b", "williams", "sunita"]), min_size=1, max_size=4).map("-".join),
+               max_size=12))
+def test_short_subjects_join_their_one_full_form_as_by_comparing_every_pair(subjects):
+    def reference(subject: str) -> str:
+        longer = [s for s in subjects if s != subject and s.endswith("-" + subject)]
+        return max(longer, key=len) if len(longer) == 1 else subject
+
+    assert _same_subjects(subjects) == {s: reference(s) for s in subjects}

@@ -32,6 +32,7 @@ from crosscheck.extract.quantities import extract_quantities
 from crosscheck.extract.ranks import extract_ranks
 from crosscheck.extract.reference_periods import reference_claims, reframe_references
 from crosscheck.extract.shares import extract_shares
+from crosscheck.extract.spans import SpanIndex
 from crosscheck.extract.streaks import extract_streaks
 from crosscheck.extract.superlatives import with_superlatives
 from crosscheck.extract.title_tallies import extract_title_tallies
@@ -84,7 +85,8 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
                f"{anchor.year}-{anchor.month:02d}" if anchor.year and anchor.month else None}  # the article's own
     quotations = article.quotations
     quoted_by = [(q.words_start, q.words_end, q.speaker) for q in quotations if q.speaker]
-    quoted = [(q.start, q.end) for q in quotations] + list(_short_quoted(text))
+    speakers = SpanIndex((s, e) for s, e, _ in quoted_by)
+    quoted = SpanIndex([(q.start, q.end) for q in quotations] + list(_short_quoted(text)))
     claims: list[Claim] = []
     ids: Counter[str] = Counter()
     mentions = [m for m in mentions if (m.start, m.end) not in frames or frames[(m.start, m.end)] is not None]
@@ -109,7 +111,7 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
                       "frame")
             scope = scope_of(reading.frame) or (scope if reading.frame.period is None else None)
             scope = scope_of(reading.frame) if m.extras.get("timing") else scope  # a race's year is its event's
-            source = next((who for s, e, who in quoted_by if s <= m.start and m.end <= e), None)
+            source = next((quoted_by[i][2] for i in speakers.covering(m.start, m.end)), None)
             if source and frame is not None and frame.modality in ("forecast", "estimate"):
                 # a forecast in a speaker's quoted words is that speaker's: another source's forecast is another fact
                 frame = frame.model_copy(update={"qualifiers": {**frame.qualifiers, "source": slug(source)}})
@@ -120,8 +122,8 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
             key = Key(key.subject, key.property, min(key.confidence, AMBIGUOUS_KEY), key.method)
         if (cap := m.extras.get("confidence_cap")) is not None:  # the reader knows how sure it is
             key = Key(key.subject, key.property, min(key.confidence, cap), key.method)
-        if m.kind in NUMERIC and key.confidence < BARE_COUNT_CONFIDENCE and (m.extras.get("unnamed") or any(
-                s <= m.start and m.end <= e for s, e in quoted)):  # unnamed: a headline's count whose noun it drops
+        if m.kind in NUMERIC and key.confidence < BARE_COUNT_CONFIDENCE and (m.extras.get("unnamed") or quoted.covers(
+                m.start, m.end)):  # unnamed: a headline's count whose noun it drops
             key = Key(key.subject, key.property, min(key.confidence, QUOTED_FIGURE), key.method)
         q_start, q_end = quote_span(article, m.start, m.end)
         base = slug(f"{key.subject}-{key.property}")[:60].strip("-")
@@ -179,15 +181,16 @@ def _value_mentions(article: Article, published: str | None) -> list[Mention]:
              + extract_clock_times(article) + extract_race_times(article) + extract_histories(article, published)
              + extract_title_tallies(article))
     text = article.text  # figures in quotation marks are read, except in quoted titles ("Songs For 2 Voices")
-    titles = [(q.start, q.end) for q in article.quotations if q.speaker is None and _title_like(text[q.start:q.end])]
-    titles += [(s, e) for s, e in _short_quoted(text) if _title_like(text[s:e])]
-    slogans = [(s, e) for s, e in _short_quoted(text) if not _title_like(text[s:e])]  # "one country, two systems"
-    found = [m for m in found if not (any(s <= m.start and m.end <= e for s, e in slogans)
+    titled = [(q.start, q.end) for q in article.quotations if q.speaker is None and _title_like(text[q.start:q.end])]
+    titled += [(s, e) for s, e in _short_quoted(text) if _title_like(text[s:e])]
+    slogans = SpanIndex((s, e) for s, e in _short_quoted(text) if not _title_like(text[s:e]))  # "one country, two systems"
+    found = [m for m in found if not (slogans.covers(m.start, m.end)
                                       and not any(ch.isdigit() for ch in text[m.start:m.end]))]
-    found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in titles)]
+    titles = SpanIndex(titled)
+    found = [m for m in found if not titles.covers(m.start, m.end)]
     found = [m for m in found if not article.is_metadata(m.start)]
-    fiscal = fiscal_end_spans(article.text)  # "whose fiscal year ends on June 30" says when, of no event
-    found = [m for m in found if not any(s <= m.start < e for s, e in fiscal)]
+    fiscal = SpanIndex(fiscal_end_spans(article.text))  # "whose fiscal year ends on June 30" says when, of no event
+    found = [m for m in found if not fiscal.holds(m.start)]
     return resolve_overlaps(found)
 
 
@@ -260,7 +263,7 @@ def _distribute_lists(article: Article, proposer: KeyProposer, mentions: list[Me
     for index, items in by_sentence.items():
         sentence = article.sentences[index]
         text = article.text
-        names = [n for n in proposer.names if sentence.start <= n.start < sentence.end]
+        names = proposer.names_in(index)
         respectively = "respectively" in text[sentence.start:sentence.end].lower()
         for kind in {m.kind for m in items}:
             same = [m for m in items if m.kind == kind]
@@ -350,8 +353,13 @@ def _name_mentions(article: Article) -> list[Mention]:
                                property_hint=prop))
 
     people = find_people(text)
+    longest: dict[str, str] = {}  # each word of a person's name -> the longest name with it (the first of a tie)
+    for q in people:
+        for word in q.name.split():
+            if word not in longest or len(q.name) > len(longest[word]):
+                longest[word] = q.name
     for p in people:
-        full = max((q.name for q in people if p.name.split()[-1] in q.name.split()), key=len, default=p.name)
+        full = longest.get(p.name.split()[-1], p.name)
         if len(p.name.split()) >= 2:
             add(p.start, p.end, p.name, full, "name")
         if p.role and p.role_span and len(p.name.split()) >= 2:
@@ -366,10 +374,10 @@ def _name_mentions(article: Article) -> list[Mention]:
         acronym = re.match(r"\s*\(([A-Z]{2,8})\)", text[n.end:n.end + 12])
         if acronym and len(n.name.split()) >= 2:
             add(n.end + acronym.start(1), n.end + acronym.end(1), acronym.group(1), n.name, "name")
-    organisations = [(n.start, n.end) for n in article.names if is_organisation(n.name)]
+    organisations = SpanIndex((n.start, n.end) for n in article.names if is_organisation(n.name))
     for at, person in article.mentioned_people:  # people named without a title: "Kenyan Brigid Kosgei", "Dimi Organa, chair"
         start = text.find(person, at)
-        inside = any(s <= start and start + len(person) <= e for s, e in organisations)
+        inside = organisations.covers(start, start + len(person))
         if " " in person and not article.is_metadata(at) and not inside:
             add(start, start + len(person), person, person, "name")
     for s, e in _short_quoted(text):

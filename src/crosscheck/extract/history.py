@@ -99,18 +99,27 @@ class _Owners:
         return [n for n in name_spans(self.article.text) if not self.article.is_metadata(n.start)]
 
     @cached_property
+    def by_sentence(self) -> dict[int, list[NameSpan]]:
+        """The names by the sentence they start in, in text order (an owner is looked for in its own sentence)."""
+        out: dict[int, list[NameSpan]] = {}
+        for n in self.names:
+            out.setdefault(self.article.sentence_index(n.start), []).append(n)
+        return out
+
+    @cached_property
     def inner(self) -> set[str]:
         """Names written capitalised inside a sentence somewhere: a sentence's first word among them is a name."""
         return {n.name for n in self.names if self.article.sentence_at(n.start).start != n.start}
 
     def owner(self, possessive: str | None, start: int) -> tuple[str | None, bool]:
         """(the owner's name, None for the story's own subject; whether a possessive names it)."""
-        sentence = self.article.sentence_at(start)
+        index = self.article.sentence_index(start)
+        sentence = self.article.sentences[index]
         title = "" if sentence.paragraph == 0 and self.title_is_first_line else self.title
         named = _owner(possessive)
         if named is not None:
             return (None if named.lower() in title else named), True
-        for n in reversed([n for n in self.names if sentence.start <= n.start and n.end <= start]):
+        for n in reversed([n for n in self.by_sentence.get(index, []) if sentence.start <= n.start and n.end <= start]):
             if _NOT_OWNERS.fullmatch(n.name) or (n.start == sentence.start and " " not in n.name
                                                   and not n.name.isupper() and n.name not in self.inner):
                 continue  # a period, or a capitalised first word ("Worldwide", "Full-year")

@@ -11,6 +11,7 @@ Confidence below `REVIEW_BELOW` marks the claim for review.
 
 from __future__ import annotations
 
+import bisect
 import builtins
 import re
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from crosscheck.extract.article import Article
 from crosscheck.extract.mention import Mention
-from crosscheck.extract.names import NameSpan, find_people, slug
+from crosscheck.extract.names import NameSpan, Person, find_people, slug
 from crosscheck.extract.phrases import content_words
 from crosscheck.model.claims import LOW_CONFIDENCE
 from crosscheck.model.registry import Registry
@@ -71,12 +72,22 @@ class KeyProposer:
         calendar = {*lexicon().weekdays, *lexicon().months}
         self.names = [n for n in article.names if not article.is_metadata(n.start) and n.name.lower() not in calendar]
         self.people = find_people(article.text)
+        self._people_starts = [p.start for p in self.people]  # find_people sorts them by start
+        self._by_sentence: dict[int, list[NameSpan]] = {}  # each sentence's names, by the sentence they start in
+        for n in self.names:
+            self._by_sentence.setdefault(article.sentence_index(n.start), []).append(n)
+        self._full_names: dict[str, Person] | None = None
         self._aliases: dict[str, str] = {}
         if registry:
             for eid, entity in registry.entities.items():
                 for name in [entity.name, *entity.aliases]:
                     self._aliases.setdefault(_norm(name), eid)
         self._alias_keys = list(self._aliases)
+
+    def names_in(self, index: int) -> list[NameSpan]:
+        """The names that start inside sentence `index`, in text order."""
+        sentence = self.article.sentences[index]
+        return [n for n in self._by_sentence.get(index, ()) if sentence.start <= n.start < sentence.end]
 
     # ------------------------------------------------------------------ subjects
 
@@ -95,8 +106,7 @@ class KeyProposer:
         """The name the value is about: in its clause, else the sentence's subject, else the previous sentence's."""
         index = self.article.sentence_index(mention.start)
         sentence = self.article.sentences[index]
-        inside = [n for n in self.names if sentence.start <= n.start < sentence.end
-                  and (n.end <= mention.start or n.start >= mention.end)]
+        inside = [n for n in self.names_in(index) if n.end <= mention.start or n.start >= mention.end]
         clause_start = self._clause_start(sentence.start, mention.start)
         before = [n for n in inside if n.end <= mention.start]
         in_clause = [n for n in before if n.start >= clause_start]
@@ -122,22 +132,34 @@ class KeyProposer:
             s = self.article.sentences[i]
             if s.paragraph < paragraph - 1:
                 break
-            names = [n for n in self.names if s.start <= n.start < s.end]
+            names = self.names_in(i)
             if names:
                 return self._person(names[0])
         return None
 
     def _person(self, name: NameSpan) -> NameSpan:
         """A titled name reduced to the person ("Science and Technology Minister Yin Hejun" -> "Yin Hejun")."""
-        for p in self.people:
-            if name.start <= p.start and p.end <= name.end and (p.start, p.end) != (name.start, name.end):
+        first = bisect.bisect_left(self._people_starts, name.start)
+        last = bisect.bisect_right(self._people_starts, name.end)
+        for p in self.people[first:last]:  # the people who start inside the name
+            if p.end <= name.end and (p.start, p.end) != (name.start, name.end):
                 return self._person(NameSpan(p.start, p.end, p.name)) if len(p.name.split()) == 1 else \
                     NameSpan(p.start, p.end, p.name)
         if len(name.name.split()) == 1:  # a surname alone: the person named in full before
-            full = [p for p in self.people if name.name in p.name.split() and len(p.name.split()) > 1]
-            if full:
-                return NameSpan(name.start, name.end, full[0].name)
+            full = self._full_name(name.name)
+            if full is not None:
+                return NameSpan(name.start, name.end, full.name)
         return name
+
+    def _full_name(self, word: str) -> Person | None:
+        """The first person named in full (two words or more) with `word` among the words of their name."""
+        if self._full_names is None:
+            self._full_names = {}
+            for p in self.people:
+                if len(p.name.split()) > 1:
+                    for w in p.name.split():
+                        self._full_names.setdefault(w, p)
+        return self._full_names.get(word)
 
     def _clause_start(self, sentence_start: int, at: int) -> int:
         last = sentence_start
@@ -149,10 +171,10 @@ class KeyProposer:
 
     def _context(self, mention: Mention) -> list[str]:
         """Content words of the clause before the value, stopping at its last verb ("the combined GDP of ...")."""
-        sentence = self.article.sentence_at(mention.start)
-        start = self._clause_start(sentence.start, mention.start)
+        index = self.article.sentence_index(mention.start)
+        start = self._clause_start(self.article.sentences[index].start, mention.start)
         chunk = self.article.text[start:mention.start]
-        for n in self.names:
+        for n in self._by_sentence.get(index, ()):  # a name that ends before the value starts in its sentence
             if start <= n.start and n.end <= mention.start:
                 chunk = chunk.replace(n.name, " ")
         words = content_words(chunk)

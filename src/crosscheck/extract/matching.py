@@ -20,6 +20,7 @@ at most info (`model.frame.UNSURE_MATCH`, 0.35).  Matches whose articles name th
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -94,11 +95,13 @@ def frame_key(claim: Claim) -> tuple | None:
 
 def _same_subjects(subjects: set[str]) -> dict[str, str]:
     """Each subject id -> the fullest id it is a short form of ("williams" -> "sunita-williams"), or itself."""
-    out = {}
-    for subject in subjects:
-        longer = [s for s in subjects if s != subject and s.endswith("-" + subject)]
-        out[subject] = max(longer, key=len) if len(longer) == 1 else subject
-    return out
+    # each id under every ending that follows one of its hyphens ("sunita-williams" under "williams")
+    longer: dict[str, list[str]] = defaultdict(list)
+    for s in subjects:
+        for at, ch in enumerate(s):
+            if ch == "-":
+                longer[s[at + 1:]].append(s)
+    return {subject: forms[0] if len(forms := longer.get(subject, [])) == 1 else subject for subject in subjects}
 
 
 def _undated_tally(claim: Claim, frame: Frame) -> bool:
@@ -120,9 +123,13 @@ def _partitions(members: list[Member], value_of: Callable[[Member], str | None],
     canonical = same(stated) if same else {v: v for v in stated}
     named = sorted(set(canonical.values()))
     unnamed = [m for m in members if not value_of(m)]
+    by_value: dict[str, list[Member]] = defaultdict(list)
+    for m in members:
+        if v := value_of(m):
+            by_value[canonical[v]].append(m)
     out = []
     for value in named:
-        group = [m for m in members if (v := value_of(m)) and canonical[v] == value]
+        group = by_value[value]
         merged = len({value_of(m) for m in group}) > 1
         if len(named) == 1 and unnamed:
             out.append((group + unnamed, True, merged))
@@ -142,14 +149,19 @@ def _frame_groups(claims: dict[Member, Claim]) -> list[MatchGroup]:
             by_frame[key].append(member)
             frames[member] = claim.frame
     out: list[MatchGroup] = []
+    anchors: dict[str, tuple[list[int], list[tuple[Member, tuple]]]] | None = None  # indexed when first needed
     for members, inferred_interval in (p for ms in by_frame.values() for p in inferred_partitions(
             ms, lambda m: frames[m].qualifiers, lambda m: m.document)):
         if len({m.document for m in members}) < 2:
             continue
         undated = all(_undated_tally(claims[m], frames[m]) for m in members)
-        for update_members in (_same_updates(members, claims) if undated else {}).values():
+        if undated and anchors is None:
+            anchors = _anchors_by_document(claims)
+        for update_members in (_same_updates(members, claims, anchors) if anchors is not None and undated
+                               else {}).values():
             out.append(MatchGroup(tuple(sorted(update_members, key=lambda m: (m.document, m.index))), SAME_UPDATE))
-            members = [m for m in members if m not in update_members]
+            updated = set(update_members)
+            members = [m for m in members if m not in updated]
         for placed, place_inferred, _ in _partitions(members, lambda m: frames[m].qualifiers.get("place")):
             for group, subject_inferred, merged in _partitions(placed, lambda m: frames[m].subject, _same_subjects):
                 if len({m.document for m in group}) < 2:
@@ -179,7 +191,22 @@ def _anchor(claim: Claim) -> tuple | None:
     return frame.measure, int(amount)
 
 
-def _same_updates(members: list[Member], claims: dict[Member, Claim]) -> dict[tuple, list[Member]]:
+def _anchors_by_document(claims: dict[Member, Claim]) -> dict[str, tuple[list[int], list[tuple[Member, tuple]]]]:
+    """Each document's anchor figures (`_anchor`) by where their quote starts: (the starts, sorted; the members
+    and anchors in that order), so a tally looks only at the anchors within reach, not at every claim."""
+    found: dict[str, list[tuple[int, Member, tuple]]] = defaultdict(list)
+    for o, other in claims.items():
+        if (a := _anchor(other)) is not None and other.draft is not None and other.draft.span is not None:
+            found[o.document].append((other.draft.span[0], o, a))
+    out = {}
+    for document, entries in found.items():
+        entries.sort(key=lambda e: e[0])
+        out[document] = ([e[0] for e in entries], [(e[1], e[2]) for e in entries])
+    return out
+
+
+def _same_updates(members: list[Member], claims: dict[Member, Claim],
+                  anchors_of: dict[str, tuple[list[int], list[tuple[Member, tuple]]]]) -> dict[tuple, list[Member]]:
     """Undated tallies of one measure that belong to one update: each document states, near them, the same
     specific figure of another tally ("the toll had risen to 1,644, while 3,408 people had been injured").
 
@@ -192,11 +219,9 @@ def _same_updates(members: list[Member], claims: dict[Member, Claim]) -> dict[tu
         span = claim.draft.span if claim.draft is not None else None
         if span is None or claim.frame is None:
             continue
-        anchors = sorted(
-            a for o, other in claims.items() if o.document == m.document and o != m
-            and (a := _anchor(other)) is not None and a[0] != claim.frame.measure
-            and other.draft is not None and other.draft.span is not None
-            and abs(other.draft.span[0] - span[0]) <= ANCHOR_REACH)
+        starts, near = anchors_of.get(m.document, ([], []))
+        lo, hi = bisect.bisect_left(starts, span[0] - ANCHOR_REACH), bisect.bisect_right(starts, span[0] + ANCHOR_REACH)
+        anchors = sorted(a for o, a in near[lo:hi] if o != m and a[0] != claim.frame.measure)
         if anchors:
             by_anchor[anchors[0]].append(m)
     out = {}

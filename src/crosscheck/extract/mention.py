@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
+from crosscheck.extract.spans import SpanIndex
 from crosscheck.text.lexicon import lexicon
 
 PRIORITY = {"date": 0, "quote": 0, "quantity_money": 1, "percentage": 2, "fraction": 3, "duration": 4, "rank": 5,
@@ -51,13 +53,25 @@ def _whole_of(share: Mention, count: Mention) -> bool:
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep, among overlapping mentions, the highest-priority then longest one; return them in text order."""
-    figures = [m for m in mentions if m.kind in ("quantity", "percentage")]
+    figures = [(m.start, m.end) for m in mentions if m.kind in ("quantity", "percentage")]
+    held = SpanIndex(figures)
     mentions = [m for m in mentions if m.kind not in _INSIDE_FIGURES or not any(
-        f.start <= m.start and m.end <= f.end and (f.start, f.end) != (m.start, m.end) for f in figures)]
+        figures[i] != (m.start, m.end) for i in held.covering(m.start, m.end))]
     kept: list[Mention] = []
+    # the kept mentions that can overlap another (not quotes or names), by start: only those starting less than the
+    # longest one's length before a mention can reach it
+    starts: list[int] = []
+    blocking: list[Mention] = []
+    longest = 0
     for m in sorted(mentions, key=lambda m: (m.priority, -(m.end - m.start), m.start)):
-        if all(m.end <= k.start or m.start >= k.end or _whole_of(k, m) for k in kept if k.kind not in ("quote", "name")):
+        lo, hi = bisect.bisect_right(starts, m.start - longest), bisect.bisect_left(starts, m.end)
+        if all(m.end <= k.start or m.start >= k.end or _whole_of(k, m) for k in blocking[lo:hi]):
             kept.append(m)
+            if m.kind not in ("quote", "name"):
+                at = bisect.bisect_right(starts, m.start)
+                starts.insert(at, m.start)
+                blocking.insert(at, m)
+                longest = max(longest, m.end - m.start)
     return sorted(kept, key=lambda m: (m.start, m.end, m.kind))
 
 

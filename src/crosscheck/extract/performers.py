@@ -83,11 +83,27 @@ def _people(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(full + short))
 
 
+@lru_cache(maxsize=64)
+def _full_names(text: str) -> dict[str, list[str]]:
+    """The full names of `_people(text)` by their last word, in order (looked up per name, never scanned)."""
+    out: dict[str, list[str]] = {}
+    for _, n in _people(text):
+        if " " in n:
+            out.setdefault(n.split()[-1], []).append(n)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _surnames(text: str) -> frozenset[str]:
+    """The last word of every name of `_people(text)`."""
+    return frozenset(n.split()[-1] for _, n in _people(text))
+
+
 def full_name(article: Article, name: str) -> str:
     """A surname as the person the article names in full ("Kiptum" -> "Kelvin Kiptum"), the shortest such name."""
     name = re.sub(r"[’']s$", "", name.strip())
     last = name.split()[-1] if name.split() else name
-    longer = [n for _, n in _people(article.text) if " " in n and n.split()[-1] == last]
+    longer = _full_names(article.text).get(last, [])
     if len(name.split()) >= 2 or not longer:
         return name
     return min(longer, key=lambda n: (len(n.split()), n))
@@ -100,7 +116,7 @@ def _person(token: Any, article: Article) -> str | None:
         return ent.text
     if token.pos_ == "PROPN" and (ent is None or ent.label_ in ("ORG", "GPE", "NORP")):
         run = [t for t in token.doc[max(0, token.i - 2):token.i + 1] if t.pos_ == "PROPN"]
-        known = {n.split()[-1] for _, n in _people(article.text)}
+        known = _surnames(article.text)
         return " ".join(t.text for t in run) if token.text in known else None
     return None
 

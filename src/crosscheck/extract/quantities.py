@@ -22,6 +22,7 @@ from crosscheck.extract.mention import Mention, singular
 from crosscheck.extract.numbers import NUMBER, is_word_number, parse_number
 from crosscheck.extract.phrases import STOP, approximator_after, approximator_before, in_headline, noun_phrase_after
 from crosscheck.extract.ranges import extract_ranges
+from crosscheck.extract.spans import SpanIndex
 from crosscheck.extract.units import pounds_weigh, rate_after, unit_after
 from crosscheck.extract.vague import extract_vague
 from crosscheck.text.lexicon import alternation, lexicon, section
@@ -74,19 +75,21 @@ def extract_quantities(article: Article) -> list[Mention]:
     text = article.text
     found, taken = extract_ranges(text)
     conversions = conversion_spans(text)  # "10 km (6.2 miles)": the bracket restates the figure before it
-    found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in conversions)]
+    restated = SpanIndex(conversions)
+    found = [f for f in found if not restated.covers(f.start, f.end)]
     taken += conversions
     vague = extract_vague(text)
     taken += [(v.start, v.end) for v in vague]  # "a few dozen boats": the "dozen" is no figure of its own
     found += vague
+    held = SpanIndex(taken)
     for m in FIGURE_RE.finditer(text):
-        if any(a <= m.start("num") < b for a, b in taken) or glued(text, m):
+        if held.holds(m.start("num")) or glued(text, m):
             continue
         mention = _figure(text, m)
         if mention:
             found.append(mention)
     for c in _COMPOUND.finditer(text):  # "a 6.7-magnitude aftershock", "the 30-storey building", "a 180-pound (82 kg) fighter"
-        if any(a <= c.start() < b for a, b in taken) or c["unit"].lower() in _LEX.duration_units or \
+        if held.holds(c.start()) or c["unit"].lower() in _LEX.duration_units or \
                 (c.start() > 0 and (text[c.start() - 1].isalnum() or text[c.start() - 1] in "-/.")):
             continue
         unit = _LEX.units.get(c["unit"].lower()) or singular(c["unit"])

@@ -25,6 +25,7 @@ or scare quotes, not speech: a fragment starts lower case, and no naming word
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import cast
@@ -121,11 +122,14 @@ def find_quotations(article: Article) -> list[Quotation]:
     people = find_people(text)
     mentioned = article.mentioned_people
     found: list[Quotation] = []
-    speakers: list[tuple[int, str]] = []
+    speakers = _Known(people, mentioned)
     open_speaker: str | None = None
     for p_start, p_end in article.paragraphs:
         continuing, open_speaker = open_speaker, None
-        ends_with_colon = text[:p_start].rstrip().endswith(":")
+        before_end = p_start  # the text before the paragraph ends with a colon, whitespace aside
+        while before_end > 0 and text[before_end - 1].isspace():
+            before_end -= 1
+        ends_with_colon = before_end > 0 and text[before_end - 1] == ":"
         previous: Quotation | None = None
         for open_at, close_at, closed in _segments(text, p_start, p_end):
             w_start, w_end = open_at + 1, close_at - 1 if closed else close_at
@@ -136,20 +140,20 @@ def find_quotations(article: Article) -> list[Quotation]:
             fragment = short and closed and _fragment(article, words, open_at)
             if not words.strip() or (short and not fragment):
                 continue
-            speaker, confidence = _attribute(article, people, speakers, open_at, close_at, mentioned)
+            speaker, confidence = _attribute(article, speakers, open_at, close_at)
             if speaker is None and previous is not None and previous.speaker and _only_attribution(text[previous.end:open_at]):
                 speaker, confidence = previous.speaker, previous.speaker_confidence
             if speaker is None and open_at == p_start and continuing:
                 speaker, confidence = continuing, 0.6
             if speaker is None and open_at == p_start and ends_with_colon:
-                speaker, confidence = _attribute(article, people, speakers, p_start - 1, p_start - 1, mentioned)
+                speaker, confidence = _attribute(article, speakers, p_start - 1, p_start - 1)
             if fragment and speaker is None:
                 continue  # quoted words with nobody saying them: scare quotes
             quotation = Quotation(open_at, close_at, w_start, w_end, speaker, confidence, fragment)
             found.append(quotation)
             previous = quotation
             if speaker:
-                speakers.append((open_at, speaker))
+                speakers.add(open_at, speaker)
             if not closed:
                 open_speaker = speaker
     return found
@@ -180,8 +184,7 @@ def _only_attribution(between: str) -> bool:
     return len(between) <= 80 and bool(_VERB_BEFORE.search(between)) and not re.search(r"[.!?]\s+[A-Z]", between.strip(" ,"))
 
 
-def _attribute(article: Article, people: list[Person], speakers: list[tuple[int, str]], open_at: int,
-               close_at: int, mentioned: list[tuple[int, str]]) -> tuple[str | None, float]:
+def _attribute(article: Article, speakers: _Known, open_at: int, close_at: int) -> tuple[str | None, float]:
     """The speaker's full name and a confidence, from the words after, then before, the quotation."""
     text = article.text
     sentence_end = article.sentence_at(min(close_at, len(text) - 1)).end
@@ -193,20 +196,20 @@ def _attribute(article: Article, people: list[Person], speakers: list[tuple[int,
         # it only when it opens inverted ("So announced the minister")
         inverted = _INVERTED.match(text[close_at:paragraph_end])
         if inverted and (who := attribution.speaker_after_verb(inverted["who"])):
-            return _resolve(who, people, speakers, open_at, 0.8, mentioned)
+            return _resolve(who, speakers, open_at, 0.8)
         after = ""
     for pattern, pick, confidence in ((_AFTER_VERB_WHO, attribution.speaker_after_verb, 0.9),
                                       (_ACCORDING, attribution.speaker_after_verb, 0.85),
                                       (_AFTER_WHO_VERB, attribution.speaker_before_verb, 0.9)):
         m = pattern.match(after)
         if m and (who := pick(m["who"])):
-            return _resolve(who, people, speakers, open_at, confidence, mentioned)
+            return _resolve(who, speakers, open_at, confidence)
     sentence = article.sentence_at(open_at)
     before = text[sentence.start:open_at]
     before = re.split(r"[\"“”«»„]", before)[-1] if not _LEADS.search(before) else before
     m = next(reversed(list(_BEFORE_ACCORDING.finditer(before))), None)
     if m and (who := attribution.speaker_after_verb(m["who"])):
-        return _resolve(who, people, speakers, open_at, 0.8, mentioned)
+        return _resolve(who, speakers, open_at, 0.8)
     verbs = list(_VERB_BEFORE.finditer(before))
     if verbs:
         verb = verbs[-1]
@@ -217,31 +220,66 @@ def _attribute(article: Article, people: list[Person], speakers: list[tuple[int,
             runs = attribution.person_runs(lead)
             who = runs[0] if runs else who
         if who:
-            return _resolve(who, people, speakers, open_at, 0.8, mentioned)
+            return _resolve(who, speakers, open_at, 0.8)
     return None, 0.0
 
 
-def _resolve(who: str, people: list[Person], speakers: list[tuple[int, str]], at: int, confidence: float,
-             mentioned: list[tuple[int, str]]) -> tuple[str | None, float]:
+class _Known:
+    """The people, speakers and mentioned names of an article by offset, and by each word of their names, so that
+    resolving a name looks only at the names sharing its last word (`same_person`), never at every name."""
+
+    def __init__(self, people: list[Person], mentioned: list[tuple[int, str]]):
+        self.entries: list[tuple[int, str]] = sorted([(p.start, p.name) for p in people] + list(mentioned))
+        self.by_word: dict[str, list[tuple[int, str]]] = {}
+        for entry in self.entries:
+            for word in set(entry[1].split()):
+                self.by_word.setdefault(word, []).append(entry)
+        self.people_by_word: dict[str, list[str]] = {}  # in the order of `people`
+        for p in people:
+            for word in set(p.name.split()):
+                self.people_by_word.setdefault(word, []).append(p.name)
+
+    def add(self, at: int, name: str) -> None:
+        """A speaker found at `at`."""
+        bisect.insort(self.entries, (at, name))
+        for word in set(name.split()):
+            bisect.insort(self.by_word.setdefault(word, []), (at, name))
+
+    def before(self, word: str, at: int) -> list[tuple[int, str]]:
+        """The names with `word` among their words named before `at`, in order."""
+        entries = self.by_word.get(word, [])
+        return entries[:bisect.bisect_left(entries, (at,))]
+
+    def last(self, at: int) -> str | None:
+        """The most recent name before `at`."""
+        i = bisect.bisect_left(self.entries, (at,))
+        return self.entries[i - 1][1] if i else None
+
+
+def _resolve(who: str, speakers: _Known, at: int, confidence: float) -> tuple[str | None, float]:
     """Full name for a pronoun or a surname: the most recent person or speaker named before `at`."""
-    known = sorted([(p.start, p.name) for p in people if p.start < at] + [s for s in speakers if s[0] < at]
-                   + [m for m in mentioned if m[0] < at])
+    # `speakers` holds `people` and `mentioned` too; `same_person(who, name)` holds exactly when the last word
+    # of `who` is a word of `name`, so only the names with that word are candidates
     if who in attribution.pronouns():
-        return (_full(known[-1][1], known), confidence - 0.2) if known else (None, 0.0)
-    for _, name in reversed(known):
-        if same_person(who, name) and len(name.split()) >= len(who.split()):
-            return _full(name, known), confidence
-    later = [(p.start, p.name) for p in people]
-    for _, name in later:
-        if same_person(who, name) and len(name.split()) > len(who.split()):
+        last = speakers.last(at)
+        return (_full(last, speakers, at), confidence - 0.2) if last is not None else (None, 0.0)
+    words = who.split()
+    if not words:
+        return who, confidence - 0.3
+    for _, name in reversed(speakers.before(words[-1], at)):
+        if same_person(who, name) and len(name.split()) >= len(words):
+            return _full(name, speakers, at), confidence
+    for name in speakers.people_by_word.get(words[-1], []):
+        if same_person(who, name) and len(name.split()) > len(words):
             return name, confidence - 0.1
-    return who, confidence - (0.1 if len(who.split()) >= 2 or "-" in who else 0.3)
+    return who, confidence - (0.1 if len(words) >= 2 or "-" in who else 0.3)
 
 
-def _full(name: str, known: list[tuple[int, str]]) -> str:
-    """The longest known name for the same person ("Yin" -> "Yin Hejun")."""
+def _full(name: str, speakers: _Known, at: int) -> str:
+    """The longest name known before `at` for the same person ("Yin" -> "Yin Hejun")."""
     best = name
-    for _, other in known:
+    words = name.split()
+    for _, other in speakers.before(words[-1], at) if words else ():
         if same_person(name, other) and len(other.split()) > len(best.split()):
             best = other
     return best

@@ -10,6 +10,7 @@ apart.  Counts of time ("6-12 months") are left to the durations.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from crosscheck.extract.figures import FIGURE_RE, currency_of, glued_before, percent_kind, percentage_value, scale_of
@@ -31,8 +32,12 @@ def extract_ranges(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Every range in `text`, and the spans it takes (so its two figures are not read again alone)."""
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    by_start: list[tuple[int, int]] = []  # `taken`, sorted: only spans starting within the longest's length can hold
+    longest = 0
     for a in FIGURE_RE.finditer(text):
-        if any(s <= a.start() < e for s, e in taken) or glued_before(text, a) or a["sign"]:
+        at = a.start()
+        window = by_start[bisect.bisect_left(by_start, (at - longest,)):bisect.bisect_right(by_start, (at, len(text) + 1))]
+        if any(s <= at < e for s, e in window) or glued_before(text, a) or a["sign"]:
             continue
         if (ends := _spread(text, a)) is not None:  # "terms ranged from three to 20 years": the least and the most
             found += ends
@@ -50,6 +55,9 @@ def extract_ranges(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
             taken.append((mention.start, mention.end))
         elif mention is not None:
             taken.append(mention)  # "6-12 months": a span of time, neither figure a count
+        if mention is not None:
+            bisect.insort(by_start, taken[-1])
+            longest = max(longest, taken[-1][1] - taken[-1][0])
     return found, taken
 
 

@@ -6,33 +6,20 @@ Each failure pattern of issue 13 with sentences written for this test: the draft
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from crosscheck.extract import claims_file, draft_claims
+from drafted_checks import alarms, check_articles, drafted_claim
 
 
 def frame_of(text: str, written: str, **context):
     """The frame drafted for the figure written `written` in `text`."""
-    claims = [c for c in draft_claims(text, **context) if c.text == written]
-    assert claims, f"no claim drafted for {written!r}: {[c.text for c in draft_claims(text, **context)]}"
-    return claims[0].frame
+    return drafted_claim(text, written, **context).frame
 
 
-def findings(run_cli, tmp_path, monkeypatch, *articles: str) -> list[dict]:
-    """The findings of `crosscheck check` over the articles (drafted: no claims files, no registry)."""
-    for n, text in enumerate(articles, 1):
-        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    result = run_cli("check", ".", "-f", "json", "--fail-on", "never", "--no-cache")
-    assert result.code == 0, result.err
-    return json.loads(result.out)["findings"]
+findings = check_articles
 
 
-def alarms(found: list[dict]) -> list[tuple[str, ...]]:
-    """Warnings and errors, as the values they compare."""
-    return [tuple(c["value"] for c in f["claims"]) for f in found if f["severity"] in ("warning", "error")]
 
 
 # ------------------------------------------------------------------------------------- what is measured

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from crosscheck.extract import draft_claims
+from drafted_checks import check_articles, drafted_claim
 
-
-def claim_of(text: str, written: str):
-    claims = [c for c in draft_claims(text) if c.text == written]
-    assert claims, f"no claim drafted for {written!r}: {[c.text for c in draft_claims(text)]}"
-    return claims[0]
+claim_of = drafted_claim
 
 
 def findings(run_cli, tmp_path, monkeypatch, *articles: str) -> list[dict]:
-    for n, text in enumerate(articles, 1):
-        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    result = run_cli("check", ".", "-f", "json", "--fail-on", "never", "--no-cache")
-    assert result.code == 0, result.err
-    return [f for f in json.loads(result.out)["findings"] if f["severity"] in ("warning", "error")]
+    """Warnings and errors of `crosscheck check` over the articles."""
+    return [f for f in check_articles(run_cli, tmp_path, monkeypatch, *articles) if f["severity"] in ("warning", "error")]
 
 
 @pytest.mark.parametrize("text, written, until, subject", [

@@ -4,33 +4,20 @@ two prices; a day written without a year is within half a year of the dateline, 
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from crosscheck.extract import draft_claims
+from drafted_checks import alarms, check_articles, drafted_claim
 
 DATELINE = "Final report\n\nLONDON, July 13, 2025 - The final was played on Sunday. "
 
 
-def claim_of(text: str, written: str, **context):
-    claims = [c for c in draft_claims(text, **context) if c.text == written]
-    assert claims, f"no claim drafted for {written!r}: {[c.text for c in draft_claims(text, **context)]}"
-    return claims[0]
+claim_of = drafted_claim
 
 
-def findings(run_cli, tmp_path, monkeypatch, *articles: str) -> list[dict]:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    for n, text in enumerate(articles, 1):
-        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    result = run_cli("check", ".", "-f", "json", "--fail-on", "never", "--no-cache")
-    assert result.code == 0, result.err
-    return json.loads(result.out)["findings"]
+findings = check_articles
 
 
-def alarms(found: list[dict]) -> list[tuple[str, ...]]:
-    return [tuple(c["value"] for c in f["claims"]) for f in found if f["severity"] in ("warning", "error")]
 
 
 # ------------------------------------------------------------------------------------------------ ages

@@ -12,29 +12,16 @@ population is not a count of what its people did; a counted noun that is also a 
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from crosscheck.extract import draft_claims
 from crosscheck.extract.matching import align_keys
+from drafted_checks import check_articles, drafted_claim
+
+drafted = drafted_claim
 
 
-def drafted(text: str, written: str):
-    """The claim drafted for the figure written `written` in `text`."""
-    claims = [c for c in draft_claims(text) if c.text == written]
-    assert claims, f"no claim drafted for {written!r}: {[c.text for c in draft_claims(text)]}"
-    return claims[0]
-
-
-def findings(run_cli, tmp_path, monkeypatch, *articles: str) -> list[dict]:
-    """The findings of `crosscheck check` over the articles (drafted: no claims files, no registry)."""
-    for n, text in enumerate(articles, 1):
-        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    result = run_cli("check", ".", "-f", "json", "--fail-on", "never", "--no-cache")
-    assert result.code == 0, result.err
-    return json.loads(result.out)["findings"]
+findings = check_articles
 
 
 def compared(found: list[dict]) -> list[set[str]]:

@@ -32,6 +32,7 @@ def findings(run_cli, tmp_path, monkeypatch, *articles: str) -> list[tuple[str, 
     ("An Embraer E190 operated by the regional airline landed on its belly.", "embraer", "E190"),
     ("The Airbus A350-900 was carrying 280 passengers from the capital.", "airbus", "A350-900"),
     ("A Boeing 787-9 was diverted to the coast after a passenger fell ill.", "boeing", "787-9"),
+    ("The Boeing 777-300ER turned back over the ocean.", "boeing", "777-300ER"),
 ])
 def test_a_designation_after_its_maker_is_the_maker_s_model(text, subject, model):
     assert keyed(text, "model") == [(subject, model, model)]
@@ -44,6 +45,8 @@ def test_a_designation_after_its_maker_is_the_maker_s_model(text, subject, model
     "Terminal 5 reopened after the storm.",
     "A Boeing 737 jet was parked at the gate.",  # no variant: a family, which another outlet may narrow
     "The Premier League 2023-24 season ended in May.",  # a season, not a model
+    "The Lakers beat the Celtics 112-108 on Sunday night.",  # a score, not a model
+    "A Boeing 737-800 and a Boeing 777-300ER were parked at the gates.",  # two models of one maker
     "The Boeing 737-800 replaced the older Boeing 737-400 on the route.",  # two models of one maker: which one?
 ])
 def test_other_numbers_after_names_and_two_models_of_one_maker_draft_no_model(text):

@@ -5,7 +5,7 @@ the designation as a name): two outlets giving one crash's aircraft as a "Boeing
 787-800" disagree, and the name comparators report the two forms (one digit apart, they are read as spelt
 alike).  Only a form that cannot be a count, a year or a flight number is a designation: letters then digits
 ("A320", "E190", "F-35", "A350-900") or three digits, a hyphen and a variant ("737-800", "787-9"); "Flight
-2216", "Terminal 5" and a bare "Boeing 737" are left out.  Said less when unsure: an article naming two
+2216", "Terminal 5", a bare "Boeing 737" and a score ("the Celtics 112-108") are left out.  Said less when unsure: an article naming two
 designations of one maker (an aircraft and the one it replaced) drafts none of them, since nothing tells which
 one another article names; and a conflict is at most a warning (the other article may name a sister aircraft
 in passing).
@@ -22,7 +22,9 @@ from crosscheck.extract.names import slug
 DESIGNATION_NEARBY = 0.5
 """A designation is keyed by its maker, read from the word before it, not from the parse: at most a warning."""
 
-_FORM = r"(?:[A-Z]{1,2}-?\d{2,4}[a-z]{0,3}(?:-\d{1,4}[A-Za-z]{0,3})?|\d{3}-\d{1,4}[A-Z]{0,2})"
+_FORM = r"(?:[A-Z]{1,2}-?\d{2,4}[a-z]{0,3}(?:-\d{1,4}[A-Za-z]{0,3})?|\d{3}-(?:\d00|\d)[A-Z]{0,2})"
+"""Letters then digits ("A321neo", "E190", "F-35"), or three digits and a variant in hundreds or one digit
+("737-800", "777-300ER", "787-9"): "the Celtics 112-108" is a score."""
 _DESIGNATION = re.compile(rf"(?P<d>{_FORM})(?![\w-])")
 _AFTER = re.compile(rf"[ \t]+(?P<d>{_FORM})(?![\w-])")
 _MAKER = re.compile(r"[A-Z][a-z]+")

@@ -9,12 +9,17 @@ when they are spelt alike, on a looser bar than CC403's (`names_spelt_alike.clas
 transliteration, which CC403 and CC404 report).  Only two names with no such tie are different.  A name the
 registry resolves (`entity`) is left to entities_agree.
 
-`what` picks the explanation: `holders` (one position cannot be held by both) or `places` (the articles name
-different places; one may contain the other or lie near it, so a rule using it should say less than an error).
+Two forms that both hold numbers, and different ones ("Apollo 11" and "Apollo 13", "737-800" and "787-800"), are
+two names, however alike their letters: a digit is never a misspelling of another.
+
+`what` picks the explanation: `holders` (one position cannot be held by both), `places` (the articles name
+different places; one may contain the other or lie near it, so a rule using it should say less than an error) or
+`designations` (two models of one maker's product for one fact).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from crosscheck.comparators.base import Comparator, Item, Verdict, quoted
@@ -25,13 +30,15 @@ from crosscheck.model.values import NameValue
 
 _ALIKE = SpeltAlike(min_similarity=0.6, min_word_similarity=0.5, min_single_word_similarity=0.7)
 """Looser than CC403's own bar: a doubtful pair is one name spelt two ways, never two names."""
+_NUMBER = re.compile(r"\d+")
 
 
 class Params(Frozen):
     """Options of names_differ."""
 
-    what: Literal["holders", "places"] = "holders"
-    """What the names are: holders of one position, or places of one event (the explanation differs)."""
+    what: Literal["holders", "places", "designations"] = "holders"
+    """What the names are: holders of one position, places of one event, or models of one maker's product (the
+    explanation differs)."""
 
 
 def same_name(a: str, b: str, *, by_surname: bool = True) -> bool:
@@ -42,6 +49,8 @@ def same_name(a: str, b: str, *, by_surname: bool = True) -> bool:
         return True  # nothing to tell them apart by
     if x == y or (by_surname and x[-1] == y[-1]):
         return True
+    if (nx := _NUMBER.findall(" ".join(x))) and (ny := _NUMBER.findall(" ".join(y))) and nx != ny:
+        return False  # "Apollo 11" and "Apollo 13": a digit is no misspelling ("Apollo" alone may be either)
     shorter, longer = sorted((x, y), key=len)
     it = iter(longer)
     if all(word in it for word in shorter):
@@ -58,7 +67,10 @@ def compare(a: Item, b: Item, params: Params) -> Verdict | None:
         return None  # the registry knows them: entities_agree's business
     if same_name(va.name, vb.name, by_surname=params.what == "holders"):
         return None
-    if params.what == "holders":
+    if params.what == "designations":
+        explanation = (f"{quoted(va.name)} and {quoted(vb.name)} are two different models for the one "
+                       f"{a.claim.subject} {a.claim.property} the articles name, so both cannot hold.")
+    elif params.what == "holders":
         explanation = (f"{quoted(va.name)} and {quoted(vb.name)} are two different names for the one holder of "
                        f"{a.claim.property} in {a.claim.subject}, so both cannot hold.")
     else:

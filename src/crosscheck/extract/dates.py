@@ -196,6 +196,8 @@ def extract_durations(article: Article) -> list[Mention]:
         unit = m["unit"] or m["unit2"]
         if num is None and unit.lower().endswith("s"):
             continue  # "the past years": no length given
+        if num is None and text.startswith(" of ", m.end()) and re.search(r"(?i)\blast\s+\w+$", m.group()):
+            continue  # "in the last week of the festival": a part of the festival, no length
         amount = 1 if num is None or num.lower() in ("a", "an") else parse_number(num)
         if re.match(r"(?i)in\s+the\s+(next|coming)", m.group()):
             continue  # read by _WITHIN: "in the next decade" is at most a decade

@@ -17,6 +17,7 @@ from crosscheck.extract.ambiguous_keys import AMBIGUOUS_KEY, mark_ambiguous_keys
 from crosscheck.extract.article import Article
 from crosscheck.extract.clock import extract_clock_times, extract_race_times
 from crosscheck.extract.dates import Anchor, extract_dates, extract_durations
+from crosscheck.extract.designations import extract_designations
 from crosscheck.extract.event_places import extract_event_places
 from crosscheck.extract.frame_lexicon import frame_lexicon
 from crosscheck.extract.frames import FrameReading
@@ -31,6 +32,7 @@ from crosscheck.extract.positions import extract_positions
 from crosscheck.extract.quantities import extract_quantities
 from crosscheck.extract.ranks import extract_ranks
 from crosscheck.extract.reference_periods import reference_claims, reframe_references
+from crosscheck.extract.set_scores import extract_set_scores
 from crosscheck.extract.shares import extract_shares
 from crosscheck.extract.spans import SpanIndex
 from crosscheck.extract.streaks import extract_streaks
@@ -77,6 +79,8 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
     mentions += _name_mentions(article)
     mentions += extract_positions(article) + extract_event_places(article)  # who holds a place; where it happened
     mentions += extract_goal_minutes(article)  # "in the 85th minute, X scored": keyed by the scorer
+    mentions += extract_designations(article)  # "a Boeing 737-800": keyed by the maker
+    mentions += extract_set_scores(article)  # "beat Alcaraz 4-6, 6-4, 6-4, 6-4": a match's sets, keyed by the winner
     anchor = Anchor.of(article, published)
     frames = reframe_references(article, mentions, read_frames(article, mentions, (anchor.year, anchor.month)),
                                 (anchor.year, anchor.month))

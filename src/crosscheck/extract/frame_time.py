@@ -39,6 +39,16 @@ def _period_patterns() -> tuple[re.Pattern[str], ...]:
             words(months))
 
 
+_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "my", "your"})
+
+
+def _part_of_something(ent: Any) -> bool:
+    """A date entity that names a part of what follows it ("the last week of the trial", "her last year of school"):
+    no period of the calendar."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ == "of" and ent[0].lower_ in _DETERMINERS
+
+
 def _dates_in(sentence: Any) -> Iterator[Any]:
     """The DATE entities that start in `sentence`, read from its tokens' entity marks: `doc.ents`
     walks the whole document on every call, which made a long article's drafting quadratic."""
@@ -62,6 +72,8 @@ def period_of(figure: Any, governing: list[Any], anchor: tuple[int | None, int |
     for ent in _dates_in(figure.sent):
         if any(s <= ent.start_char and ent.end_char <= e and cue.lower() not in lex.full_year for s, e, cue in cues):
             continue  # "up 4% from a year earlier": what the change is measured against, not the figure's period
+        if _part_of_something(ent):
+            continue  # "in the fourth and last year of the contract": a part of the contract, not last year
         root = ent.root
         if {root.head.i, root.head.head.i, root.i} & attached:
             texts.append(ent.text.lower())

@@ -559,7 +559,8 @@ def read_frame(span: Any, kind: str, unit: str | None, anchor: tuple[int | None,
     change_from = left if level == "level" else None
     if verb is not None and level == "level":
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "from" and c.i > figure.i:
+            if c.dep_ == "prep" and c.lower_ == "from" and c.i > figure.i and any(t.like_num for t in c.subtree):
+                # "fell to 4.1% from 4.2%"; "paid $250 a week from a strike fund" names a source, not a level
                 change_from = " ".join(t.text for t in c.subtree if t.i != c.i) or None
     period = period_of(figure, governing + [figure], anchor, phrase)
     if modality == "partial" and period is not None and " so far " in f" {window} ":

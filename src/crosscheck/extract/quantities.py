@@ -70,6 +70,9 @@ def _conversion(text: str, pos: int) -> tuple[dict | None, int]:
     return converted, m.end()
 
 
+_PER = re.compile(r"(?i)(?<![\w-])per\s+$")
+
+
 def extract_quantities(article: Article) -> list[Mention]:
     """Every count, amount of money and percentage in the article."""
     text = article.text
@@ -85,6 +88,8 @@ def extract_quantities(article: Article) -> list[Mention]:
     for m in FIGURE_RE.finditer(text):
         if held.holds(m.start("num")) or glued(text, m):
             continue
+        if _PER.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "2.41 per 100 person-years": a rate's denominator, no figure of its own
         mention = _figure(text, m)
         if mention:
             found.append(mention)

@@ -30,6 +30,10 @@ _DAY = re.compile(
 _AFTER_WEEKDAY = re.compile(rf",?\s+(?:(?:{_MONTH})\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH}))|\s+[A-Z]")
 _AGO = re.compile(rf"(?<![\w-])(?P<n>{NUMBER}|an?)\s+(?P<unit>(?i:{_UNITS}))\s+ago\b", re.I)
 _NEXT_DAY = re.compile(r"(?<![\w'’-])(?P<w>(?i:yesterday|tomorrow))(?!['’]s|[\w-])")
+_PART_OF = re.compile(r"\s+of\b")
+_DETERMINED = re.compile(r"(?i)\b(?:the|its|his|her|their|our|my|your)\s+(?:[a-z]+\s+and\s+)?$")
+"""Before "last year of ...", the words that make it a part of something named after ("the last year of the deal"),
+not the year before the article's ("revenue last year of $5 billion" is)."""
 _WEEK = re.compile(r"(?<![\w-])(?P<which>(?i:last|this|next|past))\s+(?P<unit>(?i:week|month|year))\b(?!['’]s)")
 _CLAUSE = re.compile(r"[;:—–]|,\s+(?:but|while|and|although|though)\b")
 
@@ -93,6 +97,8 @@ def extract_relative_days(article: Article, anchor: Anchor) -> list[Mention]:
     for m in _AGO.finditer(text):
         found.append(_ago(m, anchor))
     for m in _WEEK.finditer(text):
+        if _PART_OF.match(text, m.end()) and _DETERMINED.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "the fourth and last year of the contract", "in the last week of the trial": a part of it
         found.append(_last_period(m, anchor))
     return found
 

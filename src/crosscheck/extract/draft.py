@@ -57,10 +57,10 @@ said): it is drafted and compared, but a conflict it takes part in is at most in
 speaker's loose count of something unnamed matched on its noun alone is rarely the article's fact."""
 
 BARE_COUNT_CONFIDENCE = 0.85
+"""A number with no counted noun ("2,376 have been injured") is drafted only when its frame is read this surely."""
 RUNNING_LEVEL = 0.3
 """Confidence of an undated count that its sentence says is still moving ("the fire had grown to 239,100 acres"):
 articles of different hours give different levels, so two such figures conflict at most as info."""
-"""A number with no counted noun ("2,376 have been injured") is drafted only when its frame is read this surely."""
 
 
 class NoClaims(ValueError):
@@ -121,14 +121,14 @@ def draft_claims(text: str, *, registry: Registry | None = None, published: str 
                 frame = frame.model_copy(update={"qualifiers": {**frame.qualifiers, "source": slug(source)}})
                 key = Key(*key_of(frame), key.confidence, key.method)
         if running:
-            key = Key(key.subject, key.property, min(key.confidence, RUNNING_LEVEL), key.method)
+            key = key.capped(RUNNING_LEVEL)
         if m.kind == "quantity" and _ambiguous_mark(text[m.start:m.end]):
-            key = Key(key.subject, key.property, min(key.confidence, AMBIGUOUS_KEY), key.method)
+            key = key.capped(AMBIGUOUS_KEY)
         if (cap := m.extras.get("confidence_cap")) is not None:  # the reader knows how sure it is
-            key = Key(key.subject, key.property, min(key.confidence, cap), key.method)
+            key = key.capped(cap)
         if m.kind in NUMERIC and key.confidence < BARE_COUNT_CONFIDENCE and (m.extras.get("unnamed") or quoted.covers(
                 m.start, m.end)):  # unnamed: a headline's count whose noun it drops
-            key = Key(key.subject, key.property, min(key.confidence, QUOTED_FIGURE), key.method)
+            key = key.capped(QUOTED_FIGURE)
         q_start, q_end = quote_span(article, m.start, m.end)
         base = slug(f"{key.subject}-{key.property}")[:60].strip("-")
         ids[base] += 1

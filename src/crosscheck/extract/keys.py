@@ -61,6 +61,10 @@ class Key:
     def review(self) -> bool:
         return self.confidence < REVIEW_BELOW
 
+    def capped(self, confidence: float) -> Key:
+        """This key, at most as sure as `confidence`."""
+        return Key(self.subject, self.property, min(self.confidence, confidence), self.method)
+
 
 class KeyProposer:
     """Proposes keys for one article's mentions (names are indexed once per article)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import cast
 
 from pydantic import TypeAdapter, ValidationError
@@ -204,11 +205,12 @@ def _title_like(quoted: str) -> bool:
     return bool(words) and sum(w[0].isupper() or w[0].isdigit() for w in words) >= max(2, len(words) - 1)
 
 
-def _short_quoted(text: str):
-    """Short quoted phrases (titles, slogans): numbers inside them are part of a name."""
-    for m in re.finditer(r"[\"“‘]([^\"“”‘’\n]{1,60})[\"”’](?!\w)", text):
-        if len(m.group(1).split()) <= 8:
-            yield m.start(), m.end()
+@lru_cache(maxsize=64)
+def _short_quoted(text: str) -> tuple[tuple[int, int], ...]:
+    """Short quoted phrases (titles, slogans): numbers inside them are part of a name (cached: four passes of a
+    draft read them)."""
+    return tuple((m.start(), m.end()) for m in re.finditer(r"[\"“‘]([^\"“”‘’\n]{1,60})[\"”’](?!\w)", text)
+                 if len(m.group(1).split()) <= 8)
 
 
 def _attach_scopes(article: Article, mentions: list[Mention]) -> tuple[list[Mention], dict]:

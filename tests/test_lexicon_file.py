@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from crosscheck.text.lexicon import _sections, lexicon, section
 
 
@@ -27,3 +29,12 @@ def test_the_words_yaml_1_1_would_turn_into_booleans_are_words():
     assert "on" in section("quote_function_words") and "no" in section("quote_function_words")
     assert "off" in section("frame_distance_cues")
     assert lexicon() is lexicon()
+
+
+def test_a_word_list_section_reads_as_a_set_of_words():
+    from crosscheck.text.lexicon import word_set
+
+    assert "on" in word_set("quote_function_words")
+    assert word_set("age_holders") == frozenset(str(w).lower() for w in section("age_holders"))  # type: ignore[union-attr]
+    with pytest.raises(TypeError, match="quote_contractions"):
+        word_set("quote_contractions")  # a table, not a list

@@ -20,19 +20,13 @@ from crosscheck.extract.frames import FrameReading
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.performers import INFERRED, SURE, antecedent, named_person, person_id
 from crosscheck.model.frame import Frame
-from crosscheck.text.lexicon import section
+from crosscheck.text.lexicon import word_set
 
 _AGE = re.compile(r"(?i)^\d{1,3}-years?-old$")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
-def _holders() -> frozenset[str]:
-    words = section("age_holders")
-    assert isinstance(words, list)
-    return frozenset(str(w).lower() for w in words)
-
-
-_HOLDERS = _holders()
+_HOLDERS = word_set("age_holders")
 
 
 def read_age_frame(article: Article, span: Any, mention: Mention) -> FrameReading | None:

@@ -16,7 +16,7 @@ from collections import Counter
 from functools import cache
 from typing import cast
 
-from crosscheck.text.lexicon import alternation, lexicon, section
+from crosscheck.text.lexicon import alternation, lexicon, section, word_set
 
 _LEX = lexicon()
 _PARTICLE = r"(?:al|el|bin|ibn|de|del|da|di|van|von|der|den|du|le|la|dos|das)"
@@ -40,7 +40,7 @@ def _titles() -> frozenset[str]:
 
 @cache
 def _not_names() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in cast(list[str], section("name_given_words_only")))
+    return word_set("name_given_words_only")
 
 
 def pronoun(phrase: str) -> bool:

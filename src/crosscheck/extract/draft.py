@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import cast
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -43,7 +42,7 @@ from crosscheck.model.claims import Claim, ClaimsFile, DocumentMeta, Draft, Scop
 from crosscheck.model.frame import Frame
 from crosscheck.model.registry import Registry
 from crosscheck.model.values import Value
-from crosscheck.text.lexicon import lexicon, section
+from crosscheck.text.lexicon import lexicon, word_set
 
 _BOILERPLATE = lexicon().boilerplate_lines
 NUMERIC = ("quantity", "percentage", "fraction", "rank", "duration")
@@ -292,7 +291,7 @@ def _distribute_lists(article: Article, proposer: KeyProposer, mentions: list[Me
     return out
 
 
-_AMBIGUOUS_MARKS = frozenset(str(w) for w in cast("list", section("ambiguous_unit_marks")))
+_AMBIGUOUS_MARKS = word_set("ambiguous_unit_marks", lower=False)
 
 
 def _ambiguous_mark(written: str) -> bool:

@@ -22,11 +22,10 @@ and compared at most as unsure (`draft.py` caps its confidence).
 from __future__ import annotations
 
 import re
-from typing import cast
 
 from crosscheck.extract.mention import looks_plural, singular
 from crosscheck.extract.phrases import STOP
-from crosscheck.text.lexicon import lexicon, section
+from crosscheck.text.lexicon import lexicon, word_set
 
 _LEX = lexicon()
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[ \t]))(?P<word>[A-Z][A-Za-z'’]*)[ \t]+$")
@@ -34,7 +33,7 @@ _AFTER = re.compile(r"[ \t]*(?:(?P<word>[A-Za-z][A-Za-z'’]*)|(?P<mark>[:—–
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _WORD_AT = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _NEXT_WORD = re.compile(r"[ \t]+(?P<word>[A-Za-z][A-Za-z'’-]*)")
-_VERB_LEADS = frozenset(str(w).lower() for w in cast(list[str], section("headline_verb_leads")))
+_VERB_LEADS = word_set("headline_verb_leads")
 
 
 def _verb_in_s(word: str) -> bool:

@@ -21,13 +21,13 @@ from crosscheck.extract.mention import Mention, singular
 from crosscheck.extract.names import NameSpan, name_spans, slug
 from crosscheck.extract.numbers import NUMBER, parse_number
 from crosscheck.extract.time_words import time_words
-from crosscheck.text.lexicon import alternation, lexicon, section
+from crosscheck.text.lexicon import alternation, lexicon, section, word_set
 
 _LEX = lexicon()
 _NONE_BEFORE = alternation(cast(list[str], section("history_none_before")))
 _PREVIOUS = alternation(cast(list[str], section("history_previous_words")))
 _PREVIOUS_VERBS = alternation(cast(list[str], section("history_previous_verbs")))
-_NOT_EVENTS = frozenset(str(w).lower() for w in cast(list[str], section("history_not_events")))
+_NOT_EVENTS = word_set("history_not_events")
 _TIME_NOUNS = frozenset(_LEX.duration_units) | frozenset(time_words().streak_units) | {"quarter", "quarters"}
 _MONTH = alternation(m.capitalize() for m in _LEX.months if len(m) > 3 or m == "may")
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d-])"

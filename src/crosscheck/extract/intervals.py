@@ -15,7 +15,7 @@ from typing import Any, cast
 from crosscheck.extract.frames import FrameReading
 from crosscheck.extract.names import slug
 from crosscheck.model.frame import Frame
-from crosscheck.text.lexicon import section
+from crosscheck.text.lexicon import section, word_set
 
 INTERVAL_CONFIDENCE = 0.55
 """Below 0.6: which earlier event an interval counts from is not read, so a conflict is at most a warning."""
@@ -30,7 +30,7 @@ def _events() -> dict[str, str]:
 
 @cache
 def _cues() -> frozenset[str]:
-    return frozenset(str(w) for w in cast("list", section("frame_interval_cues")))
+    return word_set("frame_interval_cues", lower=False)
 
 
 def read_interval_frame(span: Any) -> FrameReading | None:

@@ -30,7 +30,7 @@ from typing import cast
 from crosscheck.extract.article import Article
 from crosscheck.extract.attribution import RUN
 from crosscheck.extract.mention import Mention
-from crosscheck.text.lexicon import alternation, lexicon, section
+from crosscheck.text.lexicon import alternation, lexicon, section, word_set
 
 _LEX = lexicon()
 _SEC = cast(dict, section("positions"))
@@ -71,7 +71,7 @@ _CONTEST = re.compile(
 _SEVERAL = frozenset(w.lower() for w in _SEC["several_rankings"])
 _CONTEST_NAME_HEADS = frozenset(w.lower() for w in _SEC["lower_case_heads"])
 """Heads news writes in lower case after a place ("the Rochdale by-election"); the others are capitalised."""
-_NOT_MODIFIERS = frozenset(str(w).lower() for w in cast(list[str], section("name_given_words_only")))
+_NOT_MODIFIERS = word_set("name_given_words_only")
 _YEAR = re.compile(r"(?<![\w:.])(?:19|20)\d\d(?![\w:])")
 _OTHER_TIME = re.compile(rf"(?<![\w-])(?i:{alternation(_SEC['other_time'])}|{alternation(_LEX.months)})(?![\w-])")
 """Another edition's words, or a month: "in London in April he was second" dates a place to another race."""

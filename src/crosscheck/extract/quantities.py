@@ -12,7 +12,6 @@ capitalised noun ("To Cut 3,500 Jobs").
 from __future__ import annotations
 
 import re
-from typing import cast
 
 from crosscheck.extract.article import Article
 from crosscheck.extract.conversions import conversion_after, conversion_spans
@@ -25,7 +24,7 @@ from crosscheck.extract.ranges import extract_ranges
 from crosscheck.extract.spans import SpanIndex
 from crosscheck.extract.units import pounds_weigh, rate_after, unit_after
 from crosscheck.extract.vague import extract_vague
-from crosscheck.text.lexicon import alternation, lexicon, section
+from crosscheck.text.lexicon import alternation, lexicon, word_set
 
 _LEX = lexicon()
 _CONVERSION = re.compile(rf"\s*\(\s*(?P<inner>(?:[a-z ]+\s+)?(?:{FIGURE}))\s*\)", re.X)
@@ -42,7 +41,7 @@ _COMPOUND = re.compile(r"(?:(?<!\d)(?P<num>\d[\d,]*(?:\.\d+)?)"
                        rf"|(?<![\w-])(?P<wnum>(?i:(?:{alternation(_TENS)})-(?:{alternation(_UNIT_WORDS)})|{alternation(_SMALL_WORDS)})))"
                        r"-(?P<unit>[A-Za-z]{3,})(?![\w-])(?:\s*\([^()\n]{1,40}\))?"
                        r"\s+(?P<noun>[a-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")
-_WORD_UNITS = frozenset(str(w) for w in cast("list", section("compound_word_units")))
+_WORD_UNITS = word_set("compound_word_units", lower=False)
 """After a hyphenated number word, the words that count ("a three-point lead"); with a unit of measure the only ones."""
 _GROUP = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.group_words)}))\s+of\s+(?=[a-z])")
 _MULTIPLE = re.compile(rf"(?<![\w-])(?P<word>(?i:{alternation(_LEX.multiples)}))\b(?!\s+(?:down|up)\b)")

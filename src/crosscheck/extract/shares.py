@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import cast
 
 from crosscheck.extract.article import Article
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.numbers import NUMBER, parse_number
 from crosscheck.extract.phrases import approximator_before
-from crosscheck.text.lexicon import alternation, lexicon, section
+from crosscheck.text.lexicon import alternation, lexicon, word_set
 
 _LEX = lexicon()
 _FRACTION = re.compile(rf"(?<![\w-])(?P<frac>(?i:{alternation(_LEX.fraction_words)}))(?![\w-])")
@@ -27,7 +26,7 @@ _COUNT_OF = re.compile(
 """"three of the eight", "none of the six", "one in four", "two out of three": a count of a whole, or a ratio."""
 _MOST_OF = re.compile(rf"(?<![\w-])(?i:most)\s+of\s+(?i:the|its|their|his|her|our)\b(?:\s+(?P<of>{NUMBER})(?![\w.%-]))?")
 """""most of the 20 members": more than half (of 20)."""
-_ORDINAL_VERBS = frozenset(str(w) for w in cast("list", section("ordinal_after_verbs")))
+_ORDINAL_VERBS = word_set("ordinal_after_verbs", lower=False)
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)\s+(?:(?:it|up|on)\s+)?$")
 _OF_AFTER = re.compile(r"\s+of\b")
 _RANK_AFTER = re.compile(rf"\s+(?:{alternation(_LEX.rank_superlatives)})\b", re.I)

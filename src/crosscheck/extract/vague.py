@@ -12,11 +12,10 @@ marked for review: a vague word is the writer's impression, not a tally.
 from __future__ import annotations
 
 import re
-from typing import cast
 
 from crosscheck.extract.mention import Mention
 from crosscheck.extract.phrases import noun_phrase_after
-from crosscheck.text.lexicon import alternation, lexicon, section
+from crosscheck.text.lexicon import alternation, lexicon, word_set
 
 _LEX = lexicon()
 _VAGUE = re.compile(rf"(?<![\w-])(?P<vague>(?i:{alternation(_LEX.vague_words)}))(?![\w-])")
@@ -25,7 +24,7 @@ _NUMBER_WORD_NEXT = re.compile(
     rf"\s+(?:of\s+)?(?i:{alternation([*_LEX.number_multipliers, *_LEX.scales])})s?\b|\s+(?:of\s+)?\d")
 """A multiplier, scale or figure after the vague words ("several hundred thousand", "thousands of millions",
 "scores of 91"): the words are read whole or not at all."""
-_NOT_COUNTED = frozenset(str(w).lower() for w in cast(list[str], section("vague_not_counted")))
+_NOT_COUNTED = word_set("vague_not_counted")
 
 
 def extract_vague(text: str) -> list[Mention]:

@@ -139,6 +139,14 @@ def sections() -> dict[str, Any]:
     return _sections()
 
 
+def word_set(name: str, *, lower: bool = True) -> frozenset[str]:
+    """A section of `lexicon.yaml` that is a plain list of words, as a set (lower-cased unless `lower` is False)."""
+    words = _sections()[name]
+    if not isinstance(words, list):
+        raise TypeError(f"lexicon section {name!r} is not a list of words")
+    return frozenset(str(w).lower() if lower else str(w) for w in words)
+
+
 def section(name: str) -> object:
     """A section of `lexicon.yaml` without a typed view above, as parsed (read by the one module that uses it)."""
     return _sections()[name]

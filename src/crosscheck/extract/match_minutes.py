@@ -17,7 +17,7 @@ from collections import defaultdict
 from typing import cast
 
 from crosscheck.extract.article import Article
-from crosscheck.extract.mention import Mention
+from crosscheck.extract.mention import Mention, told_once
 from crosscheck.extract.names import slug
 from crosscheck.text.lexicon import alternation, lexicon, section
 
@@ -63,5 +63,4 @@ def extract_goal_minutes(article: Article) -> list[Mention]:
                                      {"kind": "quantity", "amount": minute, "approx": "exact", "unit": "minute of play"},
                                      subject_hint=slug(scorer), property_hint="goal-minute",
                                      extras={"own_key": True, "confidence_cap": SCORER_NEARBY}))
-    return [mention for mentions in found.values() if len({m.value["amount"] for m in mentions}) == 1
-            for mention in mentions[:1]]
+    return told_once(found)

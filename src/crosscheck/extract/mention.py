@@ -83,6 +83,13 @@ _MASS_ICS = frozenset("economics physics politics statistics logistics electroni
                       "genomics analytics optics athletics".split())
 
 
+def told_once(by_holder: dict[str, list[Mention]]) -> list[Mention]:
+    """The first of each holder's figures, for the holders the article gives one value: an article giving one
+    person two different counts ("in the 85th minute ... in the 89th minute X scored") tells of two events or
+    misreads one, so neither is drafted."""
+    return [found[0] for found in by_holder.values() if len({m.value["amount"] for m in found}) == 1]
+
+
 def singular(word: str) -> str:
     """A plural English noun made singular by rule ("laboratories" -> "laboratory", "boxes" -> "box"),
     with the lexicon's exceptions ("wolves" -> "wolf", "mumps" stays "mumps")."""

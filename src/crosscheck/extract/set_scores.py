@@ -20,7 +20,7 @@ import re
 from typing import cast
 
 from crosscheck.extract.article import Article
-from crosscheck.extract.mention import Mention
+from crosscheck.extract.mention import Mention, told_once
 from crosscheck.extract.performers import antecedent, person_id
 from crosscheck.text.lexicon import alternation, section
 
@@ -62,4 +62,4 @@ def extract_set_scores(article: Article) -> list[Mention]:
             "quantity", m.start(), m.end(), {"kind": "quantity", "amount": sets, "approx": "exact", "unit": "set"},
             subject_hint=winner, property_hint="match-sets",
             extras={"own_key": True, "confidence_cap": SET_SCORE_NEARBY}))
-    return [mentions[0] for mentions in found.values() if len({m.value["amount"] for m in mentions}) == 1]
+    return told_once(found)

@@ -19,6 +19,7 @@ from typing import cast
 from crosscheck.extract.article import Article
 from crosscheck.extract.mention import Mention, told_once
 from crosscheck.extract.names import slug
+from crosscheck.extract.performers import full_name
 from crosscheck.text.lexicon import alternation, lexicon, section
 
 _LEX = lexicon()
@@ -41,7 +42,6 @@ def extract_goal_minutes(article: Article) -> list[Mention]:
     if "inute" not in text and "INUTE" not in text:
         return []  # most articles time no goal: no pass over their text
     people = article.mentioned_people
-    full = {name.split()[-1]: name for _, name in people if " " in name}
     found: dict[str, list[Mention]] = defaultdict(list)
     for m in _MINUTE.finditer(text):
         if article.is_metadata(m.start()):
@@ -56,7 +56,7 @@ def extract_goal_minutes(article: Article) -> list[Mention]:
                 break
         if scorer is None:
             continue
-        scorer = full.get(scorer, scorer) if " " not in scorer else scorer
+        scorer = full_name(article, scorer)
         word = m["ord"].lower()
         minute = int(word[:-2]) if word[0].isdigit() else _LEX.ordinals[word]
         found[scorer].append(Mention("quantity", m.start("ord"), m.end(),

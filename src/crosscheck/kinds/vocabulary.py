@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from crosscheck.text.lexicon import section
+from crosscheck.text.lexicon import sections
 
 
 @dataclass(frozen=True)
@@ -39,8 +38,7 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     """The packaged lists (from the lexicon's one parse per process, shared with `text.lexicon`)."""
-    names = ("vague_quantities", "units", "rate_words", "relative_days", "relative_date_future_cues", "weekdays", "irregular_plurals")
-    raw: dict[str, Any] = {name: section(name) for name in names}
+    raw = sections()
     vague = raw["vague_quantities"]
     return Vocabulary(
         vague_bounds={name: (float(entry["bounds"][0]), float(entry["bounds"][1])) for name, entry in vague.items()},
